@@ -1,0 +1,110 @@
+// The whole contract between the renderer and the console's services (design.md §4).
+// Preload implements it over IPC, the web harness over HTTP; the renderer cannot tell them apart.
+import type { Appointment } from '../domain/appointment';
+import type { LaunchParseResult } from '../domain/launch';
+import type { SearchEvent, SearchQuery } from '../domain/search';
+
+export type Unsubscribe = () => void;
+
+export interface SessionUser {
+  nationalId: string;
+  givenName?: string;
+  familyName: string;
+  email?: string;
+}
+
+export type SessionState =
+  | { status: 'logged-out'; message?: string }
+  | { status: 'logging-in'; startedAt: string }
+  | { status: 'logged-in'; user: SessionUser; expiresAt: string; idpConnect?: string };
+
+export interface EnvironmentInfo {
+  /** `training`: the embedded backend and training PSC ("FORMATION"). */
+  mode: 'training' | 'connected';
+  /** Short label shown in the header badge ("FORMATION", "PRÉPRODUCTION"...). */
+  label: string;
+  backendUrl: string;
+  version: string;
+}
+
+/** A launch from the LRM, valid or not, as it reaches the renderer. */
+export interface LaunchEvent {
+  id: string;
+  receivedAt: string;
+  result: LaunchParseResult;
+}
+
+export interface SearchHandle {
+  searchId: string;
+}
+
+export interface SearchStreamEvent {
+  searchId: string;
+  event: SearchEvent;
+}
+
+export interface OpenBookingRequest {
+  searchId?: string;
+  slotId: string;
+  sourceId: string;
+  bookingUrl: string;
+}
+
+export type OpenBookingResult = { ok: true } | { ok: false; code: string; message: string };
+
+export interface ConsoleSettings {
+  /** Empty: the built-in training environment. */
+  backendUrl: string;
+  environmentLabel: string;
+  /** `origin` parameter added to booking URLs (RDV V2). */
+  bookingOrigin: string;
+  ui: {
+    density: 'comfortable' | 'compact';
+    showMap: boolean;
+  };
+}
+
+export type ConsoleSettingsPatch = Partial<Omit<ConsoleSettings, 'ui'>> & { ui?: Partial<ConsoleSettings['ui']> };
+
+/** Request/response calls. Every argument is validated by main (see `console-api-schemas.ts`). */
+export interface ConsoleCalls {
+  getEnvironment(): Promise<EnvironmentInfo>;
+  getSession(): Promise<SessionState>;
+  login(): Promise<SessionState>;
+  cancelLogin(): Promise<void>;
+  logout(): Promise<void>;
+  /** Launches received so far and not yet taken (pull-first: nothing is lost at cold start). */
+  takeLaunches(): Promise<LaunchEvent[]>;
+  startSearch(query: SearchQuery): Promise<SearchHandle>;
+  cancelSearch(searchId: string): Promise<void>;
+  /** Re-asks only the given sources of a search (those that failed). */
+  retrySources(searchId: string, sourceIds: string[]): Promise<void>;
+  openBooking(request: OpenBookingRequest): Promise<OpenBookingResult>;
+  listAppointments(): Promise<Appointment[]>;
+  getSettings(): Promise<ConsoleSettings>;
+  updateSettings(patch: ConsoleSettingsPatch): Promise<ConsoleSettings>;
+}
+
+/** Events pushed from the services to the renderer. */
+export interface ConsoleEvents {
+  session: SessionState;
+  launch: LaunchEvent;
+  search: SearchStreamEvent;
+  appointments: Appointment[];
+}
+
+export type ConsoleEventName = keyof ConsoleEvents;
+
+export interface ConsoleSubscriptions {
+  on<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): Unsubscribe;
+}
+
+/** What `window.sasConsole` is. */
+export type ConsoleApi = ConsoleCalls & ConsoleSubscriptions;
+
+export const CONSOLE_EVENT_NAMES = ['session', 'launch', 'search', 'appointments'] as const satisfies readonly ConsoleEventName[];
+
+/** IPC channel of a call; one place so preload and main cannot disagree. */
+export const callChannel = (name: keyof ConsoleCalls): string => `sas:call:${name}`;
+/** IPC channel of an event stream. */
+export const eventChannel = (name: ConsoleEventName): string => `sas:event:${name}`;

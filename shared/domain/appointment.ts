@@ -1,0 +1,25 @@
+// An appointment reported back by a publisher (RDV V3, FrAppointmentSAS).
+import type { NationalId } from './identifiers';
+
+/** V3 statuses; SOS publishers may also send pending and needs-action. */
+export const APPOINTMENT_STATUSES = ['booked', 'fulfilled', 'noshow', 'cancelled', 'pending', 'needs-action'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export interface Appointment {
+  /** Backend id. */
+  id: string;
+  /** Publisher id (registry) and the publisher's own identifier of the appointment. */
+  publisherId: string;
+  publisherAppointmentId: string;
+  status: AppointmentStatus;
+  start: string;
+  end: string;
+  /** Regulator who booked it (FrAppointmentOperator extension). */
+  operatorId: NationalId;
+  /** Effector practitioner (participant actor). */
+  practitionerId?: NationalId;
+  practitionerName?: string;
+  /** Search tab it came from, when the console opened the booking. */
+  searchId?: string;
+  updatedAt: string;
+}

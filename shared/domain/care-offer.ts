@@ -1,0 +1,78 @@
+// The care offer a search can return: practitioners (PS), CPTS, SOS Médecins sites, and where they practise.
+import type { NationalId } from './identifiers';
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** A place of practice or a patient location. Addresses are free text as publishers send them. */
+export interface Place {
+  /** Street line(s), e.g. "12 rue de la Paix". */
+  line?: string;
+  postalCode?: string;
+  city?: string;
+  /** Commune INSEE code (5 characters, 2A/2B for Corsica). */
+  inseeCode?: string;
+  point?: GeoPoint;
+  /** Structure where the practitioner practises (IDNST), when known. */
+  organizationId?: string;
+  organizationName?: string;
+}
+
+/** A coded value kept with its system, so the UI can show a label and the backend can send the code back. */
+export interface Coding {
+  system: string;
+  code: string;
+  display?: string;
+}
+
+/** How a practitioner takes part in the SAS (domain.md "Participation of a practitioner"). */
+export type ParticipationMode = 'individual' | 'cpts' | 'msp';
+
+export interface Participation {
+  mode: ParticipationMode;
+  /** FINESS of the CPTS (mode `cpts`) or the MSP's structure id (mode `msp`). */
+  structureId?: string;
+  structureName?: string;
+  /** Accepts patients beyond the published slots ("créneaux en sus des disponibilités"). */
+  acceptsBeyondSlots: boolean;
+}
+
+export interface Practitioner {
+  /** IDNPS, e.g. `8` + RPPS. */
+  nationalId: NationalId;
+  familyName: string;
+  givenName?: string;
+  /** Civility or title as published ("Dr"). */
+  prefix?: string;
+  /** Specialties (TRE_R38 SpecialiteOrdinale codes) or professions (TRE_G15). */
+  specialties: Coding[];
+  places: Place[];
+  phone?: string;
+  participation?: Participation;
+  /** Publisher holding this practitioner's agenda (publisher id), or `sas-agenda`. */
+  agendaSource?: string;
+}
+
+export interface Cpts {
+  /** FINESS (9 characters). */
+  finess: string;
+  name: string;
+  /** Contact for patients beyond slots: the CPTS coordination's number (+33...). */
+  phone?: string;
+  description?: string;
+  place?: Place;
+  /** National ids of the practitioners participating through this CPTS. */
+  memberIds: NationalId[];
+}
+
+export interface SosSite {
+  /** Structure id (IDNST or FINESS) of the consultation site. */
+  id: string;
+  /** The association, e.g. "SOS Médecins Agen". */
+  associationName: string;
+  name: string;
+  phone?: string;
+  place: Place;
+}

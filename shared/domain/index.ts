@@ -1,0 +1,6 @@
+export * from './identifiers';
+export * from './care-offer';
+export * from './slot';
+export * from './appointment';
+export * from './launch';
+export * from './search';

@@ -1,0 +1,89 @@
+// A search of care offer around a patient, and the events its stream carries.
+import type { Cpts, GeoPoint, Practitioner, SosSite } from './care-offer';
+import type { GpReference, LaunchLocation, SpecialtyReference } from './launch';
+import type { Slot } from './slot';
+
+export interface SearchQuery {
+  /** Absent: general medicine (TRE_R38 SM54). */
+  specialty?: SpecialtyReference;
+  location: LaunchLocation;
+  gp?: GpReference;
+  /** LRM origin, when the search comes from a launch. */
+  origin?: string;
+}
+
+/** How the patient's location was resolved. `commune` = commune centroid, a "position approximative". */
+export type GeocodePrecision = 'street' | 'commune' | 'department';
+
+export interface ResolvedLocation {
+  point: GeoPoint;
+  precision: GeocodePrecision;
+  /** Human label, e.g. "12 Rue Paul Vidal, 47000 Agen" or "Agen (47)". */
+  label: string;
+  inseeCode?: string;
+  department?: string;
+  /** Search radius in km and how many times it was enlarged. */
+  radiusKm: number;
+  enlargements: number;
+}
+
+export type SourceKind = 'publisher' | 'sas-agenda';
+
+/** One place slots come from: a publisher, or the SAS agenda. */
+export interface SourceInfo {
+  id: string;
+  name: string;
+  kind: SourceKind;
+}
+
+export type SourceState = 'pending' | 'answered' | 'timeout' | 'error' | 'skipped';
+
+export interface SourceStatus {
+  source: SourceInfo;
+  state: SourceState;
+  /** French, for the status strip: "délai dépassé", "réponse invalide"... */
+  reason?: string;
+  durationMs?: number;
+  /** Slots received from this source. */
+  slotCount?: number;
+}
+
+/** A practitioner in the search's offer, with its distance to the patient. */
+export interface OfferPractitioner {
+  practitioner: Practitioner;
+  distanceKm?: number;
+  /** This is the patient's GP named by the LRM. */
+  isGp: boolean;
+}
+
+export interface OfferCpts {
+  cpts: Cpts;
+  distanceKm?: number;
+}
+
+export interface OfferSosSite {
+  site: SosSite;
+  distanceKm?: number;
+}
+
+export interface CareOffer {
+  practitioners: OfferPractitioner[];
+  cpts: OfferCpts[];
+  sosSites: OfferSosSite[];
+  sources: SourceInfo[];
+}
+
+/** What the GP lookup gave: absent from the launch, found in the offer, or not found. */
+export type GpLookup =
+  | { state: 'not-provided' }
+  | { state: 'found'; nationalId: string }
+  | { state: 'not-found'; reference: GpReference };
+
+/** The stream of one search. Order: location, offer, then slots/source-status per source, then done. */
+export type SearchEvent =
+  | { type: 'location'; location: ResolvedLocation }
+  | { type: 'offer'; offer: CareOffer; gp: GpLookup }
+  | { type: 'slots'; sourceId: string; slots: Slot[] }
+  | { type: 'source-status'; status: SourceStatus }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'done'; durationMs: number };
