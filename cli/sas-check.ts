@@ -1,32 +1,5 @@
-// Integrator checks: LRM and publisher integrators test their side with these commands.
-// Exit codes: 0 valid, 1 invalid input, 2 usage error. Output: JSON on stdout.
-import { runCheckBundle } from './check-bundle';
-import { runCheckLaunch } from './check-launch';
-
-export interface CliOutcome {
-  exitCode: 0 | 1 | 2;
-  /** Printed to stdout as JSON. */
-  output: unknown;
-}
-
-const USAGE = {
-  usage: [
-    'npm run --silent cli -- check-launch "<URL de lancement ou argv>"',
-    'npm run --silent cli -- check-bundle <fichier.json>',
-  ],
-};
-
-export async function runCli(args: readonly string[]): Promise<CliOutcome> {
-  const [command, ...rest] = args;
-  switch (command) {
-    case 'check-launch':
-      return runCheckLaunch(rest);
-    case 'check-bundle':
-      return runCheckBundle(rest);
-    default:
-      return { exitCode: 2, output: { error: `commande inconnue : ${command ?? '(aucune)'}`, ...USAGE } };
-  }
-}
+// Entry point of `npm run cli`. Exit codes: 0 valid, 1 invalid input, 2 usage error.
+import { runCli } from './run-cli';
 
 const outcome = await runCli(process.argv.slice(2));
 process.stdout.write(`${JSON.stringify(outcome.output, null, 2)}\n`);
