@@ -9,7 +9,10 @@ export type GpReference = { kind: 'national-id'; nationalId: NationalId } | { ki
 export type SpecialtyReference = { kind: 'coded'; coding: Coding } | { kind: 'text'; text: string };
 
 export interface LaunchLocation {
+  /** Commune INSEE code; for a Paris, Lyon or Marseille arrondissement, the city's code (75056, 69123, 13055). */
   inseeCode?: string;
+  /** The arrondissement's own INSEE code when the LRM sent one (e.g. `75111`); `inseeCode` then holds the city's. */
+  arrondissementInseeCode?: string;
   city?: string;
   streetName?: string;
   streetNumber?: string;

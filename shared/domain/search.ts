@@ -46,6 +46,8 @@ export interface SourceStatus {
   durationMs?: number;
   /** Slots received from this source. */
   slotCount?: number;
+  /** Entries of the answer left out because they were invalid (the rest of the answer is kept). */
+  ignoredEntries?: number;
 }
 
 /** A practitioner in the search's offer, with its distance to the patient. */

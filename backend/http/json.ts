@@ -1,0 +1,38 @@
+// Small helpers for the backend's JSON API over node:http.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, readBody } from './read-body';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  response.end(text);
+}
+
+export function sendError(response: ServerResponse, error: HttpError): void {
+  sendJson(response, error.status, { error: { code: error.code, message: error.message } });
+}
+
+export async function readJson(request: IncomingMessage, limit: number): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readBody(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new HttpError(413, 'body-too-large', 'Requête trop volumineuse.');
+    throw error;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid-json', 'Corps de requête JSON invalide.');
+  }
+}

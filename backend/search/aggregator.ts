@@ -1,0 +1,146 @@
+// Slot aggregation: every source asked at once (bounded), each answer streamed as soon as it is mapped, so the
+// first cards appear before the slowest publisher answers (design.md §3 "Search").
+import type { Slot } from '../../shared/domain/slot';
+import type { SearchEvent, SourceInfo, SourceStatus } from '../../shared/domain/search';
+import type { CircuitBreaker } from './circuit-breaker';
+import { chunk, createLimiter } from './limit';
+import type { PublisherResponse } from './publisher-client';
+
+/** The IG's limit: 1 to 25 practitioner ids per request. */
+export const MAX_IDS_PER_REQUEST = 25;
+
+export interface SearchWindow {
+  start: Date;
+  end: Date;
+}
+
+export interface PublisherSource {
+  kind: 'publisher';
+  info: SourceInfo;
+  /** What the publisher serves: individual PS (optionally with CPTS slots) or SOS Médecins sites. */
+  flavour: 'ps' | 'sos';
+  baseUrl: string;
+  /** Ask for CPTS includes (HealthcareService, Organization). */
+  cpts: boolean;
+  /** Practitioner IDNPS (flavour ps) or SOS site ids (flavour sos). */
+  ids: string[];
+}
+
+export interface AgendaSource {
+  kind: 'sas-agenda';
+  info: SourceInfo;
+  ids: string[];
+}
+
+export type SlotSource = PublisherSource | AgendaSource;
+
+export interface MappedAnswer {
+  slots: Slot[];
+  issueCount: number;
+}
+
+export interface AggregatorDeps {
+  get: (url: string, signal: AbortSignal) => Promise<PublisherResponse>;
+  buildUrl: (source: PublisherSource, ids: readonly string[], window: SearchWindow) => string;
+  map: (body: unknown, source: PublisherSource) => MappedAnswer;
+  agendaSlots: (ids: readonly string[], window: SearchWindow) => Promise<Slot[]>;
+  breaker: CircuitBreaker;
+  /** Requests in flight at once, all publishers together. */
+  concurrency: number;
+  now: () => number;
+}
+
+interface BatchOutcome {
+  response: PublisherResponse;
+  slotCount: number;
+  issueCount: number;
+}
+
+export async function aggregateSlots(
+  sources: readonly SlotSource[],
+  window: SearchWindow,
+  deps: AggregatorDeps,
+  emit: (event: SearchEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const limit = createLimiter(deps.concurrency);
+  const seen = new Set<string>();
+  // The same consultation may come from two sources (publisher and SAS agenda): show it once.
+  const fresh = (slots: Slot[]) =>
+    slots.filter((slot) => {
+      const key = `${slot.practitionerId ?? slot.sosSiteId ?? ''}|${slot.start}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const status = (s: SourceStatus) => {
+    if (!signal.aborted) emit({ type: 'source-status', status: s });
+  };
+
+  async function runAgenda(source: AgendaSource) {
+    const started = deps.now();
+    try {
+      const slots = fresh(await deps.agendaSlots(source.ids, window));
+      if (signal.aborted) return;
+      if (slots.length > 0) emit({ type: 'slots', sourceId: source.info.id, slots });
+      status({ source: source.info, state: 'answered', durationMs: Math.round(deps.now() - started), slotCount: slots.length });
+    } catch {
+      status({ source: source.info, state: 'error', reason: 'agenda SAS indisponible', durationMs: Math.round(deps.now() - started) });
+    }
+  }
+
+  async function runPublisher(source: PublisherSource) {
+    const started = deps.now();
+    if (!deps.breaker.allows(source.info.id)) {
+      status({ source: source.info, state: 'skipped', reason: 'écarté temporairement après des échecs répétés', durationMs: 0 });
+      return;
+    }
+    const batches = chunk(source.ids, MAX_IDS_PER_REQUEST);
+    const outcomes = await Promise.all(
+      batches.map((ids) =>
+        limit(async (): Promise<BatchOutcome> => {
+          const response = await deps.get(deps.buildUrl(source, ids, window), signal);
+          if (!response.ok || signal.aborted) return { response, slotCount: 0, issueCount: 0 };
+          const asked = new Set(ids);
+          const mapped = deps.map(response.body, source);
+          // A publisher answering for practitioners it was not asked about is not trusted for them.
+          const own = mapped.slots.filter((slot) =>
+            source.flavour === 'sos' ? slot.sosSiteId === undefined || asked.has(slot.sosSiteId) : slot.practitionerId !== undefined && asked.has(slot.practitionerId),
+          );
+          const slots = fresh(own);
+          if (slots.length > 0 && !signal.aborted) emit({ type: 'slots', sourceId: source.info.id, slots });
+          return { response, slotCount: slots.length, issueCount: mapped.issueCount + (mapped.slots.length - own.length) };
+        }),
+      ),
+    );
+    if (signal.aborted) return;
+    const durationMs = Math.round(deps.now() - started);
+    const failures = outcomes.filter((o) => !o.response.ok);
+    const slotCount = outcomes.reduce((sum, o) => sum + o.slotCount, 0);
+    const ignored = outcomes.reduce((sum, o) => sum + o.issueCount, 0);
+    if (failures.length === 0) {
+      deps.breaker.recordSuccess(source.info.id);
+      status({
+        source: source.info,
+        state: 'answered',
+        durationMs,
+        slotCount,
+        ...(ignored > 0 ? { reason: `${ignored} entrée(s) ignorée(s) car invalides`, ignoredEntries: ignored } : {}),
+      });
+      return;
+    }
+    const first = failures[0]?.response;
+    const reason = first && !first.ok ? first.reason : 'échec';
+    const timedOut = failures.some((o) => !o.response.ok && o.response.kind === 'timeout');
+    if (failures.length === outcomes.length) deps.breaker.recordFailure(source.info.id);
+    status({
+      source: source.info,
+      state: timedOut ? 'timeout' : 'error',
+      reason: failures.length === outcomes.length ? reason : `réponse partielle (${failures.length} lot(s) sur ${outcomes.length} en échec) : ${reason}`,
+      durationMs,
+      slotCount,
+    });
+  }
+
+  await Promise.all(sources.map((source) => (source.kind === 'sas-agenda' ? runAgenda(source) : runPublisher(source))));
+}

@@ -1,0 +1,129 @@
+// Asks one publisher for one FHIR search, with the limits the platform gives publishers: a time budget, a bounded
+// body, JSON only, no redirects. Every failure comes back as a reason the status strip can show, never a throw.
+import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+
+export type PublisherFailureKind =
+  | 'timeout'
+  | 'http-status'
+  | 'redirect'
+  | 'content-type'
+  | 'too-large'
+  | 'invalid-json'
+  | 'connection'
+  | 'tls'
+  | 'aborted';
+
+export type PublisherResponse =
+  | { ok: true; body: unknown; bytes: number; durationMs: number }
+  | { ok: false; kind: PublisherFailureKind; reason: string; durationMs: number; status?: number };
+
+export interface PublisherClientOptions {
+  /** Per request; the platform gives a publisher 7 s at most. */
+  timeoutMs: number;
+  maxBodyBytes: number;
+  /** TLS material for mutual TLS with publishers (IGC-Santé certificates in production). */
+  tls?: { cert?: string | Buffer; key?: string | Buffer; ca?: string | Buffer | (string | Buffer)[] };
+  now?: () => number;
+}
+
+const FHIR_JSON = /^application\/(fhir\+json|json\+fhir|json)(\s*;|$)/iu;
+
+export const FAILURE_REASONS: Record<PublisherFailureKind, string> = {
+  timeout: 'délai dépassé',
+  'http-status': 'erreur du serveur de l’éditeur',
+  redirect: 'redirection refusée',
+  'content-type': 'réponse d’un type inattendu',
+  'too-large': 'réponse trop volumineuse',
+  'invalid-json': 'réponse illisible (JSON invalide)',
+  connection: 'éditeur injoignable',
+  tls: 'échec de la connexion sécurisée (TLS)',
+  aborted: 'recherche interrompue',
+};
+
+export class PublisherClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly now: () => number;
+
+  constructor(private readonly options: PublisherClientOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.dispatcher = new Agent({
+      connections: 32,
+      keepAliveTimeout: 30_000,
+      connect: { timeout: Math.min(options.timeoutMs, 5_000), ...options.tls },
+    });
+  }
+
+  async get(url: string, signal?: AbortSignal): Promise<PublisherResponse> {
+    const started = this.now();
+    const elapsed = () => Math.round(this.now() - started);
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        headers: { accept: 'application/json+fhir' },
+        dispatcher: this.dispatcher,
+        signal: combined,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      });
+      const { statusCode } = response;
+      if (statusCode >= 300 && statusCode < 400) {
+        await response.body.dump();
+        return { ok: false, kind: 'redirect', reason: FAILURE_REASONS.redirect, status: statusCode, durationMs: elapsed() };
+      }
+      if (statusCode !== 200) {
+        await response.body.dump();
+        return { ok: false, kind: 'http-status', reason: `erreur ${statusCode} de l’éditeur`, status: statusCode, durationMs: elapsed() };
+      }
+      const contentType = String(response.headers['content-type'] ?? '');
+      if (!FHIR_JSON.test(contentType)) {
+        await response.body.dump();
+        return { ok: false, kind: 'content-type', reason: FAILURE_REASONS['content-type'], durationMs: elapsed() };
+      }
+      const declared = Number(response.headers['content-length'] ?? NaN);
+      if (Number.isFinite(declared) && declared > this.options.maxBodyBytes) {
+        response.body.destroy();
+        return { ok: false, kind: 'too-large', reason: FAILURE_REASONS['too-large'], durationMs: elapsed() };
+      }
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      for await (const chunk of response.body) {
+        bytes += (chunk as Buffer).length;
+        if (bytes > this.options.maxBodyBytes) {
+          response.body.destroy();
+          return { ok: false, kind: 'too-large', reason: FAILURE_REASONS['too-large'], durationMs: elapsed() };
+        }
+        chunks.push(chunk as Buffer);
+      }
+      try {
+        return { ok: true, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), bytes, durationMs: elapsed() };
+      } catch {
+        return { ok: false, kind: 'invalid-json', reason: FAILURE_REASONS['invalid-json'], durationMs: elapsed() };
+      }
+    } catch (error) {
+      return { ok: false, ...classify(error, timeout.aborted, signal?.aborted ?? false), durationMs: elapsed() };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+}
+
+function classify(error: unknown, timedOut: boolean, aborted: boolean): { kind: PublisherFailureKind; reason: string } {
+  if (aborted) return { kind: 'aborted', reason: FAILURE_REASONS.aborted };
+  if (
+    timedOut ||
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError ||
+    error instanceof undiciErrors.ConnectTimeoutError
+  ) {
+    return { kind: 'timeout', reason: FAILURE_REASONS.timeout };
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO)/u.test(code)) {
+    return { kind: 'tls', reason: FAILURE_REASONS.tls };
+  }
+  return { kind: 'connection', reason: FAILURE_REASONS.connection };
+}

@@ -1,0 +1,28 @@
+// `npm run start:web`: the console in a browser, on the built-in training environment.
+// An optional launch URL on the command line is delivered as the LRM would.
+import { startHarness } from './harness';
+
+const harness = await startHarness({
+  port: Number(process.env.SAS_HARNESS_PORT ?? 0),
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+const launchArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+if (launchArg) harness.launch(launchArg);
+
+process.stdout.write(
+  [
+    '',
+    'SAS Console — environnement de FORMATION (données fictives)',
+    `Ouvrez dans Chromium : ${harness.url}`,
+    `Simuler un lancement du LRM : curl -X POST -H 'content-type: application/json' -H 'x-sas-bridge-token: ${harness.bridge.token}' \\`,
+    `  --data '{"input":"sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54"}' ${harness.url}api/launch`,
+    'Ctrl+C pour arrêter.',
+    '',
+  ].join('\n'),
+);
+
+const stop = () => {
+  harness.close().finally(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,63 @@
+// The console's services behind one object implementing the console API's calls (design.md §4).
+// Transports (Electron IPC, the web harness) validate arguments, then call this; events go out on the bus.
+import type { ConsoleCalls, ConsoleSettingsPatch } from '../../shared/api/console-api';
+import type { SearchQuery } from '../../shared/domain/search';
+import { type ConsoleEventBus } from './event-bus';
+import type { LaunchQueue } from './launch-queue';
+import type { AppointmentsPort, BookingPort, EnvironmentPort, SearchPort, SessionPort } from './ports';
+import type { SettingsService } from './settings';
+
+export interface ConsoleCoreDeps {
+  environment: EnvironmentPort;
+  session: SessionPort;
+  launches: LaunchQueue;
+  search: SearchPort;
+  booking: BookingPort;
+  appointments: AppointmentsPort;
+  settings: SettingsService;
+  bus: ConsoleEventBus;
+}
+
+export interface ConsoleCore {
+  calls: ConsoleCalls;
+  bus: ConsoleEventBus;
+  dispose(): void;
+}
+
+export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
+  const { bus } = deps;
+  const subscriptions = [
+    deps.session.onChange((state) => {
+      deps.launches.setLoggedIn(state.status === 'logged-in');
+      bus.emit('session', state);
+    }),
+    deps.appointments.onChange((list) => bus.emit('appointments', list)),
+  ];
+  deps.launches.setLoggedIn(deps.session.getState().status === 'logged-in');
+
+  const calls: ConsoleCalls = {
+    getEnvironment: () => Promise.resolve(deps.environment.get()),
+    getSession: () => Promise.resolve(deps.session.getState()),
+    login: () => deps.session.login(),
+    cancelLogin: () => deps.session.cancelLogin(),
+    logout: () => deps.session.logout(),
+    takeLaunches: () => Promise.resolve(deps.launches.take()),
+    startSearch: async (query: SearchQuery) => ({
+      searchId: await deps.search.start(query, (event) => bus.emit('search', event)),
+    }),
+    cancelSearch: (searchId: string) => deps.search.cancel(searchId),
+    retrySources: (searchId: string, sourceIds: string[]) => deps.search.retry(searchId, sourceIds),
+    openBooking: (request) => deps.booking.open(request),
+    listAppointments: () => deps.appointments.list(),
+    getSettings: () => Promise.resolve(deps.settings.get()),
+    updateSettings: (patch: ConsoleSettingsPatch) => Promise.resolve(deps.settings.update(patch)),
+  };
+
+  return {
+    calls,
+    bus,
+    dispose: () => {
+      for (const unsubscribe of subscriptions) unsubscribe();
+    },
+  };
+}

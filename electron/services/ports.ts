@@ -1,0 +1,39 @@
+// What the console core needs from the services behind it. Each is implemented in its own module and injected,
+// so the core runs the same under Electron main, the web harness and the tests.
+import type {
+  EnvironmentInfo,
+  OpenBookingRequest,
+  OpenBookingResult,
+  SearchStreamEvent,
+  SessionState,
+  Unsubscribe,
+} from '../../shared/api/console-api';
+import type { Appointment } from '../../shared/domain/appointment';
+import type { SearchQuery } from '../../shared/domain/search';
+
+export interface SessionPort {
+  getState(): SessionState;
+  login(): Promise<SessionState>;
+  cancelLogin(): Promise<void>;
+  logout(): Promise<void>;
+  onChange(listener: (state: SessionState) => void): Unsubscribe;
+}
+
+export interface SearchPort {
+  start(query: SearchQuery, emit: (event: SearchStreamEvent) => void): Promise<string>;
+  cancel(searchId: string): Promise<void>;
+  retry(searchId: string, sourceIds: readonly string[]): Promise<void>;
+}
+
+export interface BookingPort {
+  open(request: OpenBookingRequest): Promise<OpenBookingResult>;
+}
+
+export interface AppointmentsPort {
+  list(): Promise<Appointment[]>;
+  onChange(listener: (appointments: Appointment[]) => void): Unsubscribe;
+}
+
+export interface EnvironmentPort {
+  get(): EnvironmentInfo;
+}

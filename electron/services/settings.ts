@@ -1,0 +1,116 @@
+// Console settings: what the workstation keeps between shifts. Never patient data (design.md §5).
+import { z } from 'zod';
+import type { ConsoleSettings, ConsoleSettingsPatch } from '../../shared/api/console-api';
+import { settingsPatchSchema } from '../../shared/api/console-api-schemas';
+
+/** Where settings live: electron-store in the app, a JSON file or memory elsewhere. */
+export interface SettingsStore {
+  read(): unknown;
+  write(settings: ConsoleSettings): void;
+}
+
+export const DEFAULT_SETTINGS: ConsoleSettings = {
+  backendUrl: '',
+  environmentLabel: '',
+  bookingOrigin: 'sas',
+  ui: { density: 'comfortable', showMap: true },
+};
+
+const settingsSchema = z.object({
+  backendUrl: z.union([z.literal(''), z.string().url().max(500)]),
+  environmentLabel: z.string().max(40),
+  bookingOrigin: z.string().regex(/^[\w.-]{1,40}$/u),
+  ui: z.object({ density: z.enum(['comfortable', 'compact']), showMap: z.boolean() }),
+});
+
+export interface SettingsLoad {
+  settings: ConsoleSettings;
+  /** French description of what was wrong with the stored file, when defaults had to be used. */
+  problem?: string;
+}
+
+/** Reads the stored settings; a corrupt or foreign file falls back to defaults field by field and says why. */
+export function loadSettings(store: SettingsStore): SettingsLoad {
+  let raw: unknown;
+  try {
+    raw = store.read();
+  } catch (error) {
+    return { settings: DEFAULT_SETTINGS, problem: `Paramètres illisibles (${describe(error)}) : valeurs par défaut utilisées.` };
+  }
+  if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS };
+  const parsed = settingsSchema.safeParse(raw);
+  if (parsed.success) return { settings: parsed.data };
+  const merged = mergeValidFields(raw);
+  const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(racine)');
+  return {
+    settings: merged,
+    problem: `Paramètres invalides (${[...new Set(fields)].join(', ')}) : valeurs par défaut utilisées pour ces champs.`,
+  };
+}
+
+function mergeValidFields(raw: unknown): ConsoleSettings {
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_SETTINGS;
+  const record = raw as Record<string, unknown>;
+  const pick = <K extends keyof ConsoleSettings>(key: K): ConsoleSettings[K] => {
+    const field = settingsSchema.shape[key].safeParse(record[key]);
+    return field.success ? (field.data as ConsoleSettings[K]) : DEFAULT_SETTINGS[key];
+  };
+  const ui = typeof record.ui === 'object' && record.ui !== null ? (record.ui as Record<string, unknown>) : {};
+  const density = settingsSchema.shape.ui.shape.density.safeParse(ui.density);
+  const showMap = settingsSchema.shape.ui.shape.showMap.safeParse(ui.showMap);
+  return {
+    backendUrl: pick('backendUrl'),
+    environmentLabel: pick('environmentLabel'),
+    bookingOrigin: pick('bookingOrigin'),
+    ui: {
+      density: density.success ? density.data : DEFAULT_SETTINGS.ui.density,
+      showMap: showMap.success ? showMap.data : DEFAULT_SETTINGS.ui.showMap,
+    },
+  };
+}
+
+export class SettingsService {
+  private current: ConsoleSettings;
+  readonly loadProblem: string | undefined;
+
+  constructor(private readonly store: SettingsStore) {
+    const load = loadSettings(store);
+    this.current = load.settings;
+    this.loadProblem = load.problem;
+  }
+
+  get(): ConsoleSettings {
+    return structuredClone(this.current);
+  }
+
+  update(patch: ConsoleSettingsPatch): ConsoleSettings {
+    const valid = settingsPatchSchema.parse(patch);
+    const next: ConsoleSettings = {
+      ...this.current,
+      ...stripUndefined({ backendUrl: valid.backendUrl, environmentLabel: valid.environmentLabel, bookingOrigin: valid.bookingOrigin }),
+      ui: { ...this.current.ui, ...stripUndefined(valid.ui ?? {}) },
+    };
+    this.store.write(next);
+    this.current = next;
+    return this.get();
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Settings kept in memory only (tests, and the web harness). */
+export class MemorySettingsStore implements SettingsStore {
+  constructor(private value: unknown = undefined) {}
+  read(): unknown {
+    return this.value;
+  }
+  write(settings: ConsoleSettings): void {
+    this.value = structuredClone(settings);
+  }
+}

@@ -1,0 +1,32 @@
+import { fr } from '../i18n/fr';
+import { Header } from './shell/Header';
+import { LaunchErrors } from './shell/LaunchErrors';
+import { useConsole } from './use-console';
+
+export function App() {
+  const { state, login, cancelLogin, logout, dismissLaunch, dismissError } = useConsole();
+  const training = state.environment?.mode === 'training';
+  return (
+    <div className={training ? 'app app-training' : 'app'}>
+      <Header environment={state.environment} session={state.session} onLogin={login} onCancelLogin={cancelLogin} onLogout={logout} />
+      <main className="app-main">
+        {state.error && (
+          <div className="alert alert-error" role="alert">
+            <span>{state.error.message}</span>
+            <button type="button" className="btn" onClick={dismissError}>
+              {fr.launch.dismiss}
+            </button>
+          </div>
+        )}
+        <LaunchErrors launches={state.launches} onDismiss={dismissLaunch} />
+        {state.session.status !== 'logged-in' && (
+          <section className="welcome">
+            <h1>{state.session.status === 'logging-in' ? fr.session.loggingIn : fr.session.loggedOutTitle}</h1>
+            <p>{state.session.status === 'logging-in' ? fr.session.loggingInHint : fr.session.loggedOutBody}</p>
+            {state.session.status === 'logged-out' && state.session.message && <p className="alert alert-warning">{state.session.message}</p>}
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// React state fed by the console API: environment, session, and launches from the LRM.
+import { useCallback, useEffect, useState } from 'react';
+import type { EnvironmentInfo, LaunchEvent, SessionState } from '../../shared/api/console-api';
+import { decodeConsoleError, type ConsoleErrorPayload } from '../../shared/api/errors';
+import { getConsoleApi } from '../api/console-client';
+
+export interface ConsoleState {
+  environment?: EnvironmentInfo;
+  session: SessionState;
+  /** Launches taken from the queue, newest last. */
+  launches: LaunchEvent[];
+  error?: ConsoleErrorPayload;
+}
+
+export function useConsole() {
+  const api = getConsoleApi();
+  const [state, setState] = useState<ConsoleState>({ session: { status: 'logged-out' }, launches: [] });
+
+  const report = useCallback((error: unknown) => setState((s) => ({ ...s, error: decodeConsoleError(error) })), []);
+
+  const takeLaunches = useCallback(() => {
+    api
+      .takeLaunches()
+      .then((taken) => {
+        if (taken.length > 0) setState((s) => ({ ...s, launches: [...s.launches, ...taken] }));
+      })
+      .catch(report);
+  }, [api, report]);
+
+  useEffect(() => {
+    const unsubscribe = [
+      api.on('session', (session) => {
+        setState((s) => ({ ...s, session }));
+        if (session.status === 'logged-in') takeLaunches();
+      }),
+      api.on('launch', () => takeLaunches()),
+    ];
+    api.getEnvironment().then((environment) => setState((s) => ({ ...s, environment })), report);
+    api.getSession().then((session) => setState((s) => ({ ...s, session })), report);
+    // Pull first: launches that arrived before this window existed are waiting in main.
+    takeLaunches();
+    return () => {
+      for (const u of unsubscribe) u();
+    };
+  }, [api, report, takeLaunches]);
+
+  return {
+    state,
+    login: () => api.login().catch(report),
+    cancelLogin: () => api.cancelLogin().catch(report),
+    logout: () => api.logout().catch(report),
+    dismissLaunch: (id: string) => setState((s) => ({ ...s, launches: s.launches.filter((l) => l.id !== id) })),
+    dismissError: () => setState((s) => ({ ...s, error: undefined })),
+  };
+}

@@ -1,0 +1,22 @@
+// The web harness started in-process for each test file: real console services, real bridge, built renderer.
+import { mkdirSync } from 'node:fs';
+import { test as base, type Page } from '@playwright/test';
+import { startHarness, type Harness } from '../../electron/harness/harness';
+
+export const SCREENSHOT_DIR = 'tests/e2e/screenshots';
+
+export const test = base.extend<{ harness: Harness }>({
+  harness: async ({}, use) => {
+    const harness = await startHarness();
+    await use(harness);
+    await harness.close();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Saves a full-page screenshot under tests/e2e/screenshots/ (look at them: they are the UI review). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
