@@ -8,7 +8,7 @@ import { createConsoleCore, type ConsoleCore } from '../services/console-core';
 import { ConsoleEventBus } from '../services/event-bus';
 import { LaunchQueue } from '../services/launch-queue';
 import { MemorySettingsStore, SettingsService } from '../services/settings';
-import { unavailableAppointments, unavailableBooking, unavailableSearch, unavailableSession } from '../services/unavailable';
+import { unavailableAppointments, unavailableBooking, unavailablePlaces, unavailableSearch, unavailableSession } from '../services/unavailable';
 import { startBridgeServer, type BridgeServer } from './bridge-server';
 
 export interface HarnessOptions {
@@ -43,6 +43,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     session: unavailableSession('Environnement de formation en cours de préparation.'),
     launches,
     search: unavailableSearch,
+    places: unavailablePlaces,
     booking: unavailableBooking,
     appointments: unavailableAppointments,
     settings: new SettingsService(new MemorySettingsStore()),

@@ -4,7 +4,7 @@ import type { ConsoleCalls, ConsoleSettingsPatch } from '../../shared/api/consol
 import type { SearchQuery } from '../../shared/domain/search';
 import { type ConsoleEventBus } from './event-bus';
 import type { LaunchQueue } from './launch-queue';
-import type { AppointmentsPort, BookingPort, EnvironmentPort, SearchPort, SessionPort } from './ports';
+import type { AppointmentsPort, BookingPort, EnvironmentPort, PlacesPort, SearchPort, SessionPort } from './ports';
 import type { SettingsService } from './settings';
 
 export interface ConsoleCoreDeps {
@@ -12,6 +12,7 @@ export interface ConsoleCoreDeps {
   session: SessionPort;
   launches: LaunchQueue;
   search: SearchPort;
+  places: PlacesPort;
   booking: BookingPort;
   appointments: AppointmentsPort;
   settings: SettingsService;
@@ -42,6 +43,7 @@ export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
     cancelLogin: () => deps.session.cancelLogin(),
     logout: () => deps.session.logout(),
     takeLaunches: () => Promise.resolve(deps.launches.take()),
+    suggestLocations: (text: string) => deps.places.suggest(text),
     startSearch: async (query: SearchQuery) => ({
       searchId: await deps.search.start(query, (event) => bus.emit('search', event)),
     }),

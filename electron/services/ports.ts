@@ -2,6 +2,7 @@
 // so the core runs the same under Electron main, the web harness and the tests.
 import type {
   EnvironmentInfo,
+  LocationSuggestion,
   OpenBookingRequest,
   OpenBookingResult,
   SearchStreamEvent,
@@ -17,6 +18,10 @@ export interface SessionPort {
   cancelLogin(): Promise<void>;
   logout(): Promise<void>;
   onChange(listener: (state: SessionState) => void): Unsubscribe;
+}
+
+export interface PlacesPort {
+  suggest(text: string): Promise<LocationSuggestion[]>;
 }
 
 export interface SearchPort {

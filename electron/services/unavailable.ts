@@ -2,7 +2,7 @@
 // instead of failing silently.
 import type { SessionState } from '../../shared/api/console-api';
 import { ConsoleError } from '../../shared/api/errors';
-import type { AppointmentsPort, BookingPort, SearchPort, SessionPort } from './ports';
+import type { AppointmentsPort, BookingPort, PlacesPort, SearchPort, SessionPort } from './ports';
 
 const unavailable = (what: string) =>
   new ConsoleError('backend-unavailable', `${what} indisponible : la console n’est reliée à aucun serveur SAS.`);
@@ -31,4 +31,8 @@ export const unavailableBooking: BookingPort = {
 export const unavailableAppointments: AppointmentsPort = {
   list: () => Promise.resolve([]),
   onChange: () => () => {},
+};
+
+export const unavailablePlaces: PlacesPort = {
+  suggest: () => Promise.resolve([]),
 };

@@ -71,6 +71,7 @@ export const consoleCallSchemas = {
   cancelLogin: none,
   logout: none,
   takeLaunches: none,
+  suggestLocations: z.tuple([z.string().max(200)]),
   startSearch: z.tuple([searchQuerySchema]),
   cancelSearch: z.tuple([id]),
   retrySources: z.tuple([id, z.array(id).min(1).max(200)]),

@@ -34,6 +34,17 @@ export interface LaunchEvent {
   result: LaunchParseResult;
 }
 
+/** A commune (or, with a street geocoder, an address) offered while the regulator types a location. */
+export interface LocationSuggestion {
+  label: string;
+  inseeCode: string;
+  city: string;
+  postalCode?: string;
+  department: string;
+  streetName?: string;
+  streetNumber?: string;
+}
+
 export interface SearchHandle {
   searchId: string;
 }
@@ -75,6 +86,8 @@ export interface ConsoleCalls {
   logout(): Promise<void>;
   /** Launches received so far and not yet taken (pull-first: nothing is lost at cold start). */
   takeLaunches(): Promise<LaunchEvent[]>;
+  /** Location autocomplete: communes offline, addresses when the backend has a street geocoder. */
+  suggestLocations(text: string): Promise<LocationSuggestion[]>;
   startSearch(query: SearchQuery): Promise<SearchHandle>;
   cancelSearch(searchId: string): Promise<void>;
   /** Re-asks only the given sources of a search (those that failed). */

@@ -14,6 +14,7 @@ export function makeConsoleCalls(invoke: Invoke): ConsoleCalls {
     cancelLogin: () => call('cancelLogin'),
     logout: () => call('logout'),
     takeLaunches: () => call('takeLaunches'),
+    suggestLocations: (text) => call('suggestLocations', text),
     startSearch: (query) => call('startSearch', query),
     cancelSearch: (searchId) => call('cancelSearch', searchId),
     retrySources: (searchId, sourceIds) => call('retrySources', searchId, sourceIds),

@@ -19,7 +19,13 @@ export interface Appointment {
   /** Effector practitioner (participant actor). */
   practitionerId?: NationalId;
   practitionerName?: string;
+  /** Whether the effector accepted the appointment (participant.status). */
+  practitionerStatus?: ParticipantStatus;
   /** Search tab it came from, when the console opened the booking. */
   searchId?: string;
   updatedAt: string;
 }
+
+/** Acceptance status of the effector practitioner (Appointment.participant.status, FHIR R4 participationstatus). */
+export const PARTICIPANT_STATUSES = ['accepted', 'declined', 'tentative', 'needs-action'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];

@@ -75,4 +75,6 @@ export interface SosSite {
   name: string;
   phone?: string;
   place: Place;
+  /** Publisher holding the site's slots (publisher id). */
+  agendaSource?: string;
 }

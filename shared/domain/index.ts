@@ -4,3 +4,4 @@ export * from './slot';
 export * from './appointment';
 export * from './launch';
 export * from './search';
+export * from './specialties';

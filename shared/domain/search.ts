@@ -25,6 +25,8 @@ export interface ResolvedLocation {
   /** Search radius in km and how many times it was enlarged. */
   radiusKm: number;
   enlargements: number;
+  /** French, when the position is less precise than asked (street not found, geocoder down) or a homonym was chosen. */
+  notice?: string;
 }
 
 export type SourceKind = 'publisher' | 'sas-agenda';

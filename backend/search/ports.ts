@@ -1,0 +1,59 @@
+// What a search needs from the rest of the backend, as narrow interfaces: the directory, geocoding, the publisher
+// registry and the SAS agenda are each implemented in their own module and adapted to these.
+import type { Cpts, GeoPoint, Practitioner, SosSite } from '../../shared/domain/care-offer';
+import type { LaunchLocation, SpecialtyReference } from '../../shared/domain/launch';
+import type { GeocodePrecision } from '../../shared/domain/search';
+
+export interface LocatedPoint {
+  point: GeoPoint;
+  precision: GeocodePrecision;
+  label: string;
+  inseeCode?: string;
+  department?: string;
+}
+
+export type LocateOutcome = { ok: true; location: LocatedPoint } | { ok: false; code: string; message: string };
+
+export interface LocationResolver {
+  locate(location: LaunchLocation, signal: AbortSignal): Promise<LocateOutcome>;
+}
+
+export interface RadiusRule {
+  /** Radius around the point, km. */
+  radiusKm: number;
+  /** Added while fewer than `minPractitioners` are found; 0 = never enlarge. */
+  enlargementKm: number;
+  maxEnlargements: number;
+  minPractitioners: number;
+}
+
+export interface RadiusPolicy {
+  ruleFor(location: LocatedPoint): RadiusRule;
+}
+
+export interface Within<T> {
+  item: T;
+  distanceKm: number;
+}
+
+export interface OfferDirectory {
+  practitionersWithin(point: GeoPoint, radiusKm: number, specialty: SpecialtyReference): Within<Practitioner>[];
+  cptsWithin(point: GeoPoint, radiusKm: number): Within<Cpts>[];
+  sosSitesWithin(point: GeoPoint, radiusKm: number): Within<SosSite>[];
+  practitionerById(nationalId: string): Practitioner | undefined;
+  cptsByFiness(finess: string): Cpts | undefined;
+}
+
+export interface PublisherEntry {
+  id: string;
+  name: string;
+  flavour: 'ps' | 'sos';
+  fhirBaseUrl: string;
+  /** Publisher also returns CPTS slots: ask for the CPTS includes. */
+  cpts: boolean;
+}
+
+export interface PublisherRegistry {
+  get(id: string): PublisherEntry | undefined;
+  all(): PublisherEntry[];
+}

@@ -1,0 +1,167 @@
+// One search, end to end: locate the patient, choose the radius, select the care offer, then stream slots from
+// every source. Events go out in the order the console relies on: location, offer, slots/source-status, done.
+import type { Cpts, GeoPoint, Practitioner } from '../../shared/domain/care-offer';
+import { distanceKm } from '../geo/distance';
+import type { GpReference, SpecialtyReference } from '../../shared/domain/launch';
+import type {
+  CareOffer,
+  GpLookup,
+  OfferCpts,
+  OfferPractitioner,
+  SearchEvent,
+  SearchQuery,
+  SourceInfo,
+} from '../../shared/domain/search';
+import { aggregateSlots, type AggregatorDeps, type SearchWindow, type SlotSource } from './aggregator';
+import type { LocationResolver, OfferDirectory, PublisherRegistry, RadiusPolicy, Within } from './ports';
+
+/** General medicine (TRE_R38 SM54): the platform's default when the LRM names no specialty. */
+export const DEFAULT_SPECIALTY: SpecialtyReference = {
+  kind: 'coded',
+  coding: { system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale', code: 'SM54', display: 'Médecine générale' },
+};
+
+export const SAS_AGENDA_SOURCE: SourceInfo = { id: 'sas-agenda', name: 'Agenda SAS', kind: 'sas-agenda' };
+
+export interface SearchServiceDeps {
+  locations: LocationResolver;
+  radius: RadiusPolicy;
+  directory: OfferDirectory;
+  publishers: PublisherRegistry;
+  aggregator: AggregatorDeps;
+  window: (now: Date) => SearchWindow;
+  clock: () => Date;
+}
+
+export interface SearchOptions {
+  /** Re-ask only these sources (a retry after failures); the location and offer events are sent again. */
+  onlySources?: readonly string[];
+}
+
+export async function runSearch(
+  deps: SearchServiceDeps,
+  query: SearchQuery,
+  options: SearchOptions,
+  emit: (event: SearchEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const started = deps.aggregator.now();
+  const done = () => emit({ type: 'done', durationMs: Math.round(deps.aggregator.now() - started) });
+
+  const located = await deps.locations.locate(query.location, signal);
+  if (signal.aborted) return;
+  if (!located.ok) {
+    emit({ type: 'error', code: located.code, message: located.message });
+    return done();
+  }
+  const specialty = query.specialty ?? DEFAULT_SPECIALTY;
+  const rule = deps.radius.ruleFor(located.location);
+  let radiusKm = rule.radiusKm;
+  let enlargements = 0;
+  let practitioners = deps.directory.practitionersWithin(located.location.point, radiusKm, specialty);
+  while (practitioners.length < rule.minPractitioners && enlargements < rule.maxEnlargements && rule.enlargementKm > 0) {
+    radiusKm += rule.enlargementKm;
+    enlargements += 1;
+    practitioners = deps.directory.practitionersWithin(located.location.point, radiusKm, specialty);
+  }
+  emit({ type: 'location', location: { ...located.location, radiusKm, enlargements } });
+
+  const point = located.location.point;
+  const gp = lookUpGp(deps.directory, query.gp, practitioners);
+  const offerPractitioners: OfferPractitioner[] = practitioners.map(({ item, distanceKm: d }) => ({
+    practitioner: item,
+    distanceKm: d,
+    isGp: gp.state === 'found' && gp.nationalId === item.nationalId,
+  }));
+  if (gp.state === 'found' && !offerPractitioners.some((p) => p.isGp)) {
+    const practitioner = deps.directory.practitionerById(gp.nationalId);
+    if (practitioner) offerPractitioners.push({ practitioner, distanceKm: distanceTo(practitioner, point), isGp: true });
+  }
+  const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners);
+  const sosSites = deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }));
+
+  const sources = planSources(deps.publishers, offerPractitioners, sosSites.map((s) => s.site));
+  const wanted = options.onlySources ? new Set(options.onlySources) : undefined;
+  const chosen = wanted ? sources.filter((s) => wanted.has(s.info.id)) : sources;
+  const offer: CareOffer = { practitioners: offerPractitioners, cpts, sosSites, sources: chosen.map((s) => s.info) };
+  emit({ type: 'offer', offer, gp });
+
+  await aggregateSlots(chosen, deps.window(deps.clock()), deps.aggregator, emit, signal);
+  if (!signal.aborted) done();
+}
+
+function distanceTo(practitioner: Practitioner, point: GeoPoint): number | undefined {
+  const distances = practitioner.places.flatMap((place) => (place.point ? [distanceKm(place.point, point)] : []));
+  return distances.length > 0 ? Math.min(...distances) : undefined;
+}
+
+/** The GP named by the LRM: by national id anywhere in the directory, by name only among the offer. */
+function lookUpGp(directory: OfferDirectory, reference: GpReference | undefined, offer: Within<Practitioner>[]): GpLookup {
+  if (!reference) return { state: 'not-provided' };
+  if (reference.kind === 'national-id') {
+    return directory.practitionerById(reference.nationalId)
+      ? { state: 'found', nationalId: reference.nationalId }
+      : { state: 'not-found', reference };
+  }
+  const wanted = normalizeName(reference.text);
+  const matches = offer.filter(({ item }) => {
+    const full = normalizeName(`${item.givenName ?? ''} ${item.familyName}`);
+    const reversed = normalizeName(`${item.familyName} ${item.givenName ?? ''}`);
+    return wanted === normalizeName(item.familyName) || wanted === full || wanted === reversed;
+  });
+  // A name shared by two practitioners identifies neither: better say so than pin the wrong one.
+  return matches.length === 1 && matches[0] ? { state: 'found', nationalId: matches[0].item.nationalId } : { state: 'not-found', reference };
+}
+
+function normalizeName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/^(dr|docteur|pr)\.?\s+/iu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** CPTS in the radius, and the CPTS of participating practitioners in the offer (their contact beyond slots). */
+function offerCpts(directory: OfferDirectory, point: GeoPoint, radiusKm: number, practitioners: OfferPractitioner[]): OfferCpts[] {
+  const byFiness = new Map<string, OfferCpts>();
+  for (const { item, distanceKm: d } of directory.cptsWithin(point, radiusKm)) byFiness.set(item.finess, { cpts: item, distanceKm: d });
+  for (const { practitioner } of practitioners) {
+    const finess = practitioner.participation?.mode === 'cpts' ? practitioner.participation.structureId : undefined;
+    if (!finess || byFiness.has(finess)) continue;
+    const cpts: Cpts | undefined = directory.cptsByFiness(finess);
+    if (cpts) byFiness.set(finess, { cpts, distanceKm: cpts.place?.point ? distanceKm(cpts.place.point, point) : undefined });
+  }
+  return [...byFiness.values()];
+}
+
+function planSources(registry: PublisherRegistry, practitioners: OfferPractitioner[], sosSites: { id: string; agendaSource?: string }[]): SlotSource[] {
+  const byPublisher = new Map<string, string[]>();
+  const agenda: string[] = [];
+  for (const { practitioner } of practitioners) {
+    const source = practitioner.agendaSource;
+    if (!source) continue;
+    if (source === SAS_AGENDA_SOURCE.id) agenda.push(practitioner.nationalId);
+    else byPublisher.set(source, [...(byPublisher.get(source) ?? []), practitioner.nationalId]);
+  }
+  for (const site of sosSites) {
+    if (site.agendaSource) byPublisher.set(site.agendaSource, [...(byPublisher.get(site.agendaSource) ?? []), site.id]);
+  }
+  const sources: SlotSource[] = [];
+  for (const [id, ids] of byPublisher) {
+    const entry = registry.get(id);
+    if (!entry) continue;
+    sources.push({
+      kind: 'publisher',
+      info: { id: entry.id, name: entry.name, kind: 'publisher' },
+      flavour: entry.flavour,
+      baseUrl: entry.fhirBaseUrl,
+      cpts: entry.cpts,
+      ids: [...new Set(ids)],
+    });
+  }
+  if (agenda.length > 0) sources.push({ kind: 'sas-agenda', info: SAS_AGENDA_SOURCE, ids: agenda });
+  return sources;
+}
+

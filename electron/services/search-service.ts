@@ -1,0 +1,80 @@
+// The console side of a search: one backend stream per search tab (and one more per retry), events forwarded to
+// the renderer tagged with the tab's search id. The query (the patient's address) lives only here, in memory, until
+// the tab is closed (cancelSearch).
+import type { SearchStreamEvent } from '../../shared/api/console-api';
+import { ConsoleError } from '../../shared/api/errors';
+import type { SearchEvent, SearchQuery } from '../../shared/domain/search';
+import { readNdjson } from './ndjson';
+import type { SearchPort } from './ports';
+
+export interface BackendSearchDeps {
+  backendUrl: () => string;
+  accessToken: () => Promise<string>;
+  fetch: typeof fetch;
+  newId: () => string;
+}
+
+interface ActiveSearch {
+  query: SearchQuery;
+  emit: (event: SearchStreamEvent) => void;
+  controllers: Set<AbortController>;
+}
+
+export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { activeCount(): number } {
+  const searches = new Map<string, ActiveSearch>();
+
+  async function stream(searchId: string, search: ActiveSearch, sources?: readonly string[]): Promise<void> {
+    const controller = new AbortController();
+    search.controllers.add(controller);
+    const send = (event: SearchEvent) => {
+      if (!controller.signal.aborted) search.emit({ searchId, event });
+    };
+    try {
+      const token = await deps.accessToken();
+      const response = await deps.fetch(`${deps.backendUrl()}/api/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, accept: 'application/x-ndjson' },
+        body: JSON.stringify({ query: search.query, ...(sources ? { sources } : {}) }),
+        signal: controller.signal,
+      });
+      if (response.status === 401) throw new ConsoleError('session-expired', 'Session expirée : reconnectez-vous pour relancer la recherche.');
+      if (!response.ok || !response.body) {
+        const detail = await response
+          .json()
+          .then((b: unknown) => (b as { error?: { message?: string } }).error?.message)
+          .catch(() => undefined);
+        throw new ConsoleError('search-refused', detail ?? `Le serveur SAS a refusé la recherche (HTTP ${response.status}).`);
+      }
+      for await (const event of readNdjson(response.body)) send(event as SearchEvent);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const message = error instanceof ConsoleError ? error.message : 'Le serveur SAS ne répond pas : la recherche est interrompue.';
+      send({ type: 'error', code: error instanceof ConsoleError ? error.code : 'backend-unreachable', message });
+      send({ type: 'done', durationMs: 0 });
+    } finally {
+      search.controllers.delete(controller);
+    }
+  }
+
+  return {
+    async start(query, emit) {
+      const searchId = deps.newId();
+      const search: ActiveSearch = { query, emit, controllers: new Set() };
+      searches.set(searchId, search);
+      void stream(searchId, search);
+      return searchId;
+    },
+    async cancel(searchId) {
+      const search = searches.get(searchId);
+      if (!search) return;
+      for (const controller of search.controllers) controller.abort();
+      searches.delete(searchId);
+    },
+    async retry(searchId, sourceIds) {
+      const search = searches.get(searchId);
+      if (!search) throw new ConsoleError('unknown-search', 'Cette recherche est fermée : relancez-la depuis la barre de recherche.');
+      void stream(searchId, search, sourceIds);
+    },
+    activeCount: () => searches.size,
+  };
+}
