@@ -3,6 +3,7 @@
 import type { ConsoleCalls, ConsoleSettingsPatch } from '../../shared/api/console-api';
 import type { SearchQuery } from '../../shared/domain/search';
 import { type ConsoleEventBus } from './event-bus';
+import type { Journal } from './journal';
 import type { LaunchQueue } from './launch-queue';
 import type { AppointmentsPort, BookingPort, EnvironmentPort, PlacesPort, SearchPort, SessionPort } from './ports';
 import type { SettingsService } from './settings';
@@ -16,6 +17,7 @@ export interface ConsoleCoreDeps {
   booking: BookingPort;
   appointments: AppointmentsPort;
   settings: SettingsService;
+  journal: Journal;
   bus: ConsoleEventBus;
 }
 
@@ -51,6 +53,9 @@ export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
     retrySources: (searchId: string, sourceIds: string[]) => deps.search.retry(searchId, sourceIds),
     openBooking: (request) => deps.booking.open(request),
     listAppointments: () => deps.appointments.list(),
+    recordContact: (contact) => deps.journal.recordContact(contact),
+    listJournal: () => deps.journal.list(),
+    exportJournalCsv: () => deps.journal.exportCsv(),
     getSettings: () => Promise.resolve(deps.settings.get()),
     updateSettings: (patch: ConsoleSettingsPatch) => Promise.resolve(deps.settings.update(patch)),
   };

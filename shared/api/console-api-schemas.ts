@@ -43,6 +43,17 @@ export const openBookingRequestSchema = z.object({
   slotId: z.string().min(1).max(400),
   sourceId: id,
   bookingUrl: z.string().url().max(2000),
+  practitionerId: z.string().regex(/^[0-9A-Za-z/]{2,40}$/u).optional(),
+  practitionerName: text(300).optional(),
+  start: z.string().max(40).optional(),
+});
+
+export const contactRecordSchema = z.object({
+  searchId: id.optional(),
+  target: z.enum(['practitioner', 'cpts', 'sos']),
+  targetId: z.string().regex(/^[0-9A-Za-z/._-]{2,60}$/u),
+  targetName: text(300),
+  phone: z.string().regex(/^[+0-9 .()-]{2,30}$/u).optional(),
 });
 
 export const settingsPatchSchema = z
@@ -77,6 +88,9 @@ export const consoleCallSchemas = {
   retrySources: z.tuple([id, z.array(id).min(1).max(200)]),
   openBooking: z.tuple([openBookingRequestSchema]),
   listAppointments: none,
+  recordContact: z.tuple([contactRecordSchema]),
+  listJournal: none,
+  exportJournalCsv: none,
   getSettings: none,
   updateSettings: z.tuple([settingsPatchSchema]),
 } satisfies { [K in keyof ConsoleCalls]: z.ZodType<Parameters<ConsoleCalls[K]>> };

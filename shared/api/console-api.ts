@@ -59,6 +59,34 @@ export interface OpenBookingRequest {
   slotId: string;
   sourceId: string;
   bookingUrl: string;
+  /** Lets the backend link the appointment the publisher reports back to this search tab. */
+  practitionerId?: string;
+  practitionerName?: string;
+  start?: string;
+}
+
+/** Who was contacted "hors créneaux" (beyond published slots): a practitioner or a CPTS coordination. */
+export interface ContactRecord {
+  searchId?: string;
+  target: 'practitioner' | 'cpts' | 'sos';
+  /** IDNPS, FINESS or site id. */
+  targetId: string;
+  targetName: string;
+  phone?: string;
+}
+
+export type JournalKind = 'contact' | 'booking-opened' | 'booking-confirmed' | 'booking-changed';
+
+/** One line of the shift's orientation journal. Never patient data. */
+export interface JournalEntry {
+  id: string;
+  at: string;
+  kind: JournalKind;
+  targetId: string;
+  targetName: string;
+  searchId?: string;
+  /** Status or detail, e.g. "Confirmé", "Annulé", the phone number called. */
+  detail?: string;
 }
 
 export type OpenBookingResult = { ok: true } | { ok: false; code: string; message: string };
@@ -94,6 +122,11 @@ export interface ConsoleCalls {
   retrySources(searchId: string, sourceIds: string[]): Promise<void>;
   openBooking(request: OpenBookingRequest): Promise<OpenBookingResult>;
   listAppointments(): Promise<Appointment[]>;
+  /** Journal: the regulator called a contact beyond slots ("Adresser un patient hors créneaux"). */
+  recordContact(contact: ContactRecord): Promise<JournalEntry>;
+  listJournal(): Promise<JournalEntry[]>;
+  /** The shift's journal as CSV (semicolon-separated, UTF-8 with BOM for spreadsheet software). */
+  exportJournalCsv(): Promise<string>;
   getSettings(): Promise<ConsoleSettings>;
   updateSettings(patch: ConsoleSettingsPatch): Promise<ConsoleSettings>;
 }
@@ -104,6 +137,7 @@ export interface ConsoleEvents {
   launch: LaunchEvent;
   search: SearchStreamEvent;
   appointments: Appointment[];
+  journal: JournalEntry[];
 }
 
 export type ConsoleEventName = keyof ConsoleEvents;
@@ -115,7 +149,7 @@ export interface ConsoleSubscriptions {
 /** What `window.sasConsole` is. */
 export type ConsoleApi = ConsoleCalls & ConsoleSubscriptions;
 
-export const CONSOLE_EVENT_NAMES = ['session', 'launch', 'search', 'appointments'] as const satisfies readonly ConsoleEventName[];
+export const CONSOLE_EVENT_NAMES = ['session', 'launch', 'search', 'appointments', 'journal'] as const satisfies readonly ConsoleEventName[];
 
 /** IPC channel of a call; one place so preload and main cannot disagree. */
 export const callChannel = (name: keyof ConsoleCalls): string => `sas:call:${name}`;

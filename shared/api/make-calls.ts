@@ -20,6 +20,9 @@ export function makeConsoleCalls(invoke: Invoke): ConsoleCalls {
     retrySources: (searchId, sourceIds) => call('retrySources', searchId, sourceIds),
     openBooking: (request) => call('openBooking', request),
     listAppointments: () => call('listAppointments'),
+    recordContact: (contact) => call('recordContact', contact),
+    listJournal: () => call('listJournal'),
+    exportJournalCsv: () => call('exportJournalCsv'),
     getSettings: () => call('getSettings'),
     updateSettings: (patch) => call('updateSettings', patch),
   };

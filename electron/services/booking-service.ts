@@ -1,0 +1,85 @@
+// Opens a slot on the publisher's booking page, in the system browser, already authenticated there through the
+// backend's single sign-on (RDV V2). Only pages of the publisher that returned the slot may be opened.
+import type { OpenBookingRequest, OpenBookingResult } from '../../shared/api/console-api';
+import { ConsoleError } from '../../shared/api/errors';
+import type { BackendApi } from './backend-api';
+import type { Journal } from './journal';
+import type { BookingPort } from './ports';
+
+export interface PublisherOrigins {
+  id: string;
+  name: string;
+  bookingOrigins: string[];
+}
+
+export interface BookingServiceDeps {
+  api: BackendApi;
+  journal: Journal;
+  openExternal: (url: string) => Promise<void>;
+  /** The `origin` parameter publishers expect from the SAS (settings, default `sas`). */
+  bookingOrigin: () => string;
+}
+
+/** The booking URL with the SAS `origin` parameter, or a refusal when it is not one of the publisher's pages. */
+export function bookingUrlFor(bookingUrl: string, origin: string, allowedOrigins: readonly string[]): { ok: true; url: string } | { ok: false; message: string } {
+  let url: URL;
+  try {
+    url = new URL(bookingUrl);
+  } catch {
+    return { ok: false, message: 'Lien de réservation invalide.' };
+  }
+  if (url.username || url.password) return { ok: false, message: 'Lien de réservation refusé (identifiants dans l’adresse).' };
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return { ok: false, message: 'Lien de réservation refusé : connexion non sécurisée.' };
+  }
+  if (!allowedOrigins.includes(url.origin)) {
+    return { ok: false, message: `Lien de réservation refusé : ${url.host} n’est pas une adresse déclarée par cet éditeur.` };
+  }
+  url.searchParams.set('origin', origin);
+  return { ok: true, url: url.toString() };
+}
+
+export function createBookingService(deps: BookingServiceDeps): BookingPort & { forget(): void } {
+  let publishers: Promise<PublisherOrigins[]> | undefined;
+  const loadPublishers = () => {
+    publishers ??= deps.api.getJson<{ publishers: PublisherOrigins[] }>('/api/publishers').then((r) => r.publishers);
+    return publishers.catch((error: unknown) => {
+      publishers = undefined;
+      throw error;
+    });
+  };
+
+  return {
+    async open(request: OpenBookingRequest): Promise<OpenBookingResult> {
+      const registry = await loadPublishers();
+      const publisher = registry.find((p) => p.id === request.sourceId);
+      if (!publisher) return { ok: false, code: 'unknown-publisher', message: 'Éditeur inconnu : ce créneau ne peut pas être ouvert.' };
+      const checked = bookingUrlFor(request.bookingUrl, deps.bookingOrigin(), publisher.bookingOrigins);
+      if (!checked.ok) return { ok: false, code: 'booking-url-refused', message: checked.message };
+      if (request.searchId) {
+        // Best effort: without it the appointment still arrives, only not linked to its tab.
+        await deps.api
+          .postJson('/api/bookings', {
+            searchId: request.searchId,
+            sourceId: request.sourceId,
+            ...(request.practitionerId ? { practitionerId: request.practitionerId } : {}),
+            ...(request.start ? { start: request.start } : {}),
+          })
+          .catch(() => {});
+      }
+      try {
+        await deps.openExternal(checked.url);
+      } catch {
+        throw new ConsoleError('open-failed', 'Impossible d’ouvrir le navigateur pour la réservation.');
+      }
+      await deps.journal
+        .add('booking-opened', request.practitionerId ?? request.sourceId, request.practitionerName ?? publisher.name, request.searchId, publisher.name)
+        .catch(() => {});
+      return { ok: true };
+    },
+    forget() {
+      publishers = undefined;
+    },
+  };
+}

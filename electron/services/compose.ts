@@ -1,0 +1,99 @@
+// Builds the console's services around one backend URL: the same composition under Electron main and in the web
+// harness; only the stores and the "open in the system browser" function differ.
+import type { EnvironmentInfo } from '../../shared/api/console-api';
+import { parseLaunch } from '../../shared/launch/parse-launch';
+import { createAppointmentsService } from './appointments-service';
+import { createBackendApi } from './backend-api';
+import { createBookingService } from './booking-service';
+import { createConsoleCore, type ConsoleCore } from './console-core';
+import { ConsoleEventBus } from './event-bus';
+import { Journal, type JournalStore } from './journal';
+import { LaunchQueue } from './launch-queue';
+import { createPlacesService } from './places-service';
+import type { SessionPort } from './ports';
+import { createBackendSearch } from './search-service';
+import { SettingsService, type SettingsStore } from './settings';
+
+/** The session as the other services need it: its state, and a fresh access token for backend calls. */
+export interface ConsoleSession extends SessionPort {
+  accessToken(): Promise<string>;
+  close?(): Promise<void>;
+}
+
+export interface ConsoleServicesOptions {
+  environment: EnvironmentInfo;
+  backendUrl: string;
+  settingsStore: SettingsStore;
+  journalStore: JournalStore;
+  session: ConsoleSession;
+  openExternal: (url: string) => Promise<void>;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  newId: () => string;
+  knownOrigins?: readonly string[];
+}
+
+export interface ConsoleServices {
+  core: ConsoleCore;
+  launches: LaunchQueue;
+  close(): Promise<void>;
+}
+
+export function createConsoleServices(options: ConsoleServicesOptions): ConsoleServices {
+  const bus = new ConsoleEventBus();
+  const now = options.now ?? (() => new Date());
+  const fetchImpl = options.fetch ?? fetch;
+  const settings = new SettingsService(options.settingsStore);
+  const api = createBackendApi({ backendUrl: () => options.backendUrl, accessToken: () => options.session.accessToken(), fetch: fetchImpl });
+  const journal = new Journal({ store: options.journalStore, now, newId: options.newId, onChange: (entries) => bus.emit('journal', entries) });
+  const launches = new LaunchQueue({
+    parse: (input) => parseLaunch(input, options.knownOrigins ? { knownOrigins: options.knownOrigins } : undefined),
+    now,
+    newId: options.newId,
+    onReady: (event) => bus.emit('launch', event),
+  });
+  const appointments = createAppointmentsService({ api, journal });
+  const booking = createBookingService({
+    api,
+    journal,
+    openExternal: options.openExternal,
+    bookingOrigin: () => settings.get().bookingOrigin,
+  });
+  const search = createBackendSearch({
+    backendUrl: () => options.backendUrl,
+    accessToken: () => options.session.accessToken(),
+    fetch: fetchImpl,
+    newId: options.newId,
+  });
+  const core = createConsoleCore({
+    environment: { get: () => options.environment },
+    session: options.session,
+    launches,
+    search,
+    places: createPlacesService(api),
+    booking,
+    appointments,
+    settings,
+    journal,
+    bus,
+  });
+  const followSession = options.session.onChange((state) => {
+    if (state.status === 'logged-in') appointments.start();
+    else if (state.status === 'logged-out') {
+      appointments.stop();
+      booking.forget();
+    }
+  });
+  if (options.session.getState().status === 'logged-in') appointments.start();
+
+  return {
+    core,
+    launches,
+    close: async () => {
+      followSession();
+      appointments.stop();
+      core.dispose();
+      await options.session.close?.();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Location autocomplete through the backend (communes offline; addresses when it has a street geocoder).
+import type { LocationSuggestion } from '../../shared/api/console-api';
+import type { BackendApi } from './backend-api';
+import type { PlacesPort } from './ports';
+
+export function createPlacesService(api: BackendApi): PlacesPort {
+  return {
+    async suggest(text: string): Promise<LocationSuggestion[]> {
+      const trimmed = text.trim();
+      if (trimmed.length < 2) return [];
+      const { suggestions } = await api.getJson<{ suggestions: LocationSuggestion[] }>(`/api/places?q=${encodeURIComponent(trimmed)}`);
+      return suggestions;
+    },
+  };
+}
