@@ -6,6 +6,7 @@ import type { EnvironmentInfo } from '../../shared/api/console-api';
 import { parseLaunch } from '../../shared/launch/parse-launch';
 import { createConsoleCore, type ConsoleCore } from '../services/console-core';
 import { ConsoleEventBus } from '../services/event-bus';
+import { Journal, MemoryJournalStore } from '../services/journal';
 import { LaunchQueue } from '../services/launch-queue';
 import { MemorySettingsStore, SettingsService } from '../services/settings';
 import { unavailableAppointments, unavailableBooking, unavailablePlaces, unavailableSearch, unavailableSession } from '../services/unavailable';
@@ -47,6 +48,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     booking: unavailableBooking,
     appointments: unavailableAppointments,
     settings: new SettingsService(new MemorySettingsStore()),
+    journal: new Journal({ store: new MemoryJournalStore(), now: () => new Date(), newId: () => randomUUID(), onChange: (entries) => bus.emit('journal', entries) }),
     bus,
   });
   const bridge = await startBridgeServer({

@@ -28,7 +28,7 @@ export function isConsoleErrorPayload(value: unknown): value is ConsoleErrorPayl
 }
 
 // Only an Error's message survives Electron's contextBridge, so the code travels inside it: "[code] message".
-const ENCODED = /^\[([a-z0-9-]{1,60})\] ([\s\S]*)$/u;
+const ENCODED = /\[([a-z0-9-]{1,60})\] ([\s\S]*)$/u;
 
 export function encodeConsoleError(payload: ConsoleErrorPayload): string {
   return `[${payload.code}] ${payload.message}`;
@@ -37,9 +37,9 @@ export function encodeConsoleError(payload: ConsoleErrorPayload): string {
 /** Reads back what a transport rejected with; anything else is an unexpected failure. */
 export function decodeConsoleError(error: unknown): ConsoleErrorPayload {
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  // Electron prefixes errors from invoke with "Error invoking remote method '<channel>': Error: ".
-  const start = message.lastIndexOf('[');
-  const match = ENCODED.exec(start >= 0 ? message.slice(start) : message);
+  // Electron prefixes errors from invoke with "Error invoking remote method '<channel>': Error: "; the leftmost
+  // "[code] " is ours (the message itself may contain brackets).
+  const match = ENCODED.exec(message);
   if (match?.[1] && match[2] !== undefined) return { code: match[1], message: match[2] };
   return { code: 'transport', message: 'La console ne répond pas. Réessayez dans un instant.' };
 }

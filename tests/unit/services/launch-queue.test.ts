@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { LaunchEvent } from '../../../shared/api/console-api';
+import { parseLaunch } from '../../../shared/launch/parse-launch';
+import { LaunchQueue } from '../../../electron/services/launch-queue';
+
+function queue() {
+  const ready: LaunchEvent[] = [];
+  let n = 0;
+  const q = new LaunchQueue({ parse: (input) => parseLaunch(input), now: () => new Date('2026-11-26T10:00:00Z'), newId: () => `l${++n}`, onReady: (e) => ready.push(e) });
+  return { q, ready };
+}
+
+const VALID = 'sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&streetname=rue%20Paul%20Vidal&streetnumber=12';
+const INVALID = 'sas-console://recherche?origin=TEST-SAMU000&streetnumber=12a';
+
+describe('LaunchQueue', () => {
+  it('holds a valid launch until login, then delivers it once', () => {
+    const { q, ready } = queue();
+    q.receive(VALID);
+    expect(ready).toHaveLength(0);
+    expect(q.take()).toEqual([]);
+    expect(q.pendingCount()).toBe(1);
+    q.setLoggedIn(true);
+    expect(ready).toHaveLength(1);
+    const taken = q.take();
+    expect(taken).toHaveLength(1);
+    expect(taken[0]?.result.ok).toBe(true);
+    expect(q.take()).toEqual([]);
+  });
+
+  it('shows a malformed launch at once, even logged out', () => {
+    const { q, ready } = queue();
+    q.receive(INVALID);
+    expect(ready).toHaveLength(1);
+    const [event] = q.take();
+    expect(event?.result.ok).toBe(false);
+  });
+
+  it('delivers a launch received while logged in immediately', () => {
+    const { q, ready } = queue();
+    q.setLoggedIn(true);
+    q.receive(VALID);
+    expect(ready.map((e) => e.id)).toEqual(['l1']);
+  });
+
+  it('keeps at most 50 waiting launches', () => {
+    const { q } = queue();
+    for (let i = 0; i < 60; i += 1) q.receive(VALID);
+    expect(q.pendingCount()).toBe(50);
+  });
+});
