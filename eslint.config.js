@@ -33,7 +33,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['electron/**/*.ts', 'backend/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.{ts,js}', 'tests/**/*.{ts,tsx}', '*.config.{ts,js}', 'eslint-rules/**/*.js'],
+    files: ['electron/**/*.ts', 'backend/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.{ts,js,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,js}', 'eslint-rules/**/*.js'],
     languageOptions: { globals: globals.node },
   },
 );

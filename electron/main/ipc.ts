@@ -6,17 +6,17 @@ import { CONSOLE_CALL_NAMES } from '../../shared/api/console-api-schemas';
 import type { CallOutcome } from '../../shared/api/errors';
 import { dispatchCall } from '../services/call-dispatch';
 import type { ConsoleCore } from '../services/console-core';
+import { isAppUrl } from './app-origin';
 
-/** The app's own pages are served from this origin (see app-protocol.ts). */
-export const APP_ORIGIN = 'app://console';
+export { APP_ORIGIN } from './app-origin';
 
-export function isTrustedFrame(frame: WebFrameMain | null | undefined): boolean {
+/**
+ * Only the console page itself may call main: the top frame (no parent), showing a page of the app's own origin.
+ * A subframe, a page that navigated elsewhere, or a frame already gone (null) is refused.
+ */
+export function isTrustedFrame(frame: Pick<WebFrameMain, 'parent' | 'url'> | null | undefined): boolean {
   if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN || frame.url.startsWith(`${APP_ORIGIN}/`);
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }
 
 const REFUSED: CallOutcome<never> = {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ConsoleSettings, ConsoleSettingsPatch } from '../../shared/api/console-api';
 import { settingsPatchSchema } from '../../shared/api/console-api-schemas';
+import { ConsoleError } from '../../shared/api/errors';
 
 /** Where settings live: electron-store in the app, a JSON file or memory elsewhere. */
 export interface SettingsStore {
@@ -16,8 +17,15 @@ export const DEFAULT_SETTINGS: ConsoleSettings = {
   ui: { density: 'comfortable', showMap: true },
 };
 
+/** A web address only: `z.string().url()` alone also accepts `javascript:` or `file:` URLs. */
+const webUrl = z
+  .string()
+  .max(500)
+  .url()
+  .refine((value) => /^https?:\/\//iu.test(value), { message: 'adresse http(s) attendue' });
+
 const settingsSchema = z.object({
-  backendUrl: z.union([z.literal(''), z.string().url().max(500)]),
+  backendUrl: z.union([z.literal(''), webUrl]),
   environmentLabel: z.string().max(40),
   bookingOrigin: z.string().regex(/^[\w.-]{1,40}$/u),
   ui: z.object({ density: z.enum(['comfortable', 'compact']), showMap: z.boolean() }),
@@ -90,6 +98,12 @@ export class SettingsService {
       ...stripUndefined({ backendUrl: valid.backendUrl, environmentLabel: valid.environmentLabel, bookingOrigin: valid.bookingOrigin }),
       ui: { ...this.current.ui, ...stripUndefined(valid.ui ?? {}) },
     };
+    // The contract's patch schema is looser than what is kept (a backend URL must be http(s)): check the result.
+    const checked = settingsSchema.safeParse(next);
+    if (!checked.success) {
+      const fields = [...new Set(checked.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+      throw new ConsoleError('invalid-settings', `Paramètres refusés : valeur invalide pour ${fields}.`);
+    }
     this.store.write(next);
     this.current = next;
     return this.get();

@@ -1,0 +1,32 @@
+// Electron main: the thin entry point (design.md §2). It only gathers what the process gives (argv, environment,
+// Electron's stores) and hands it to the shell's wiring in shell.ts.
+import { join } from 'node:path';
+import { app, ipcMain, safeStorage } from 'electron';
+import ElectronStore from 'electron-store';
+import { BACKEND_URL_VARIABLE } from './backend-choice';
+import { createSafeStorageSecretStore } from './safe-storage';
+import { ElectronSettingsStore, electronStoreFactory } from './settings-store';
+import { startShell } from './shell';
+import { PRELOAD_PATH, RENDERER_DIR } from './window';
+
+const log = (line: string) => console.error(`[sas-console] ${line}`);
+
+startShell({
+  argv: process.argv,
+  process: { defaultApp: process.defaultApp === true, execPath: process.execPath, argv: process.argv },
+  backendUrlVariable: process.env[BACKEND_URL_VARIABLE],
+  rendererDir: RENDERER_DIR,
+  preloadPath: PRELOAD_PATH,
+  openSettingsStore: () => new ElectronSettingsStore(electronStoreFactory(ElectronStore, ipcMain)),
+  openSecretStore: () =>
+    createSafeStorageSecretStore({
+      safeStorage,
+      platform: process.platform,
+      filePath: join(app.getPath('userData'), 'secrets.json'),
+      whenReady: () => app.whenReady(),
+      report: log,
+    }),
+  // The embedded backend and training environment are wired here when they exist (backend/training).
+  startTrainingBackend: () => Promise.reject(new Error('environnement de formation pas encore intégré à cette version')),
+  log,
+});
