@@ -112,3 +112,13 @@ export function specialtyCoding(system: SpecialtyCodeSystem, code: string): Codi
     ...(label ? { display: label } : {}),
   };
 }
+
+/** General medicine under any of its TRE_R38 codes (SM54, and the qualified / specialist SM26, SM53). */
+export function isGeneralMedicine(coding: Coding): boolean {
+  return specialtyCodeSystem(coding.system) === 'TRE_R38' && ['SM54', 'SM53', 'SM26'].includes(coding.code.trim());
+}
+
+/** Whether a practitioner's coding answers a search for `wanted` (general medicine codes are interchangeable). */
+export function specialtyMatches(coding: Coding, wanted: Coding): boolean {
+  return sameSpecialty(coding, wanted) || (isGeneralMedicine(coding) && isGeneralMedicine(wanted));
+}

@@ -1,0 +1,238 @@
+// From a search's event stream to the cards the UI shows: first intention (practitioners with slots, the GP
+// pinned first), SOS Médecins sites, and second intention (CPTS cards with their contact number and members, and
+// the practitioners who accept patients beyond their slots, with or without slots). Pure functions.
+import type { Cpts, Practitioner, SosSite } from '../domain/care-offer';
+import type { CareOffer, GpLookup, ResolvedLocation, SearchEvent } from '../domain/search';
+import type { Slot } from '../domain/slot';
+import { parisDate } from '../fhir/paris-time';
+import { countFacets, slotMatches, slotStartMs, type FilterFacets, type SearchFilters } from './filters';
+import { orderCards, orderingFor, type OrderRule, type Ordering } from './order';
+
+export interface PractitionerCard {
+  kind: 'practitioner';
+  /** Stable key, e.g. for React: `ps:<IDNPS>`. */
+  key: string;
+  practitioner: Practitioner;
+  distanceKm?: number;
+  /** The patient's médecin traitant named by the LRM: pinned first and highlighted. */
+  isGp: boolean;
+  /** Slots passing the filters, by start time (CPTS slots of this practitioner included). */
+  slots: Slot[];
+  /** Slots received before filtering. */
+  totalSlots: number;
+  /** The CPTS the practitioner participates through, when known. */
+  cpts?: Cpts;
+  /** Number for a patient beyond slots: the CPTS coordination's for a PS participating via a CPTS, else the PS's. */
+  contactPhone?: string;
+  acceptsBeyondSlots: boolean;
+}
+
+export interface CptsCard {
+  kind: 'cpts';
+  key: string;
+  cpts: Cpts;
+  distanceKm?: number;
+  contactPhone?: string;
+  /** CPTS slots without a named practitioner, filtered, by start time. */
+  slots: Slot[];
+  totalSlots: number;
+  /** Every practitioner of the offer participating through this CPTS ("Voir tous les professionnels de la CPTS"). */
+  members: PractitionerCard[];
+}
+
+export interface SosSiteCard {
+  kind: 'sos';
+  key: string;
+  site: SosSite;
+  distanceKm?: number;
+  slots: Slot[];
+  totalSlots: number;
+}
+
+export interface SearchResults {
+  ordering: Ordering;
+  /** Practitioners with slots passing the filters; the GP first (even without slots unless availableOnly). */
+  firstIntention: PractitionerCard[];
+  sosSites: SosSiteCard[];
+  secondIntention: {
+    cpts: CptsCard[];
+    /** Practitioners accepting patients beyond their slots, with or without slots (GP first). */
+    practitioners: PractitionerCard[];
+  };
+  facets: FilterFacets;
+}
+
+/** What the ranking needs from a search, accumulated from its events. */
+export interface SearchState {
+  location?: ResolvedLocation;
+  offer?: CareOffer;
+  gp?: GpLookup;
+  /** Slots per source; a source's later `slots` event (a retry) replaces its earlier one. */
+  slotsBySource: ReadonlyMap<string, readonly Slot[]>;
+}
+
+export const EMPTY_SEARCH_STATE: SearchState = { slotsBySource: new Map() };
+
+/** Folds one event into the state (returns a new state; the old one is untouched). */
+export function applySearchEvent(state: SearchState, event: SearchEvent): SearchState {
+  switch (event.type) {
+    case 'location':
+      return { ...state, location: event.location };
+    case 'offer':
+      return { ...state, offer: event.offer, gp: event.gp };
+    case 'slots': {
+      const slotsBySource = new Map(state.slotsBySource);
+      slotsBySource.set(event.sourceId, event.slots);
+      return { ...state, slotsBySource };
+    }
+    default:
+      return state;
+  }
+}
+
+export function collectSearchEvents(events: readonly SearchEvent[]): SearchState {
+  return events.reduce(applySearchEvent, EMPTY_SEARCH_STATE);
+}
+
+export interface RankingOptions {
+  /** Seed of the neutral order: the search id, so a search keeps its order while it lives. */
+  seed: string;
+  /** The current time, for "today" (Europe/Paris day). */
+  now: Date | number;
+  filters?: SearchFilters;
+}
+
+export function rankResults(state: SearchState, options: RankingOptions): SearchResults {
+  const filters = options.filters ?? {};
+  const today = parisDate(typeof options.now === 'number' ? options.now : options.now.getTime());
+  const rule: OrderRule = { seed: options.seed };
+  if (state.location?.precision !== undefined) rule.precision = state.location.precision;
+  const offer = state.offer ?? { practitioners: [], cpts: [], sosSites: [], sources: [] };
+  const gpId = state.gp?.state === 'found' ? state.gp.nationalId : undefined;
+
+  // Slot holders: practitioners of the offer, SOS sites, and CPTS (for CPTS slots without a known practitioner).
+  const bySite = new Map<string, Slot[]>(offer.sosSites.map((s) => [s.site.id, []]));
+  const byPractitioner = new Map<string, Slot[]>(offer.practitioners.map((p) => [p.practitioner.nationalId, []]));
+  const byCpts = new Map<string, Slot[]>(offer.cpts.map((c) => [c.cpts.finess, []]));
+  for (const slots of state.slotsBySource.values()) {
+    for (const slot of slots) {
+      const holder =
+        (slot.sosSiteId !== undefined ? bySite.get(slot.sosSiteId) : undefined) ??
+        (slot.practitionerId !== undefined ? byPractitioner.get(slot.practitionerId) : undefined) ??
+        (slot.cptsFiness !== undefined ? byCpts.get(slot.cptsFiness) : undefined);
+      // A slot for nobody in the offer (a publisher answering beyond the request) is not shown.
+      holder?.push(slot);
+    }
+  }
+  for (const list of [...bySite.values(), ...byPractitioner.values(), ...byCpts.values()])
+    list.sort((a, b) => slotStartMs(a) - slotStartMs(b));
+  const visible = (slots: readonly Slot[]) => slots.filter((s) => slotMatches(s, filters, today));
+  const availableOnly = filters.availableOnly === true;
+
+  const cptsByFiness = new Map(offer.cpts.map((c) => [c.cpts.finess, c.cpts]));
+  const cptsByMember = new Map<string, Cpts>();
+  for (const { cpts } of offer.cpts) for (const id of cpts.memberIds) if (!cptsByMember.has(id)) cptsByMember.set(id, cpts);
+  // The practitioner's declared participation wins; else the CPTS that lists them as a member.
+  const cptsOf = (p: Practitioner): Cpts | undefined => {
+    const viaParticipation =
+      p.participation?.mode === 'cpts' && p.participation.structureId !== undefined
+        ? cptsByFiness.get(p.participation.structureId)
+        : undefined;
+    return viaParticipation ?? cptsByMember.get(p.nationalId);
+  };
+
+  const practitionerCards = offer.practitioners.map((offered): PractitionerCard => {
+    const p = offered.practitioner;
+    const all = byPractitioner.get(p.nationalId) ?? [];
+    const card: PractitionerCard = {
+      kind: 'practitioner',
+      key: `ps:${p.nationalId}`,
+      practitioner: p,
+      isGp: offered.isGp || p.nationalId === gpId,
+      slots: visible(all),
+      totalSlots: all.length,
+      acceptsBeyondSlots: p.participation?.acceptsBeyondSlots === true,
+    };
+    if (offered.distanceKm !== undefined) card.distanceKm = offered.distanceKm;
+    const cpts = cptsOf(p);
+    if (cpts !== undefined) card.cpts = cpts;
+    const phone = cpts?.phone ?? p.phone;
+    if (phone !== undefined) card.contactPhone = phone;
+    return card;
+  });
+  const practitionerView = (c: PractitionerCard) => {
+    const v: { id: string; distanceKm?: number; pinned: boolean } = { id: c.practitioner.nationalId, pinned: c.isGp };
+    if (c.distanceKm !== undefined) v.distanceKm = c.distanceKm;
+    return v;
+  };
+
+  const firstIntention = orderCards(
+    practitionerCards.filter((c) => c.slots.length > 0 || (c.isGp && !availableOnly)),
+    rule,
+    practitionerView,
+  );
+
+  const sosSites = orderCards(
+    offer.sosSites
+      .map((offered): SosSiteCard => {
+        const all = bySite.get(offered.site.id) ?? [];
+        const card: SosSiteCard = {
+          kind: 'sos',
+          key: `sos:${offered.site.id}`,
+          site: offered.site,
+          slots: visible(all),
+          totalSlots: all.length,
+        };
+        if (offered.distanceKm !== undefined) card.distanceKm = offered.distanceKm;
+        return card;
+      })
+      .filter((c) => !availableOnly || c.slots.length > 0),
+    rule,
+    (c) => withDistance({ id: c.site.id }, c.distanceKm),
+  );
+
+  const cptsCards = orderCards(
+    offer.cpts
+      .map((offered): CptsCard => {
+        const all = byCpts.get(offered.cpts.finess) ?? [];
+        const members = orderCards(
+          practitionerCards.filter((c) => c.cpts?.finess === offered.cpts.finess),
+          rule,
+          practitionerView,
+        );
+        const card: CptsCard = {
+          kind: 'cpts',
+          key: `cpts:${offered.cpts.finess}`,
+          cpts: offered.cpts,
+          slots: visible(all),
+          totalSlots: all.length,
+          members,
+        };
+        if (offered.distanceKm !== undefined) card.distanceKm = offered.distanceKm;
+        if (offered.cpts.phone !== undefined) card.contactPhone = offered.cpts.phone;
+        return card;
+      })
+      .filter((c) => !availableOnly || c.slots.length > 0 || c.members.some((m) => m.slots.length > 0)),
+    rule,
+    (c) => withDistance({ id: c.cpts.finess }, c.distanceKm),
+  );
+
+  const secondPractitioners = orderCards(
+    practitionerCards.filter((c) => c.acceptsBeyondSlots && (!availableOnly || c.slots.length > 0)),
+    rule,
+    practitionerView,
+  );
+
+  const holders: Slot[][] = [...byPractitioner.values(), ...bySite.values(), ...byCpts.values()];
+  return {
+    ordering: orderingFor(rule.precision),
+    firstIntention,
+    sosSites,
+    secondIntention: { cpts: cptsCards, practitioners: secondPractitioners },
+    facets: countFacets(holders, filters, today),
+  };
+}
+
+function withDistance(view: { id: string }, distanceKm: number | undefined): { id: string; distanceKm?: number } {
+  return distanceKm === undefined ? view : { ...view, distanceKm };
+}
