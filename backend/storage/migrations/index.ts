@@ -1,0 +1,8 @@
+// Every migration of the backend's schema, oldest first. Add new ones at the end with the next version number;
+// never edit one that has shipped (databases already applied it).
+import { migration001Initial } from './001-initial';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration001Initial];

@@ -1,0 +1,67 @@
+// A real PostgreSQL server through `pg`, for a deployment where several workstations share one backend database.
+import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import type { QueryResult, SqlDatabase, SqlExecutor } from './sql-database';
+import { StorageError } from './sql-database';
+
+export interface PostgresOptions {
+  url: string;
+  /** Schema holding the tables, created when missing (validated upstream: `[a-z_][a-z0-9_]*`). */
+  schema?: string;
+  poolSize?: number;
+}
+
+function executorOf(target: Pool | PoolClient): SqlExecutor {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      const result = await target.query(sql, [...params]);
+      return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
+    },
+  };
+}
+
+export async function openPostgresDatabase(options: PostgresOptions): Promise<SqlDatabase> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // Every connection of the pool sees the configured schema first, so repositories never qualify table names.
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the backend: the pool replaces it on next use.
+  pool.on('error', () => {});
+  try {
+    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    else await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new StorageError('postgres-unreachable', `Connexion à PostgreSQL impossible : ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+
+  const executor = executorOf(pool);
+  let closed = false;
+  return {
+    driver: 'postgres',
+    query: executor.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(executorOf(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
