@@ -20,6 +20,8 @@ export interface PageOptions {
   body: string;
   /** A banner shown above everything (e.g. « FORMATION »), escaped here. */
   banner?: string;
+  /** Follow this URL after a few seconds (meta refresh: no script needed under a strict CSP). */
+  refreshTo?: string;
 }
 
 const STYLE = [
@@ -31,11 +33,13 @@ const STYLE = [
 ].join('');
 
 /** A complete French HTML document. */
-export function renderPage({ title, body, banner }: PageOptions): string {
+export function renderPage({ title, body, banner, refreshTo }: PageOptions): string {
+  // A refused login also tells the console, a few seconds later, so the regulator sees it there too.
+  const refresh = refreshTo ? `<meta http-equiv="refresh" content="4;url=${escapeHtml(refreshTo)}">` : '';
   const bannerHtml = banner ? `<div class="banner" role="status">${escapeHtml(banner)}</div>` : '';
   return (
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">${refresh}` +
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
     `<body>${bannerHtml}<main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`
   );

@@ -38,7 +38,11 @@ export function refusalPage(reason: LoginRefusalReason, returnTo: string | undef
   const text = REFUSAL_TEXT[reason];
   const who = nationalId ? `<p class="muted">Identifiant national : ${escapeHtml(nationalId)}</p>` : '';
   const back = returnTo ? `<p><a href="${escapeHtml(returnTo)}">Revenir à la console</a></p>` : '';
-  return renderPage({ title: text.title, body: `<p class="error" role="alert">${escapeHtml(text.message)}</p>${who}${back}` });
+  return renderPage({
+    title: text.title,
+    body: `<p class="error" role="alert">${escapeHtml(text.message)}</p>${who}${back}`,
+    ...(returnTo ? { refreshTo: returnTo } : {}),
+  });
 }
 
 export function expiredInteractionPage(): string {

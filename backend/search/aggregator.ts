@@ -1,6 +1,7 @@
 // Slot aggregation: every source asked at once (bounded), each answer streamed as soon as it is mapped, so the
 // first cards appear before the slowest publisher answers (design.md §3 "Search").
 import type { Slot } from '../../shared/domain/slot';
+import type { SearchWindow } from '../../shared/fhir/build-search';
 import type { SearchEvent, SourceInfo, SourceStatus } from '../../shared/domain/search';
 import type { CircuitBreaker } from './circuit-breaker';
 import { chunk, createLimiter } from './limit';
@@ -8,11 +9,6 @@ import type { PublisherResponse } from './publisher-client';
 
 /** The IG's limit: 1 to 25 practitioner ids per request. */
 export const MAX_IDS_PER_REQUEST = 25;
-
-export interface SearchWindow {
-  start: Date;
-  end: Date;
-}
 
 export interface PublisherSource {
   kind: 'publisher';

@@ -2,33 +2,13 @@
 // registry and the SAS agenda are each implemented in their own module and adapted to these.
 import type { Cpts, GeoPoint, Practitioner, SosSite } from '../../shared/domain/care-offer';
 import type { LaunchLocation, SpecialtyReference } from '../../shared/domain/launch';
-import type { GeocodePrecision } from '../../shared/domain/search';
+import type { ResolvedLocation } from '../../shared/domain/search';
 
-export interface LocatedPoint {
-  point: GeoPoint;
-  precision: GeocodePrecision;
-  label: string;
-  inseeCode?: string;
-  department?: string;
-}
-
-export type LocateOutcome = { ok: true; location: LocatedPoint } | { ok: false; code: string; message: string };
+/** Geocodes the patient's location and chooses the search radius (enlarged while too few practitioners). */
+export type LocateOutcome = { ok: true; location: ResolvedLocation } | { ok: false; code: string; message: string };
 
 export interface LocationResolver {
-  locate(location: LaunchLocation, signal: AbortSignal): Promise<LocateOutcome>;
-}
-
-export interface RadiusRule {
-  /** Radius around the point, km. */
-  radiusKm: number;
-  /** Added while fewer than `minPractitioners` are found; 0 = never enlarge. */
-  enlargementKm: number;
-  maxEnlargements: number;
-  minPractitioners: number;
-}
-
-export interface RadiusPolicy {
-  ruleFor(location: LocatedPoint): RadiusRule;
+  locate(location: LaunchLocation, specialty: SpecialtyReference, signal: AbortSignal): Promise<LocateOutcome>;
 }
 
 export interface Within<T> {

@@ -3,6 +3,7 @@
 import type { Cpts, GeoPoint, Practitioner } from '../../shared/domain/care-offer';
 import { distanceKm } from '../geo/distance';
 import type { GpReference, SpecialtyReference } from '../../shared/domain/launch';
+import { GENERAL_MEDICINE } from '../../shared/domain/specialties';
 import type {
   CareOffer,
   GpLookup,
@@ -10,22 +11,19 @@ import type {
   OfferPractitioner,
   SearchEvent,
   SearchQuery,
-  SourceInfo,
 } from '../../shared/domain/search';
-import { aggregateSlots, type AggregatorDeps, type SearchWindow, type SlotSource } from './aggregator';
-import type { LocationResolver, OfferDirectory, PublisherRegistry, RadiusPolicy, Within } from './ports';
+import type { SearchWindow } from '../../shared/fhir/build-search';
+import { aggregateSlots, type AggregatorDeps, type SlotSource } from './aggregator';
+import { SAS_AGENDA_SOURCE } from '../directory/publishers';
+import { resolveSpecialty } from './specialty';
+import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from './ports';
 
 /** General medicine (TRE_R38 SM54): the platform's default when the LRM names no specialty. */
-export const DEFAULT_SPECIALTY: SpecialtyReference = {
-  kind: 'coded',
-  coding: { system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale', code: 'SM54', display: 'Médecine générale' },
-};
+export const DEFAULT_SPECIALTY: SpecialtyReference = { kind: 'coded', coding: GENERAL_MEDICINE };
 
-export const SAS_AGENDA_SOURCE: SourceInfo = { id: 'sas-agenda', name: 'Agenda SAS', kind: 'sas-agenda' };
 
 export interface SearchServiceDeps {
   locations: LocationResolver;
-  radius: RadiusPolicy;
   directory: OfferDirectory;
   publishers: PublisherRegistry;
   aggregator: AggregatorDeps;
@@ -48,23 +46,20 @@ export async function runSearch(
   const started = deps.aggregator.now();
   const done = () => emit({ type: 'done', durationMs: Math.round(deps.aggregator.now() - started) });
 
-  const located = await deps.locations.locate(query.location, signal);
+  const specialty = query.specialty ?? DEFAULT_SPECIALTY;
+  if (specialty.kind === 'text' && !resolveSpecialty(specialty)) {
+    emit({ type: 'error', code: 'unknown-specialty', message: `Spécialité non reconnue : « ${specialty.text.slice(0, 80)} ». Choisissez-la dans la liste.` });
+    return done();
+  }
+  const located = await deps.locations.locate(query.location, specialty, signal);
   if (signal.aborted) return;
   if (!located.ok) {
     emit({ type: 'error', code: located.code, message: located.message });
     return done();
   }
-  const specialty = query.specialty ?? DEFAULT_SPECIALTY;
-  const rule = deps.radius.ruleFor(located.location);
-  let radiusKm = rule.radiusKm;
-  let enlargements = 0;
-  let practitioners = deps.directory.practitionersWithin(located.location.point, radiusKm, specialty);
-  while (practitioners.length < rule.minPractitioners && enlargements < rule.maxEnlargements && rule.enlargementKm > 0) {
-    radiusKm += rule.enlargementKm;
-    enlargements += 1;
-    practitioners = deps.directory.practitionersWithin(located.location.point, radiusKm, specialty);
-  }
-  emit({ type: 'location', location: { ...located.location, radiusKm, enlargements } });
+  const { radiusKm } = located.location;
+  const practitioners = deps.directory.practitionersWithin(located.location.point, radiusKm, specialty);
+  emit({ type: 'location', location: located.location });
 
   const point = located.location.point;
   const gp = lookUpGp(deps.directory, query.gp, practitioners);

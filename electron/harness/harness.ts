@@ -1,27 +1,31 @@
-// The web harness: the console's services, a bridge server and the built renderer in one Node process.
-// Tests start it in-process; `npm run start:web` runs it for a person.
+// The web harness: the console's services, a bridge server and the built renderer in one Node process, on the
+// training environment (training PSC, simulated publishers, SAS backend — real servers on loopback). Tests start it
+// in-process; `npm run start:web` runs it for a person. "Open in the system browser" opens a page of the same
+// browser, through the bridge.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { EnvironmentInfo } from '../../shared/api/console-api';
-import { parseLaunch } from '../../shared/launch/parse-launch';
-import { createConsoleCore, type ConsoleCore } from '../services/console-core';
-import { ConsoleEventBus } from '../services/event-bus';
-import { Journal, MemoryJournalStore } from '../services/journal';
-import { LaunchQueue } from '../services/launch-queue';
-import { MemorySettingsStore, SettingsService } from '../services/settings';
-import { unavailableAppointments, unavailableBooking, unavailablePlaces, unavailableSearch, unavailableSession } from '../services/unavailable';
+import { startTrainingEnvironment, type TrainingEnvironment, type TrainingEnvironmentOptions } from '../../backend/training/environment';
+import { createConsoleServices, type ConsoleServices } from '../services/compose';
+import { MemoryJournalStore, type JournalStore } from '../services/journal';
+import { MemorySecretStore } from '../services/secret-store';
+import { createSessionService } from '../services/session/session-service';
+import { MemorySettingsStore } from '../services/settings';
 import { startBridgeServer, type BridgeServer } from './bridge-server';
 
 export interface HarnessOptions {
   port?: number;
   rendererDir?: string;
+  training?: TrainingEnvironmentOptions;
+  journalStore?: JournalStore;
   log?: (line: string) => void;
 }
 
 export interface Harness {
   url: string;
   bridge: BridgeServer;
-  core: ConsoleCore;
+  services: ConsoleServices;
+  training: TrainingEnvironment;
   /** Delivers a launch as the OS would when the LRM opens the console's URL. */
   launch: (input: string | readonly string[]) => void;
   close: () => Promise<void>;
@@ -31,43 +35,56 @@ const defaultRendererDir = fileURLToPath(new URL('../../dist/renderer', import.m
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const log = options.log ?? (() => {});
-  const bus = new ConsoleEventBus();
-  const launches = new LaunchQueue({
-    parse: (input) => parseLaunch(input),
-    now: () => new Date(),
+  const training = await startTrainingEnvironment({
+    ...options.training,
+    log: options.training?.log ?? ((level, message) => log(`[${level}] ${message}`)),
+  });
+  let bridge: BridgeServer | undefined;
+  const openExternal = async (url: string) => {
+    if (!bridge) throw new Error('bridge not started');
+    bridge.openExternal(url);
+  };
+  const session = createSessionService({
+    issuer: training.backend.identity.issuer,
+    openExternal,
+    secretStore: new MemorySecretStore(),
+  });
+  const environment: EnvironmentInfo = { mode: 'training', label: 'FORMATION', backendUrl: training.backendUrl, version: '0.1.0' };
+  const services = createConsoleServices({
+    environment,
+    backendUrl: training.backendUrl,
+    settingsStore: new MemorySettingsStore(),
+    journalStore: options.journalStore ?? new MemoryJournalStore(),
+    session,
+    openExternal,
     newId: () => randomUUID(),
-    onReady: (event) => bus.emit('launch', event),
   });
-  const environment: EnvironmentInfo = { mode: 'training', label: 'FORMATION', backendUrl: '', version: '0.1.0' };
-  const core = createConsoleCore({
-    environment: { get: () => environment },
-    session: unavailableSession('Environnement de formation en cours de préparation.'),
-    launches,
-    search: unavailableSearch,
-    places: unavailablePlaces,
-    booking: unavailableBooking,
-    appointments: unavailableAppointments,
-    settings: new SettingsService(new MemorySettingsStore()),
-    journal: new Journal({ store: new MemoryJournalStore(), now: () => new Date(), newId: () => randomUUID(), onChange: (entries) => bus.emit('journal', entries) }),
-    bus,
-  });
-  const bridge = await startBridgeServer({
-    core,
-    rendererDir: options.rendererDir ?? defaultRendererDir,
-    port: options.port,
-    launch: (input) => launches.receive(input),
-    onUnexpected: (where, error) => log(`erreur inattendue (${where}) : ${error instanceof Error ? error.name : 'inconnue'}`),
-  });
+  try {
+    bridge = await startBridgeServer({
+      core: services.core,
+      rendererDir: options.rendererDir ?? defaultRendererDir,
+      port: options.port,
+      launch: (input) => services.launches.receive(input),
+      onUnexpected: (where, error) => log(`erreur inattendue (${where}) : ${error instanceof Error ? `${error.name}: ${error.message}` : 'inconnue'}`),
+    });
+  } catch (error) {
+    await services.close();
+    await training.close();
+    throw error;
+  }
+  const started = bridge;
   return {
-    url: bridge.url,
-    bridge,
-    core,
+    url: started.url,
+    bridge: started,
+    services,
+    training,
     launch: (input) => {
-      launches.receive(input);
+      services.launches.receive(input);
     },
     close: async () => {
-      await bridge.close();
-      core.dispose();
+      await started.close();
+      await services.close();
+      await training.close();
     },
   };
 }

@@ -43,7 +43,9 @@ export function readSlotQuery(resource: 'Slot' | 'Schedule', search: URLSearchPa
   if (resource === 'Slot' && (ids.length < 1 || ids.length > MAX_IDS)) violations.push(`${ids.length} identifiant(s) demandés (1 à ${MAX_IDS} attendus)`);
   let start: Date | undefined;
   let end: Date | undefined;
-  for (const value of search.getAll('start')) {
+  for (const raw of search.getAll('start')) {
+    // The IG writes offsets' `+` unencoded; form decoding turns it into a space, which a date never contains.
+    const value = raw.replace(/ /gu, '+');
     const date = new Date(value.slice(2));
     if (value.startsWith('ge') && !Number.isNaN(date.getTime())) start = date;
     else if (value.startsWith('le') && !Number.isNaN(date.getTime())) end = date;

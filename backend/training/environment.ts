@@ -1,0 +1,210 @@
+// The training environment (environnement de formation): a stand-in Pro Santé Connect, one simulated publisher per
+// registry entry answering the IG's slot searches, and the SAS backend on the training data set — all real HTTP
+// servers on loopback. The console's training mode, the web harness, `npm run backend` and the tests start it.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerKeyAuthenticator, newPublisherKey, startBackend, type Backend } from '../app';
+import { createDirectory, type Directory } from '../directory/directory';
+import { bindPublisherEndpoints, type Publisher } from '../directory/publishers';
+import { createAddressServiceClient } from '../geo/address-service';
+import { createGeocoder } from '../geo/geocoder';
+import { loadGeoData } from '../geo/index';
+import { bindServer } from '../http/listen';
+import { createAgendaSlotRepository } from '../storage/agenda-slots';
+import { openStorage, type Storage } from '../storage/index';
+import type { DatabaseConfig } from '../storage/sql-database';
+import { loadTrainingDataset, type LoadedTrainingDataset } from './dataset/files';
+import { sasAgendaSlotInputs } from './dataset/sas-agenda';
+import type { LatencyProfile, PublisherFault } from './publishers/faults';
+import { startSimulatedPublisher, type SimulatedPublisher } from './publishers/publisher-server';
+import { answerSlotQuery, createTrainingCatalogue, type TrainingCatalogue } from './publishers/training-answer';
+import { trainingPscIdentitiesFrom } from './psc/identities';
+import { startTrainingPsc, type TrainingPsc } from './psc/training-psc';
+
+export interface TrainingEnvironmentOptions {
+  host?: string;
+  /** Port of the backend (0: any free port). */
+  backendPort?: number;
+  trainingDir?: string;
+  geoDir?: string;
+  storage?: DatabaseConfig;
+  /** Default answer time of the simulated publishers. */
+  latency?: LatencyProfile;
+  /** Per publisher id: its answer time and misbehaviour. */
+  publishers?: Readonly<Record<string, { latency?: LatencyProfile; fault?: PublisherFault }>>;
+  publisherTimeoutMs?: number;
+  /** Street-level geocoder URL (the national address service's API shape); absent: communes only. */
+  geocoderUrl?: string;
+  /** Extra routes mounted on every simulated publisher (booking pages, V1 receiver). */
+  publisherRoutes?: (context: PublisherRouteContext) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  now?: () => Date;
+}
+
+export interface PublisherRouteContext {
+  publisher: Publisher;
+  origin: string;
+  catalogue: TrainingCatalogue;
+  directory: Directory;
+  /** The backend's OpenID provider (RDV V2) and this publisher's client there. */
+  oidc: { issuer: string; clientId: string; clientSecret: string };
+  /** The backend's V3 receiver and this publisher's key for it. */
+  appointmentsUrl: string;
+  publisherKey: string;
+}
+
+export interface TrainingPublisher {
+  entry: Publisher;
+  server: SimulatedPublisher;
+  catalogue: TrainingCatalogue;
+}
+
+export interface TrainingEnvironment {
+  backend: Backend;
+  backendUrl: string;
+  psc: TrainingPsc;
+  publishers: Map<string, TrainingPublisher>;
+  directory: Directory;
+  dataset: LoadedTrainingDataset;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+const DEFAULT_LATENCY: LatencyProfile = { minMs: 40, maxMs: 400 };
+const secret = () => randomBytes(24).toString('base64url');
+
+export async function startTrainingEnvironment(options: TrainingEnvironmentOptions = {}): Promise<TrainingEnvironment> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const now = options.now ?? (() => new Date());
+  const [dataset, geo] = await Promise.all([loadTrainingDataset(options.trainingDir), loadGeoData(options.geoDir)]);
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
+  };
+
+  try {
+    // The backend's address must be known first: PSC registers its callback, publishers their SSO client.
+    const bound = await bindServer(host, options.backendPort ?? 0);
+    closers.push(() => bound.close());
+    const issuer = `${bound.origin}/oidc`;
+    const placeholderDirectory = createDirectory(dataset.careOffer);
+
+    // Simulated publishers: their ports decide the registry's real addresses.
+    const publishers = new Map<string, TrainingPublisher>();
+    const keys: Record<string, string> = {};
+    const clients: { clientId: string; clientSecret: string; redirectUris: string[]; name: string }[] = [];
+    const routeContexts = new Map<string, PublisherRouteContext>();
+    for (const entry of dataset.careOffer.publishers) {
+      const custom = options.publishers?.[entry.id];
+      let catalogue: TrainingCatalogue | undefined;
+      let server: SimulatedPublisher | undefined;
+      let routes: ReturnType<NonNullable<TrainingEnvironmentOptions['publisherRoutes']>>;
+      server = await startSimulatedPublisher({
+        id: entry.id,
+        name: entry.name,
+        host,
+        latency: custom?.latency ?? options.latency ?? DEFAULT_LATENCY,
+        fault: custom?.fault ?? { kind: 'none' },
+        seed: [...entry.id].reduce((sum, c) => sum + c.charCodeAt(0), 7),
+        answer: (query) => {
+          if (!catalogue || !server) throw new Error('publisher not ready');
+          return answerSlotQuery(query, catalogue, placeholderDirectory, server.fhirBaseUrl, `${server.fhirBaseUrl}/${query.resource}`);
+        },
+        handle: async (request, response, url) => (routes ? routes(request, response, url) : false),
+      });
+      closers.push(() => server!.close());
+      catalogue = createTrainingCatalogue({
+        publisherId: entry.id,
+        bookingOrigin: server.origin,
+        directory: placeholderDirectory,
+        patterns: dataset.patterns,
+        now,
+      });
+      keys[entry.id] = newPublisherKey();
+      const client = { clientId: `editeur-${entry.id}`, clientSecret: secret(), redirectUris: [`${server.origin}/rdv/callback`], name: entry.name };
+      clients.push(client);
+      const context: PublisherRouteContext = {
+        publisher: entry,
+        origin: server.origin,
+        catalogue,
+        directory: placeholderDirectory,
+        oidc: { issuer, clientId: client.clientId, clientSecret: client.clientSecret },
+        appointmentsUrl: `${bound.origin}/fhir/Appointment`,
+        publisherKey: keys[entry.id]!,
+      };
+      routeContexts.set(entry.id, context);
+      routes = options.publisherRoutes?.(context);
+      publishers.set(entry.id, { entry, server, catalogue });
+    }
+    const endpoints = Object.fromEntries([...publishers.values()].map((p) => [p.entry.id, { fhirBaseUrl: p.server.fhirBaseUrl, bookingOrigin: p.server.origin }]));
+    const boundPublishers = bindPublisherEndpoints(dataset.careOffer.publishers, endpoints);
+    const directory = createDirectory({ ...dataset.careOffer, publishers: boundPublishers });
+    for (const p of publishers.values()) p.entry = boundPublishers.find((b) => b.id === p.entry.id) ?? p.entry;
+
+    // Storage: the training regulators, and the SAS agenda slots of the coming days.
+    const storage = await openStorage(options.storage ?? { driver: 'pglite' });
+    closers.push(() => storage.close());
+    for (const regulator of dataset.regulators) {
+      await storage.regulators.upsert({
+        nationalId: regulator.nationalId,
+        familyName: regulator.familyName,
+        givenName: regulator.givenName,
+        ...(regulator.email ? { email: regulator.email } : {}),
+        active: regulator.active,
+      });
+    }
+    const from = now();
+    const agenda = sasAgendaSlotInputs(dataset.patterns, from, new Date(from.getTime() + 3 * 24 * 3600 * 1000));
+    await storage.db.transaction(async (tx) => {
+      const repository = createAgendaSlotRepository(tx);
+      for (const slot of agenda) await repository.put(slot);
+    });
+
+    // Pro Santé Connect stand-in, with the backend as its (confidential) client.
+    const pscClient = { clientId: 'sas-backend-formation', clientSecret: secret() };
+    const psc = await startTrainingPsc({
+      host,
+      identities: trainingPscIdentitiesFrom(dataset.regulators),
+      clients: [{ ...pscClient, redirectUris: [`${issuer}/psc/callback`] }],
+    });
+    closers.push(() => psc.close());
+
+    const backend = await startBackend({
+      bound,
+      storage,
+      directory,
+      geo,
+      geocoder: createGeocoder({
+        communes: geo.communes,
+        radii: geo.radii,
+        ...(options.geocoderUrl ? { addressService: createAddressServiceClient({ url: options.geocoderUrl }) } : {}),
+      }),
+      identity: { psc: { issuer: psc.issuer, ...pscClient }, publishers: clients },
+      publishers: {
+        authenticate: bearerKeyAuthenticator(keys),
+        ...(options.publisherTimeoutMs ? { timeoutMs: options.publisherTimeoutMs } : {}),
+      },
+      log,
+      now,
+    });
+    // The backend now owns the bound server, and closes first (in-flight searches, then storage).
+    closers.splice(0, 1);
+    closers.push(() => backend.close());
+    log('info', `environnement de FORMATION prêt : serveur SAS ${backend.url}, PSC ${psc.issuer}, ${publishers.size} éditeurs simulés`);
+
+    return {
+      backend,
+      backendUrl: backend.url,
+      psc,
+      publishers,
+      directory,
+      dataset,
+      storage,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

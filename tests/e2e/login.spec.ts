@@ -1,0 +1,45 @@
+import { expect, screenshot, test } from './fixtures';
+import { login } from './helpers';
+
+test('login through the training Pro Santé Connect, then logout', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  const psc = await login(page, harness);
+  await screenshot(psc, '02-login-callback-page');
+  await psc.close();
+  await expect(page.getByText('Alice Plumevert')).toBeVisible();
+  await expect(page.getByText(/Session jusqu’à \d\d:\d\d/u)).toBeVisible();
+  await screenshot(page, '03-logged-in');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  await expect(page.getByText('Alice Plumevert')).toHaveCount(0);
+});
+
+test('an inactive regulator is refused with a French message and no session', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  const popupPromise = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const psc = await popupPromise;
+  await psc.locator('input[name="identity"][value="899999000021"]').check();
+  await psc.getByLabel('Code PIN de la carte').fill('1234');
+  await psc.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(psc.getByRole('heading', { name: 'Accès retiré' })).toBeVisible();
+  await screenshot(psc, '04-login-refused-inactive');
+  // The console learns it too, and says it in French.
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/retiré/u).first()).toBeVisible();
+  await screenshot(page, '04b-console-after-refusal');
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
+});
+
+test('a launch received while logged out waits for login; a malformed one is refused in French', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  harness.launch('sas-console://recherche?origin=TEST-SAMU000&streetnumber=12&inseecode=33063');
+  const alert = page.getByRole('alert').filter({ hasText: 'Lancement depuis le logiciel de régulation refusé' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('streetnumber');
+  await screenshot(page, '05-launch-refused');
+  harness.launch('sas-console://recherche?origin=TEST-SAMU000&inseecode=33063&streetname=cours%20de%20l%27Intendance&streetnumber=10');
+  expect(harness.services.launches.pendingCount()).toBe(1);
+  await login(page, harness);
+  await expect.poll(() => harness.services.launches.pendingCount()).toBe(0);
+});
