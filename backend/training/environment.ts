@@ -97,10 +97,9 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     const routeContexts = new Map<string, PublisherRouteContext>();
     for (const entry of dataset.careOffer.publishers) {
       const custom = options.publishers?.[entry.id];
-      let catalogue: TrainingCatalogue | undefined;
-      let server: SimulatedPublisher | undefined;
-      let routes: ReturnType<NonNullable<TrainingEnvironmentOptions['publisherRoutes']>>;
-      server = await startSimulatedPublisher({
+      // Filled in once the server's address is known (the catalogue's booking URLs and the routes need it).
+      const late: { catalogue?: TrainingCatalogue; routes?: ReturnType<NonNullable<TrainingEnvironmentOptions['publisherRoutes']>> } = {};
+      const server: SimulatedPublisher = await startSimulatedPublisher({
         id: entry.id,
         name: entry.name,
         host,
@@ -108,13 +107,13 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
         fault: custom?.fault ?? { kind: 'none' },
         seed: [...entry.id].reduce((sum, c) => sum + c.charCodeAt(0), 7),
         answer: (query) => {
-          if (!catalogue || !server) throw new Error('publisher not ready');
-          return answerSlotQuery(query, catalogue, placeholderDirectory, server.fhirBaseUrl, `${server.fhirBaseUrl}/${query.resource}`);
+          if (!late.catalogue) throw new Error('publisher not ready');
+          return answerSlotQuery(query, late.catalogue, placeholderDirectory, server.fhirBaseUrl, `${server.fhirBaseUrl}/${query.resource}`);
         },
-        handle: async (request, response, url) => (routes ? routes(request, response, url) : false),
+        handle: async (request, response, url) => (late.routes ? late.routes(request, response, url) : false),
       });
-      closers.push(() => server!.close());
-      catalogue = createTrainingCatalogue({
+      closers.push(() => server.close());
+      const catalogue = createTrainingCatalogue({
         publisherId: entry.id,
         bookingOrigin: server.origin,
         directory: placeholderDirectory,
@@ -134,7 +133,8 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
         publisherKey: keys[entry.id]!,
       };
       routeContexts.set(entry.id, context);
-      routes = options.publisherRoutes?.(context);
+      late.catalogue = catalogue;
+      late.routes = options.publisherRoutes?.(context);
       publishers.set(entry.id, { entry, server, catalogue });
     }
     const endpoints = Object.fromEntries([...publishers.values()].map((p) => [p.entry.id, { fhirBaseUrl: p.server.fhirBaseUrl, bookingOrigin: p.server.origin }]));
