@@ -34,8 +34,8 @@ export interface BackendOptions {
   directory: Directory;
   geo: GeoData;
   geocoder: Geocoder;
-  /** Identity provider settings; the issuer is this server's `/oidc`. */
-  identity: Omit<IdentityProviderConfig, 'issuer' | 'accounts'>;
+  /** Identity provider settings; the issuer defaults to this server's `/oidc` (set it behind a proxy). */
+  identity: Omit<IdentityProviderConfig, 'issuer' | 'accounts'> & { issuer?: string };
   publishers: {
     timeoutMs?: number;
     maxBodyBytes?: number;
@@ -90,7 +90,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
   const bound = options.bound ?? (await bindServer(options.host ?? '127.0.0.1', options.port ?? 0));
   const accounts = storageAccounts(options.storage);
-  const identity = await createIdentityProvider({ ...options.identity, issuer: `${bound.origin}/oidc`, accounts });
+  const identity = await createIdentityProvider({ ...options.identity, issuer: options.identity.issuer ?? `${bound.origin}/oidc`, accounts });
 
   const verifyAccessToken = async (token: string): Promise<ApiCaller | undefined> => {
     const check = await identity.verifyAccessToken(token);

@@ -25,6 +25,10 @@ export interface TrainingEnvironmentOptions {
   host?: string;
   /** Port of the backend (0: any free port). */
   backendPort?: number;
+  /** Fixed ports for a person to use (`npm run backend`); tests leave them out (free ports). */
+  pscPort?: number;
+  /** The simulated publishers listen on this port and the following ones, in registry order. */
+  publisherPortBase?: number;
   trainingDir?: string;
   geoDir?: string;
   storage?: DatabaseConfig;
@@ -95,7 +99,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     const keys: Record<string, string> = {};
     const clients: { clientId: string; clientSecret: string; redirectUris: string[]; name: string }[] = [];
     const routeContexts = new Map<string, PublisherRouteContext>();
-    for (const entry of dataset.careOffer.publishers) {
+    for (const [index, entry] of dataset.careOffer.publishers.entries()) {
       const custom = options.publishers?.[entry.id];
       // Filled in once the server's address is known (the catalogue's booking URLs and the routes need it).
       const late: { catalogue?: TrainingCatalogue; routes?: ReturnType<NonNullable<TrainingEnvironmentOptions['publisherRoutes']>> } = {};
@@ -103,6 +107,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
         id: entry.id,
         name: entry.name,
         host,
+        ...(options.publisherPortBase ? { port: options.publisherPortBase + index } : {}),
         latency: custom?.latency ?? options.latency ?? DEFAULT_LATENCY,
         fault: custom?.fault ?? { kind: 'none' },
         seed: [...entry.id].reduce((sum, c) => sum + c.charCodeAt(0), 7),
@@ -165,6 +170,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     const pscClient = { clientId: 'sas-backend-formation', clientSecret: secret() };
     const psc = await startTrainingPsc({
       host,
+      ...(options.pscPort ? { port: options.pscPort } : {}),
       identities: trainingPscIdentitiesFrom(dataset.regulators),
       clients: [{ ...pscClient, redirectUris: [`${issuer}/psc/callback`] }],
     });

@@ -1,0 +1,48 @@
+// `npm run backend`: the SAS backend standalone. Without arguments it runs on the training data set with its
+// training environment (training Pro Santé Connect, simulated publishers), all on loopback — "FORMATION".
+// `npm run backend -- --config <file.json>` runs it for real (see backend/API.md and config.ts).
+import { loadBackendConfig, startConfiguredBackend } from './config';
+import { startTrainingEnvironment } from './training/environment';
+
+const args = process.argv.slice(2);
+const log = (level: 'info' | 'warn' | 'error', message: string) => process.stderr.write(`[${level}] ${message}\n`);
+
+async function main(): Promise<void> {
+  const configIndex = args.indexOf('--config');
+  if (configIndex >= 0) {
+    const file = args[configIndex + 1];
+    if (!file) throw new Error('--config demande un fichier de configuration JSON');
+    const backend = await startConfiguredBackend(await loadBackendConfig(file, process.env), log);
+    process.stdout.write(`Serveur SAS : ${backend.url}\n`);
+    onStop(() => backend.close());
+    return;
+  }
+  const port = Number(process.env.SAS_BACKEND_PORT ?? 8700);
+  // Fixed ports next to the backend's, so the examples of backend/API.md work as written.
+  const env = await startTrainingEnvironment({ backendPort: port, pscPort: port + 10, publisherPortBase: port + 20, log });
+  process.stdout.write(
+    [
+      '',
+      'Serveur SAS — environnement de FORMATION (données fictives)',
+      `  API et fournisseur d’identité : ${env.backendUrl}  (OpenID : ${env.backend.identity.issuer})`,
+      `  Pro Santé Connect de formation : ${env.psc.issuer}`,
+      ...[...env.publishers.values()].map((p) => `  éditeur simulé ${p.entry.name.padEnd(28)} ${p.server.fhirBaseUrl}`),
+      'Ctrl+C pour arrêter.',
+      '',
+    ].join('\n'),
+  );
+  onStop(() => env.close());
+}
+
+function onStop(close: () => Promise<void>): void {
+  const stop = () => {
+    close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Démarrage impossible : ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+// The backend's configuration file (JSON), validated where it enters; secrets may come from the environment
+// instead of the file (`SAS_PSC_CLIENT_SECRET`, `SAS_DATABASE_URL`). See backend/API.md "Configuration".
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { startBackend, bearerKeyAuthenticator, storageAccounts, type Backend } from './app';
+import { anyOf, clientCertificateAuthenticator } from './appointments/publisher-auth';
+import { loadDirectory } from './directory/index';
+import { createAddressServiceClient } from './geo/address-service';
+import { createGeocoder } from './geo/geocoder';
+import { loadGeoData } from './geo/index';
+import { bindServer } from './http/listen';
+import { identityFileConfigSchema, identityProviderConfig } from './identity/config';
+import { openStorage } from './storage/index';
+import { databaseConfigSchema } from './storage/sql-database';
+
+const pem = z.string().min(1).max(1000);
+
+export const backendConfigSchema = z
+  .object({
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(8700),
+    storage: databaseConfigSchema,
+    /** The care-offer directory file (format `sas-console/care-offer`, see resources/training/care-offer.json). */
+    careOffer: z.string().min(1),
+    geoDir: z.string().optional(),
+    /** Street-level geocoder (the national address service's API), e.g. https://data.geopf.fr/geocodage/search */
+    geocoderUrl: z.string().url().optional(),
+    identity: identityFileConfigSchema,
+    /** Files (PEM) for HTTPS on the backend itself; `ca` verifies publishers' client certificates (V3). */
+    tls: z.object({ cert: pem, key: pem, ca: pem.optional() }).strict().optional(),
+    publishers: z
+      .object({
+        timeoutMs: z.number().int().min(100).max(30_000).default(7_000),
+        concurrency: z.number().int().min(1).max(256).default(32),
+        /** Client certificate fingerprints (SHA-256) per publisher id, for V3 over mutual TLS. */
+        clientCertificates: z.record(z.string(), z.array(z.string().regex(/^[0-9A-Fa-f:]{64,95}$/u)).min(1)).default({}),
+        /** Bearer keys per publisher id (only where mutual TLS is not possible). */
+        keys: z.record(z.string(), z.string().min(32)).default({}),
+        /** Files (PEM) for mutual TLS when the backend calls publishers. */
+        tls: z.object({ cert: pem, key: pem, ca: pem.optional() }).strict().optional(),
+      })
+      .strict()
+      .default({ timeoutMs: 7_000, concurrency: 32, clientCertificates: {}, keys: {} }),
+  })
+  .strict();
+
+export type BackendConfig = z.infer<typeof backendConfigSchema> & { baseDir: string };
+
+export class BackendConfigError extends Error {}
+
+export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): Promise<BackendConfig> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new BackendConfigError(`Configuration illisible (${file}) : ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // Secrets from the environment win over the file, so the file can be shared without them.
+  const record = (raw ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
+  if (env.SAS_PSC_CLIENT_SECRET && record.identity?.psc) record.identity.psc.clientSecret = env.SAS_PSC_CLIENT_SECRET;
+  if (env.SAS_DATABASE_URL && record.storage) (record.storage as Record<string, unknown>).url = env.SAS_DATABASE_URL;
+  const parsed = backendConfigSchema.safeParse(record);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`);
+    throw new BackendConfigError(`Configuration invalide (${file}) :\n- ${problems.join('\n- ')}`);
+  }
+  return { ...parsed.data, baseDir: dirname(resolve(file)) };
+}
+
+export async function startConfiguredBackend(config: BackendConfig, log: (level: 'info' | 'warn' | 'error', message: string) => void): Promise<Backend> {
+  const path = (p: string) => resolve(config.baseDir, p);
+  const read = (p: string) => readFile(path(p));
+  const [{ directory, warnings }, geo, storage] = await Promise.all([
+    loadDirectory(path(config.careOffer)),
+    loadGeoData(config.geoDir ? path(config.geoDir) : undefined),
+    openStorage(config.storage.driver === 'pglite' && config.storage.dataDir ? { ...config.storage, dataDir: path(config.storage.dataDir) } : config.storage),
+  ]);
+  for (const warning of warnings) log('warn', warning);
+  const tls = config.tls && { cert: await read(config.tls.cert), key: await read(config.tls.key), ...(config.tls.ca ? { ca: await read(config.tls.ca) } : {}) };
+  const outgoingTls = config.publishers.tls && {
+    cert: await read(config.publishers.tls.cert),
+    key: await read(config.publishers.tls.key),
+    ...(config.publishers.tls.ca ? { ca: await read(config.publishers.tls.ca) } : {}),
+  };
+  const bound = await bindServer(config.host, config.port, tls);
+  const { issuer: _issuer, accounts: _accounts, ...identity } = identityProviderConfig(config.identity, { accounts: storageAccounts(storage) });
+  return startBackend({
+    bound,
+    storage,
+    directory,
+    geo,
+    geocoder: createGeocoder({
+      communes: geo.communes,
+      radii: geo.radii,
+      ...(config.geocoderUrl ? { addressService: createAddressServiceClient({ url: config.geocoderUrl }) } : {}),
+    }),
+    identity: { ...identity, issuer: config.identity.issuer },
+    publishers: {
+      timeoutMs: config.publishers.timeoutMs,
+      concurrency: config.publishers.concurrency,
+      ...(outgoingTls ? { tls: outgoingTls } : {}),
+      authenticate: anyOf(clientCertificateAuthenticator(config.publishers.clientCertificates), bearerKeyAuthenticator(config.publishers.keys)),
+    },
+    log,
+  });
+}
