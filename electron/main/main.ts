@@ -6,6 +6,7 @@ import ElectronStore from 'electron-store';
 import { BACKEND_URL_VARIABLE } from './backend-choice';
 import { createSafeStorageSecretStore } from './safe-storage';
 import { ElectronSettingsStore, electronStoreFactory } from './settings-store';
+import { createElectronServices, startEmbeddedTraining } from './services';
 import { startShell } from './shell';
 import { PRELOAD_PATH, RENDERER_DIR } from './window';
 
@@ -26,7 +27,7 @@ startShell({
       whenReady: () => app.whenReady(),
       report: log,
     }),
-  // The embedded backend and training environment are wired here when they exist (backend/training).
-  startTrainingBackend: () => Promise.reject(new Error('environnement de formation pas encore intégré à cette version')),
+  startTrainingBackend: () => startEmbeddedTraining(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'), log),
+  createServices: (context) => createElectronServices(context, app.getPath('userData')),
   log,
 });

@@ -18,6 +18,8 @@ export interface BookingServiceDeps {
   openExternal: (url: string) => Promise<void>;
   /** The `origin` parameter publishers expect from the SAS (settings, default `sas`). */
   bookingOrigin: () => string;
+  /** Told the publishers' booking origins once the registry is read (Electron main's external allow-list). */
+  onPublisherOrigins?: (origins: string[]) => void;
 }
 
 /** The booking URL with the SAS `origin` parameter, or a refusal when it is not one of the publisher's pages. */
@@ -40,10 +42,13 @@ export function bookingUrlFor(bookingUrl: string, origin: string, allowedOrigins
   return { ok: true, url: url.toString() };
 }
 
-export function createBookingService(deps: BookingServiceDeps): BookingPort & { forget(): void } {
+export function createBookingService(deps: BookingServiceDeps): BookingPort & { forget(): void; preload(): Promise<void> } {
   let publishers: Promise<PublisherOrigins[]> | undefined;
   const loadPublishers = () => {
-    publishers ??= deps.api.getJson<{ publishers: PublisherOrigins[] }>('/api/publishers').then((r) => r.publishers);
+    publishers ??= deps.api.getJson<{ publishers: PublisherOrigins[] }>('/api/publishers').then((r) => {
+      deps.onPublisherOrigins?.([...new Set(r.publishers.flatMap((p) => p.bookingOrigins))]);
+      return r.publishers;
+    });
     return publishers.catch((error: unknown) => {
       publishers = undefined;
       throw error;
@@ -82,6 +87,10 @@ export function createBookingService(deps: BookingServiceDeps): BookingPort & { 
     },
     forget() {
       publishers = undefined;
+      deps.onPublisherOrigins?.([]);
+    },
+    async preload() {
+      await loadPublishers().catch(() => {});
     },
   };
 }

@@ -31,6 +31,8 @@ export interface ConsoleServicesOptions {
   now?: () => Date;
   newId: () => string;
   knownOrigins?: readonly string[];
+  /** The publishers' booking origins, for an external allow-list (Electron main). */
+  onPublisherOrigins?: (origins: string[]) => void;
 }
 
 export interface ConsoleServices {
@@ -58,6 +60,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     journal,
     openExternal: options.openExternal,
     bookingOrigin: () => settings.get().bookingOrigin,
+    ...(options.onPublisherOrigins ? { onPublisherOrigins: options.onPublisherOrigins } : {}),
   });
   const search = createBackendSearch({
     backendUrl: () => options.backendUrl,
@@ -78,8 +81,10 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     bus,
   });
   const followSession = options.session.onChange((state) => {
-    if (state.status === 'logged-in') appointments.start();
-    else if (state.status === 'logged-out') {
+    if (state.status === 'logged-in') {
+      appointments.start();
+      void booking.preload();
+    } else if (state.status === 'logged-out') {
       appointments.stop();
       booking.forget();
     }

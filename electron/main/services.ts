@@ -1,0 +1,39 @@
+// The console's services for Electron: the same composition as the web harness, with the workstation's stores
+// (electron-store settings, safeStorage secrets, the journal file) and the allow-listed system browser.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { startTrainingEnvironment } from '../../backend/training/environment';
+import { createConsoleServices, type ConsoleServices } from '../services/compose';
+import { FileJournalStore } from '../services/journal-file-store';
+import { createSessionService } from '../services/session/session-service';
+import type { ServiceContext, TrainingBackend } from './shell';
+
+/** The embedded backend and training environment, on loopback (training mode). */
+export async function startEmbeddedTraining(resourcesDir: string, log: (line: string) => void): Promise<TrainingBackend> {
+  // The data files are next to the app (extraResources when packaged), not next to the bundled code.
+  const env = await startTrainingEnvironment({
+    trainingDir: join(resourcesDir, 'training'),
+    geoDir: join(resourcesDir, 'geo'),
+    log: (level, message) => log(`[${level}] ${message}`),
+  });
+  return { backendUrl: env.backendUrl, close: () => env.close() };
+}
+
+export function createElectronServices(context: ServiceContext, userDataDir: string): ConsoleServices {
+  const session = createSessionService({
+    issuer: `${context.backendUrl}/oidc`,
+    openExternal: context.openExternal,
+    secretStore: context.secrets,
+  });
+  void session.restore().catch(() => {});
+  return createConsoleServices({
+    environment: context.environment,
+    backendUrl: context.backendUrl,
+    settingsStore: context.settingsStore,
+    journalStore: new FileJournalStore(join(userDataDir, 'journal', 'orientations.jsonl')),
+    session,
+    openExternal: context.openExternal,
+    newId: () => randomUUID(),
+    onPublisherOrigins: (origins) => context.allowList.set('publishers', origins),
+  });
+}
