@@ -6,6 +6,8 @@ import { startHarness, type Harness } from '../../electron/harness/harness';
 export const SCREENSHOT_DIR = 'tests/e2e/screenshots';
 
 export const test = base.extend<{ harness: Harness }>({
+  // Playwright reads a fixture's dependencies from its first parameter's destructuring: none here.
+  // eslint-disable-next-line no-empty-pattern
   harness: async ({}, use) => {
     const harness = await startHarness();
     await use(harness);
