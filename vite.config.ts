@@ -12,6 +12,9 @@ function rendererConfig(): UserConfig {
   return {
     root: `${root}renderer`,
     base: './',
+    // The offline base map's data (department outlines, commune centroids) is served from the one copy in
+    // resources/geo/, which the backend reads too.
+    publicDir: `${root}resources/geo`,
     plugins: [react()],
     build: {
       outDir: `${root}dist/renderer`,

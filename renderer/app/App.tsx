@@ -1,6 +1,7 @@
 import { fr } from '../i18n/fr';
 import { Header } from './shell/Header';
 import { LaunchErrors } from './shell/LaunchErrors';
+import { Workspace } from '../search/Workspace';
 import { useConsole } from './use-console';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
           </div>
         )}
         <LaunchErrors launches={state.launches} onDismiss={dismissLaunch} />
+        {state.session.status === 'logged-in' && <Workspace launches={state.launches} onLaunchConsumed={dismissLaunch} />}
         {state.session.status !== 'logged-in' && (
           <section className="welcome">
             <h1>{state.session.status === 'logging-in' ? fr.session.loggingIn : fr.session.loggedOutTitle}</h1>

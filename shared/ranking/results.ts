@@ -67,7 +67,7 @@ export interface SearchState {
   location?: ResolvedLocation;
   offer?: CareOffer;
   gp?: GpLookup;
-  /** Slots per source; a source's later `slots` event (a retry) replaces its earlier one. */
+  /** Slots per source: batches add up; `restartSources` starts a retried source afresh. */
   slotsBySource: ReadonlyMap<string, readonly Slot[]>;
 }
 
@@ -81,13 +81,23 @@ export function applySearchEvent(state: SearchState, event: SearchEvent): Search
     case 'offer':
       return { ...state, offer: event.offer, gp: event.gp };
     case 'slots': {
+      // A source answers in batches (25 practitioners each): every batch adds to what the source gave so far.
       const slotsBySource = new Map(state.slotsBySource);
-      slotsBySource.set(event.sourceId, event.slots);
+      const known = slotsBySource.get(event.sourceId) ?? [];
+      const ids = new Set(known.map((slot) => slot.id));
+      slotsBySource.set(event.sourceId, [...known, ...event.slots.filter((slot) => !ids.has(slot.id))]);
       return { ...state, slotsBySource };
     }
     default:
       return state;
   }
+}
+
+/** Before re-asking sources (retry): their earlier slots are dropped, their new answers start afresh. */
+export function restartSources(state: SearchState, sourceIds: readonly string[]): SearchState {
+  const slotsBySource = new Map(state.slotsBySource);
+  for (const id of sourceIds) slotsBySource.delete(id);
+  return { ...state, slotsBySource };
 }
 
 export function collectSearchEvents(events: readonly SearchEvent[]): SearchState {

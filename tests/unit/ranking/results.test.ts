@@ -8,6 +8,7 @@ import {
   applySearchEvent,
   collectSearchEvents,
   rankResults,
+  restartSources,
   type PractitionerCard,
   type SearchState,
 } from '../../../shared/ranking/results';
@@ -186,12 +187,19 @@ describe('rankResults', () => {
     expect(rankResults(notFound, { seed: 's', now: NOW }).firstIntention.some((c) => c.isGp)).toBe(false);
   });
 
-  it('a retried source replaces its earlier slots', () => {
-    const retried = applySearchEvent(state, { type: 'slots', sourceId: 'sas-agenda', slots: [] });
+  it('a retried source starts afresh: its earlier slots are dropped before it answers again', () => {
+    const retried = restartSources(state, ['sas-agenda']);
     const r = rankResults(retried, { seed: 's', now: NOW });
     expect(keys(r.firstIntention)).toEqual(['ps:A', 'ps:B']);
     expect(r.secondIntention.cpts[0]?.totalSlots).toBe(0);
     expect(state.slotsBySource.get('sas-agenda')).toHaveLength(2); // the old state is untouched
+  });
+
+  it('batches of one source add up, each slot once', () => {
+    const agenda = state.slotsBySource.get('sas-agenda') ?? [];
+    const first = agenda[0]!;
+    const more = applySearchEvent(state, { type: 'slots', sourceId: 'sas-agenda', slots: [first, { ...first, id: `${first.id}-2`, start: first.start }] });
+    expect(more.slotsBySource.get('sas-agenda')).toHaveLength(agenda.length + 1);
   });
 
   it('before any event, there is nothing to show', () => {

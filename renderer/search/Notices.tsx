@@ -1,0 +1,76 @@
+// What the regulator must know before reading the cards: where the search looks (and how precisely), whether the
+// médecin traitant was found, launch warnings, and errors. Plain sentences, above the results.
+import type { LaunchIssue } from '../../shared/domain/launch';
+import type { GpLookup, ResolvedLocation } from '../../shared/domain/search';
+import { fr } from '../i18n/fr';
+import { formatDistance } from './format';
+import { formatGpReference } from './gp-field';
+import type { SearchError } from './search-stream';
+
+export function LocationLine({ location }: { location: ResolvedLocation }) {
+  return (
+    <p className="location-line">
+      {fr.results.location(location.label, formatDistance(location.radiusKm) ?? `${location.radiusKm} km`)}
+      {location.enlargements > 0 && <span> ({fr.results.enlarged(location.enlargements)})</span>}
+      {location.precision !== 'street' && !location.notice && !/approximati/iu.test(location.label) && (
+        <span className="badge badge-approx">{fr.results.locationApprox}</span>
+      )}
+    </p>
+  );
+}
+
+export function GpNotice({ gp }: { gp: GpLookup | undefined }) {
+  if (!gp) return null;
+  if (gp.state === 'not-provided') return <p className="notice notice-info" data-testid="gp-notice">{fr.gp.notProvided}</p>;
+  if (gp.state === 'not-found')
+    return (
+      <p className="notice notice-warning" role="status" data-testid="gp-notice">
+        {fr.gp.notFound(formatGpReference(gp.reference))}
+      </p>
+    );
+  // Found: the card itself says it (pinned first, "MÉDECIN TRAITANT").
+  return null;
+}
+
+const REGULATOR_WARNINGS = new Set(['missing-origin']);
+
+export function LaunchWarnings({ warnings }: { warnings: readonly LaunchIssue[] }) {
+  // "Médecin traitant non renseigné" is said by GpNotice; technical warnings are for the LRM's integrator.
+  const shown = warnings.filter((w) => w.code !== 'missing-practitioner');
+  if (shown.length === 0) return null;
+  const important = shown.filter((w) => REGULATOR_WARNINGS.has(w.code));
+  const technical = shown.filter((w) => !REGULATOR_WARNINGS.has(w.code));
+  return (
+    <div className="launch-warnings">
+      {important.map((w, i) => (
+        <p key={`${w.code}-${i}`} className="notice notice-info">
+          {w.message}
+        </p>
+      ))}
+      {technical.length > 0 && (
+        <details className="notice notice-info">
+          <summary>{fr.results.launchRemarks(technical.length)}</summary>
+          <ul>
+            {technical.map((w, i) => (
+              <li key={`${w.code}-${i}`}>{w.message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function ErrorNotice({ title, error, onDismiss }: { title?: string; error: SearchError; onDismiss?: () => void }) {
+  return (
+    <div className="alert alert-error" role="alert" data-code={error.code}>
+      {title && <h2>{title}</h2>}
+      <span>{error.message}</span>
+      {onDismiss && (
+        <button type="button" className="btn" onClick={onDismiss}>
+          {fr.results.dismiss}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// One search tab: what the search found so far (cards appear as sources answer), the status strip, intentions,
+// filters, the list and the map, kept in sync. Keyboard commands reach it through `commands`.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Slot } from '../../shared/domain/slot';
+import { fr } from '../i18n/fr';
+import type { CardActions } from './cards/ResultCardView';
+import { FilterBar } from './FilterBar';
+import { IntentionSwitch } from './IntentionSwitch';
+import type { ShortcutCommand } from './keyboard';
+import type { ResultCard } from './list-rows';
+import { ErrorNotice, GpNotice, LaunchWarnings, LocationLine } from './Notices';
+import type { ListController } from './ResultList';
+import { ResultsArea } from './ResultsArea';
+import { StatusStrip } from './StatusStrip';
+import { runTabCommand } from './tab-commands';
+import { activeFilterCount, type TabViewAction } from './tab-view';
+import { useNow } from './use-now';
+import { useTabResults } from './use-tab-results';
+import type { WorkspaceControls } from './use-workspace';
+import type { SearchTab } from './workspace';
+
+interface SearchTabViewProps {
+  tab: SearchTab;
+  controls: WorkspaceControls;
+  showMap: boolean;
+  mapStyleUrl?: string;
+  /** Where the workspace sends the keyboard commands meant for this tab. */
+  commands: { current: ((command: ShortcutCommand) => boolean) | undefined };
+}
+
+export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }: SearchTabViewProps) {
+  const { stream, view } = tab;
+  // Seconds matter while sources are awaited ("en retard (5 s)"); afterwards only the day changes.
+  const now = useNow(stream.phase !== 'done' ? 1_000 : 60_000);
+  const { minute, results, model, counts, summary } = useTabResults(tab, now);
+  const [hoveredKey, setHoveredKey] = useState<string | undefined>();
+  const list = useRef<ListController | undefined>(undefined);
+  const focusFilters = useRef<(() => void) | undefined>(undefined);
+
+  const dispatchView = useCallback((action: TabViewAction) => controls.view(tab.id, action), [controls, tab.id]);
+  const select = useCallback(
+    (key: string, reveal: 'scroll' | 'focus') => {
+      dispatchView({ type: 'select', key });
+      list.current?.reveal(key, reveal === 'focus');
+    },
+    [dispatchView],
+  );
+  const failedIds = summary.failed.map((s) => s.id);
+  const retry = () => controls.retry(tab.id, failedIds);
+
+  const actions = useMemo<CardActions>(
+    () => ({
+      onSelect: (key) => dispatchView({ type: 'select', key }),
+      onHover: setHoveredKey,
+      onBook: (slot: Slot, card: ResultCard) => controls.book(tab.id, slot, card),
+      onContact: (card, phone) => controls.recordContact(tab.id, card, phone),
+      onShowMembers: (finess) => dispatchView({ type: 'focus-cpts', finess }),
+    }),
+    [controls, dispatchView, tab.id],
+  );
+
+  commands.current = (command) =>
+    runTabCommand(command, {
+      cards: model.cards,
+      view,
+      failedSourceIds: failedIds,
+      dispatchView,
+      select,
+      book: (slot, card) => controls.book(tab.id, slot, card),
+      retry: (ids) => controls.retry(tab.id, ids),
+      focusFilters: () => focusFilters.current?.(),
+      focusedSlot: () => document.activeElement?.closest<HTMLButtonElement>('button.slot') ?? undefined,
+    });
+  useEffect(
+    () => () => {
+      commands.current = undefined;
+    },
+    [commands],
+  );
+
+  // A search that failed before any offer (location not found, backend down): the error is all there is to show.
+  const failedEarly = (tab.startError !== undefined || stream.errors.length > 0) && !stream.offer;
+
+  return (
+    <div className="tab-body">
+      <div className="tab-head">
+        {tab.startError && <ErrorNotice title={fr.results.startFailed} error={tab.startError} />}
+        {tab.notice && <ErrorNotice error={tab.notice} onDismiss={() => controls.dismissNotice(tab.id)} />}
+        {stream.errors.map((error, i) => (
+          <ErrorNotice key={`${error.code}-${i}`} error={error} />
+        ))}
+        <LaunchWarnings warnings={tab.warnings} />
+        {stream.location && <LocationLine location={stream.location} />}
+        {!stream.location && !failedEarly && <p className="location-line">{fr.results.locating}</p>}
+        {stream.location?.notice && <p className="notice notice-warning">{stream.location.notice}</p>}
+        <GpNotice gp={stream.gp} />
+        {summary.total > 0 && (
+          <StatusStrip
+            summary={summary}
+            done={stream.phase === 'done'}
+            {...(stream.durationMs !== undefined ? { durationMs: stream.durationMs } : {})}
+            retrying={stream.retrying.length > 0}
+            onRetry={retry}
+          />
+        )}
+        {!failedEarly && (
+          <>
+            <div className="results-toolbar">
+              <IntentionSwitch intention={view.intention} counts={counts} onChange={(intention) => dispatchView({ type: 'set-intention', intention })} />
+              <span className="results-order">{results.ordering === 'distance' ? fr.results.orderDistance : fr.results.orderSeeded}</span>
+            </div>
+            <FilterBar
+              filters={view.filters}
+              facets={results.facets}
+              onChange={dispatchView}
+              register={(focus) => {
+                focusFilters.current = focus;
+              }}
+            />
+          </>
+        )}
+        {model.focusedCpts && (
+          <div className="cpts-focus">
+            <h3>{fr.results.cptsFocus(model.focusedCpts.cpts.name)}</h3>
+            <button type="button" className="btn" onClick={() => dispatchView({ type: 'leave-cpts' })}>
+              {fr.results.cptsBack}
+            </button>
+          </div>
+        )}
+      </div>
+      {!failedEarly && (
+        <ResultsArea
+          model={model}
+          view={view}
+          minute={minute}
+          {...(hoveredKey ? { hoveredKey } : {})}
+          actions={actions}
+          list={list}
+          done={stream.phase === 'done' || tab.startError !== undefined}
+          filtersOn={activeFilterCount(view.filters) > 0}
+          showMap={showMap}
+          {...(mapStyleUrl ? { mapStyleUrl } : {})}
+          {...(stream.location ? { patient: stream.location.point, radiusKm: stream.location.radiusKm } : {})}
+          dispatchView={dispatchView}
+          onMapSelect={(key) => select(key, 'scroll')}
+        />
+      )}
+    </div>
+  );
+}

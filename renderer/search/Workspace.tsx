@@ -1,0 +1,148 @@
+// The logged-in console: the search bar, the tabs (one per search or LRM launch), the active tab's results, and
+// the keyboard shortcuts that drive them.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LaunchEvent } from '../../shared/api/console-api';
+import { getConsoleApi } from '../api/console-client';
+import { fr } from '../i18n/fr';
+import { mapStyleUrlFromSettings } from '../map/map-style';
+import { SearchBar } from './bar/SearchBar';
+import { shortcutFor, type ShortcutCommand } from './keyboard';
+import { emptyForm } from './search-query';
+import { SearchTabView } from './SearchTabView';
+import { ShortcutHelp } from './ShortcutHelp';
+import { TabBar, tabTitle } from './TabBar';
+import { useLaunchTabs, useWorkspace } from './use-workspace';
+import { activeTab } from './workspace';
+
+interface WorkspaceProps {
+  launches: readonly LaunchEvent[];
+  /** A valid launch became a tab: the shell may forget it. */
+  onLaunchConsumed: (id: string) => void;
+}
+
+export function Workspace({ launches, onLaunchConsumed }: WorkspaceProps) {
+  const api = getConsoleApi();
+  const controls = useWorkspace(api);
+  const { state } = controls;
+  useLaunchTabs(launches, controls.openSearch, onLaunchConsumed);
+
+  const [showMap, setShowMap] = useState(true);
+  const [mapStyleUrl, setMapStyleUrl] = useState<string | undefined>();
+  const [help, setHelp] = useState(false);
+  const tabCommands = useRef<((command: ShortcutCommand) => boolean) | undefined>(undefined);
+  const focusSearch = useRef<(() => void) | undefined>(undefined);
+  const suggestLocations = useCallback((text: string) => api.suggestLocations(text), [api]);
+  const registerFocus = useCallback((focus: () => void) => {
+    focusSearch.current = focus;
+  }, []);
+
+  useEffect(() => {
+    api.getSettings().then(
+      (settings) => {
+        setShowMap(settings.ui.showMap);
+        setMapStyleUrl(mapStyleUrlFromSettings(settings));
+      },
+      () => undefined,
+    );
+  }, [api]);
+
+  const active = activeTab(state);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : document.body;
+      if (target.closest('dialog[open]')) return;
+      // The map keeps its own arrow keys (panning) when it has the focus.
+      if (target.closest('.maplibregl-map') && event.key.startsWith('Arrow')) return;
+      const command = shortcutFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inField: target.closest('input, textarea, select, [contenteditable="true"]') !== null,
+        onControl: target.closest('button, a, summary') !== null,
+      });
+      if (!command) return;
+      const { tabs, activeId } = stateRef.current;
+      const index = tabs.findIndex((t) => t.id === activeId);
+      let handled = true;
+      switch (command) {
+        case 'help':
+          setHelp(true);
+          break;
+        case 'focus-search':
+          focusSearch.current?.();
+          break;
+        case 'toggle-map':
+          setShowMap((v) => !v);
+          break;
+        case 'next-tab':
+        case 'previous-tab': {
+          const next = tabs[(index + (command === 'next-tab' ? 1 : -1) + tabs.length) % Math.max(1, tabs.length)];
+          if (next) controls.activate(next.id);
+          break;
+        }
+        default:
+          handled = tabCommands.current?.(command) ?? false;
+      }
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controls]);
+
+  // Leaving the workspace (logout) drops every tab: their searches are cancelled in the console too.
+  useEffect(
+    () => () => {
+      for (const tab of stateRef.current.tabs) if (tab.searchId) void api.cancelSearch(tab.searchId).catch(() => undefined);
+    },
+    [api],
+  );
+
+  return (
+    <div className="workspace">
+      <h1 className="visually-hidden">{fr.search.barLabel}</h1>
+      <div className="workspace-top">
+        <SearchBar
+          key={active?.id ?? 'nouvelle'}
+          initial={active?.form ?? emptyForm}
+          suggestLocations={suggestLocations}
+          registerFocus={registerFocus}
+          onSearch={(query, form) => controls.openSearch(query, form, { kind: 'manual' })}
+        />
+        <div className="workspace-tools">
+          <button type="button" className="btn" onClick={() => setShowMap((v) => !v)} aria-pressed={showMap}>
+            {showMap ? fr.map.hide : fr.map.show}
+            <kbd aria-hidden="true">m</kbd>
+          </button>
+          <button type="button" className="btn" onClick={() => setHelp(true)}>
+            {fr.shortcuts.open}
+            <kbd aria-hidden="true">?</kbd>
+          </button>
+        </div>
+      </div>
+      <TabBar tabs={state.tabs} {...(state.activeId ? { activeId: state.activeId } : {})} onActivate={controls.activate} onClose={controls.closeTab} />
+      {active ? (
+        <section className="tab-panel" aria-label={tabTitle(active)} data-testid="search-tab">
+          <SearchTabView
+            key={active.id}
+            tab={active}
+            controls={controls}
+            showMap={showMap}
+            {...(mapStyleUrl ? { mapStyleUrl } : {})}
+            commands={tabCommands}
+          />
+        </section>
+      ) : (
+        <section className="workspace-empty">
+          <h2>{fr.tabs.empty}</h2>
+          <p>{fr.tabs.emptyHint}</p>
+        </section>
+      )}
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// Keyboard first: one table of shortcuts, used both to act on a key and to show the list ("?").
+// Single keys without modifiers, ignored while typing in a field, so a regulator can work one-handed while talking.
+
+export type ShortcutCommand =
+  | 'help'
+  | 'focus-search'
+  | 'next-card'
+  | 'previous-card'
+  | 'open-slot'
+  | 'first-intention'
+  | 'second-intention'
+  | 'filter-today'
+  | 'filter-next-days'
+  | 'filter-cabinet'
+  | 'filter-teleconsultation'
+  | 'filter-domicile'
+  | 'filter-available'
+  | 'focus-filters'
+  | 'clear-filters'
+  | 'retry'
+  | 'toggle-map'
+  | 'next-tab'
+  | 'previous-tab'
+  | 'escape';
+
+export interface Shortcut {
+  command: ShortcutCommand;
+  /** `KeyboardEvent.key` values that trigger it. */
+  keys: readonly string[];
+  /** How the key is written in the list. */
+  label: string;
+  /** What it does, in French. */
+  description: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { command: 'help', keys: ['?'], label: '?', description: 'Afficher cette liste' },
+  { command: 'focus-search', keys: ['/'], label: '/', description: 'Aller à la barre de recherche' },
+  { command: 'next-card', keys: ['j', 'ArrowDown'], label: 'j ou ↓', description: 'Carte suivante' },
+  { command: 'previous-card', keys: ['k', 'ArrowUp'], label: 'k ou ↑', description: 'Carte précédente' },
+  { command: 'open-slot', keys: ['Enter', 'o'], label: 'Entrée ou o', description: 'Ouvrir le créneau sélectionné (le premier de la carte)' },
+  { command: 'first-intention', keys: ['1'], label: '1', description: 'PS disposant de créneaux disponibles' },
+  { command: 'second-intention', keys: ['2'], label: '2', description: 'Créneaux en sus des disponibilités' },
+  { command: 'filter-today', keys: ['a'], label: 'a', description: 'Filtre aujourd’hui' },
+  { command: 'filter-next-days', keys: ['p'], label: 'p', description: 'Filtre prochains jours' },
+  { command: 'filter-cabinet', keys: ['c'], label: 'c', description: 'Filtre consultation au cabinet' },
+  { command: 'filter-teleconsultation', keys: ['t'], label: 't', description: 'Filtre téléconsultation' },
+  { command: 'filter-domicile', keys: ['d'], label: 'd', description: 'Filtre visite à domicile' },
+  { command: 'filter-available', keys: ['u'], label: 'u', description: 'Avec créneaux uniquement' },
+  { command: 'focus-filters', keys: ['f'], label: 'f', description: 'Aller aux filtres (types de créneau compris), puis ← →' },
+  { command: 'clear-filters', keys: ['x'], label: 'x', description: 'Effacer les filtres' },
+  { command: 'retry', keys: ['r'], label: 'r', description: 'Relancer la recherche (éditeurs en échec)' },
+  { command: 'toggle-map', keys: ['m'], label: 'm', description: 'Afficher ou masquer la carte' },
+  { command: 'next-tab', keys: [']'], label: ']', description: 'Onglet suivant' },
+  { command: 'previous-tab', keys: ['['], label: '[', description: 'Onglet précédent' },
+  { command: 'escape', keys: ['Escape'], label: 'Échap', description: 'Fermer la liste des raccourcis, revenir à la liste' },
+];
+
+const byKey = new Map<string, ShortcutCommand>(SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.command] as const)));
+
+export interface KeyInput {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  /** The event comes from a text field, a select or an editable element. */
+  inField: boolean;
+  /** The event comes from a button or link (Enter there is the element's own action). */
+  onControl: boolean;
+}
+
+/** The command a key press asks for, or undefined (let the browser handle it). */
+export function shortcutFor(input: KeyInput): ShortcutCommand | undefined {
+  if (input.ctrlKey || input.metaKey || input.altKey) return undefined;
+  if (input.inField) return input.key === 'Escape' ? 'escape' : undefined;
+  const command = byKey.get(input.key.length === 1 ? input.key.toLowerCase() : input.key);
+  // Enter on a slot button books that slot (the button's own click); only on a card does it mean "first slot".
+  if (command === 'open-slot' && input.key === 'Enter' && input.onControl) return undefined;
+  // Uppercase letters are not shortcuts (Shift is for typing); "?" needs Shift on most layouts and is allowed.
+  if (input.key.length === 1 && input.key !== input.key.toLowerCase()) return undefined;
+  return command;
+}

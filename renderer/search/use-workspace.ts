@@ -1,0 +1,165 @@
+// The tabs wired to the console: starting, cancelling and retrying searches, routing stream events to tabs,
+// opening bookings and noting contacts. The state itself is the pure reducer of workspace.ts.
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { ConsoleApi, LaunchEvent } from '../../shared/api/console-api';
+import { decodeConsoleError } from '../../shared/api/errors';
+import type { Slot } from '../../shared/domain/slot';
+import { fr } from '../i18n/fr';
+import { practitionerName } from './format';
+import type { ResultCard } from './list-rows';
+import { formFromLaunch, queryFromLaunch, type SearchFormValues } from './search-query';
+import type { SearchQuery } from '../../shared/domain/search';
+import type { TabViewAction } from './tab-view';
+import { initialWorkspace, reduceWorkspace, type SearchTab, type TabOrigin, type WorkspaceState } from './workspace';
+
+let counter = 0;
+function newTabId(): string {
+  counter += 1;
+  return `onglet-${Date.now().toString(36)}-${counter}`;
+}
+
+export interface WorkspaceControls {
+  state: WorkspaceState;
+  openSearch: (query: SearchQuery, form: SearchFormValues, origin: TabOrigin, warnings?: SearchTab['warnings']) => void;
+  closeTab: (tabId: string) => void;
+  activate: (tabId: string) => void;
+  retry: (tabId: string, sourceIds: string[]) => void;
+  view: (tabId: string, action: TabViewAction) => void;
+  dismissNotice: (tabId: string) => void;
+  book: (tabId: string, slot: Slot, card: ResultCard) => void;
+  recordContact: (tabId: string, card: ResultCard, phone: string | undefined) => void;
+}
+
+export function useWorkspace(api: ConsoleApi): WorkspaceControls {
+  const [state, dispatch] = useReducer(reduceWorkspace, initialWorkspace);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  // Tabs open right now, kept in step with open/close calls (the rendered state may lag behind an answer).
+  const liveTabs = useRef(new Set<string>());
+
+  useEffect(
+    () => api.on('search', ({ searchId, event }) => dispatch({ type: 'event', searchId, event })),
+    [api],
+  );
+
+  const openSearch = useCallback<WorkspaceControls['openSearch']>(
+    (query, form, origin, warnings = []) => {
+      const id = newTabId();
+      liveTabs.current.add(id);
+      dispatch({ type: 'open', tab: { id, origin, openedAt: Date.now(), form, query, warnings } });
+      api.startSearch(query).then(
+        ({ searchId }) => {
+          dispatch({ type: 'started', tabId: id, searchId });
+          // Closed while starting: the console must forget this search (and the patient's address) too.
+          if (!liveTabs.current.has(id)) void api.cancelSearch(searchId).catch(() => undefined);
+        },
+        (error: unknown) => dispatch({ type: 'start-failed', tabId: id, error: decodeConsoleError(error) }),
+      );
+    },
+    [api],
+  );
+
+  const closeTab = useCallback(
+    (tabId: string) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      liveTabs.current.delete(tabId);
+      dispatch({ type: 'close', tabId });
+      if (tab?.searchId) void api.cancelSearch(tab.searchId).catch(() => undefined);
+    },
+    [api],
+  );
+
+  const retry = useCallback(
+    (tabId: string, sourceIds: string[]) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      if (!tab?.searchId || sourceIds.length === 0) return;
+      dispatch({ type: 'retry', tabId, sourceIds, at: Date.now() });
+      api.retrySources(tab.searchId, sourceIds).catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: decodeConsoleError(error) }));
+    },
+    [api],
+  );
+
+  const book = useCallback(
+    (tabId: string, slot: Slot, card: ResultCard) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      if (!slot.bookingUrl) {
+        dispatch({ type: 'notice', tabId, notice: { code: 'no-booking-url', message: fr.slot.noBookingUrl } });
+        return;
+      }
+      api
+        .openBooking({
+          ...(tab?.searchId ? { searchId: tab.searchId } : {}),
+          slotId: slot.id,
+          sourceId: slot.sourceId,
+          bookingUrl: slot.bookingUrl,
+          ...(slot.practitionerId ? { practitionerId: slot.practitionerId } : {}),
+          practitionerName: cardName(card),
+          start: slot.start,
+        })
+        .then(
+          (result) => {
+            if (!result.ok) dispatch({ type: 'notice', tabId, notice: { code: result.code, message: result.message } });
+          },
+          (error: unknown) => dispatch({ type: 'notice', tabId, notice: decodeConsoleError(error) }),
+        );
+    },
+    [api],
+  );
+
+  const recordContact = useCallback(
+    (tabId: string, card: ResultCard, phone: string | undefined) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      // The journal keeps who was called, never the patient; a failure to note it must not block the call.
+      api
+        .recordContact({
+          ...(tab?.searchId ? { searchId: tab.searchId } : {}),
+          target: card.kind === 'cpts' ? 'cpts' : card.kind === 'sos' ? 'sos' : 'practitioner',
+          targetId: card.kind === 'cpts' ? card.cpts.finess : card.kind === 'sos' ? card.site.id : card.practitioner.nationalId,
+          targetName: cardName(card),
+          ...(phone ? { phone } : {}),
+        })
+        .catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: decodeConsoleError(error) }));
+    },
+    [api],
+  );
+
+  return useMemo(
+    () => ({
+      state,
+      openSearch,
+      closeTab,
+      activate: (tabId: string) => dispatch({ type: 'activate', tabId }),
+      retry,
+      view: (tabId: string, action: TabViewAction) => dispatch({ type: 'view', tabId, action }),
+      dismissNotice: (tabId: string) => dispatch({ type: 'notice', tabId, notice: undefined }),
+      book,
+      recordContact,
+    }),
+    [state, openSearch, closeTab, retry, book, recordContact],
+  );
+}
+
+/** Opens a tab for each valid LRM launch once, then hands it back so the shell forgets it. */
+export function useLaunchTabs(launches: readonly LaunchEvent[], open: WorkspaceControls['openSearch'], consumed: (id: string) => void): void {
+  const opened = useRef(new Set<string>());
+  useEffect(() => {
+    for (const launch of launches) {
+      if (!launch.result.ok || opened.current.has(launch.id)) continue;
+      opened.current.add(launch.id);
+      const { request, warnings } = launch.result;
+      open(
+        queryFromLaunch(request),
+        formFromLaunch(request),
+        { kind: 'launch', launchId: launch.id, ...(request.origin ? { lrmOrigin: request.origin } : {}) },
+        warnings,
+      );
+      consumed(launch.id);
+    }
+  }, [launches, open, consumed]);
+}
+
+export function cardName(card: ResultCard): string {
+  if (card.kind === 'practitioner') return practitionerName(card.practitioner);
+  if (card.kind === 'cpts') return card.cpts.name;
+  return card.site.name || card.site.associationName;
+}
