@@ -18,6 +18,7 @@ import { sasAgendaSlotInputs } from './dataset/sas-agenda';
 import type { LatencyProfile, PublisherFault } from './publishers/faults';
 import { startSimulatedPublisher, type SimulatedPublisher } from './publishers/publisher-server';
 import { answerSlotQuery, createTrainingCatalogue, type TrainingCatalogue } from './publishers/training-answer';
+import { trainingPublisherRoutes, type TrainingRoutes } from './publishers/training-routes';
 import { trainingPscIdentitiesFrom } from './psc/identities';
 import { startTrainingPsc, type TrainingPsc } from './psc/training-psc';
 
@@ -39,7 +40,7 @@ export interface TrainingEnvironmentOptions {
   publisherTimeoutMs?: number;
   /** Street-level geocoder URL (the national address service's API shape); absent: communes only. */
   geocoderUrl?: string;
-  /** Extra routes mounted on every simulated publisher (booking pages, V1 receiver). */
+  /** Routes mounted on every simulated publisher; default: its V1 receiver and booking pages. */
   publisherRoutes?: (context: PublisherRouteContext) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   now?: () => Date;
@@ -61,6 +62,8 @@ export interface TrainingPublisher {
   entry: Publisher;
   server: SimulatedPublisher;
   catalogue: TrainingCatalogue;
+  /** Its V1 receiver and booking pages (absent when the caller mounted its own routes). */
+  routes?: TrainingRoutes;
 }
 
 export interface TrainingEnvironment {
@@ -139,8 +142,9 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       };
       routeContexts.set(entry.id, context);
       late.catalogue = catalogue;
-      late.routes = options.publisherRoutes?.(context);
-      publishers.set(entry.id, { entry, server, catalogue });
+      const routes = options.publisherRoutes ? undefined : trainingPublisherRoutes(context, now);
+      late.routes = options.publisherRoutes ? options.publisherRoutes(context) : routes?.handle;
+      publishers.set(entry.id, { entry, server, catalogue, ...(routes ? { routes } : {}) });
     }
     const endpoints = Object.fromEntries([...publishers.values()].map((p) => [p.entry.id, { fhirBaseUrl: p.server.fhirBaseUrl, bookingOrigin: p.server.origin }]));
     const boundPublishers = bindPublisherEndpoints(dataset.careOffer.publishers, endpoints);

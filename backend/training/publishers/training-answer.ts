@@ -9,12 +9,11 @@ import { slotsForWindow, type PatternSlot, type SlotPattern } from '../dataset/s
 import type { SlotQuery } from './slot-query';
 
 export interface TrainingCatalogue {
-  /** Free slots of one practitioner or site in the window (taken slots excluded). */
+  /** Free slots of one practitioner or site in the window (booked slots excluded). */
   slotsOf(ownerId: string, from: Date, to: Date): Slot[];
   findSlot(slotId: string): { slot: Slot; practitioner?: Practitioner; site?: SosSite } | undefined;
-  /** A booked slot disappears from later searches. */
-  take(slotId: string): void;
-  release(slotId: string): void;
+  /** Tells the catalogue which slots the publisher's booking pages have booked: they disappear from searches. */
+  setTakenCheck(isTaken: (slotId: string) => boolean): void;
 }
 
 export interface TrainingCatalogueOptions {
@@ -35,7 +34,7 @@ export function createTrainingCatalogue(options: TrainingCatalogueOptions): Trai
     const owner = pattern.owner.kind === 'practitioner' ? pattern.owner.nationalId : pattern.owner.siteId;
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), pattern]);
   }
-  const taken = new Set<string>();
+  let isTaken: (slotId: string) => boolean = () => false;
 
   function toSlot(ownerId: string, generated: PatternSlot): Slot {
     const practitioner = options.directory.getPractitioner(ownerId);
@@ -62,7 +61,7 @@ export function createTrainingCatalogue(options: TrainingCatalogueOptions): Trai
   function slotsOf(ownerId: string, from: Date, to: Date): Slot[] {
     return (byOwner.get(ownerId) ?? [])
       .flatMap((pattern) => slotsForWindow(pattern, from, to))
-      .filter((generated) => !taken.has(generated.id))
+      .filter((generated) => !isTaken(generated.id))
       .map((generated) => toSlot(ownerId, generated));
   }
 
@@ -79,8 +78,9 @@ export function createTrainingCatalogue(options: TrainingCatalogueOptions): Trai
       const site = options.directory.getSosSite(owner[0]);
       return { slot, ...(practitioner ? { practitioner } : {}), ...(site ? { site } : {}) };
     },
-    take: (slotId) => taken.add(slotId),
-    release: (slotId) => taken.delete(slotId),
+    setTakenCheck(check) {
+      isTaken = check;
+    },
   };
 }
 
