@@ -64,6 +64,8 @@ export interface TrainingPublisher {
   catalogue: TrainingCatalogue;
   /** Its V1 receiver and booking pages (absent when the caller mounted its own routes). */
   routes?: TrainingRoutes;
+  /** Its key for the backend's V3 receiver (`Authorization: Bearer <key>`). */
+  publisherKey: string;
 }
 
 export interface TrainingEnvironment {
@@ -144,7 +146,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       late.catalogue = catalogue;
       const routes = options.publisherRoutes ? undefined : trainingPublisherRoutes(context, now);
       late.routes = options.publisherRoutes ? options.publisherRoutes(context) : routes?.handle;
-      publishers.set(entry.id, { entry, server, catalogue, ...(routes ? { routes } : {}) });
+      publishers.set(entry.id, { entry, server, catalogue, publisherKey: context.publisherKey, ...(routes ? { routes } : {}) });
     }
     const endpoints = Object.fromEntries([...publishers.values()].map((p) => [p.entry.id, { fhirBaseUrl: p.server.fhirBaseUrl, bookingOrigin: p.server.origin }]));
     const boundPublishers = bindPublisherEndpoints(dataset.careOffer.publishers, endpoints);
