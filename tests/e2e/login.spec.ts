@@ -43,3 +43,20 @@ test('a launch received while logged out waits for login; a malformed one is ref
   await login(page, harness);
   await expect.poll(() => harness.services.launches.pendingCount()).toBe(0);
 });
+
+test('a login in progress can be cancelled from the console', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  const popupPromise = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const psc = await popupPromise;
+  await expect(page.getByRole('status')).toHaveText('Connexion en cours…');
+  await screenshot(page, '02a-login-in-progress');
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
+  // Finishing the abandoned login in the browser afterwards must not open a session.
+  await psc.getByLabel('Code PIN de la carte').fill('1234');
+  await psc.getByRole('button', { name: 'Se connecter' }).click();
+  await psc.waitForLoadState('load');
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
+});
