@@ -6,9 +6,7 @@ import { z } from 'zod';
 import { startBackend, bearerKeyAuthenticator, storageAccounts, type Backend } from './app';
 import { anyOf, clientCertificateAuthenticator } from './appointments/publisher-auth';
 import { loadDirectory } from './directory/index';
-import { createAddressServiceClient } from './geo/address-service';
-import { createGeocoder } from './geo/geocoder';
-import { loadGeoData } from './geo/index';
+import { geocoderFor, loadGeoData } from './geo/index';
 import { bindServer } from './http/listen';
 import { identityFileConfigSchema, identityProviderConfig } from './identity/config';
 import { openStorage } from './storage/index';
@@ -90,11 +88,7 @@ export async function startConfiguredBackend(config: BackendConfig, log: (level:
     storage,
     directory,
     geo,
-    geocoder: createGeocoder({
-      communes: geo.communes,
-      radii: geo.radii,
-      ...(config.geocoderUrl ? { addressService: createAddressServiceClient({ url: config.geocoderUrl }) } : {}),
-    }),
+    geocoder: geocoderFor(geo, config.geocoderUrl),
     identity: { ...identity, issuer: config.identity.issuer },
     publishers: {
       timeoutMs: config.publishers.timeoutMs,

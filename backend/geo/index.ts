@@ -6,6 +6,8 @@ import { createCommuneTable, parseCommunesTsv, type CommuneTable } from './commu
 import { parseRadiusTable, withCommuneFallbacks, type RadiusTable } from './radius-table';
 import type { TableIssue } from './tsv';
 import { parseDepartmentOutlines, type DepartmentOutlines } from './outlines';
+import { createAddressServiceClient } from './address-service';
+import { createGeocoder, type Geocoder } from './geocoder';
 
 export * from './address-service';
 export * from './communes';
@@ -56,4 +58,13 @@ export async function loadDepartmentOutlines(dir: string = DEFAULT_GEO_DIR): Pro
   const parsed = parseDepartmentOutlines(JSON.parse(await readFile(join(dir, OUTLINES_FILE), 'utf8')));
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.outlines;
+}
+
+/** The geocoder over the shipped data: communes offline, streets too when an address service URL is configured. */
+export function geocoderFor(geo: GeoData, addressServiceUrl?: string): Geocoder {
+  return createGeocoder({
+    communes: geo.communes,
+    radii: geo.radii,
+    ...(addressServiceUrl ? { addressService: createAddressServiceClient({ url: addressServiceUrl }) } : {}),
+  });
 }

@@ -6,9 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerKeyAuthenticator, newPublisherKey, startBackend, type Backend } from '../app';
 import { createDirectory, type Directory } from '../directory/directory';
 import { bindPublisherEndpoints, type Publisher } from '../directory/publishers';
-import { createAddressServiceClient } from '../geo/address-service';
-import { createGeocoder } from '../geo/geocoder';
-import { loadGeoData } from '../geo/index';
+import { geocoderFor, loadGeoData } from '../geo/index';
 import { bindServer } from '../http/listen';
 import { createAgendaSlotRepository } from '../storage/agenda-slots';
 import { openStorage, type Storage } from '../storage/index';
@@ -187,11 +185,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       storage,
       directory,
       geo,
-      geocoder: createGeocoder({
-        communes: geo.communes,
-        radii: geo.radii,
-        ...(options.geocoderUrl ? { addressService: createAddressServiceClient({ url: options.geocoderUrl }) } : {}),
-      }),
+      geocoder: geocoderFor(geo, options.geocoderUrl),
       identity: { psc: { issuer: psc.issuer, ...pscClient }, publishers: clients },
       publishers: {
         authenticate: bearerKeyAuthenticator(keys),

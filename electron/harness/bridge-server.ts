@@ -8,7 +8,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { CONSOLE_EVENT_NAMES } from '../../shared/api/console-api';
 import { dispatchCall } from '../services/call-dispatch';
 import type { ConsoleCore } from '../services/console-core';
-import { rendererContentSecurityPolicy } from '../services/content-security';
+import { RENDERER_CONTENT_TYPES, rendererContentSecurityPolicy } from '../services/content-security';
 import { BodyTooLargeError, readBody } from '../../backend/http/read-body';
 
 export interface BridgeServerOptions {
@@ -31,17 +31,6 @@ export interface BridgeServer {
   close: () => Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 const MAX_CALL_BODY = 256 * 1024;
 
@@ -137,7 +126,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return void response.writeHead(404).end();
     }
     const headers: Record<string, string> = {
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': RENDERER_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': rendererContentSecurityPolicy(),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Protocol } from 'electron';
-import { rendererContentSecurityPolicy } from '../services/content-security';
+import { RENDERER_CONTENT_TYPES, rendererContentSecurityPolicy } from '../services/content-security';
 import { APP_SCHEME, isAppUrl } from './app-origin';
 
 export { APP_SCHEME } from './app-origin';
@@ -13,16 +13,6 @@ export const APP_SCHEME_PRIVILEGES = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
 } as const;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Resolves an app:// URL to a file inside the renderer folder, or undefined when it points anywhere else. */
 export function resolveAppFile(requestUrl: string, rendererDir: string): string | undefined {
@@ -43,7 +33,7 @@ export function resolveAppFile(requestUrl: string, rendererDir: string): string 
 /** Headers of every renderer file: its type, the strict CSP (design.md §5) and no MIME sniffing. */
 export function appResponseHeaders(file: string, connectSources: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': RENDERER_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
   };
   // Written as an assignment so Electronegativity sees that a CSP is set (it does not read Response headers).

@@ -1,19 +1,13 @@
 // "Mes orientations": the appointments this regulator booked, kept live from the backend's stream while a session
 // is open, and written to the shift's journal when they are confirmed or change.
-import type { Appointment, AppointmentStatus } from '../../shared/domain/appointment';
+import { APPOINTMENT_STATUS_LABELS, type Appointment } from '../../shared/domain/appointment';
 import type { BackendApi } from './backend-api';
 import type { Journal } from './journal';
 import { readNdjson } from './ndjson';
 import type { AppointmentsPort } from './ports';
 
-export const STATUS_LABELS: Record<AppointmentStatus, string> = {
-  booked: 'Confirmé',
-  fulfilled: 'Honoré',
-  noshow: 'Non honoré',
-  cancelled: 'Annulé',
-  pending: 'En attente',
-  'needs-action': 'À traiter',
-};
+/** French status labels (kept here under their historical name for the journal). */
+export const STATUS_LABELS = APPOINTMENT_STATUS_LABELS;
 
 export interface AppointmentsServiceDeps {
   api: BackendApi;

@@ -5,6 +5,16 @@ import type { NationalId } from './identifiers';
 export const APPOINTMENT_STATUSES = ['booked', 'fulfilled', 'noshow', 'cancelled', 'pending', 'needs-action'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** How a status reads in French, wherever it is shown (console, journal, publishers' training pages). */
+export const APPOINTMENT_STATUS_LABELS: Readonly<Record<AppointmentStatus, string>> = {
+  booked: 'Confirmé',
+  fulfilled: 'Honoré',
+  noshow: 'Non honoré',
+  cancelled: 'Annulé',
+  pending: 'En attente',
+  'needs-action': 'À traiter',
+};
+
 export interface Appointment {
   /** Backend id. */
   id: string;

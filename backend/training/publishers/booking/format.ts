@@ -1,6 +1,6 @@
 // French wording of times and statuses on the booking pages. The SAS works in Paris time whatever the machine's
 // zone; an instant the publisher cannot read is shown as received rather than hidden.
-import type { AppointmentStatus } from '../../../../shared/domain/appointment';
+import { APPOINTMENT_STATUS_LABELS } from '../../../../shared/domain/appointment';
 import { parisDate } from '../../../../shared/fhir/paris-time';
 
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Paris' });
@@ -29,11 +29,4 @@ export function dayKey(instant: string): string {
   return Number.isNaN(ms) ? '?' : parisDate(ms);
 }
 
-export const STATUS_LABEL: Record<AppointmentStatus, string> = {
-  booked: 'Confirmé',
-  fulfilled: 'Honoré',
-  noshow: 'Non honoré',
-  cancelled: 'Annulé',
-  pending: 'En attente',
-  'needs-action': 'À traiter',
-};
+export const STATUS_LABEL = APPOINTMENT_STATUS_LABELS;
