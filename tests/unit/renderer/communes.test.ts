@@ -7,7 +7,7 @@ const HEADER = 'insee\tname\tdepartment\tlat\tlon\tpopulation\tpostcodes\tsource
 
 describe('commune names for the base map', () => {
   it('reads the shipped file: every commune, none skipped', () => {
-    const parsed = parseCommuneCentroids(readFileSync('renderer/public/communes-centroids.tsv', 'utf8'));
+    const parsed = parseCommuneCentroids(readFileSync('resources/geo/communes-centroids.tsv', 'utf8'));
     expect(parsed.error).toBeUndefined();
     expect(parsed.skipped).toBe(0);
     expect(parsed.collection.features.length).toBeGreaterThan(34_000);
