@@ -1,4 +1,4 @@
-// Commune names for the offline base map, from the commune centroids the console ships (renderer/public/,
+// Commune names for the offline base map, from the commune centroids the console ships (resources/geo/, served as the renderer's public folder,
 // copied from the team's reference data: INSEE code, name, department, lat, lon, population...). Parsed here rather
 // than shipped as GeoJSON: the TSV is half the size. Bad lines are skipped and counted, never thrown.
 import type { FeatureCollection, Point } from 'geojson';

@@ -9,7 +9,7 @@ export interface MapStyleSource {
   styleUrl?: string;
 }
 
-/** Where the renderer serves the department outlines (renderer/public/). */
+/** Where the renderer serves the department outlines (resources/geo/, the renderer's public folder). */
 export const DEPARTMENTS_FILE = 'departements-metropole-simplifie.geojson';
 
 export function departmentsUrl(baseUri: string): string {
