@@ -61,7 +61,9 @@ export function createV1Pusher(options: V1PusherOptions) {
     let method: 'POST' | 'PUT' = created.has(key) ? 'PUT' : 'POST';
     let lastReason = '';
     let lastStatus: number | undefined;
+    let used = 0;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
+      used = attempt;
       try {
         const response = await send(target, account, method);
         await response.body?.cancel();
@@ -83,7 +85,7 @@ export function createV1Pusher(options: V1PusherOptions) {
       }
       if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
     }
-    return { publisherId: target.id, ok: false, ...(lastStatus !== undefined ? { status: lastStatus } : {}), reason: lastReason, attempts };
+    return { publisherId: target.id, ok: false, ...(lastStatus !== undefined ? { status: lastStatus } : {}), reason: lastReason, attempts: used };
   }
 
   return {
