@@ -58,7 +58,8 @@ export const contactRecordSchema = z.object({
 
 export const settingsPatchSchema = z
   .object({
-    backendUrl: z.union([z.literal(''), z.string().url().max(500)]),
+    // Only http(s): a `javascript:` or `file:` "backend" must never be accepted from the renderer.
+    backendUrl: z.union([z.literal(''), z.string().url().max(500).regex(/^https?:\/\//iu, 'adresse http(s) attendue')]),
     environmentLabel: z.string().max(40),
     bookingOrigin: z.string().regex(/^[\w.-]{1,40}$/u),
     ui: z

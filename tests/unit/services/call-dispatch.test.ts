@@ -49,3 +49,14 @@ describe('dispatchCall', () => {
     fc.assert(fc.property(fc.anything(), (junk) => typeof decodeConsoleError(junk).code === 'string'));
   });
 });
+
+describe('settings patch schema', () => {
+  it('accepts only http(s) backend URLs from the renderer', async () => {
+    const { settingsPatchSchema } = await import('../../../shared/api/console-api-schemas');
+    expect(settingsPatchSchema.safeParse({ backendUrl: 'https://sas.example.fr' }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ backendUrl: '' }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ backendUrl: 'javascript:alert(1)' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ backendUrl: 'file:///etc/passwd' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ patientAddress: '12 rue X' }).success).toBe(false);
+  });
+});
