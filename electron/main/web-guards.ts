@@ -1,6 +1,7 @@
 // Wires the navigation, window-open and permission policies to every webContents and to the session
 // (Electron security checklist, design.md §5). Registered before any window exists, so no webContents escapes.
 import type { App, Event as ElectronEvent, Session, WebContents } from 'electron';
+import { APP_ORIGIN } from './app-origin';
 import { decideWindowOpen, mayGrantPermission, mayNavigate, originForLog } from './navigation-policy';
 
 export interface WebGuardDeps {
@@ -47,7 +48,15 @@ export function guardAllWebContents(app: Pick<App, 'on'>, deps: WebGuardDeps): v
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, deps));
 }
 
-/** Deny-by-default permission handlers on a session, and no downloads (the console saves no files). */
+/**
+ * The console saves one kind of file only: the shift journal it builds itself (a `blob:` URL of the app's own origin,
+ * a `.csv` name), through the save dialog. Everything else a page might try to download is refused.
+ */
+export function mayDownload(url: string, fileName: string): boolean {
+  return url.startsWith(`blob:${APP_ORIGIN}/`) && /^[\w.-]{1,80}\.csv$/u.test(fileName);
+}
+
+/** Deny-by-default permission handlers on a session, and no downloads but the journal's CSV export. */
 export function lockDownSession(session: Session, log: (line: string) => void): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const granted = mayGrantPermission(permission, details.requestingUrl);
@@ -56,7 +65,9 @@ export function lockDownSession(session: Session, log: (line: string) => void): 
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayGrantPermission(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
-  session.on('will-download', (event) => {
+  session.on('will-download', (event, item) => {
+    // Without a save path, Electron asks the user where to save: the regulator chooses, nothing is written silently.
+    if (item && mayDownload(item.getURL(), item.getFilename())) return;
     event.preventDefault();
     log('téléchargement refusé');
   });

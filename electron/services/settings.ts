@@ -92,7 +92,9 @@ export class SettingsService {
   }
 
   update(patch: ConsoleSettingsPatch): ConsoleSettings {
-    const valid = settingsPatchSchema.parse(patch);
+    const parsed = settingsPatchSchema.safeParse(patch);
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    const valid = parsed.data;
     const next: ConsoleSettings = {
       ...this.current,
       ...stripUndefined({ backendUrl: valid.backendUrl, environmentLabel: valid.environmentLabel, bookingOrigin: valid.bookingOrigin }),
@@ -100,14 +102,16 @@ export class SettingsService {
     };
     // The contract's patch schema is looser than what is kept (a backend URL must be http(s)): check the result.
     const checked = settingsSchema.safeParse(next);
-    if (!checked.success) {
-      const fields = [...new Set(checked.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-      throw new ConsoleError('invalid-settings', `Paramètres refusés : valeur invalide pour ${fields}.`);
-    }
+    if (!checked.success) throw invalid(checked.error.issues);
     this.store.write(next);
     this.current = next;
     return this.get();
   }
+}
+
+function invalid(issues: readonly { path: readonly PropertyKey[] }[]): ConsoleError {
+  const fields = [...new Set(issues.map((issue) => issue.path.map(String).join('.') || '(paramètres)'))].join(', ');
+  return new ConsoleError('invalid-settings', `Paramètres refusés : valeur invalide pour ${fields}.`);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

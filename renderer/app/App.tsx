@@ -1,4 +1,9 @@
 import { fr } from '../i18n/fr';
+import { getConsoleApi } from '../api/console-client';
+import { OrientationButtons } from '../orientations/OrientationButtons';
+import { OrientationPanels } from '../orientations/OrientationPanels';
+import { TabLinksProvider } from '../orientations/TabLinks';
+import { useOrientations } from '../orientations/use-orientations';
 import { Header } from './shell/Header';
 import { LaunchErrors } from './shell/LaunchErrors';
 import { Workspace } from '../search/Workspace';
@@ -7,28 +12,42 @@ import { useConsole } from './use-console';
 export function App() {
   const { state, login, cancelLogin, logout, dismissLaunch, dismissError } = useConsole();
   const training = state.environment?.mode === 'training';
+  const loggedIn = state.session.status === 'logged-in';
+  const orientations = useOrientations(getConsoleApi(), loggedIn);
   return (
-    <div className={training ? 'app app-training' : 'app'}>
-      <Header environment={state.environment} session={state.session} onLogin={login} onCancelLogin={cancelLogin} onLogout={logout} />
-      <main className="app-main">
-        {state.error && (
-          <div className="alert alert-error" role="alert">
-            <span>{state.error.message}</span>
-            <button type="button" className="btn" onClick={dismissError}>
-              {fr.launch.dismiss}
-            </button>
-          </div>
-        )}
-        <LaunchErrors launches={state.launches} onDismiss={dismissLaunch} />
-        {state.session.status === 'logged-in' && <Workspace launches={state.launches} onLaunchConsumed={dismissLaunch} />}
-        {state.session.status !== 'logged-in' && (
-          <section className="welcome">
-            <h1>{state.session.status === 'logging-in' ? fr.session.loggingIn : fr.session.loggedOutTitle}</h1>
-            <p>{state.session.status === 'logging-in' ? fr.session.loggingInHint : fr.session.loggedOutBody}</p>
-            {state.session.status === 'logged-out' && state.session.message && <p className="alert alert-warning">{state.session.message}</p>}
-          </section>
-        )}
-      </main>
-    </div>
+    <TabLinksProvider>
+      <div className={training ? 'app app-training' : 'app'}>
+        <Header
+          environment={state.environment}
+          session={state.session}
+          onLogin={login}
+          onCancelLogin={cancelLogin}
+          onLogout={logout}
+          tools={loggedIn ? <OrientationButtons orientations={orientations} /> : undefined}
+        />
+        <div className="app-body">
+          <main className="app-main">
+            {state.error && (
+              <div className="alert alert-error" role="alert">
+                <span>{state.error.message}</span>
+                <button type="button" className="btn" onClick={dismissError}>
+                  {fr.launch.dismiss}
+                </button>
+              </div>
+            )}
+            <LaunchErrors launches={state.launches} onDismiss={dismissLaunch} />
+            {state.session.status === 'logged-in' && <Workspace launches={state.launches} onLaunchConsumed={dismissLaunch} />}
+            {state.session.status !== 'logged-in' && (
+              <section className="welcome">
+                <h1>{state.session.status === 'logging-in' ? fr.session.loggingIn : fr.session.loggedOutTitle}</h1>
+                <p>{state.session.status === 'logging-in' ? fr.session.loggingInHint : fr.session.loggedOutBody}</p>
+                {state.session.status === 'logged-out' && state.session.message && <p className="alert alert-warning">{state.session.message}</p>}
+              </section>
+            )}
+          </main>
+          {loggedIn && <OrientationPanels orientations={orientations} />}
+        </div>
+      </div>
+    </TabLinksProvider>
   );
 }

@@ -5,6 +5,7 @@ import type { LaunchEvent } from '../../shared/api/console-api';
 import { getConsoleApi } from '../api/console-client';
 import { fr } from '../i18n/fr';
 import { mapStyleUrlFromSettings } from '../map/map-style';
+import { usePublishTabLinks } from '../orientations/TabLinks';
 import { SearchBar } from './bar/SearchBar';
 import { shortcutFor, type ShortcutCommand } from './keyboard';
 import { emptyForm } from './search-query';
@@ -25,6 +26,8 @@ export function Workspace({ launches, onLaunchConsumed }: WorkspaceProps) {
   const controls = useWorkspace(api);
   const { state } = controls;
   useLaunchTabs(launches, controls.openSearch, onLaunchConsumed);
+  // "Mes orientations" links each appointment to the tab it was booked from, and brings that tab back.
+  usePublishTabLinks(state.tabs, controls.activate);
 
   const [showMap, setShowMap] = useState(true);
   const [mapStyleUrl, setMapStyleUrl] = useState<string | undefined>();

@@ -21,6 +21,8 @@ export type ShortcutCommand =
   | 'toggle-map'
   | 'next-tab'
   | 'previous-tab'
+  | 'orientations'
+  | 'journal'
   | 'escape';
 
 export interface Shortcut {
@@ -53,6 +55,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'toggle-map', keys: ['m'], label: 'm', description: 'Afficher ou masquer la carte' },
   { command: 'next-tab', keys: [']'], label: ']', description: 'Onglet suivant' },
   { command: 'previous-tab', keys: ['['], label: '[', description: 'Onglet précédent' },
+  { command: 'orientations', keys: ['v'], label: 'v', description: 'Mes orientations : les rendez-vous pris' },
+  { command: 'journal', keys: ['g'], label: 'g', description: 'Journal de garde' },
   { command: 'escape', keys: ['Escape'], label: 'Échap', description: 'Fermer la liste des raccourcis, revenir à la liste' },
 ];
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { EnvironmentInfo, SessionState } from '../../../shared/api/console-api';
 import { fr } from '../../i18n/fr';
 
@@ -7,11 +8,13 @@ interface HeaderProps {
   onLogin: () => void;
   onCancelLogin: () => void;
   onLogout: () => void;
+  /** Buttons of the logged-in shell (Mes orientations, Journal de garde), before the user's name. */
+  tools?: ReactNode;
 }
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 
-export function Header({ environment, session, onLogin, onCancelLogin, onLogout }: HeaderProps) {
+export function Header({ environment, session, onLogin, onCancelLogin, onLogout, tools }: HeaderProps) {
   const training = environment?.mode === 'training';
   return (
     <header className="app-header">
@@ -25,6 +28,7 @@ export function Header({ environment, session, onLogin, onCancelLogin, onLogout 
         </span>
       )}
       <div className="session-area">
+        {tools}
         {session.status === 'logged-out' && (
           <button type="button" className="btn btn-primary" onClick={onLogin}>
             {fr.session.login}

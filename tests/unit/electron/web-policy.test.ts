@@ -248,7 +248,27 @@ describe('guards on webContents', () => {
     expect(session.permissionCheckHandler?.(...([null, 'notifications', 'app://console'] as never[]))).toBe(false);
     expect(session.devicePermissionHandler?.(...([{ deviceType: 'usb' }] as never[]))).toBe(false);
     const download = fakeEvent();
-    session.emit('will-download', download, {}, {});
+    session.emit('will-download', download, { getURL: () => 'https://evil.test/x.exe', getFilename: () => 'x.exe' }, {});
     expect(download.defaultPrevented).toBe(true);
+  });
+
+  it('lets only the journal CSV built by the app be saved (through the save dialog)', () => {
+    const session = new FakeSession();
+    lockDownSession(session as never, () => {});
+    const item = (url: string, name: string) => ({ getURL: () => url, getFilename: () => name });
+    const journal = fakeEvent();
+    session.emit('will-download', journal, item('blob:app://console/2f1c-uuid', 'journal-sas-2026-11-27.csv'), {});
+    expect(journal.defaultPrevented).toBe(false);
+    for (const [url, name] of [
+      ['blob:https://evil.test/abc', 'journal.csv'],
+      ['blob:app://console/abc', 'journal.exe'],
+      ['https://app://console/x.csv', 'x.csv'],
+      ['blob:app://console.evil/abc', 'x.csv'],
+      ['blob:app://console/abc', '../../x.csv'],
+    ]) {
+      const event = fakeEvent();
+      session.emit('will-download', event, item(url!, name!), {});
+      expect(event.defaultPrevented).toBe(true);
+    }
   });
 });

@@ -25,7 +25,7 @@ describe('settings', () => {
     expect(next.backendUrl).toBe('https://sas.example.fr');
     expect(next.ui).toEqual({ density: 'comfortable', showMap: false });
     expect(store.read()).toEqual(next);
-    expect(() => service.update({ bookingOrigin: 'a b' })).toThrow();
+    expect(() => service.update({ bookingOrigin: 'a b' })).toThrow(/Paramètres refusés : valeur invalide pour bookingOrigin/u);
     expect(service.get().bookingOrigin).toBe('sas');
   });
 });

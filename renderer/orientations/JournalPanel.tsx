@@ -1,0 +1,86 @@
+// The "Journal de garde": what was done during the shift (contacts beyond slots, bookings opened, confirmed,
+// changed), newest first, and its export as a CSV file for the shift's report.
+import { useMemo, useState, type RefObject } from 'react';
+import { decodeConsoleError } from '../../shared/api/errors';
+import { getConsoleApi } from '../api/console-client';
+import { fr } from '../i18n/fr';
+import { downloadText } from './download';
+import { journalFileName, journalRows } from './journal-rows';
+import type { Orientations } from './use-orientations';
+
+interface Props {
+  orientations: Orientations;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingId: string;
+}
+
+type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string };
+
+export function JournalPanel({ orientations, headingRef, headingId }: Props) {
+  const { journal, close } = orientations;
+  const rows = useMemo(() => journalRows(journal.entries), [journal.entries]);
+  const [exported, setExported] = useState<ExportState>({ kind: 'idle' });
+
+  const exportCsv = () => {
+    setExported({ kind: 'busy' });
+    getConsoleApi()
+      .exportJournalCsv()
+      .then(
+        (csv) => {
+          const fileName = journalFileName(Date.now());
+          downloadText(csv, fileName);
+          setExported({ kind: 'done', fileName });
+        },
+        (error: unknown) => setExported({ kind: 'failed', message: decodeConsoleError(error).message || fr.journal.exportFailed }),
+      );
+  };
+
+  return (
+    <>
+      <header className="followup-head">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          {fr.journal.title}
+        </h2>
+        <button type="button" className="btn" onClick={close}>
+          {fr.orientations.close}
+          <kbd aria-hidden="true">Échap</kbd>
+        </button>
+      </header>
+      <p className="followup-intro">{fr.journal.intro}</p>
+      <div className="journal-export">
+        <button type="button" className="btn btn-primary" onClick={exportCsv} disabled={exported.kind === 'busy' || rows.length === 0}>
+          {exported.kind === 'busy' ? fr.journal.exporting : fr.journal.export}
+        </button>
+        <span role="status" className={exported.kind === 'failed' ? 'journal-export-failed' : 'journal-export-done'}>
+          {exported.kind === 'done' && fr.journal.exported(exported.fileName)}
+          {exported.kind === 'failed' && exported.message}
+        </span>
+      </div>
+      {journal.loaded && rows.length === 0 && <p className="followup-empty">{fr.journal.empty}</p>}
+      {rows.length > 0 && (
+        <table className="journal-table" aria-label={fr.journal.tableLabel} data-testid="journal-table">
+          <thead>
+            <tr>
+              <th scope="col">{fr.journal.headers.time}</th>
+              <th scope="col">{fr.journal.headers.action}</th>
+              <th scope="col">{fr.journal.headers.target}</th>
+              <th scope="col">{fr.journal.headers.detail}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-kind={row.kind} data-testid="journal-row">
+                <td>
+                  <time dateTime={row.iso} title={row.at}>{row.time}</time>
+                </td>
+                <td>{row.action}</td>
+                <td>{row.target}</td>
+                <td>{row.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+// The shift's journal as table rows (time, action, practitioner or structure, detail) and the export's file name.
+// Pure. The entries hold no patient data by construction (see electron/services/journal.ts); these rows show only
+// their fields, so none can appear here either.
+import type { JournalEntry, JournalKind } from '../../shared/api/console-api';
+import { parisDate } from '../../shared/fhir/paris-time';
+import { fr } from '../i18n/fr';
+import { formatClock } from '../search/format';
+
+export interface JournalRow {
+  id: string;
+  /** "14:32" (Paris). */
+  time: string;
+  /** The entry's instant as stored (ISO 8601), for the `<time>` element. */
+  iso: string;
+  /** Full date and time in words, for the cell's title. */
+  at: string;
+  kind: JournalKind;
+  action: string;
+  target: string;
+  detail: string;
+}
+
+const fullFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+export function journalActionLabel(kind: JournalKind): string {
+  return fr.journal.kinds[kind] ?? kind;
+}
+
+/** Newest first: the last action is what the regulator checks. Unreadable times go last. */
+export function journalRows(entries: readonly JournalEntry[]): JournalRow[] {
+  const time = (iso: string) => {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? -Infinity : t;
+  };
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => time(b.entry.at) - time(a.entry.at) || b.index - a.index)
+    .map(({ entry }) => {
+      const at = Date.parse(entry.at);
+      return {
+        id: entry.id,
+        time: Number.isNaN(at) ? '—' : formatClock(at),
+        iso: entry.at,
+        at: Number.isNaN(at) ? entry.at : fullFormat.format(at),
+        kind: entry.kind,
+        action: journalActionLabel(entry.kind),
+        target: entry.targetName,
+        detail: entry.detail ?? '',
+      };
+    });
+}
+
+/** `journal-sas-2025-11-27.csv`: the shift's day in Paris. */
+export function journalFileName(nowMs: number): string {
+  return `journal-sas-${parisDate(nowMs)}.csv`;
+}

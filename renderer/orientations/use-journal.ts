@@ -1,0 +1,33 @@
+// The shift's journal, live: the entries at mount, then every `journal` event.
+import { useEffect, useState } from 'react';
+import type { ConsoleApi, JournalEntry } from '../../shared/api/console-api';
+
+export interface JournalState {
+  entries: JournalEntry[];
+  loaded: boolean;
+  failed: boolean;
+}
+
+export function useJournal(api: ConsoleApi, enabled: boolean): JournalState {
+  const [state, setState] = useState<JournalState>({ entries: [], loaded: false, failed: false });
+
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let eventSeen = false;
+    const unsubscribe = api.on('journal', (entries) => {
+      eventSeen = true;
+      setState({ entries, loaded: true, failed: false });
+    });
+    api.listJournal().then(
+      (entries) => {
+        if (!eventSeen) setState({ entries, loaded: true, failed: false });
+      },
+      () => {
+        if (!eventSeen) setState((s) => ({ ...s, loaded: true, failed: true }));
+      },
+    );
+    return unsubscribe;
+  }, [api, enabled]);
+
+  return state;
+}
