@@ -5,7 +5,7 @@ import type { SearchWindow } from '../../shared/fhir/build-search';
 import type { SearchEvent, SourceInfo, SourceStatus } from '../../shared/domain/search';
 import type { CircuitBreaker } from './circuit-breaker';
 import { chunk, createLimiter } from './limit';
-import type { PublisherResponse } from './publisher-client';
+import { FAILURE_REASONS, type PublisherResponse } from './publisher-client';
 
 /** The IG's limit: 1 to 25 practitioner ids per request. */
 export const MAX_IDS_PER_REQUEST = 25;
@@ -36,13 +36,16 @@ export interface MappedAnswer {
 }
 
 export interface AggregatorDeps {
-  get: (url: string, signal: AbortSignal) => Promise<PublisherResponse>;
+  /** One publisher request, given at most `timeoutMs`. */
+  get: (url: string, signal: AbortSignal, timeoutMs: number) => Promise<PublisherResponse>;
   buildUrl: (source: PublisherSource, ids: readonly string[], window: SearchWindow) => string;
   map: (body: unknown, source: PublisherSource) => MappedAnswer;
   agendaSlots: (ids: readonly string[], window: SearchWindow) => Promise<Slot[]>;
   breaker: CircuitBreaker;
   /** Requests in flight at once, all publishers together. */
   concurrency: number;
+  /** The whole search's time budget (the platform gives publishers 7 s): no source is waited for beyond it. */
+  budgetMs: number;
   now: () => number;
 }
 
@@ -58,6 +61,8 @@ export async function aggregateSlots(
   deps: AggregatorDeps,
   emit: (event: SearchEvent) => void,
   signal: AbortSignal,
+  /** On the `deps.now()` clock: when every source still pending is reported late. */
+  deadline: number = deps.now() + deps.budgetMs,
 ): Promise<void> {
   const limit = createLimiter(deps.concurrency);
   const seen = new Set<string>();
@@ -95,7 +100,12 @@ export async function aggregateSlots(
     const outcomes = await Promise.all(
       batches.map((ids) =>
         limit(async (): Promise<BatchOutcome> => {
-          const response = await deps.get(deps.buildUrl(source, ids, window), signal);
+          // A batch that waited its turn gets only what is left of the search's budget.
+          const remaining = Math.floor(deadline - deps.now());
+          const response: PublisherResponse =
+            remaining > 0
+              ? await deps.get(deps.buildUrl(source, ids, window), signal, remaining)
+              : { ok: false, kind: 'timeout', reason: FAILURE_REASONS.timeout, durationMs: 0 };
           if (!response.ok || signal.aborted) return { response, slotCount: 0, issueCount: 0 };
           const asked = new Set(ids);
           const mapped = deps.map(response.body, source);

@@ -47,16 +47,18 @@ export class PublisherClient {
   constructor(private readonly options: PublisherClientOptions) {
     this.now = options.now ?? (() => performance.now());
     this.dispatcher = new Agent({
-      connections: 32,
+      // Per publisher: a burst of concurrent searches must not queue behind a handful of sockets.
+      connections: 128,
       keepAliveTimeout: 30_000,
       connect: { timeout: Math.min(options.timeoutMs, 5_000), ...options.tls },
     });
   }
 
-  async get(url: string, signal?: AbortSignal): Promise<PublisherResponse> {
+  async get(url: string, signal?: AbortSignal, timeoutMs: number = this.options.timeoutMs): Promise<PublisherResponse> {
     const started = this.now();
     const elapsed = () => Math.round(this.now() - started);
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const budget = Math.max(1, Math.min(timeoutMs, this.options.timeoutMs));
+    const timeout = AbortSignal.timeout(budget);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
       const response = await request(url, {
@@ -64,8 +66,8 @@ export class PublisherClient {
         headers: { accept: 'application/json+fhir' },
         dispatcher: this.dispatcher,
         signal: combined,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
+        headersTimeout: budget,
+        bodyTimeout: budget,
       });
       const { statusCode } = response;
       if (statusCode >= 300 && statusCode < 400) {

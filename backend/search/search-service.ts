@@ -22,6 +22,9 @@ import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from
 export const DEFAULT_SPECIALTY: SpecialtyReference = { kind: 'coded', coding: GENERAL_MEDICINE };
 
 
+/** Kept out of the budget to stream the last statuses and `done` before the budget is reached. */
+export const FINISH_MARGIN_MS = 20;
+
 export interface SearchServiceDeps {
   locations: LocationResolver;
   directory: OfferDirectory;
@@ -81,7 +84,10 @@ export async function runSearch(
   const offer: CareOffer = { practitioners: offerPractitioners, cpts, sosSites, sources: chosen.map((s) => s.info) };
   emit({ type: 'offer', offer, gp });
 
-  await aggregateSlots(chosen, deps.window(deps.clock()), deps.aggregator, emit, signal);
+  // The budget runs from the request, not from the first publisher call: locating the patient and choosing the
+  // offer come out of it, and a little is kept to send the last events.
+  const deadline = started + deps.aggregator.budgetMs - FINISH_MARGIN_MS;
+  await aggregateSlots(chosen, deps.window(deps.clock()), deps.aggregator, emit, signal, deadline);
   if (!signal.aborted) done();
 }
 
