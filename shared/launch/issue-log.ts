@@ -1,6 +1,7 @@
 // Collects the errors and warnings of one parse, each with its stable code, parameter and French message.
 import type { LaunchIssue } from '../domain/launch';
 import type { LaunchErrorCode, LaunchIssueCode, LaunchWarningCode } from './codes';
+import { isShowableParameterName } from './messages';
 import { displayable } from './characters';
 import { launchMessage, type MessageContext } from './messages';
 
@@ -8,7 +9,9 @@ import { launchMessage, type MessageContext } from './messages';
 const MAX_PARAMETER_NAME_SHOWN = 40;
 
 export function makeIssue(code: LaunchIssueCode, ctx: MessageContext = {}): LaunchIssue {
-  const parameter = ctx.parameter === undefined ? undefined : displayable(ctx.parameter, MAX_PARAMETER_NAME_SHOWN);
+  // A "name" that is not one (`streetname:…`, an encoded `=`) may hold the patient's address: it is not repeated.
+  const parameter =
+    ctx.parameter === undefined ? undefined : isShowableParameterName(ctx.parameter) ? displayable(ctx.parameter, MAX_PARAMETER_NAME_SHOWN) : '?';
   const message = launchMessage(code, { ...ctx, parameter });
   return parameter === undefined ? { code, message } : { code, parameter, message };
 }

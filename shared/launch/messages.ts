@@ -19,8 +19,38 @@ export interface MessageContext {
 }
 
 const q = (text: string | undefined, max = 64): string => `« ${displayable(text ?? '?', max)} »`;
-const param = (ctx: MessageContext): string => `Paramètre ${q(ctx.parameter)}`;
-const url = (ctx: MessageContext): string => `URL de lancement ${q(ctx.url, 120)}`;
+
+/**
+ * A parameter name is shown only when it looks like one: a malformed query (`streetname:…`, an encoded `=`) puts the
+ * patient's address inside the "name", and the address must never be repeated.
+ */
+const PARAMETER_NAME = /^[A-Za-z0-9_-]{1,40}$/u;
+export const isShowableParameterName = (name: string): boolean => PARAMETER_NAME.test(name);
+const param = (ctx: MessageContext): string =>
+  ctx.parameter !== undefined && isShowableParameterName(ctx.parameter) ? `Paramètre ${q(ctx.parameter)}` : 'Paramètre « ? » (nom illisible)';
+
+/** The pages that may launch the console: the only paths a message repeats. */
+const KNOWN_PATHS = new Set(['/sas/recherche', '/sas/recherche/', '/recherche', '/recherche/', '']);
+const URL_PARTS = /^([A-Za-z][A-Za-z0-9+.-]{0,30}):(\/\/)?([^/?#]*)([^?#]*)/u;
+const KNOWN_HOST = /^(?:[a-z0-9-]{1,40}\.)*sas\.sante\.fr$|^recherche$/u;
+
+/**
+ * The URL as a message may show it: its scheme, its host when it is the platform's (or the console's `recherche`),
+ * its path when it is a known page; anything else becomes "…". A launch written with `&` or `/` instead of `?` has
+ * the patient's address in its "host" or "path", and the address must never be repeated.
+ */
+export function shownLaunchUrl(raw: string | undefined): string {
+  const match = URL_PARTS.exec(raw ?? '');
+  if (!match) return '?';
+  const [, scheme = '', slashes = '', host = '', path = ''] = match;
+  const shownScheme = /^[A-Za-z][A-Za-z0-9+.-]{0,30}$/u.test(scheme) && scheme.length <= 12 ? scheme.toLowerCase() : '?';
+  const knownHost = KNOWN_HOST.test(host.toLowerCase());
+  const shownHost = knownHost ? host.toLowerCase() : host ? '…' : '';
+  const shownPath = knownHost && KNOWN_PATHS.has(path) ? path : path ? '/…' : '';
+  return `${shownScheme}:${slashes}${shownHost}${shownPath}`;
+}
+
+const url = (ctx: MessageContext): string => `URL de lancement ${q(shownLaunchUrl(ctx.url), 120)}`;
 
 const ACCEPTED_FORMS = 'sas-console://recherche?… ou https://sas.sante.fr/sas/recherche?…';
 

@@ -245,7 +245,7 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     name: 'a name with bad percent-encoding is an unknown parameter',
     input: `${launchUrl(AGEN)}&ci%zzty=Agen`,
     request: expected(AGEN_LOCATION),
-    warnings: ['unknown-parameter@ci%zzty'],
+    warnings: ['unknown-parameter@?'],
   },
   {
     name: 'same value repeated: warning',
@@ -263,7 +263,8 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     name: 'a full-width look-alike name is unknown, not folded',
     input: `${launchUrl({ inseecode: '47001' })}&\uFF43\uFF49\uFF54\uFF59=Paris`,
     request: expected({ inseeCode: '47001' }),
-    warnings: ['unknown-parameter@\uFF43\uFF49\uFF54\uFF59'],
+    // Not repeated: an unreadable name may hold the patient's address.
+    warnings: ['unknown-parameter@?'],
   },
   // ── Plain-search parameters ───────────────────────────────────────────────────────────────────────────────
   {

@@ -63,20 +63,23 @@ describe('parseLaunch: messages', () => {
     expect(missing.warnings[0]?.message).toContain("le médecin traitant n'a pas été renseigné");
   });
 
-  it('names a refused URL by scheme, host and path, never by its query (the patient address)', () => {
+  it('names a refused URL by its scheme only (host and path only when they are the platform’s), never its query', () => {
     const result = parseLaunch('https://evil.example/sas/recherche?streetname=12+rue+Secr%C3%A8te&city=Agen');
     const message = result.ok ? '' : (result.errors[0]?.message ?? '');
-    expect(message).toContain('« https://evil.example/sas/recherche »');
+    expect(message).toContain('« https://…/… »');
+    const wrongPage = parseLaunch('https://sas.sante.fr/sas/autre?city=Agen');
+    expect(wrongPage.ok ? '' : wrongPage.errors[0]?.message).toContain('« https://sas.sante.fr/… »');
     expect(message).not.toContain('Secr');
     expect(message).not.toContain('Agen');
   });
 
-  it('shows a hostile parameter name defused and cut short', () => {
+  it('does not repeat a hostile or unreadable parameter name (it may hold the patient’s address)', () => {
     const name = `\u202E${'x'.repeat(100)}`;
     const result = parseLaunch(`${launchUrl({ city: 'Agen' })}&${name}=1`);
     const warning = result.warnings.find((w) => w.code === 'unknown-parameter');
-    expect(warning?.parameter).toBe(`\uFFFD${'x'.repeat(39)}…`);
-    expect(warning?.message).not.toContain('\u202E');
+    expect(warning?.parameter).toBe('?');
+    expect(warning?.message).toBe('Paramètre « ? » (nom illisible) inconnu : ignoré.');
+    expect(warning?.message).not.toContain('xxx');
   });
 });
 
