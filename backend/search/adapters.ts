@@ -20,14 +20,22 @@ const NO_MATCH: Coding = { system: 'urn:sas-console:specialite-inconnue', code: 
 const codingFor = (specialty: SpecialtyReference): Coding => resolveSpecialty(specialty) ?? NO_MATCH;
 
 export function directoryOffer(directory: Directory): OfferDirectory {
+  // CPTS and SOS sites come from the same radius query: run it once for both.
+  let last: { lat: number; lon: number; radiusKm: number; result: ReturnType<Directory['findWithinRadius']> } | undefined;
+  const structuresWithin = (point: { lat: number; lon: number }, radiusKm: number) => {
+    if (!last || last.lat !== point.lat || last.lon !== point.lon || last.radiusKm !== radiusKm) {
+      last = { lat: point.lat, lon: point.lon, radiusKm, result: directory.findWithinRadius({ point, radiusKm }) };
+    }
+    return last.result;
+  };
   return {
     practitionersWithin: (point, radiusKm, specialty) =>
       directory
         .findWithinRadius({ point, radiusKm, specialty: codingFor(specialty) })
         .practitioners.map((hit) => ({ item: hit.practitioner, distanceKm: hit.distanceKm })),
-    cptsWithin: (point, radiusKm) => directory.findWithinRadius({ point, radiusKm }).cpts.map((hit) => ({ item: hit.cpts, distanceKm: hit.distanceKm })),
+    cptsWithin: (point, radiusKm) => structuresWithin(point, radiusKm).cpts.map((hit) => ({ item: hit.cpts, distanceKm: hit.distanceKm })),
     sosSitesWithin: (point, radiusKm) =>
-      directory.findWithinRadius({ point, radiusKm }).sosSites.map((hit) => ({ item: hit.site, distanceKm: hit.distanceKm })),
+      structuresWithin(point, radiusKm).sosSites.map((hit) => ({ item: hit.site, distanceKm: hit.distanceKm })),
     practitionerById: (id) => directory.getPractitioner(id),
     cptsByFiness: (finess) => directory.getCpts(finess),
   };

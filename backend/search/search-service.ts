@@ -3,7 +3,7 @@
 import type { Cpts, GeoPoint, Practitioner } from '../../shared/domain/care-offer';
 import { distanceKm } from '../geo/distance';
 import type { GpReference, SpecialtyReference } from '../../shared/domain/launch';
-import { GENERAL_MEDICINE } from '../../shared/domain/specialties';
+import { GENERAL_MEDICINE, isGeneralMedicine } from '../../shared/domain/specialties';
 import type {
   CareOffer,
   GpLookup,
@@ -76,7 +76,12 @@ export async function runSearch(
     if (practitioner) offerPractitioners.push({ practitioner, distanceKm: distanceTo(practitioner, point), isGp: true });
   }
   const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners);
-  const sosSites = deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }));
+  // SOS Médecins are general practitioners: their sites answer general medicine searches only.
+  const coding = resolveSpecialty(specialty);
+  const sosSites =
+    coding && isGeneralMedicine(coding)
+      ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
+      : [];
 
   const sources = planSources(deps.publishers, offerPractitioners, sosSites.map((s) => s.site));
   const wanted = options.onlySources ? new Set(options.onlySources) : undefined;

@@ -158,3 +158,25 @@ describe('training search (backend + simulated publishers)', () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^Recherche invalide/u);
   });
 });
+
+describe('specialties', () => {
+  it('a dentist search offers dentists only, and no SOS Médecins site', async () => {
+    const events = await search({ query: { ...BORDEAUX, specialty: { kind: 'coded', coding: { system: 'urn:oid:1.2.250.1.71.1.2.7', code: '40' } } } });
+    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>).offer;
+    expect(offer.sosSites).toEqual([]);
+    expect(offer.practitioners.length).toBeGreaterThan(0);
+    for (const { practitioner } of offer.practitioners) expect(practitioner.specialties.some((c) => c.code === '40')).toBe(true);
+  });
+
+  it('an unknown free-text specialty is said plainly, in French', async () => {
+    const events = await search({ query: { ...BORDEAUX, specialty: { kind: 'text', text: 'astrologie' } } });
+    expect(events.map((e) => e.event.type)).toEqual(['error', 'done']);
+    expect((events[0]!.event as Extract<SearchEvent, { type: 'error' }>).message).toMatch(/^Spécialité non reconnue : « astrologie »/u);
+  });
+
+  it('general medicine brings the SOS Médecins sites of the area', async () => {
+    const events = await search({ query: BORDEAUX });
+    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>).offer;
+    expect(offer.sosSites.length).toBeGreaterThan(0);
+  });
+});
