@@ -11,7 +11,11 @@ const MAX_PARAMETER_NAME_SHOWN = 40;
 export function makeIssue(code: LaunchIssueCode, ctx: MessageContext = {}): LaunchIssue {
   // A "name" that is not one (`streetname:…`, an encoded `=`) may hold the patient's address: it is not repeated.
   const parameter =
-    ctx.parameter === undefined ? undefined : isShowableParameterName(ctx.parameter) ? displayable(ctx.parameter, MAX_PARAMETER_NAME_SHOWN) : '?';
+    ctx.parameter === undefined
+      ? undefined
+      : isShowableParameterName(ctx.parameter) || /^#\d{1,3}$/u.test(ctx.parameter)
+        ? displayable(ctx.parameter, MAX_PARAMETER_NAME_SHOWN)
+        : '?';
   const message = launchMessage(code, { ...ctx, parameter });
   return parameter === undefined ? { code, message } : { code, parameter, message };
 }

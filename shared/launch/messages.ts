@@ -98,7 +98,8 @@ const MESSAGES: { readonly [C in LaunchIssueCode]: (ctx: MessageContext) => stri
     `${param(c)} ignoré : ${q(c.other)} est aussi présent et c'est lui qui est retenu.`,
   'duplicate-parameter': (c) =>
     `${param(c)} présent ${c.count ?? '?'} fois avec la même valeur : une seule est retenue.`,
-  'unknown-parameter': (c) => `${param(c)} inconnu : ignoré.`,
+  'unknown-parameter': (c) =>
+    `Paramètre inconnu ${q(c.parameter)} (le ${c.count ?? '?'}e de l'URL) : ignoré. Son nom n'est pas repris : il pourrait contenir des données du patient.`,
   'empty-value': (c) => `${param(c)} vide : considéré comme absent.`,
   'invisible-character-removed': (c) =>
     `${param(c)} : caractères invisibles (espaces sans largeur, marques de direction…) supprimés.`,

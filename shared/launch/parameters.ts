@@ -88,15 +88,16 @@ export function readParameters(pairs: readonly RawParameter[], log: IssueLog): L
   const rawValues = new Map<LaunchParameter, string[]>();
   const unknownSeen = new Set<string>();
 
-  for (const { rawName, rawValue } of pairs) {
+  for (const [index, { rawName, rawValue }] of pairs.entries()) {
     const decodedName = decodeComponent(rawName);
     const canonical = decodedName === undefined ? undefined : canonicalName(decodedName);
     if (!canonical) {
-      // A name that does not even decode cannot be a known one: report it as sent, as an unknown parameter.
-      const shown = decodedName ?? rawName;
-      if (!unknownSeen.has(shown)) {
-        unknownSeen.add(shown);
-        log.warn('unknown-parameter', { parameter: shown });
+      // An unknown name is named by its position, never repeated: a damaged query (`streetname:…`, a lost `=` or
+      // `&`) puts the patient's address into "names", and no rule can tell such a name from a harmless one.
+      const seenKey = decodedName ?? rawName;
+      if (!unknownSeen.has(seenKey)) {
+        unknownSeen.add(seenKey);
+        log.warn('unknown-parameter', { parameter: `#${index + 1}`, count: index + 1 });
       }
       continue;
     }

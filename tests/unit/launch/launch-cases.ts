@@ -236,16 +236,16 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
   },
   // ── Parameter names ───────────────────────────────────────────────────────────────────────────────────────
   {
-    name: 'unknown parameters reported by name',
+    name: 'unknown parameters reported by position (a name may hold patient data)',
     input: launchUrl({ ...AGEN, foo: '1', utm_source: 'lrm' }),
     request: expected(AGEN_LOCATION),
-    warnings: ['unknown-parameter@foo', 'unknown-parameter@utm_source'],
+    warnings: ['unknown-parameter@#5', 'unknown-parameter@#6'],
   },
   {
     name: 'a name with bad percent-encoding is an unknown parameter',
     input: `${launchUrl(AGEN)}&ci%zzty=Agen`,
     request: expected(AGEN_LOCATION),
-    warnings: ['unknown-parameter@?'],
+    warnings: ['unknown-parameter@#5'],
   },
   {
     name: 'same value repeated: warning',
@@ -263,8 +263,8 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     name: 'a full-width look-alike name is unknown, not folded',
     input: `${launchUrl({ inseecode: '47001' })}&\uFF43\uFF49\uFF54\uFF59=Paris`,
     request: expected({ inseeCode: '47001' }),
-    // Not repeated: an unreadable name may hold the patient's address.
-    warnings: ['unknown-parameter@?'],
+    // Named by its position: a name may hold the patient's address.
+    warnings: ['unknown-parameter@#4'],
   },
   // ── Plain-search parameters ───────────────────────────────────────────────────────────────────────────────
   {
@@ -449,6 +449,6 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
       'invalid-street-number@streetnumber',
       'street-number-without-street-name@streetnumber',
     ],
-    warnings: ['unknown-parameter@foo', 'missing-origin@origin'],
+    warnings: ['unknown-parameter@#4', 'missing-origin@origin'],
   },
 ];

@@ -77,8 +77,10 @@ describe('parseLaunch: messages', () => {
     const name = `\u202E${'x'.repeat(100)}`;
     const result = parseLaunch(`${launchUrl({ city: 'Agen' })}&${name}=1`);
     const warning = result.warnings.find((w) => w.code === 'unknown-parameter');
-    expect(warning?.parameter).toBe('?');
-    expect(warning?.message).toBe('Paramètre « ? » (nom illisible) inconnu : ignoré.');
+    expect(warning?.parameter).toBe('#4');
+    expect(warning?.message).toBe(
+      "Paramètre inconnu « #4 » (le 4e de l'URL) : ignoré. Son nom n'est pas repris : il pourrait contenir des données du patient.",
+    );
     expect(warning?.message).not.toContain('xxx');
   });
 });
