@@ -1,6 +1,8 @@
 // Sorts what openid-client throws into the few failure kinds the identity code reacts to differently. Kept apart
 // so the PSC client and its tests agree on the kinds.
 import { AuthorizationResponseError, ResponseBodyError } from 'openid-client';
+import { causeChain } from '../../shared/error-chain';
+export { causeChain } from '../../shared/error-chain';
 
 export type OidcFailureKind =
   /** The server could not be reached (refused, timeout, DNS...). */
@@ -33,17 +35,6 @@ function networkCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** The messages along an error's `cause` chain: openid-client wraps the precise one in a generic one. */
-export function causeChain(err: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = err;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    parts.push(typeof code === 'string' ? `${code}: ${current.message}` : current.message);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return parts.join(' <- ');
-}
 
 export function classifyOidcError(err: unknown): OidcFailure {
   if (err instanceof ResponseBodyError) {

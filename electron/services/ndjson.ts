@@ -1,5 +1,5 @@
-// Splits a byte stream of newline-delimited JSON into values, one line at a time, as the bytes arrive.
-export async function* readNdjson(body: ReadableStream<Uint8Array>, maxLineBytes = 8 * 1024 * 1024): AsyncGenerator<unknown> {
+// Splits a byte stream of newline-delimited JSON into lines, then values, one at a time, as the bytes arrive.
+export async function* readLines(body: ReadableStream<Uint8Array>, maxLineBytes = 8 * 1024 * 1024): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let buffer = '';
   const reader = body.getReader();
@@ -10,16 +10,22 @@ export async function* readNdjson(body: ReadableStream<Uint8Array>, maxLineBytes
       buffer += decoder.decode(value, { stream: true });
       let newline = buffer.indexOf('\n');
       while (newline >= 0) {
-        const line = buffer.slice(0, newline).trim();
+        yield buffer.slice(0, newline);
         buffer = buffer.slice(newline + 1);
-        if (line) yield JSON.parse(line);
         newline = buffer.indexOf('\n');
       }
       if (buffer.length > maxLineBytes) throw new Error('ligne NDJSON trop longue');
     }
-    const rest = (buffer + decoder.decode()).trim();
-    if (rest) yield JSON.parse(rest);
+    const rest = buffer + decoder.decode();
+    if (rest) yield rest;
   } finally {
     reader.releaseLock();
+  }
+}
+
+export async function* readNdjson(body: ReadableStream<Uint8Array>, maxLineBytes?: number): AsyncGenerator<unknown> {
+  for await (const line of readLines(body, maxLineBytes)) {
+    const trimmed = line.trim();
+    if (trimmed) yield JSON.parse(trimmed);
   }
 }

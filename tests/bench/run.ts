@@ -149,7 +149,7 @@ async function main(settings: Settings): Promise<RowCollector> {
           if (wants('P1') || wants('P2')) {
             await measure(rows, [P1, P2_ANSWERING, P2_COMPLETE], async () => {
               const result = await benchLatency(s, repeat);
-              return [{ runs: result.p1, notes: result.notes }, { runs: result.answering }, { runs: result.complete, notes: ['The budget is per publisher request, counted from when the request leaves, after locating and selecting the offer.'] }];
+              return [{ runs: result.p1, notes: result.notes }, { runs: result.answering }, { runs: result.complete, notes: ['The budget runs from the backend receiving the search (locating and selecting the offer come out of it); 20 ms of it are kept to send the last events.'] }];
             });
           }
           if (wants('P3')) {

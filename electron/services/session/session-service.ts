@@ -7,6 +7,7 @@ import type { SessionState, SessionUser } from '../../../shared/api/console-api'
 import type { SecretStore } from '../secret-store';
 import { startLoopbackCallback, type LoopbackCallback, type ReceivedCallback } from './loopback-callback';
 import { sessionMessage, type SessionFailureCode } from './messages';
+import { causeChain } from '../../../shared/error-chain';
 
 export const DEFAULT_CLIENT_ID = 'sas-console';
 export const DEFAULT_SCOPE = 'openid profile email sas:api';
@@ -115,17 +116,6 @@ function isNetworkError(err: unknown): boolean {
   return false;
 }
 
-/** The messages (and codes) along an error's `cause` chain: openid-client wraps the precise one in a generic one. */
-function causeChain(err: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = err;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    parts.push(typeof code === 'string' ? `${code}: ${current.message}` : current.message);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return parts.length ? parts.join(' <- ') : String(err);
-}
 
 /** Sorts what openid-client throws into the codes the regulator gets a message for. */
 export function classifyLoginError(err: unknown): SessionFailure {

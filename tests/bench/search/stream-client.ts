@@ -4,6 +4,7 @@ import { SAS_AGENDA_ID } from '../../../backend/directory/publishers';
 import type { SearchRequestBody } from '../../../backend/api/search-route';
 import { readNdjson } from '../../../electron/services/ndjson';
 import type { SearchEvent, SourceStatus } from '../../../shared/domain/search';
+import { readLines } from '../../../electron/services/ndjson';
 
 export interface TimedEvent {
   at: number;
@@ -27,29 +28,6 @@ export interface TimedSearchOptions {
 
 const SLOTS_LINE = /^\{"type":"slots","sourceId":("(?:[^"\\]|\\.)*")/u;
 
-async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let newline = buffer.indexOf('\n');
-      while (newline >= 0) {
-        yield buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        newline = buffer.indexOf('\n');
-      }
-    }
-    const rest = buffer + decoder.decode();
-    if (rest.trim()) yield rest;
-  } finally {
-    reader.releaseLock();
-  }
-}
-
 export async function timedSearch(backendUrl: string, token: string, body: SearchRequestBody, options: TimedSearchOptions = {}): Promise<TimedSearch> {
   const started = performance.now();
   const events: TimedEvent[] = [];
@@ -66,7 +44,7 @@ export async function timedSearch(backendUrl: string, token: string, body: Searc
     if (!options.skipSlots) {
       for await (const event of readNdjson(response.body)) events.push({ at: performance.now() - started, event: event as SearchEvent });
     } else {
-      for await (const line of lines(response.body)) {
+      for await (const line of readLines(response.body)) {
         const at = performance.now() - started;
         const slots = SLOTS_LINE.exec(line);
         if (slots?.[1]) events.push({ at, event: { type: 'slots', sourceId: JSON.parse(slots[1]) as string, slots: [] } });
