@@ -7,6 +7,7 @@ import { useNow } from '../search/use-now';
 import { appointmentRows, type AppointmentRow } from './appointment-rows';
 import { useFocusTab, useTabLinks } from './TabLinks';
 import type { Orientations } from './use-orientations';
+import { PanelHead } from './PanelHead';
 
 interface Props {
   orientations: Orientations;
@@ -31,15 +32,7 @@ export function AppointmentsPanel({ orientations, headingRef, headingId }: Props
 
   return (
     <>
-      <header className="followup-head">
-        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-          {fr.orientations.title}
-        </h2>
-        <button type="button" className="btn" onClick={close}>
-          {fr.orientations.close}
-          <kbd aria-hidden="true">Échap</kbd>
-        </button>
-      </header>
+      <PanelHead title={fr.orientations.title} headingId={headingId} headingRef={headingRef} onClose={close} />
       <p className="followup-intro">{fr.orientations.intro}</p>
       {state.receivedAt !== undefined && (
         <p className="followup-received" data-testid="orientations-received">

@@ -7,6 +7,7 @@ import { fr } from '../i18n/fr';
 import { downloadText } from './download';
 import { journalFileName, journalRows } from './journal-rows';
 import type { Orientations } from './use-orientations';
+import { PanelHead } from './PanelHead';
 
 interface Props {
   orientations: Orientations;
@@ -37,15 +38,7 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
 
   return (
     <>
-      <header className="followup-head">
-        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-          {fr.journal.title}
-        </h2>
-        <button type="button" className="btn" onClick={close}>
-          {fr.orientations.close}
-          <kbd aria-hidden="true">Échap</kbd>
-        </button>
-      </header>
+      <PanelHead title={fr.journal.title} headingId={headingId} headingRef={headingRef} onClose={close} />
       <p className="followup-intro">{fr.journal.intro}</p>
       <div className="journal-export">
         <button type="button" className="btn btn-primary" onClick={exportCsv} disabled={exported.kind === 'busy' || rows.length === 0}>
