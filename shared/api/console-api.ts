@@ -146,7 +146,7 @@ export interface ConsoleSubscriptions {
   on<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): Unsubscribe;
 }
 
-/** What `window.sasConsole` is. */
+/** What the renderer finds as its global `sasConsole` (set by the preload). */
 export type ConsoleApi = ConsoleCalls & ConsoleSubscriptions;
 
 export const CONSOLE_EVENT_NAMES = ['session', 'launch', 'search', 'appointments', 'journal'] as const satisfies readonly ConsoleEventName[];

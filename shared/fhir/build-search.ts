@@ -1,4 +1,4 @@
-// The requests the platform sends to publishers (SAS IG "consommateur"), and the three-day search window.
+// The requests the platform sends to publishers (SAS IG "consommateur"), and the search window (three days).
 //
 // Slot search (PS individual; CPTS adds two includes), exactly as the guide's Bundle-ExampleBundlePSIndiv link.url:
 //   [base]/Slot?_include=Slot:schedule&_include:iterate=Schedule:actor&status=free&start=ge<t1>&start=le<t2>

@@ -60,8 +60,8 @@ describe('console login through the backend and the training PSC', () => {
     expect(authorize.origin + authorize.pathname).toBe(`${stack.issuer}/auth`);
     expect(authorize.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/u);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authorize.searchParams.get('state')).toBeTruthy();
-    expect(authorize.searchParams.get('nonce')).toBeTruthy();
+    expect(authorize.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{16,}$/u);
+    expect(authorize.searchParams.get('nonce')).toMatch(/^[A-Za-z0-9_-]{16,}$/u);
     // The backend went to PSC with its own PKCE, state and nonce.
     const toPsc = new URL(browser.history.find((u) => u.startsWith(stack!.psc.issuer)) ?? '');
     expect(toPsc.searchParams.get('scope')).toBe('openid scope_all');
@@ -88,7 +88,7 @@ describe('console login through the backend and the training PSC', () => {
     const sso = await publisherAuthorize(stack, browser);
     // No login form anywhere: straight back to the publisher with a code.
     expect(browser.history.filter((u) => u.startsWith(stack!.psc.issuer)).length).toBe(pscVisitsBefore);
-    expect(sso.callback?.searchParams.get('code')).toBeTruthy();
+    expect(sso.callback?.searchParams.get('code')).toMatch(/^\S{10,}$/u);
     const tokens = await sso.exchange();
     expect(tokens.claims()).toMatchObject({
       sub: BRUNO.nationalId,

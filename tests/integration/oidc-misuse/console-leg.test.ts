@@ -180,6 +180,6 @@ describe('a publisher client asking for a redirect URI that is not its own', () 
     const browser = new TestBrowser();
     await consoleLogin(startConsole(stack!), browser, ALICE.nationalId);
     await authorizeAs(OTHER_PUBLISHER.clientId, other.url, browser);
-    expect(other.received[0]?.searchParams.get('code')).toBeTruthy();
+    expect(other.received[0]?.searchParams.get('code')).toMatch(/^\S{10,}$/u);
   });
 });

@@ -66,8 +66,8 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     expect(authorize.searchParams.get('response_type')).toBe('code');
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('redirect_uri')).toBe(`${stack.publisher.origin}/rdv/callback`);
-    expect(authorize.searchParams.get('state')).toBeTruthy();
-    expect(authorize.searchParams.get('nonce')).toBeTruthy();
+    expect(authorize.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{16,}$/u);
+    expect(authorize.searchParams.get('nonce')).toMatch(/^[A-Za-z0-9_-]{16,}$/u);
 
     const text = textOf(page.body);
     expect(page.body).toMatch(/<html lang="fr">/u);
