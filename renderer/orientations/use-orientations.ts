@@ -2,7 +2,7 @@
 // (live while logged in), which panel is open, and the keyboard shortcuts that open them (v, g).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleApi } from '../../shared/api/console-api';
-import { shortcutFor } from '../search/keyboard';
+import { shortcutOfEvent } from '../search/keyboard-event';
 import { useAppointments, type AppointmentsState } from './use-appointments';
 import { useJournal, type JournalState } from './use-journal';
 
@@ -72,15 +72,7 @@ export function useOrientations(api: ConsoleApi, enabled: boolean): Orientations
     if (!enabled) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !isShortcutTarget(event.target)) return;
-      const target = event.target instanceof Element ? event.target : document.body;
-      const command = shortcutFor({
-        key: event.key,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        altKey: event.altKey,
-        inField: target.closest('input, textarea, select, [contenteditable="true"]') !== null,
-        onControl: target.closest('button, a, summary') !== null,
-      });
+      const command = shortcutOfEvent(event);
       if (command === 'orientations' || command === 'journal') {
         event.preventDefault();
         toggle(command === 'orientations' ? 'appointments' : 'journal');

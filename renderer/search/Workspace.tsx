@@ -7,7 +7,8 @@ import { fr } from '../i18n/fr';
 import { mapStyleUrlFromSettings } from '../map/map-style';
 import { usePublishTabLinks } from '../orientations/TabLinks';
 import { SearchBar } from './bar/SearchBar';
-import { shortcutFor, type ShortcutCommand } from './keyboard';
+import type { ShortcutCommand } from './keyboard';
+import { shortcutOfEvent } from './keyboard-event';
 import { emptyForm } from './search-query';
 import { SearchTabView } from './SearchTabView';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -60,14 +61,7 @@ export function Workspace({ launches, onLaunchConsumed }: WorkspaceProps) {
       if (target.closest('dialog[open]')) return;
       // The map keeps its own arrow keys (panning) when it has the focus.
       if (target.closest('.maplibregl-map') && event.key.startsWith('Arrow')) return;
-      const command = shortcutFor({
-        key: event.key,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        altKey: event.altKey,
-        inField: target.closest('input, textarea, select, [contenteditable="true"]') !== null,
-        onControl: target.closest('button, a, summary') !== null,
-      });
+      const command = shortcutOfEvent(event);
       if (!command) return;
       const { tabs, activeId } = stateRef.current;
       const index = tabs.findIndex((t) => t.id === activeId);

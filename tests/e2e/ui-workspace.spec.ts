@@ -8,10 +8,9 @@ import type { LaunchEvent, OpenBookingRequest } from '../../shared/api/console-a
 import type { Cpts, Practitioner, SosSite } from '../../shared/domain/care-offer';
 import type { SearchEvent, SourceInfo } from '../../shared/domain/search';
 import type { ConsultationMode, Slot, SlotType } from '../../shared/domain/slot';
+import { agenPractitioner, AGEN, R38, seededRandom, SYNTHETIC_SOURCES } from '../support/synthetic-offer';
 import { expect, screenshot, test } from './fixtures';
 
-const R38 = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
-const AGEN = { lat: 44.2033, lon: 0.6163 };
 
 interface TimedEvent {
   afterMs: number;
@@ -26,27 +25,11 @@ interface Scenario {
   booking: { ok: true } | { ok: false; code: string; message: string };
 }
 
-/** A small deterministic generator: the same scenario on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
-
-const FAMILY = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent'];
-const GIVEN = ['Jeanne', 'Paul', 'Claire', 'Louis', 'Sophie', 'Marc', 'Anne', 'Hugo', 'Léa', 'Yves'];
 
 function buildScenario(options: { practitioners: number; hangingSource: boolean }): Scenario {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const now = Date.now();
-  const sources: SourceInfo[] = [
-    { id: 'editeur-a', name: 'Agenda Alpha (simulé)', kind: 'publisher' },
-    { id: 'editeur-b', name: 'RDV Bêta (simulé)', kind: 'publisher' },
-    { id: 'editeur-c', name: 'Kappa Santé (simulé)', kind: 'publisher' },
-    { id: 'sas-agenda', name: 'Agenda SAS', kind: 'sas-agenda' },
-  ];
+  const sources: SourceInfo[] = [...SYNTHETIC_SOURCES];
   const cpts: Cpts[] = [
     {
       finess: '470000011',
@@ -69,27 +52,8 @@ function buildScenario(options: { practitioners: number; hangingSource: boolean 
   for (let i = 0; i < options.practitioners; i += 1) {
     const viaCpts = i % 4 === 1 ? cpts[0] : i % 4 === 2 ? cpts[1] : undefined;
     const nationalId = `8100000${String(i).padStart(5, '0')}`;
-    if (viaCpts) viaCpts.memberIds.push(nationalId);
-    practitioners.push({
-      nationalId,
-      familyName: FAMILY[i % FAMILY.length] ?? 'Martin',
-      givenName: GIVEN[(i * 7) % GIVEN.length] ?? 'Anne',
-      prefix: 'Dr',
-      specialties: [{ system: R38, code: 'SM54', display: 'Médecine générale' }],
-      places: [
-        {
-          line: `${1 + (i % 90)} rue de la République`,
-          postalCode: '47000',
-          city: 'Agen',
-          point: { lat: AGEN.lat + (rnd() - 0.5) * 0.12, lon: AGEN.lon + (rnd() - 0.5) * 0.16 },
-        },
-      ],
-      phone: `+3355366${String(1000 + i).slice(-4)}`,
-      participation: viaCpts
-        ? { mode: 'cpts', structureId: viaCpts.finess, structureName: viaCpts.name, acceptsBeyondSlots: true }
-        : { mode: 'individual', acceptsBeyondSlots: i % 3 === 0 },
-      agendaSource: sources[i % sources.length]?.id ?? 'sas-agenda',
-    });
+    const point = { lat: AGEN.lat + (rnd() - 0.5) * 0.12, lon: AGEN.lon + (rnd() - 0.5) * 0.16 };
+    practitioners.push(agenPractitioner(i, nationalId, point, sources[i % sources.length]?.id ?? 'sas-agenda', viaCpts));
   }
   const sos: SosSite = {
     id: '470000037',

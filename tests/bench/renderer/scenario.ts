@@ -3,6 +3,7 @@
 // the sources' statuses, done). Deterministic: the same N gives the same data on every run.
 import type { LaunchEvent } from '../../../shared/api/console-api';
 import type { Cpts, Practitioner } from '../../../shared/domain/care-offer';
+import { AGEN, agenPractitioner, R38, seededRandom, SYNTHETIC_SOURCES } from '../../support/synthetic-offer';
 import type { SearchEvent, SourceInfo } from '../../../shared/domain/search';
 import type { ConsultationMode, Slot, SlotType } from '../../../shared/domain/slot';
 
@@ -12,31 +13,15 @@ export interface RendererScenario {
   practitioners: number;
 }
 
-const R38 = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
-const AGEN = { lat: 44.2033, lon: 0.6163 };
-const FAMILY = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel'];
-const GIVEN = ['Jeanne', 'Paul', 'Claire', 'Louis', 'Sophie', 'Marc', 'Anne', 'Hugo', 'Léa', 'Yves', 'Inès', 'Jules'];
 const TYPES: SlotType[][] = [['SNP'], ['PUBLIC'], ['PUBLIC', 'SNP'], ['PRO'], ['CPTS']];
 const MODES: ConsultationMode[][] = [['cabinet'], ['cabinet'], ['cabinet', 'teleconsultation'], ['teleconsultation'], ['domicile']];
 
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 /** `count` practitioners within `radiusKm` of Agen, each with 1 to 4 slots in the coming two days. */
 export function buildScenario(count: number, radiusKm: number): RendererScenario {
-  const random = generator(count);
+  const random = seededRandom(count);
   const now = Date.now();
-  const sources: SourceInfo[] = [
-    { id: 'editeur-a', name: 'Agenda Alpha (simulé)', kind: 'publisher' },
-    { id: 'editeur-b', name: 'RDV Bêta (simulé)', kind: 'publisher' },
-    { id: 'editeur-c', name: 'Kappa Santé (simulé)', kind: 'publisher' },
-    { id: 'sas-agenda', name: 'Agenda SAS', kind: 'sas-agenda' },
-  ];
+  const sources: SourceInfo[] = [...SYNTHETIC_SOURCES];
   const cpts: Cpts[] = [
     { finess: '470000011', name: 'CPTS du Pays de l’Agenais', phone: '+33553000011', place: { city: 'Agen', point: { lat: 44.205, lon: 0.62 } }, memberIds: [] },
     { finess: '470000029', name: 'CPTS Garonne Sud', phone: '+33553000029', place: { city: 'Le Passage', point: { lat: 44.19, lon: 0.6 } }, memberIds: [] },
@@ -48,32 +33,12 @@ export function buildScenario(count: number, radiusKm: number): RendererScenario
   for (let i = 0; i < count; i += 1) {
     const nationalId = `8100${String(i).padStart(8, '0')}`;
     const viaCpts = i % 4 === 1 ? cpts[i % 8 === 1 ? 0 : 1] : undefined;
-    if (viaCpts) viaCpts.memberIds.push(nationalId);
     // Uniform in a disc: distance grows with the square root.
     const r = Math.sqrt(random());
     const angle = random() * 2 * Math.PI;
     const source = sources[i % sources.length] ?? sources[0]!;
-    const practitioner: Practitioner = {
-      nationalId,
-      familyName: FAMILY[i % FAMILY.length] ?? 'Martin',
-      givenName: GIVEN[(i * 7) % GIVEN.length] ?? 'Anne',
-      prefix: 'Dr',
-      specialties: [{ system: R38, code: 'SM54', display: 'Médecine générale' }],
-      places: [
-        {
-          line: `${1 + (i % 90)} rue de la République`,
-          postalCode: '47000',
-          city: 'Agen',
-          point: { lat: AGEN.lat + r * Math.sin(angle) * latSpan, lon: AGEN.lon + r * Math.cos(angle) * lonSpan },
-        },
-      ],
-      phone: `+3355366${String(1000 + (i % 9000)).slice(-4)}`,
-      participation: viaCpts
-        ? { mode: 'cpts', structureId: viaCpts.finess, structureName: viaCpts.name, acceptsBeyondSlots: true }
-        : { mode: 'individual', acceptsBeyondSlots: i % 3 === 0 },
-      agendaSource: source.id,
-    };
-    practitioners.push(practitioner);
+    const point = { lat: AGEN.lat + r * Math.sin(angle) * latSpan, lon: AGEN.lon + r * Math.cos(angle) * lonSpan };
+    practitioners.push(agenPractitioner(i, nationalId, point, source.id, viaCpts));
     const slots = slotsBySource.get(source.id) ?? [];
     slotsBySource.set(source.id, slots);
     const slotCount = 1 + Math.floor(random() * 4);

@@ -180,7 +180,8 @@ describe('console login through the backend and the training PSC', () => {
     const store = new PersistentTestStore();
     const first = startConsole(stack, { secretStore: store });
     await consoleLogin(first, new TestBrowser(), BRUNO.nationalId);
-    expect(store.values.get(REFRESH_TOKEN_SECRET)).toBeTruthy();
+    // An opaque refresh token, stored as such (not a JSON blob of the whole session).
+    expect(store.values.get(REFRESH_TOKEN_SECRET)).toMatch(/^[A-Za-z0-9_.~-]{20,}$/u);
     await first.session.close();
 
     const restarted = startConsole(stack, { secretStore: store });

@@ -51,7 +51,8 @@ describe('identities from the training data set', () => {
     expect(identities.length).toBeGreaterThan(0);
     for (const [index, identity] of identities.entries()) {
       expect(identity.nationalId).toBe(file.regulators[index]!.nationalId);
-      expect(identity.label).toBeTruthy();
+      // The login page tells trainers who each identity is: its role, and the regulator's note.
+      expect(identity.label).toMatch(/^(OSNP|Médecin régulateur) — .{10,}/u);
     }
   });
 
