@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
+import { pathAliases } from './scripts/path-aliases.ts';
 
 // One config, three targets selected by `--mode`: the renderer (default), Electron main and the preload.
 // Main and preload are bundled here too so the shared/ code they use ships as one file each.
@@ -16,6 +17,7 @@ function rendererConfig(): UserConfig {
     // resources/geo/, which the backend reads too.
     publicDir: `${root}resources/geo`,
     plugins: [react()],
+    resolve: { alias: pathAliases() },
     build: {
       outDir: `${root}dist/renderer`,
       emptyOutDir: true,
@@ -29,6 +31,7 @@ function rendererConfig(): UserConfig {
 
 function mainConfig(): UserConfig {
   return {
+    resolve: { alias: pathAliases() },
     build: {
       outDir: `${root}dist/main`,
       emptyOutDir: true,
@@ -46,6 +49,7 @@ function mainConfig(): UserConfig {
 
 function preloadConfig(): UserConfig {
   return {
+    resolve: { alias: pathAliases() },
     build: {
       outDir: `${root}dist/preload`,
       emptyOutDir: true,

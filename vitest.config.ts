@@ -1,15 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { pathAliases } from './scripts/path-aliases.ts';
 
 // The Electron binary cannot be downloaded on these machines: any runtime `import 'electron'` reached by a unit
 // test resolves to a stub that records what main and preload ask of it.
 const electronStub = fileURLToPath(new URL('./tests/stubs/electron.ts', import.meta.url));
+const alias = { ...pathAliases(), electron: electronStub };
 
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias: { electron: electronStub } },
+        resolve: { alias },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
@@ -18,7 +20,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: { electron: electronStub } },
+        resolve: { alias },
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

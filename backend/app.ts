@@ -1,13 +1,14 @@
 // The SAS backend as one server: the console API (search, places, appointments), the publishers' V3 receiver, and
-// the OpenID provider under /oidc (design.md §2-3). Storage, directory and geo data are opened by the caller, so the
+// the OpenID provider under /oidc (docs/design.md §5). Storage, directory and geo data are opened by the caller, so the
 // same composition serves the standalone server, the training environment and the tests.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { LocationSuggestion } from '../shared/api/console-api';
+import type { PublicPublisher } from '../shared/backend-api/routes';
+import type { LocationSuggestion } from '../shared/domain/places';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
 import type { ApiCaller } from './api/auth';
-import { apiRoutes, type PublicPublisher } from './api/routes';
+import { apiRoutes } from './api/routes';
 import { BookingIntents } from './appointments/booking-intents';
 import { AppointmentFeed } from './appointments/feed';
 import { appointmentRoutes } from './appointments/routes';
@@ -120,8 +121,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   };
   const publicPublishers = (): PublicPublisher[] =>
     options.directory.publishers.map((p) => ({ id: p.id, name: p.name, bookingOrigins: p.bookingOrigins }));
-  const feed = new AppointmentFeed();
   const onUnexpected = (error: unknown) => log('error', `erreur inattendue : ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  const feed = new AppointmentFeed(onUnexpected);
   const routes = [
     ...apiRoutes({
       search,

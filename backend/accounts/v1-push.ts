@@ -2,20 +2,13 @@
 // account as a FrPractitionerRegul — POST to create, conditional PUT on the identifier to update. Failures are
 // retried and logged; they never hold up the login.
 import { IDNPS_SYSTEM } from '../../shared/domain/identifiers';
+import type { RegulatorAccount } from '../../shared/domain/regulator';
 import { buildRegulatorPractitioner } from '../../shared/fhir/build-v1-v3';
 
 export interface V1Target {
   id: string;
   name: string;
   fhirBaseUrl: string;
-}
-
-export interface V1Account {
-  nationalId: string;
-  familyName: string;
-  givenName?: string;
-  email?: string;
-  active: boolean;
 }
 
 export type V1Outcome = { publisherId: string; ok: true; status: number; method: 'POST' | 'PUT'; attempts: number } | { publisherId: string; ok: false; status?: number; reason: string; attempts: number };
@@ -38,7 +31,7 @@ export function createV1Pusher(options: V1PusherOptions) {
   // Accounts this process has created at each publisher: the next push is an update.
   const created = new Set<string>();
 
-  async function send(target: V1Target, account: V1Account, method: 'POST' | 'PUT'): Promise<Response> {
+  async function send(target: V1Target, account: RegulatorAccount, method: 'POST' | 'PUT'): Promise<Response> {
     const base = target.fhirBaseUrl.replace(/\/+$/u, '');
     const url = method === 'POST' ? `${base}/Practitioner` : `${base}/Practitioner?identifier=${encodeURIComponent(`${IDNPS_SYSTEM}|${account.nationalId}`)}`;
     const body = buildRegulatorPractitioner({
@@ -56,7 +49,7 @@ export function createV1Pusher(options: V1PusherOptions) {
     });
   }
 
-  async function pushTo(target: V1Target, account: V1Account): Promise<V1Outcome> {
+  async function pushTo(target: V1Target, account: RegulatorAccount): Promise<V1Outcome> {
     const key = `${target.id}|${account.nationalId}`;
     let method: 'POST' | 'PUT' = created.has(key) ? 'PUT' : 'POST';
     let lastReason = '';
@@ -90,7 +83,7 @@ export function createV1Pusher(options: V1PusherOptions) {
 
   return {
     /** Pushes the account to every target; resolves with one outcome per publisher, never rejects. */
-    async push(account: V1Account): Promise<V1Outcome[]> {
+    async push(account: RegulatorAccount): Promise<V1Outcome[]> {
       const outcomes = await Promise.all(options.targets().map((target) => pushTo(target, account)));
       for (const outcome of outcomes) {
         if (outcome.ok) options.log('info', `RDV V1 : compte ${account.active ? 'actif' : 'désactivé'} envoyé à ${outcome.publisherId} (${outcome.method} ${outcome.status})`);

@@ -1,25 +1,22 @@
 // Live appointment changes, per regulator: the V3 receiver publishes, the console's stream subscribes.
 import type { Appointment } from '../../shared/domain/appointment';
+import { TypedEmitter } from '@shared/util/typed-emitter';
 
 type Listener = (appointment: Appointment) => void;
 
 export class AppointmentFeed {
-  private readonly listeners = new Map<string, Set<Listener>>();
+  // One event per regulator (operator id); a stream that throws does not stop the others.
+  private readonly emitter: TypedEmitter<Record<string, Appointment>>;
+
+  constructor(onListenerError: (error: unknown) => void = () => undefined) {
+    this.emitter = new TypedEmitter<Record<string, Appointment>>((error) => onListenerError(error));
+  }
 
   subscribe(operatorId: string, listener: Listener): () => void {
-    let set = this.listeners.get(operatorId);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(operatorId, set);
-    }
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(operatorId);
-    };
+    return this.emitter.on(operatorId, listener);
   }
 
   publish(appointment: Appointment): void {
-    for (const listener of this.listeners.get(appointment.operatorId) ?? []) listener(appointment);
+    this.emitter.emit(appointment.operatorId, appointment);
   }
 }

@@ -7,24 +7,24 @@ import type { Publisher } from './publishers';
 import type { CareOfferData } from './schema';
 import { createGridIndex, type SpatialIndex } from './spatial-index';
 
-export interface PractitionerInRadius {
+interface PractitionerInRadius {
   practitioner: Practitioner;
   distanceKm: number;
   /** The practitioner's place nearest to the point. */
   place: Place;
 }
 
-export interface CptsInRadius {
+interface CptsInRadius {
   cpts: Cpts;
   distanceKm: number;
 }
 
-export interface SosSiteInRadius {
+interface SosSiteInRadius {
   site: SosSite;
   distanceKm: number;
 }
 
-export interface RadiusQuery {
+interface RadiusQuery {
   point: GeoPoint;
   radiusKm: number;
   /**
@@ -34,7 +34,7 @@ export interface RadiusQuery {
   specialty?: Coding;
 }
 
-export interface RadiusResult {
+interface RadiusResult {
   /** Nearest first, each practitioner once. */
   practitioners: PractitionerInRadius[];
   /** Nearest first. A CPTS without a located place is placed at its nearest member. */

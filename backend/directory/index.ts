@@ -8,7 +8,7 @@ export * from './publishers';
 export * from './schema';
 export * from './spatial-index';
 
-export class DirectoryLoadError extends Error {
+class DirectoryLoadError extends Error {
   constructor(
     readonly file: string,
     readonly errors: string[],

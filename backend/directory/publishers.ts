@@ -5,7 +5,7 @@ import type { SourceInfo } from '../../shared/domain/search';
 
 /** `ps`: practitioners' agendas; `cpts`: also CPTS slots (CPTS includes); `sos`: SOS Médecins sites (Schedule). */
 export const PUBLISHER_KINDS = ['ps', 'cpts', 'sos'] as const;
-export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
+type PublisherKind = (typeof PUBLISHER_KINDS)[number];
 
 export interface Publisher {
   /** Stable id, used as the source id of its slots. */
@@ -27,18 +27,14 @@ export interface Publisher {
 export const SAS_AGENDA_ID = 'sas-agenda';
 export const SAS_AGENDA_SOURCE: SourceInfo = { id: SAS_AGENDA_ID, name: 'Agenda SAS', kind: 'sas-agenda' };
 
-export const TRAINING_PLACEHOLDER_PREFIX = 'training:';
+const TRAINING_PLACEHOLDER_PREFIX = 'training:';
 
 export function trainingPlaceholder(publisherId: string): string {
   return `${TRAINING_PLACEHOLDER_PREFIX}${publisherId}`;
 }
 
-export function isPlaceholder(value: string): boolean {
+function isPlaceholder(value: string): boolean {
   return value.startsWith(TRAINING_PLACEHOLDER_PREFIX);
-}
-
-export function publisherSource(publisher: Publisher): SourceInfo {
-  return { id: publisher.id, name: publisher.name, kind: 'publisher' };
 }
 
 export interface PublisherEndpoint {

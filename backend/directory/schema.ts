@@ -73,7 +73,7 @@ const publisherSchema = z.object({
   acceptsV1Accounts: z.boolean(),
 }) satisfies z.ZodType<Publisher>;
 
-export const careOfferFileSchema = z.object({
+const careOfferFileSchema = z.object({
   format: z.literal(CARE_OFFER_FORMAT),
   version: z.literal(CARE_OFFER_VERSION),
   publishers: z.array(publisherSchema),
@@ -128,7 +128,7 @@ export function parseCareOfferFile(input: unknown): CareOfferParseResult {
 }
 
 /** Cross-entry rules: unique ids, known publishers, CPTS members that exist. */
-export function checkConsistency(data: CareOfferData): { errors: string[]; warnings: string[] } {
+function checkConsistency(data: CareOfferData): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   const warnings: string[] = [];
   const duplicates = (kind: string, ids: string[]) => {

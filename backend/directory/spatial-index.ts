@@ -10,7 +10,7 @@ export interface SpatialEntry<T> {
   value: T;
 }
 
-export interface SpatialHit<T> {
+interface SpatialHit<T> {
   value: T;
   point: GeoPoint;
   distanceKm: number;
@@ -23,7 +23,7 @@ export interface SpatialIndex<T> {
 }
 
 /** About 5.5 km of latitude: a town-scale radius touches a handful of cells. */
-export const DEFAULT_CELL_DEGREES = 0.05;
+const DEFAULT_CELL_DEGREES = 0.05;
 const SLACK_DEGREES = 1e-7;
 
 export function createGridIndex<T>(

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { GeoPoint } from '../../shared/domain/care-offer';
 
-export interface AddressMatch {
+interface AddressMatch {
   point: GeoPoint;
   label: string;
   score: number;
@@ -17,7 +17,7 @@ export interface AddressMatch {
   citycode?: string;
 }
 
-export type AddressFailure =
+type AddressFailure =
   | 'no-result'
   | 'timeout'
   | 'rate-limited'
@@ -26,11 +26,11 @@ export type AddressFailure =
   | 'network-error'
   | 'aborted';
 
-export type AddressLookup =
+type AddressLookup =
   | { ok: true; match: AddressMatch }
   | { ok: false; reason: AddressFailure; /** French, short: goes into the location notice. */ message: string };
 
-export interface AddressQuery {
+interface AddressQuery {
   q: string;
   citycode?: string;
 }
@@ -50,8 +50,8 @@ export interface AddressServiceOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export const DEFAULT_ADDRESS_TIMEOUT_MS = 2500;
-export const DEFAULT_MAX_RETRY_AFTER_MS = 3000;
+const DEFAULT_ADDRESS_TIMEOUT_MS = 2500;
+const DEFAULT_MAX_RETRY_AFTER_MS = 3000;
 /** Wait before the single retry when a 429 names no delay. */
 const DEFAULT_RETRY_DELAY_MS = 500;
 const MAX_BODY_CHARS = 1_000_000;

@@ -1,4 +1,4 @@
-// The commune table (resources/geo/communes-centroids.tsv, COG 2026, see /work/shared/data/README.md): every current
+// The commune table (resources/geo/communes-centroids.tsv, COG 2026, provenance in resources/geo/README.md): every current
 // commune with its centroid. Offline geocoding stops here: a commune gives a "position approximative".
 import type { GeoPoint } from '../../shared/domain/care-offer';
 import { departmentOfInsee, normalizeDepartmentCode } from './departments';

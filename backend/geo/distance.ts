@@ -2,7 +2,7 @@
 // against the ellipsoid (< 0.5 %) is far below the precision of a commune centroid.
 import type { GeoPoint } from '../../shared/domain/care-offer';
 
-export const EARTH_RADIUS_KM = 6371.0088;
+const EARTH_RADIUS_KM = 6371.0088;
 
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
@@ -27,15 +27,4 @@ export function kmToLatDegrees(km: number): number {
 export function kmToLonDegrees(km: number, lat: number): number {
   const edgeLat = Math.min(89.9, Math.abs(lat) + kmToLatDegrees(km));
   return kmToLatDegrees(km) / Math.max(Math.cos(toRadians(edgeLat)), 1e-6);
-}
-
-export function isValidPoint(point: GeoPoint): boolean {
-  return (
-    Number.isFinite(point.lat) &&
-    Number.isFinite(point.lon) &&
-    point.lat >= -90 &&
-    point.lat <= 90 &&
-    point.lon >= -180 &&
-    point.lon <= 180
-  );
 }

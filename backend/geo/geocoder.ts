@@ -9,7 +9,7 @@ import { normalizeDepartmentCode } from './departments';
 import { normalizeName } from './names';
 import type { RadiusTable } from './radius-table';
 
-export interface GeocodedLocation {
+interface GeocodedLocation {
   point: GeoPoint;
   precision: GeocodePrecision;
   /** What the regulator reads, e.g. "12 Rue Paul Vidal 47000 Agen" or "Agen (47), position approximative". */
@@ -22,7 +22,7 @@ export interface GeocodedLocation {
 
 export type GeocodeErrorCode = 'location-missing' | 'commune-not-found' | 'department-without-centre';
 
-export type GeocodeResult =
+type GeocodeResult =
   | { ok: true; location: GeocodedLocation }
   | { ok: false; code: GeocodeErrorCode; /** French, for the regulator. */ message: string };
 
@@ -40,7 +40,7 @@ export interface GeocoderOptions {
   minScore?: number;
 }
 
-export const DEFAULT_MIN_ADDRESS_SCORE = 0.5;
+const DEFAULT_MIN_ADDRESS_SCORE = 0.5;
 
 /** The three cities whose addresses the address service files under arrondissement codes. */
 const CITIES_WITH_ARRONDISSEMENTS = new Set(['75056', '69123', '13055']);

@@ -19,11 +19,10 @@ export * from './names';
 export * from './outlines';
 export * from './radius';
 export * from './radius-table';
-export type { TableIssue } from './tsv';
 
-export const DEFAULT_GEO_DIR = fileURLToPath(new URL('../../resources/geo/', import.meta.url));
-export const COMMUNES_FILE = 'communes-centroids.tsv';
-export const RADIUS_FILE = 'sas-search-radius-2025.tsv';
+const DEFAULT_GEO_DIR = fileURLToPath(new URL('../../resources/geo/', import.meta.url));
+const COMMUNES_FILE = 'communes-centroids.tsv';
+const RADIUS_FILE = 'sas-search-radius-2025.tsv';
 
 export interface GeoData {
   communes: CommuneTable;
@@ -51,7 +50,7 @@ export async function loadGeoData(dir: string = DEFAULT_GEO_DIR): Promise<GeoDat
   };
 }
 
-export const OUTLINES_FILE = 'departements-metropole-simplifie.geojson';
+const OUTLINES_FILE = 'departements-metropole-simplifie.geojson';
 
 /** The metropolitan department outlines shipped for the offline base map. */
 export async function loadDepartmentOutlines(dir: string = DEFAULT_GEO_DIR): Promise<DepartmentOutlines> {

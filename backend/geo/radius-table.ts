@@ -18,11 +18,11 @@ import { distanceKm } from './distance';
 import { cell, parseDecimal, readTsv, type TableIssue } from './tsv';
 
 export const DEFAULT_CITY_RADIUS_KM = 20;
-export const DEFAULT_COUNTY_RADIUS_KM = 50;
+const DEFAULT_COUNTY_RADIUS_KM = 50;
 /** Margin beyond the farthest commune centroid: a centroid is not the commune's edge. */
 const COUNTY_MARGIN_KM = 5;
 
-export type RadiusFallback = 'cityDefaultRadius' | 'enlargementValue' | 'barycentre' | 'countyRadius';
+type RadiusFallback = 'cityDefaultRadius' | 'enlargementValue' | 'barycentre' | 'countyRadius';
 
 export interface DepartmentRadius {
   department: string;

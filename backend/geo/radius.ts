@@ -4,7 +4,7 @@ import type { GeoPoint } from '../../shared/domain/care-offer';
 import type { DepartmentRadius } from './radius-table';
 
 /** The platform's target: enough practitioners for five cards. */
-export const MINIMUM_PRACTITIONERS = 5;
+const MINIMUM_PRACTITIONERS = 5;
 /** Bound on enlargements, so a search in an empty area stops (Paris: 5 → 20 km, Lozère: 50 → 175 km). */
 export const MAX_ENLARGEMENTS = 5;
 

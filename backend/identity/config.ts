@@ -1,6 +1,6 @@
 // The identity part of the backend's configuration file, validated where it enters (zod), and its conversion to
 // the provider's runtime configuration. Secrets (client secrets, keys) come from the same file or the environment:
-// the lead's config loader decides; this schema only says what is required.
+// the backend's configuration loader (backend/config.ts) decides; this schema only says what is required.
 import { z } from 'zod';
 import type { IdentityLogger } from './events';
 import type { IdentityProviderConfig } from './provider';

@@ -1,5 +1,7 @@
 // What the identity provider tells the rest of the backend: a regulator logged in (RDV V1 pushes the account to
 // the publishers on that), or a login was refused (logs).
+import { type Logger, silentLogger } from '@shared/util/logger';
+import { TypedEmitter } from '@shared/util/typed-emitter';
 import type { IdpConnect } from './psc-claims';
 import type { RegulatorAccount } from './regulator-accounts';
 
@@ -22,36 +24,9 @@ export interface IdentityEventEmitter extends IdentityEvents {
 
 /** A listener that throws never breaks a login: the error goes to `onListenerError`. */
 export function createIdentityEvents(onListenerError: (error: unknown) => void): IdentityEventEmitter {
-  const listeners = new Map<IdentityEventName, Set<(payload: never) => void>>();
-  return {
-    on(event, listener) {
-      let set = listeners.get(event);
-      if (!set) {
-        set = new Set();
-        listeners.set(event, set);
-      }
-      const entry = listener as (payload: never) => void;
-      set.add(entry);
-      return () => {
-        set.delete(entry);
-      };
-    },
-    emit(event, payload) {
-      for (const listener of listeners.get(event) ?? []) {
-        try {
-          (listener as (p: typeof payload) => void)(payload);
-        } catch (error) {
-          onListenerError(error);
-        }
-      }
-    },
-  };
+  return new TypedEmitter<IdentityEventMap>(onListenerError);
 }
 
-export interface IdentityLogger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
-
-export const silentLogger: IdentityLogger = { info() {}, warn() {}, error() {} };
+/** What the identity provider logs with: any `Logger` fits (the shared logger is what the backend passes). */
+export type IdentityLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
+export { silentLogger };

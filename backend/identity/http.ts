@@ -1,5 +1,5 @@
-// Plain Node `http` helpers shared by the identity routes and the training PSC: the lead mounts our handlers on
-// his own server, so nothing here assumes a framework.
+// Plain Node `http` helpers shared by the identity routes and the training PSC: the handlers are mounted on
+// servers built elsewhere (backend/app.ts, the training PSC), so nothing here assumes a framework.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Largest form body accepted (login forms carry a few short fields). */

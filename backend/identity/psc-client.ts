@@ -4,7 +4,8 @@
 import * as oidc from 'openid-client';
 import { z } from 'zod';
 import { classifyOidcError } from './oidc-errors';
-import { isAllowedTransport, isLoopbackUrl } from './loopback';
+import { isLoopbackUrl } from '@shared/util/loopback';
+import { isAllowedTransport } from './loopback';
 import { type IdpConnect, idpConnectFrom, isAcceptedAcr, parsePscUserinfo, type PscUserinfo } from './psc-claims';
 
 export type PscEnvironment = 'sandbox' | 'production' | 'training';

@@ -1,16 +1,9 @@
 // The backend's view of regulator accounts, as the identity provider needs it. The storage helper builds the real
 // repository (backend/storage); this interface is all identity depends on.
 import type { NationalId } from '../../shared/domain/identifiers';
+import type { RegulatorAccount } from '../../shared/domain/regulator';
 
-export interface RegulatorAccount {
-  /** IDNPS as PSC gives it in `SubjectNameID` (e.g. `810002673899`; never assume the `8` prefix). */
-  nationalId: NationalId;
-  familyName: string;
-  givenName?: string;
-  email?: string;
-  /** `false` when access was withdrawn: login is refused and issued tokens stop being accepted. */
-  active: boolean;
-}
+export type { RegulatorAccount };
 
 export interface RegulatorAccounts {
   findByNationalId(nationalId: NationalId): Promise<RegulatorAccount | undefined> | RegulatorAccount | undefined;

@@ -55,7 +55,7 @@ export function geoLocations(geocoder: Geocoder, radii: RadiusTable, directory: 
   };
 }
 
-export function toPublisherEntry(publisher: Publisher): PublisherEntry {
+function toPublisherEntry(publisher: Publisher): PublisherEntry {
   return {
     id: publisher.id,
     name: publisher.name,

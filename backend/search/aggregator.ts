@@ -1,5 +1,5 @@
 // Slot aggregation: every source asked at once (bounded), each answer streamed as soon as it is mapped, so the
-// first cards appear before the slowest publisher answers (design.md §3 "Search").
+// first cards appear before the slowest publisher answers (docs/design.md §6 "Search").
 import type { Slot } from '../../shared/domain/slot';
 import type { SearchWindow } from '../../shared/fhir/build-search';
 import type { SearchEvent, SourceInfo, SourceStatus } from '../../shared/domain/search';
@@ -8,7 +8,7 @@ import { chunk, createLimiter } from './limit';
 import { FAILURE_REASONS, type PublisherResponse } from './publisher-client';
 
 /** The IG's limit: 1 to 25 practitioner ids per request. */
-export const MAX_IDS_PER_REQUEST = 25;
+const MAX_IDS_PER_REQUEST = 25;
 
 export interface PublisherSource {
   kind: 'publisher';
@@ -22,7 +22,7 @@ export interface PublisherSource {
   ids: string[];
 }
 
-export interface AgendaSource {
+interface AgendaSource {
   kind: 'sas-agenda';
   info: SourceInfo;
   ids: string[];

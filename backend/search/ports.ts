@@ -5,7 +5,7 @@ import type { LaunchLocation, SpecialtyReference } from '../../shared/domain/lau
 import type { ResolvedLocation } from '../../shared/domain/search';
 
 /** Geocodes the patient's location and chooses the search radius (enlarged while too few practitioners). */
-export type LocateOutcome = { ok: true; location: ResolvedLocation } | { ok: false; code: string; message: string };
+type LocateOutcome = { ok: true; location: ResolvedLocation } | { ok: false; code: string; message: string };
 
 export interface LocationResolver {
   locate(location: LaunchLocation, specialty: SpecialtyReference, signal: AbortSignal): Promise<LocateOutcome>;

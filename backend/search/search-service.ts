@@ -23,7 +23,7 @@ export const DEFAULT_SPECIALTY: SpecialtyReference = { kind: 'coded', coding: GE
 
 
 /** Kept out of the budget to stream the last statuses and `done` before the budget is reached. */
-export const FINISH_MARGIN_MS = 20;
+const FINISH_MARGIN_MS = 20;
 
 export interface SearchServiceDeps {
   locations: LocationResolver;

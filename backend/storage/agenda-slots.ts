@@ -66,7 +66,7 @@ const rowSchema = z
 
 const COLUMNS = 'id, practitioner_id, start_at, end_at, types, modes, booking_url, created_at, updated_at';
 
-export interface SlotWindow {
+interface SlotWindow {
   from: Date | string;
   to: Date | string;
 }

@@ -14,7 +14,7 @@ export interface AppointmentRecord extends Appointment {
   raw: unknown;
 }
 
-export const appointmentInputSchema = z
+const appointmentInputSchema = z
   .object({
     publisherId: z.string().trim().min(1).max(100),
     publisherAppointmentId: z.string().trim().min(1).max(200),
@@ -32,7 +32,7 @@ export const appointmentInputSchema = z
     message: 'la fin du rendez-vous précède son début',
     path: ['end'],
   });
-export type AppointmentInput = z.input<typeof appointmentInputSchema>;
+type AppointmentInput = z.input<typeof appointmentInputSchema>;
 
 const rowSchema = z
   .object({

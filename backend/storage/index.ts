@@ -10,7 +10,7 @@ export * from './sql-database';
 export * from './regulator-accounts';
 export * from './appointments';
 export * from './agenda-slots';
-export { runMigrations, checkMigrationList, type MigrationReport } from './migrate';
+export { runMigrations } from './migrate';
 export { MIGRATIONS, type Migration } from './migrations/index';
 export { openDatabase } from './open-database';
 

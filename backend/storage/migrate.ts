@@ -15,7 +15,7 @@ export interface MigrationReport {
 }
 
 /** Checks the list itself: positive versions, strictly increasing, no gap. Throws on a programming error. */
-export function checkMigrationList(migrations: readonly Migration[]): void {
+function checkMigrationList(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new StorageError(

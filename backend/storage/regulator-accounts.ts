@@ -1,29 +1,19 @@
 // Regulator accounts (the people who may book for patients), pushed to publishers as RDV V1 Practitioner resources.
 import { z } from 'zod';
 import type { NationalId } from '../../shared/domain/identifiers';
+import { type RegulatorAccount, regulatorAccountSchema } from '../../shared/domain/regulator';
 import { instantColumn, optionalTextColumn } from './row-values';
 import type { SqlExecutor } from './sql-database';
 
-export interface RegulatorAccount {
-  /** IDNPS: `8`+RPPS, or another form (`3`+FINESS+`/`+local id) for regulators without RPPS. */
-  nationalId: NationalId;
-  familyName: string;
-  givenName?: string;
-  email?: string;
-  /** False once access is withdrawn (V1 `active` = false). */
-  active: boolean;
+/** A regulator account as storage keeps it: the account, and when it was created and last changed. */
+interface StoredRegulatorAccount extends RegulatorAccount {
   createdAt: string;
   updatedAt: string;
 }
 
-export const regulatorAccountInputSchema = z.object({
-  nationalId: z.string().trim().min(1).max(64),
-  familyName: z.string().trim().min(1).max(200),
-  givenName: z.string().trim().min(1).max(200).optional(),
-  email: z.email().max(320).optional(),
-  active: z.boolean(),
-});
-export type RegulatorAccountInput = z.input<typeof regulatorAccountInputSchema>;
+/** What enters through the admin CLI and the configuration file. */
+const regulatorAccountInputSchema = regulatorAccountSchema;
+type RegulatorAccountInput = z.input<typeof regulatorAccountInputSchema>;
 
 const rowSchema = z
   .object({
@@ -37,7 +27,7 @@ const rowSchema = z
     inserted: z.boolean().optional(),
   })
   .transform(
-    (row): RegulatorAccount => ({
+    (row): StoredRegulatorAccount => ({
       nationalId: row.national_id,
       familyName: row.family_name,
       ...(row.given_name !== undefined ? { givenName: row.given_name } : {}),
@@ -52,12 +42,12 @@ const COLUMNS = 'national_id, family_name, given_name, email, active, created_at
 
 export interface RegulatorAccountRepository {
   /** Creates or updates the account of this national id; says which. */
-  upsert(input: RegulatorAccountInput): Promise<{ created: boolean; account: RegulatorAccount }>;
-  get(nationalId: NationalId): Promise<RegulatorAccount | undefined>;
+  upsert(input: RegulatorAccountInput): Promise<{ created: boolean; account: StoredRegulatorAccount }>;
+  get(nationalId: NationalId): Promise<StoredRegulatorAccount | undefined>;
   /** Ordered by family then given name. */
-  list(filter?: { active?: boolean }): Promise<RegulatorAccount[]>;
+  list(filter?: { active?: boolean }): Promise<StoredRegulatorAccount[]>;
   /** Withdraws or restores access; undefined when there is no such account. */
-  setActive(nationalId: NationalId, active: boolean): Promise<RegulatorAccount | undefined>;
+  setActive(nationalId: NationalId, active: boolean): Promise<StoredRegulatorAccount | undefined>;
 }
 
 export function createRegulatorAccountRepository(db: SqlExecutor): RegulatorAccountRepository {

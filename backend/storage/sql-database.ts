@@ -14,7 +14,7 @@ export interface SqlExecutor {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
 }
 
-export type SqlDriverName = 'pglite' | 'postgres';
+type SqlDriverName = 'pglite' | 'postgres';
 
 export interface SqlDatabase extends SqlExecutor {
   readonly driver: SqlDriverName;

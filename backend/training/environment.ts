@@ -56,7 +56,7 @@ export interface PublisherRouteContext {
   publisherKey: string;
 }
 
-export interface TrainingPublisher {
+interface TrainingPublisher {
   entry: Publisher;
   server: SimulatedPublisher;
   catalogue: TrainingCatalogue;

@@ -9,6 +9,7 @@ import { CONSOLE_EVENT_NAMES } from '../../shared/api/console-api';
 import { dispatchCall } from '../services/call-dispatch';
 import type { ConsoleCore } from '../services/console-core';
 import { RENDERER_CONTENT_TYPES, rendererContentSecurityPolicy } from '../services/content-security';
+import { sendJson } from '../../backend/http/json';
 import { BodyTooLargeError, readBody } from '../../backend/http/read-body';
 
 export interface BridgeServerOptions {
@@ -85,8 +86,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return void response.writeHead(status).end();
     }
     const outcome = await dispatchCall(options.core.calls, name, args, (call, error) => onUnexpected(`call ${call}`, error));
-    response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    response.end(JSON.stringify(outcome));
+    sendJson(response, 200, outcome);
   }
 
   async function handleLaunch(request: IncomingMessage, response: ServerResponse) {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { EnvironmentInfo } from '../../shared/api/console-api';
 import { startTrainingEnvironment, type TrainingEnvironment, type TrainingEnvironmentOptions } from '../../backend/training/environment';
+import type { Logger } from '@shared/util/logger';
 import { createConsoleServices, type ConsoleServices } from '../services/compose';
 import { MemoryJournalStore, type JournalStore } from '../services/journal';
 import { MemorySecretStore } from '../services/secret-store';
@@ -19,6 +20,8 @@ export interface HarnessOptions {
   training?: TrainingEnvironmentOptions;
   journalStore?: JournalStore;
   log?: (line: string) => void;
+  /** Where the console's services log; silent when absent (tests). */
+  logger?: Logger;
 }
 
 export interface Harness {
@@ -61,6 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     session,
     openExternal,
     newId: () => randomUUID(),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   try {
     bridge = await startBridgeServer({

@@ -1,10 +1,12 @@
 // `npm run start:web`: the console in a browser, on the built-in training environment.
 // An optional launch URL on the command line is delivered as the LRM would.
+import { createStderrLogger } from '@shared/util/logger';
 import { startHarness } from './harness';
 
 const harness = await startHarness({
   port: Number(process.env.SAS_HARNESS_PORT ?? 0),
   log: (line) => process.stderr.write(`${line}\n`),
+  logger: createStderrLogger({ scope: 'harness' }),
 });
 const launchArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 if (launchArg) harness.launch(launchArg);
@@ -22,7 +24,7 @@ process.stdout.write(
 );
 
 const stop = () => {
-  harness.close().finally(() => process.exit(0));
+  void harness.close().finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

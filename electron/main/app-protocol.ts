@@ -30,7 +30,7 @@ export function resolveAppFile(requestUrl: string, rendererDir: string): string 
   return file.startsWith(rendererDir + sep) ? file : undefined;
 }
 
-/** Headers of every renderer file: its type, the strict CSP (design.md §5) and no MIME sniffing. */
+/** Headers of every renderer file: its type, the strict CSP (docs/design.md §9) and no MIME sniffing. */
 export function appResponseHeaders(file: string, connectSources: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': RENDERER_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',

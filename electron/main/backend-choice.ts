@@ -2,7 +2,7 @@
 // deployment or a test can force it; an empty URL means the built-in training environment ("FORMATION").
 // Pure: no Electron, no process — main passes the values in.
 import type { EnvironmentInfo } from '../../shared/api/console-api';
-import { isLoopbackHost } from './external-allow-list';
+import { isLoopbackHost } from '@shared/util/loopback';
 
 export const TRAINING_LABEL = 'FORMATION';
 export const BACKEND_URL_VARIABLE = 'SAS_BACKEND_URL';

@@ -2,15 +2,10 @@
 // provider (login) and the publishers' booking origins (from the backend's publisher registry). An origin is
 // compared whole (scheme, host and port), never by prefix or suffix: `https://booking.publisher.example.attacker.test`
 // is not `https://booking.publisher.example`. Pure: no Electron import.
+import { isLoopbackHost } from '@shared/util/loopback';
 
 /** Longest URL handed to the system browser; booking URLs are short, anything bigger is not ours. */
 export const MAX_EXTERNAL_URL_LENGTH = 8192;
-
-/** Loopback hosts: the only ones reachable over plain http (training backend, RFC 8252 redirects). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/u.test(host);
-}
 
 function parseWebUrl(text: string): URL | undefined {
   if (typeof text !== 'string' || text.length === 0 || text.length > MAX_EXTERNAL_URL_LENGTH) return undefined;

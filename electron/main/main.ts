@@ -1,4 +1,4 @@
-// Electron main: the thin entry point (design.md §2). It only gathers what the process gives (argv, environment,
+// Electron main: the thin entry point (docs/design.md §2). It only gathers what the process gives (argv, environment,
 // Electron's stores) and hands it to the shell's wiring in shell.ts.
 import { join } from 'node:path';
 import { app, ipcMain, safeStorage } from 'electron';

@@ -1,7 +1,7 @@
 // The secret store of the real app: secrets encrypted by Electron's safeStorage (async API) in a file of the
 // user-data folder — and only when the OS key store is real. On Linux without a keyring, Chromium falls back to
 // `basic_text`, a hard-coded key: "encrypted" data there is readable by anyone who copies the file, so the console
-// keeps secrets in memory instead (design.md §5: never persisted when the OS offers no real key store).
+// keeps secrets in memory instead (docs/design.md §9: never persisted when the OS offers no real key store).
 import type { SafeStorage } from 'electron';
 import { EncryptedSecretStore, type SecretCipher, type SecretPersistence } from '../services/secret-store-encrypted';
 import { FileSecretVault } from '../services/secret-store-file';

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { startTrainingEnvironment } from '../../backend/training/environment';
+import { createStderrLogger } from '@shared/util/logger';
 import { createConsoleServices, type ConsoleServices } from '../services/compose';
 import { FileJournalStore } from '../services/journal-file-store';
 import { createSessionService } from '../services/session/session-service';
@@ -20,12 +21,15 @@ export async function startEmbeddedTraining(resourcesDir: string, log: (line: st
 }
 
 export function createElectronServices(context: ServiceContext, userDataDir: string): ConsoleServices {
+  const logger = createStderrLogger({ scope: 'console' });
   const session = createSessionService({
     issuer: `${context.backendUrl}/oidc`,
     openExternal: context.openExternal,
     secretStore: context.secrets,
+    logger: logger.child('session'),
   });
-  void session.restore().catch(() => {});
+  // restore() logs and shows its own failures; anything else it throws is unexpected.
+  void session.restore().catch((error: unknown) => logger.unexpected('session restore', error));
   return createConsoleServices({
     environment: context.environment,
     backendUrl: context.backendUrl,
@@ -35,5 +39,6 @@ export function createElectronServices(context: ServiceContext, userDataDir: str
     openExternal: context.openExternal,
     newId: () => randomUUID(),
     onPublisherOrigins: (origins) => context.allowList.set('publishers', origins),
+    logger,
   });
 }

@@ -1,10 +1,11 @@
-// Console settings on disk through electron-store (design.md §2): one JSON file in the user's data folder.
+// Console settings on disk through electron-store (docs/design.md §2): one JSON file in the user's data folder.
 // It holds only ConsoleSettings (backend URL, environment label, booking origin, UI preferences), never patient
 // data: `write` copies those fields by name, so nothing else can slip into the file.
 // Validation is SettingsService's (zod, field by field with a French report); the file layer only has to never
 // throw a corrupt file at main's start, and to say what was wrong with it.
 import type { IpcMain } from 'electron';
 import type { ConsoleSettings } from '../../shared/api/console-api';
+import { consoleSettingsSchema } from '../../shared/api/console-settings';
 import { ConsoleError } from '../../shared/api/errors';
 import type { SettingsStore } from '../services/settings';
 
@@ -44,14 +45,9 @@ export function electronStoreFactory(
   };
 }
 
-/** The fields kept on disk, copied by name. */
+/** The fields kept on disk: the settings schema's own, nothing else (an object schema drops unknown keys). */
 export function storedSettings(settings: ConsoleSettings): ConsoleSettings {
-  return {
-    backendUrl: settings.backendUrl,
-    environmentLabel: settings.environmentLabel,
-    bookingOrigin: settings.bookingOrigin,
-    ui: { density: settings.ui.density, showMap: settings.ui.showMap },
-  };
+  return consoleSettingsSchema.parse(settings);
 }
 
 export class ElectronSettingsStore implements SettingsStore {

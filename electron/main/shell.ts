@@ -1,4 +1,4 @@
-// The Electron shell's wiring (design.md §2): single-instance lock, sandbox, app:// protocol, guards on every
+// The Electron shell's wiring (docs/design.md §2): single-instance lock, sandbox, app:// protocol, guards on every
 // webContents, launches, backend choice (training or connected), the console services behind checked IPC, and the
 // window. The services come in through `ShellDeps.createServices`, so tests run this with the electron stub.
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 // Wires the navigation, window-open and permission policies to every webContents and to the session
-// (Electron security checklist, design.md §5). Registered before any window exists, so no webContents escapes.
+// (Electron security checklist, docs/design.md §9). Registered before any window exists, so no webContents escapes.
 import type { App, Event as ElectronEvent, Session, WebContents } from 'electron';
 import { APP_ORIGIN } from './app-origin';
 import { decideWindowOpen, mayGrantPermission, mayNavigate, originForLog } from './navigation-policy';

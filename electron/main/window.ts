@@ -1,6 +1,6 @@
-// The console window: sandboxed, isolated, no Node, loaded from the app's own origin (design.md §5).
+// The console window: sandboxed, isolated, no Node, loaded from the app's own origin (docs/design.md §9).
 // The options are written inline in `new BrowserWindow({...})` on purpose: that is where Electronegativity reads
-// them, and where a reviewer expects them.
+// them, and where a security review looks for them.
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';

@@ -1,21 +1,18 @@
-// The renderer's only door to the console: named functions over IPC, never ipcRenderer itself (design.md §4-5).
+// The renderer's only door to the console: named functions over IPC, never ipcRenderer itself (docs/design.md §4, §9).
 // Bundled as one CommonJS file: a sandboxed preload can require nothing but `electron`.
+// Each call resolves with its outcome object, failures included: contextBridge would strip a thrown error down to
+// its message. The renderer's console client turns a failed outcome into a rejected ConsoleError.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  CONSOLE_EVENT_NAMES,
-  callChannel,
-  eventChannel,
-  type ConsoleApi,
-  type ConsoleEventName,
-  type ConsoleEvents,
-} from '../../shared/api/console-api';
-import { encodeConsoleError, type CallOutcome } from '../../shared/api/errors';
-import { makeConsoleCalls } from '../../shared/api/make-calls';
+import { CONSOLE_EVENT_NAMES, callChannel, eventChannel, type ConsoleEventName, type ConsoleEvents } from '../../shared/api/console-api';
+import { TRANSPORT_FAILURE, type CallOutcome } from '../../shared/api/errors';
+import { makeOutcomeCalls, type ConsoleBridge } from '../../shared/api/make-calls';
 
-const calls = makeConsoleCalls(async (name, args) => {
-  const outcome = (await ipcRenderer.invoke(callChannel(name), args)) as CallOutcome<unknown>;
-  if (outcome.ok) return outcome.value;
-  throw new Error(encodeConsoleError(outcome.error));
+const calls = makeOutcomeCalls(async (name, args): Promise<CallOutcome<unknown>> => {
+  try {
+    return (await ipcRenderer.invoke(callChannel(name), args)) as CallOutcome<unknown>;
+  } catch {
+    return { ok: false, error: TRANSPORT_FAILURE };
+  }
 });
 
 export const preloadApi = {
@@ -29,6 +26,6 @@ export const preloadApi = {
       ipcRenderer.removeListener(channel, handler);
     };
   },
-} satisfies ConsoleApi;
+} satisfies ConsoleBridge;
 
 contextBridge.exposeInMainWorld('sasConsole', preloadApi);

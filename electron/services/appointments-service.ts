@@ -1,9 +1,11 @@
 // "Mes orientations": the appointments this regulator booked, kept live from the backend's stream while a session
 // is open, and written to the shift's journal when they are confirmed or change.
+import { backendRoutes } from '../../shared/backend-api/routes';
 import { APPOINTMENT_STATUS_LABELS, type Appointment } from '../../shared/domain/appointment';
+import { describeError, type Logger, silentLogger } from '@shared/util/logger';
+import { TypedEmitter } from '@shared/util/typed-emitter';
 import type { BackendApi } from './backend-api';
 import type { Journal } from './journal';
-import { readNdjson } from './ndjson';
 import type { AppointmentsPort } from './ports';
 
 /** French status labels (kept here under their historical name for the journal). */
@@ -14,21 +16,22 @@ export interface AppointmentsServiceDeps {
   journal: Journal;
   /** Delay before reconnecting a dropped stream. */
   retryDelayMs?: number;
+  logger?: Logger;
 }
 
 export function createAppointmentsService(deps: AppointmentsServiceDeps): AppointmentsPort & {
   start(): void;
   stop(): void;
 } {
-  const listeners = new Set<(list: Appointment[]) => void>();
+  const logger = (deps.logger ?? silentLogger).child('appointments');
+  const changes = new TypedEmitter<{ change: Appointment[] }>((error) => logger.unexpected('appointments listener', error));
   const byId = new Map<string, Appointment>();
   let controller: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
 
   const snapshot = () => [...byId.values()].sort((a, b) => b.start.localeCompare(a.start));
   const notify = () => {
-    const list = snapshot();
-    for (const listener of listeners) listener(list);
+    changes.emit('change', snapshot());
   };
 
   function apply(appointment: Appointment, fromStream: boolean) {
@@ -37,38 +40,38 @@ export function createAppointmentsService(deps: AppointmentsServiceDeps): Appoin
     if (!fromStream) return;
     const name = appointment.practitionerName ?? appointment.practitionerId ?? appointment.publisherId;
     const target = appointment.practitionerId ?? appointment.publisherId;
-    if (!previous) void deps.journal.add('booking-confirmed', target, name, appointment.searchId, STATUS_LABELS[appointment.status]).catch(() => {});
+    // The journal logs its own write failures; the appointment itself is shown whatever happens to its note.
+    const noted = (error: unknown) => logger.warn('appointment not noted in the journal', describeError(error));
+    if (!previous) void deps.journal.add('booking-confirmed', target, name, appointment.searchId, STATUS_LABELS[appointment.status]).catch(noted);
     else if (previous.status !== appointment.status || previous.start !== appointment.start) {
-      void deps.journal.add('booking-changed', target, name, appointment.searchId, STATUS_LABELS[appointment.status]).catch(() => {});
+      void deps.journal.add('booking-changed', target, name, appointment.searchId, STATUS_LABELS[appointment.status]).catch(noted);
     }
   }
 
   async function run(signal: AbortSignal) {
     try {
-      const stream = await deps.api.openStream('/api/appointments/events', signal);
+      const events = await deps.api.openStream(backendRoutes.appointmentEvents, signal);
       // Subscribe first, then load the list: nothing that happens in between is missed.
-      const initial = await deps.api.getJson<{ appointments: Appointment[] }>('/api/appointments', signal);
+      const initial = await deps.api.get(backendRoutes.appointments, { signal });
       for (const appointment of initial.appointments) apply(appointment, false);
       notify();
-      for await (const message of readNdjson(stream)) {
-        const event = message as { type: string; appointment?: Appointment };
-        if (event.type === 'appointment' && event.appointment) {
+      // Each event is checked by the client: a malformed one ends this connection (logged below), then it reconnects.
+      for await (const event of events) {
+        if (event.type === 'appointment') {
           apply(event.appointment, true);
           notify();
         }
       }
-    } catch {
-      /* dropped or refused: retried below while the session lasts */
+    } catch (error) {
+      // Dropped or refused: retried below while the session lasts.
+      if (!signal.aborted) logger.warn('appointments stream interrupted', describeError(error));
     }
     if (!signal.aborted) timer = setTimeout(() => void run(signal), deps.retryDelayMs ?? 2_000);
   }
 
   return {
     list: async () => snapshot(),
-    onChange: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => changes.on('change', listener),
     start() {
       if (controller) return;
       controller = new AbortController();

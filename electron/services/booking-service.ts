@@ -1,16 +1,13 @@
 // Opens a slot on the publisher's booking page, in the system browser, already authenticated there through the
 // backend's single sign-on (RDV V2). Only pages of the publisher that returned the slot may be opened.
-import type { OpenBookingRequest, OpenBookingResult } from '../../shared/api/console-api';
+import type { OpenBookingRequest } from '../../shared/api/console-api';
 import { ConsoleError } from '../../shared/api/errors';
+import { backendRoutes, type PublicPublisher } from '../../shared/backend-api/routes';
+import { describeError, type Logger, silentLogger } from '@shared/util/logger';
+import { isLoopbackHost } from '@shared/util/loopback';
 import type { BackendApi } from './backend-api';
 import type { Journal } from './journal';
 import type { BookingPort } from './ports';
-
-export interface PublisherOrigins {
-  id: string;
-  name: string;
-  bookingOrigins: string[];
-}
 
 export interface BookingServiceDeps {
   api: BackendApi;
@@ -20,6 +17,7 @@ export interface BookingServiceDeps {
   bookingOrigin: () => string;
   /** Told the publishers' booking origins once the registry is read (Electron main's external allow-list). */
   onPublisherOrigins?: (origins: string[]) => void;
+  logger?: Logger;
 }
 
 /** The booking URL with the SAS `origin` parameter, or a refusal when it is not one of the publisher's pages. */
@@ -31,7 +29,7 @@ export function bookingUrlFor(bookingUrl: string, origin: string, allowedOrigins
     return { ok: false, message: 'Lien de réservation invalide.' };
   }
   if (url.username || url.password) return { ok: false, message: 'Lien de réservation refusé (identifiants dans l’adresse).' };
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     return { ok: false, message: 'Lien de réservation refusé : connexion non sécurisée.' };
   }
@@ -43,9 +41,10 @@ export function bookingUrlFor(bookingUrl: string, origin: string, allowedOrigins
 }
 
 export function createBookingService(deps: BookingServiceDeps): BookingPort & { forget(): void; preload(): Promise<void> } {
-  let publishers: Promise<PublisherOrigins[]> | undefined;
+  const logger = (deps.logger ?? silentLogger).child('booking');
+  let publishers: Promise<PublicPublisher[]> | undefined;
   const loadPublishers = () => {
-    publishers ??= deps.api.getJson<{ publishers: PublisherOrigins[] }>('/api/publishers').then((r) => {
+    publishers ??= deps.api.get(backendRoutes.publishers).then((r) => {
       deps.onPublisherOrigins?.([...new Set(r.publishers.flatMap((p) => p.bookingOrigins))]);
       return r.publishers;
     });
@@ -56,22 +55,22 @@ export function createBookingService(deps: BookingServiceDeps): BookingPort & { 
   };
 
   return {
-    async open(request: OpenBookingRequest): Promise<OpenBookingResult> {
+    async open(request: OpenBookingRequest): Promise<void> {
       const registry = await loadPublishers();
       const publisher = registry.find((p) => p.id === request.sourceId);
-      if (!publisher) return { ok: false, code: 'unknown-publisher', message: 'Éditeur inconnu : ce créneau ne peut pas être ouvert.' };
+      if (!publisher) throw new ConsoleError('unknown-publisher', 'Éditeur inconnu : ce créneau ne peut pas être ouvert.');
       const checked = bookingUrlFor(request.bookingUrl, deps.bookingOrigin(), publisher.bookingOrigins);
-      if (!checked.ok) return { ok: false, code: 'booking-url-refused', message: checked.message };
+      if (!checked.ok) throw new ConsoleError('booking-url-refused', checked.message);
       if (request.searchId) {
         // Best effort: without it the appointment still arrives, only not linked to its tab.
         await deps.api
-          .postJson('/api/bookings', {
+          .post(backendRoutes.bookings, {
             searchId: request.searchId,
             sourceId: request.sourceId,
             ...(request.practitionerId ? { practitionerId: request.practitionerId } : {}),
             ...(request.start ? { start: request.start } : {}),
           })
-          .catch(() => {});
+          .catch((error: unknown) => logger.warn('booking not linked to its search', describeError(error)));
       }
       try {
         // Electronegativity asks for a review of every openExternal with a non-constant URL. Reviewed: this is the
@@ -82,15 +81,16 @@ export function createBookingService(deps: BookingServiceDeps): BookingPort & { 
       }
       await deps.journal
         .add('booking-opened', request.practitionerId ?? request.sourceId, request.practitionerName ?? publisher.name, request.searchId, publisher.name)
-        .catch(() => {});
-      return { ok: true };
+        // The booking page is open: a journal that could not note it logs that itself, the booking goes on.
+        .catch((error: unknown) => logger.warn('booking not noted in the journal', describeError(error)));
     },
     forget() {
       publishers = undefined;
       deps.onPublisherOrigins?.([]);
     },
     async preload() {
-      await loadPublishers().catch(() => {});
+      // Preloading only warms the cache: a failure is retried by the first booking, which reports it.
+      await loadPublishers().catch((error: unknown) => logger.warn('publisher registry not preloaded', describeError(error)));
     },
   };
 }

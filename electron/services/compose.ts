@@ -1,6 +1,7 @@
 // Builds the console's services around one backend URL: the same composition under Electron main and in the web
 // harness; only the stores and the "open in the system browser" function differ.
 import type { EnvironmentInfo } from '../../shared/api/console-api';
+import { type Logger, silentLogger } from '@shared/util/logger';
 import { parseLaunch } from '../../shared/launch/parse-launch';
 import { createAppointmentsService } from './appointments-service';
 import { createBackendApi } from './backend-api';
@@ -33,6 +34,8 @@ export interface ConsoleServicesOptions {
   knownOrigins?: readonly string[];
   /** The publishers' booking origins, for an external allow-list (Electron main). */
   onPublisherOrigins?: (origins: string[]) => void;
+  /** Where the services log (main: JSON lines on stderr); silent when absent. */
+  logger?: Logger;
 }
 
 export interface ConsoleServices {
@@ -42,24 +45,26 @@ export interface ConsoleServices {
 }
 
 export function createConsoleServices(options: ConsoleServicesOptions): ConsoleServices {
-  const bus = new ConsoleEventBus();
+  const logger = options.logger ?? silentLogger;
+  const bus = new ConsoleEventBus((error, event) => logger.unexpected(`event ${String(event)}`, error));
   const now = options.now ?? (() => new Date());
   const fetchImpl = options.fetch ?? fetch;
   const settings = new SettingsService(options.settingsStore);
   const api = createBackendApi({ backendUrl: () => options.backendUrl, accessToken: () => options.session.accessToken(), fetch: fetchImpl });
-  const journal = new Journal({ store: options.journalStore, now, newId: options.newId, onChange: (entries) => bus.emit('journal', entries) });
+  const journal = new Journal({ store: options.journalStore, now, newId: options.newId, onChange: (entries) => bus.emit('journal', entries), logger });
   const launches = new LaunchQueue({
     parse: (input) => parseLaunch(input, options.knownOrigins ? { knownOrigins: options.knownOrigins } : undefined),
     now,
     newId: options.newId,
     onReady: (event) => bus.emit('launch', event),
   });
-  const appointments = createAppointmentsService({ api, journal });
+  const appointments = createAppointmentsService({ api, journal, logger });
   const booking = createBookingService({
     api,
     journal,
     openExternal: options.openExternal,
     bookingOrigin: () => settings.get().bookingOrigin,
+    logger,
     ...(options.onPublisherOrigins ? { onPublisherOrigins: options.onPublisherOrigins } : {}),
   });
   const search = createBackendSearch({
@@ -67,6 +72,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     accessToken: () => options.session.accessToken(),
     fetch: fetchImpl,
     newId: options.newId,
+    logger,
   });
   const core = createConsoleCore({
     environment: { get: () => options.environment },

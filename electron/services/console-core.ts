@@ -1,4 +1,4 @@
-// The console's services behind one object implementing the console API's calls (design.md §4).
+// The console's services behind one object implementing the console API's calls (docs/design.md §4).
 // Transports (Electron IPC, the web harness) validate arguments, then call this; events go out on the bus.
 import type { ConsoleCalls, ConsoleSettingsPatch } from '../../shared/api/console-api';
 import type { SearchQuery } from '../../shared/domain/search';

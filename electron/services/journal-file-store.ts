@@ -22,8 +22,10 @@ export class FileJournalStore implements JournalStore {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
-    } catch {
-      return [];
+    } catch (error) {
+      // No file yet is the first shift on this workstation; any other failure (rights, disk) must be seen.
+      if ((error as { code?: unknown }).code === 'ENOENT') return [];
+      throw error;
     }
     // A torn last line (power cut) or a foreign line is skipped, not fatal.
     return text.split('\n').flatMap((line) => {

@@ -1,7 +1,12 @@
 // The shift's orientation journal, kept on the workstation: each contact beyond slots and each booking opened,
 // confirmed or changed, with time and practitioner or CPTS. It holds no patient data: no name, no address, no
 // phone of the patient — only who was contacted, when, and from which search tab.
+//
+// A journal that cannot be read or written is never ignored: the failure is logged (without the entries) and the
+// regulator is told, because the shift's report relies on it.
 import type { ContactRecord, JournalEntry, JournalKind } from '../../shared/api/console-api';
+import { ConsoleError } from '../../shared/api/errors';
+import { describeError, type Logger, silentLogger } from '@shared/util/logger';
 
 export interface JournalStore {
   readAll(): Promise<JournalEntry[]>;
@@ -18,25 +23,51 @@ export interface JournalDeps {
   now: () => Date;
   newId: () => string;
   onChange: (entries: JournalEntry[]) => void;
+  logger?: Logger;
 }
+
+/** Shown when the journal file could not be read: entries noted earlier in the shift are missing. */
+export const JOURNAL_UNREADABLE =
+  'Le journal de garde de ce poste n’a pas pu être lu : les actions notées plus tôt n’apparaissent pas. Les nouvelles actions sont notées.';
+/** Shown when an action could not be written to the journal file (it stays visible until the console closes). */
+export const JOURNAL_NOT_SAVED =
+  'L’action n’a pas pu être enregistrée dans le journal de garde de ce poste : notez-la par ailleurs pour le rapport de garde.';
 
 export class Journal {
   private entries: JournalEntry[] = [];
-  private ready: Promise<void>;
+  private readFailed = false;
+  private readonly ready: Promise<void>;
+  private readonly logger: Logger;
 
   constructor(private readonly deps: JournalDeps) {
+    this.logger = (deps.logger ?? silentLogger).child('journal');
     this.ready = this.load();
   }
 
   private async load(): Promise<void> {
-    const all = await this.deps.store.readAll().catch(() => []);
+    let all: JournalEntry[];
+    try {
+      all = await this.deps.store.readAll();
+    } catch (error) {
+      this.readFailed = true;
+      this.logger.error('journal not read', describeError(error));
+      return;
+    }
     const since = this.deps.now().getTime() - SHIFT_MS;
     this.entries = all.filter((e) => Date.parse(e.at) >= since);
-    if (this.entries.length !== all.length) await this.deps.store.replace(this.entries).catch(() => {});
+    if (this.entries.length === all.length) return;
+    try {
+      await this.deps.store.replace(this.entries);
+    } catch (error) {
+      // Nothing is lost: the old entries stay in the file and are pruned again at the next start.
+      this.logger.warn('journal not pruned', describeError(error));
+    }
   }
 
+  /** The shift's entries; rejects when the file could not be read, so the regulator knows some may be missing. */
   async list(): Promise<JournalEntry[]> {
     await this.ready;
+    if (this.readFailed) throw new ConsoleError('journal-unavailable', JOURNAL_UNREADABLE);
     return [...this.entries];
   }
 
@@ -56,8 +87,13 @@ export class Journal {
       ...(detail ? { detail } : {}),
     };
     this.entries.push(entry);
-    await this.deps.store.append(entry);
     this.deps.onChange(this.list_());
+    try {
+      await this.deps.store.append(entry);
+    } catch (error) {
+      this.logger.error('journal entry not saved', { kind, ...describeError(error) });
+      throw new ConsoleError('journal-unavailable', JOURNAL_NOT_SAVED, 'journal append failed');
+    }
     return entry;
   }
 

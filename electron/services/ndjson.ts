@@ -3,10 +3,14 @@ export async function* readLines(body: ReadableStream<Uint8Array>, maxLineBytes 
   const decoder = new TextDecoder();
   let buffer = '';
   const reader = body.getReader();
+  let finished = false;
   try {
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) break;
+      if (done) {
+        finished = true;
+        break;
+      }
       buffer += decoder.decode(value, { stream: true });
       let newline = buffer.indexOf('\n');
       while (newline >= 0) {
@@ -19,6 +23,8 @@ export async function* readLines(body: ReadableStream<Uint8Array>, maxLineBytes 
     const rest = buffer + decoder.decode();
     if (rest) yield rest;
   } finally {
+    // Left early (a malformed line, a consumer that stopped): close the connection rather than leave it open.
+    if (!finished) void reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

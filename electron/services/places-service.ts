@@ -1,5 +1,6 @@
 // Location autocomplete through the backend (communes offline; addresses when it has a street geocoder).
 import type { LocationSuggestion } from '../../shared/api/console-api';
+import { backendRoutes } from '../../shared/backend-api/routes';
 import type { BackendApi } from './backend-api';
 import type { PlacesPort } from './ports';
 
@@ -8,7 +9,7 @@ export function createPlacesService(api: BackendApi): PlacesPort {
     async suggest(text: string): Promise<LocationSuggestion[]> {
       const trimmed = text.trim();
       if (trimmed.length < 2) return [];
-      const { suggestions } = await api.getJson<{ suggestions: LocationSuggestion[] }>(`/api/places?q=${encodeURIComponent(trimmed)}`);
+      const { suggestions } = await api.get(backendRoutes.places, { query: { q: trimmed } });
       return suggestions;
     },
   };

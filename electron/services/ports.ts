@@ -4,7 +4,6 @@ import type {
   EnvironmentInfo,
   LocationSuggestion,
   OpenBookingRequest,
-  OpenBookingResult,
   SearchStreamEvent,
   SessionState,
   Unsubscribe,
@@ -31,7 +30,8 @@ export interface SearchPort {
 }
 
 export interface BookingPort {
-  open(request: OpenBookingRequest): Promise<OpenBookingResult>;
+  /** Rejects with a ConsoleError when the page may not be opened. */
+  open(request: OpenBookingRequest): Promise<void>;
 }
 
 export interface AppointmentsPort {

@@ -3,8 +3,10 @@
 // the tab is closed (cancelSearch).
 import type { SearchStreamEvent } from '../../shared/api/console-api';
 import { ConsoleError } from '../../shared/api/errors';
+import { backendRoutes, type BodyIn } from '../../shared/backend-api/routes';
 import type { SearchEvent, SearchQuery } from '../../shared/domain/search';
-import { readNdjson } from './ndjson';
+import { describeError, silentLogger, type Logger } from '@shared/util/logger';
+import { readEvents, refusalMessage } from './backend-api';
 import type { SearchPort } from './ports';
 
 export interface BackendSearchDeps {
@@ -12,6 +14,7 @@ export interface BackendSearchDeps {
   accessToken: () => Promise<string>;
   fetch: typeof fetch;
   newId: () => string;
+  logger?: Logger;
 }
 
 interface ActiveSearch {
@@ -22,6 +25,7 @@ interface ActiveSearch {
 
 export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { activeCount(): number } {
   const searches = new Map<string, ActiveSearch>();
+  const logger = (deps.logger ?? silentLogger).child('search');
 
   async function stream(searchId: string, search: ActiveSearch, sources?: readonly string[]): Promise<void> {
     const controller = new AbortController();
@@ -31,23 +35,24 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
     };
     try {
       const token = await deps.accessToken();
-      const response = await deps.fetch(`${deps.backendUrl()}/api/search`, {
-        method: 'POST',
+      const route = backendRoutes.search;
+      const body: BodyIn<typeof route> = { query: search.query, ...(sources ? { sources: [...sources] } : {}) };
+      const response = await deps.fetch(`${deps.backendUrl()}${route.path}`, {
+        method: route.method,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, accept: 'application/x-ndjson' },
-        body: JSON.stringify({ query: search.query, ...(sources ? { sources } : {}) }),
+        body: JSON.stringify(body),
         signal: controller.signal,
       });
       if (response.status === 401) throw new ConsoleError('session-expired', 'Session expirée : reconnectez-vous pour relancer la recherche.');
       if (!response.ok || !response.body) {
-        const detail = await response
-          .json()
-          .then((b: unknown) => (b as { error?: { message?: string } }).error?.message)
-          .catch(() => undefined);
+        const detail = await refusalMessage(response);
         throw new ConsoleError('search-refused', detail ?? `Le serveur SAS a refusé la recherche (HTTP ${response.status}).`);
       }
-      for await (const event of readNdjson(response.body)) send(event as SearchEvent);
+      // Each event is checked against the route table: a malformed one ends the search as failed, never as empty.
+      for await (const event of readEvents(route, response.body)) send(event);
     } catch (error) {
       if (controller.signal.aborted) return;
+      logger.warn('search stream failed', describeError(error));
       const message = error instanceof ConsoleError ? error.message : 'Le serveur SAS ne répond pas : la recherche est interrompue.';
       send({ type: 'error', code: error instanceof ConsoleError ? error.code : 'backend-unreachable', message });
       send({ type: 'done', durationMs: 0 });

@@ -1,4 +1,4 @@
-// Where main keeps secrets (the backend refresh token): never in settings, never in the renderer (design.md §5).
+// Where main keeps secrets (the backend refresh token): never in settings, never in the renderer (docs/design.md §9).
 // Persisted only through the OS key store (Electron safeStorage, electron/main/safe-storage.ts); in memory
 // otherwise — the harness, the tests, and workstations whose OS offers no real key store.
 

@@ -1,7 +1,7 @@
-// Console settings: what the workstation keeps between shifts. Never patient data (design.md §5).
-import { z } from 'zod';
+// Console settings: what the workstation keeps between shifts. Never patient data (docs/design.md §9).
 import type { ConsoleSettings, ConsoleSettingsPatch } from '../../shared/api/console-api';
 import { settingsPatchSchema } from '../../shared/api/console-api-schemas';
+import { consoleSettingsSchema } from '../../shared/api/console-settings';
 import { ConsoleError } from '../../shared/api/errors';
 
 /** Where settings live: electron-store in the app, a JSON file or memory elsewhere. */
@@ -16,20 +16,6 @@ export const DEFAULT_SETTINGS: ConsoleSettings = {
   bookingOrigin: 'sas',
   ui: { density: 'comfortable', showMap: true },
 };
-
-/** A web address only: `z.string().url()` alone also accepts `javascript:` or `file:` URLs. */
-const webUrl = z
-  .string()
-  .max(500)
-  .url()
-  .refine((value) => /^https?:\/\//iu.test(value), { message: 'adresse http(s) attendue' });
-
-const settingsSchema = z.object({
-  backendUrl: z.union([z.literal(''), webUrl]),
-  environmentLabel: z.string().max(40),
-  bookingOrigin: z.string().regex(/^[\w.-]{1,40}$/u),
-  ui: z.object({ density: z.enum(['comfortable', 'compact']), showMap: z.boolean() }),
-});
 
 export interface SettingsLoad {
   settings: ConsoleSettings;
@@ -46,7 +32,7 @@ export function loadSettings(store: SettingsStore): SettingsLoad {
     return { settings: DEFAULT_SETTINGS, problem: `Paramètres illisibles (${describe(error)}) : valeurs par défaut utilisées.` };
   }
   if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS };
-  const parsed = settingsSchema.safeParse(raw);
+  const parsed = consoleSettingsSchema.safeParse(raw);
   if (parsed.success) return { settings: parsed.data };
   const merged = mergeValidFields(raw);
   const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(racine)');
@@ -60,12 +46,12 @@ function mergeValidFields(raw: unknown): ConsoleSettings {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_SETTINGS;
   const record = raw as Record<string, unknown>;
   const pick = <K extends keyof ConsoleSettings>(key: K): ConsoleSettings[K] => {
-    const field = settingsSchema.shape[key].safeParse(record[key]);
+    const field = consoleSettingsSchema.shape[key].safeParse(record[key]);
     return field.success ? (field.data as ConsoleSettings[K]) : DEFAULT_SETTINGS[key];
   };
   const ui = typeof record.ui === 'object' && record.ui !== null ? (record.ui as Record<string, unknown>) : {};
-  const density = settingsSchema.shape.ui.shape.density.safeParse(ui.density);
-  const showMap = settingsSchema.shape.ui.shape.showMap.safeParse(ui.showMap);
+  const density = consoleSettingsSchema.shape.ui.shape.density.safeParse(ui.density);
+  const showMap = consoleSettingsSchema.shape.ui.shape.showMap.safeParse(ui.showMap);
   return {
     backendUrl: pick('backendUrl'),
     environmentLabel: pick('environmentLabel'),
@@ -100,8 +86,8 @@ export class SettingsService {
       ...stripUndefined({ backendUrl: valid.backendUrl, environmentLabel: valid.environmentLabel, bookingOrigin: valid.bookingOrigin }),
       ui: { ...this.current.ui, ...stripUndefined(valid.ui ?? {}) },
     };
-    // The contract's patch schema is looser than what is kept (a backend URL must be http(s)): check the result.
-    const checked = settingsSchema.safeParse(next);
+    // A patch is checked field by field; the merged result is checked whole before it is kept.
+    const checked = consoleSettingsSchema.safeParse(next);
     if (!checked.success) throw invalid(checked.error.issues);
     this.store.write(next);
     this.current = next;

@@ -6,11 +6,11 @@ import {
   type ConsoleEventName,
   type ConsoleEvents,
 } from '../../shared/api/console-api';
-import { encodeConsoleError, type CallOutcome } from '../../shared/api/errors';
+import { ConsoleError, TRANSPORT_FAILURE, settleOutcome } from '../../shared/api/errors';
 import { makeConsoleCalls } from '../../shared/api/make-calls';
 
 /** Harness-only event: the harness's "open in the system browser" opens a page of this same browser. */
-export const OPEN_EXTERNAL_EVENT = 'open-external';
+const OPEN_EXTERNAL_EVENT = 'open-external';
 
 export interface BridgeOptions {
   baseUrl: string;
@@ -28,11 +28,10 @@ export function createBridgeClient(options: BridgeOptions) {
         body: JSON.stringify({ args }),
       });
     } catch {
-      throw new Error(encodeConsoleError({ code: 'transport', message: 'La console ne répond pas. Réessayez dans un instant.' }));
+      throw new ConsoleError(TRANSPORT_FAILURE.code, TRANSPORT_FAILURE.message);
     }
-    const outcome = (await response.json()) as CallOutcome<unknown>;
-    if (outcome.ok) return outcome.value;
-    throw new Error(encodeConsoleError(outcome.error));
+    // The bridge answers every call with its outcome; anything else (a refusal, a broken page) is a transport failure.
+    return settleOutcome(await response.json().catch(() => undefined));
   });
 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();

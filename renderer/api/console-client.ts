@@ -1,11 +1,13 @@
 // The renderer's single way to the console: the preload's `window.sasConsole` under Electron, else the web
-// harness's bridge. No other renderer code knows which one it got.
+// harness's bridge. No other renderer code knows which one it got: both reject a failed call with a ConsoleError.
 import type { ConsoleApi } from '../../shared/api/console-api';
+import { callsFromOutcomes, type ConsoleBridge } from '../../shared/api/make-calls';
 import { createBridgeClient } from './bridge-client';
 
 declare global {
   interface Window {
-    sasConsole?: ConsoleApi;
+    /** Set by the preload: each call resolves with its outcome (a thrown error would lose its code on the way). */
+    sasConsole?: ConsoleBridge;
   }
 }
 
@@ -13,8 +15,9 @@ let api: ConsoleApi | undefined;
 
 export function getConsoleApi(): ConsoleApi {
   if (api) return api;
-  if (window.sasConsole) {
-    api = window.sasConsole;
+  const bridge = window.sasConsole;
+  if (bridge) {
+    api = { ...callsFromOutcomes(bridge), on: (event, listener) => bridge.on(event, listener) };
     return api;
   }
   const token = document.querySelector<HTMLMetaElement>('meta[name="sas-bridge-token"]')?.content ?? '';

@@ -1,7 +1,7 @@
 // React state fed by the console API: environment, session, and launches from the LRM.
 import { useCallback, useEffect, useState } from 'react';
 import type { EnvironmentInfo, LaunchEvent, SessionState } from '../../shared/api/console-api';
-import { decodeConsoleError, type ConsoleErrorPayload } from '../../shared/api/errors';
+import { consoleErrorPayload, type ConsoleErrorPayload } from '../../shared/api/errors';
 import { getConsoleApi } from '../api/console-client';
 
 export interface ConsoleState {
@@ -16,7 +16,7 @@ export function useConsole() {
   const api = getConsoleApi();
   const [state, setState] = useState<ConsoleState>({ session: { status: 'logged-out' }, launches: [] });
 
-  const report = useCallback((error: unknown) => setState((s) => ({ ...s, error: decodeConsoleError(error) })), []);
+  const report = useCallback((error: unknown) => setState((s) => ({ ...s, error: consoleErrorPayload(error) })), []);
 
   const takeLaunches = useCallback(() => {
     api

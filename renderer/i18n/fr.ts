@@ -214,6 +214,7 @@ export const fr = {
     exporting: 'Export en cours…',
     exported: (file: string) => `Journal exporté : ${file}`,
     exportFailed: 'L’export du journal a échoué. Réessayez.',
+    loadFailed: 'Le journal de garde de ce poste n’a pas pu être lu : les actions notées plus tôt n’apparaissent pas. Les nouvelles actions sont notées.',
     empty: 'Aucune action notée pendant cette garde.',
     tableLabel: 'Actions de la garde, les plus récentes en premier',
     headers: { time: 'Heure', action: 'Action', target: 'Professionnel ou structure', detail: 'Détail' },

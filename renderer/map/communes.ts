@@ -5,7 +5,7 @@ import type { FeatureCollection, Point } from 'geojson';
 
 export const COMMUNES_FILE = 'communes-centroids.tsv';
 
-export interface CommuneProperties {
+interface CommuneProperties {
   name: string;
   population: number;
 }

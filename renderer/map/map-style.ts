@@ -10,9 +10,9 @@ export interface MapStyleSource {
 }
 
 /** Where the renderer serves the department outlines (resources/geo/, the renderer's public folder). */
-export const DEPARTMENTS_FILE = 'departements-metropole-simplifie.geojson';
+const DEPARTMENTS_FILE = 'departements-metropole-simplifie.geojson';
 
-export function departmentsUrl(baseUri: string): string {
+function departmentsUrl(baseUri: string): string {
   return new URL(DEPARTMENTS_FILE, baseUri).href;
 }
 

@@ -13,7 +13,7 @@ export interface MarkerProperties {
 }
 
 /** Where a card sits on the map: the practitioner's first located place, the CPTS's or the site's place. */
-export function cardPoint(card: ResultCard): GeoPoint | undefined {
+function cardPoint(card: ResultCard): GeoPoint | undefined {
   switch (card.kind) {
     case 'practitioner':
       return card.practitioner.places.map((p) => p.point).find(isGeoPoint);

@@ -1,7 +1,7 @@
 // The "Journal de garde": what was done during the shift (contacts beyond slots, bookings opened, confirmed,
 // changed), newest first, and its export as a CSV file for the shift's report.
 import { useMemo, useState, type RefObject } from 'react';
-import { decodeConsoleError } from '../../shared/api/errors';
+import { consoleErrorPayload } from '../../shared/api/errors';
 import { getConsoleApi } from '../api/console-client';
 import { fr } from '../i18n/fr';
 import { downloadText } from './download';
@@ -32,7 +32,7 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
           downloadText(csv, fileName);
           setExported({ kind: 'done', fileName });
         },
-        (error: unknown) => setExported({ kind: 'failed', message: decodeConsoleError(error).message || fr.journal.exportFailed }),
+        (error: unknown) => setExported({ kind: 'failed', message: consoleErrorPayload(error).message || fr.journal.exportFailed }),
       );
   };
 
@@ -49,7 +49,12 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
           {exported.kind === 'failed' && exported.message}
         </span>
       </div>
-      {journal.loaded && rows.length === 0 && <p className="followup-empty">{fr.journal.empty}</p>}
+      {journal.failed && (
+        <p className="followup-empty" role="alert">
+          {fr.journal.loadFailed}
+        </p>
+      )}
+      {journal.loaded && !journal.failed && rows.length === 0 && <p className="followup-empty">{fr.journal.empty}</p>}
       {rows.length > 0 && (
         <table className="journal-table" aria-label={fr.journal.tableLabel} data-testid="journal-table">
           <thead>

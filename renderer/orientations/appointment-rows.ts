@@ -1,12 +1,12 @@
 // "Mes orientations" as rows: what the regulator reads for each appointment — practitioner, day and time in Paris,
 // the status in French, the publisher, when it last changed, and the search tab it came from. Pure functions.
 import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentStatus } from '../../shared/domain/appointment';
-import { parisDate, parisDatePlusDays } from '../../shared/fhir/paris-time';
+import { localDate, localDatePlusDays } from '@shared/util/time-zone';
 import { fr } from '../i18n/fr';
 import { formatClock, formatDay, formatSlotTime } from '../search/format';
 import { tabForSearch, type TabLinksSnapshot } from './tab-links';
 
-export type AppointmentLink =
+type AppointmentLink =
   /** The tab it was booked from is open: one click brings it back. */
   | { kind: 'open'; tabId: string; title: string }
   /** Booked from a tab that has been closed since. */
@@ -34,10 +34,10 @@ export function statusLabel(status: AppointmentStatus): string {
 
 /** "Aujourd’hui", "Demain", "Hier", else "ven. 13 juin" — the Paris calendar day of an instant. */
 export function dayLabel(epochMs: number, nowMs: number): string {
-  const day = parisDate(epochMs);
-  if (day === parisDate(nowMs)) return fr.orientations.today;
-  if (day === parisDatePlusDays(nowMs, 1)) return fr.orientations.tomorrow;
-  if (day === parisDatePlusDays(nowMs, -1)) return fr.orientations.yesterday;
+  const day = localDate(epochMs);
+  if (day === localDate(nowMs)) return fr.orientations.today;
+  if (day === localDatePlusDays(nowMs, 1)) return fr.orientations.tomorrow;
+  if (day === localDatePlusDays(nowMs, -1)) return fr.orientations.yesterday;
   return formatDay(epochMs);
 }
 
@@ -54,11 +54,11 @@ export function practitionerLabel(appointment: Pick<Appointment, 'practitionerNa
   return appointment.practitionerId ? `IDNPS ${appointment.practitionerId}` : fr.orientations.unknownPractitioner;
 }
 
-export function publisherLabel(publisherId: string, links: TabLinksSnapshot): string {
+function publisherLabel(publisherId: string, links: TabLinksSnapshot): string {
   return links.publisherNames[publisherId] ?? publisherId;
 }
 
-export function appointmentLink(searchId: string | undefined, links: TabLinksSnapshot): AppointmentLink {
+function appointmentLink(searchId: string | undefined, links: TabLinksSnapshot): AppointmentLink {
   if (searchId === undefined) return { kind: 'none' };
   const tab = tabForSearch(links, searchId);
   return tab ? { kind: 'open', tabId: tab.tabId, title: tab.title } : { kind: 'closed' };

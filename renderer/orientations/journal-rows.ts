@@ -2,7 +2,7 @@
 // Pure. The entries hold no patient data by construction (see electron/services/journal.ts); these rows show only
 // their fields, so none can appear here either.
 import type { JournalEntry, JournalKind } from '../../shared/api/console-api';
-import { parisDate } from '../../shared/fhir/paris-time';
+import { localDate } from '@shared/util/time-zone';
 import { fr } from '../i18n/fr';
 import { formatClock } from '../search/format';
 
@@ -52,5 +52,5 @@ export function journalRows(entries: readonly JournalEntry[]): JournalRow[] {
 
 /** `journal-sas-2025-11-27.csv`: the shift's day in Paris. */
 export function journalFileName(nowMs: number): string {
-  return `journal-sas-${parisDate(nowMs)}.csv`;
+  return `journal-sas-${localDate(nowMs)}.csv`;
 }

@@ -5,6 +5,7 @@ import type { ConsoleApi, JournalEntry } from '../../shared/api/console-api';
 export interface JournalState {
   entries: JournalEntry[];
   loaded: boolean;
+  /** The journal could not be read: entries noted earlier in the shift may be missing. Stays until remount. */
   failed: boolean;
 }
 
@@ -16,15 +17,14 @@ export function useJournal(api: ConsoleApi, enabled: boolean): JournalState {
     let eventSeen = false;
     const unsubscribe = api.on('journal', (entries) => {
       eventSeen = true;
-      setState({ entries, loaded: true, failed: false });
+      // A new entry does not bring back the ones that could not be read: the failure stays shown.
+      setState((s) => ({ entries, loaded: true, failed: s.failed }));
     });
     api.listJournal().then(
       (entries) => {
         if (!eventSeen) setState({ entries, loaded: true, failed: false });
       },
-      () => {
-        if (!eventSeen) setState((s) => ({ ...s, loaded: true, failed: true }));
-      },
+      () => setState((s) => ({ ...s, loaded: true, failed: true })),
     );
     return unsubscribe;
   }, [api, enabled]);

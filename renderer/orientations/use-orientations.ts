@@ -6,7 +6,7 @@ import { shortcutOfEvent } from '../search/keyboard-event';
 import { useAppointments, type AppointmentsState } from './use-appointments';
 import { useJournal, type JournalState } from './use-journal';
 
-export type OrientationPanel = 'appointments' | 'journal';
+type OrientationPanel = 'appointments' | 'journal';
 
 export interface Orientations {
   enabled: boolean;

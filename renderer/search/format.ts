@@ -1,7 +1,7 @@
 // How numbers, phones, names and times read on a card: short, French, the same everywhere.
 // Pure functions (no DOM) so they are unit-tested and cheap to call for 1,000 cards.
 import type { Practitioner } from '../../shared/domain/care-offer';
-import { parisDate, parisDatePlusDays } from '../../shared/fhir/paris-time';
+import { localDate, localDatePlusDays } from '@shared/util/time-zone';
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 const clockFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
@@ -59,10 +59,10 @@ export function formatClock(epochMs: number): string {
 export function slotDayIndex(iso: string, nowMs: number): 0 | 1 | 2 | undefined {
   const start = Date.parse(iso);
   if (Number.isNaN(start)) return undefined;
-  const key = parisDate(start);
-  if (key === parisDate(nowMs)) return 0;
-  if (key === parisDatePlusDays(nowMs, 1)) return 1;
-  if (key === parisDatePlusDays(nowMs, 2)) return 2;
+  const key = localDate(start);
+  if (key === localDate(nowMs)) return 0;
+  if (key === localDatePlusDays(nowMs, 1)) return 1;
+  if (key === localDatePlusDays(nowMs, 2)) return 2;
   return undefined;
 }
 

@@ -36,7 +36,7 @@ export function locationText(location: LaunchLocation): string {
   return [street, place].filter((part) => part.trim() !== '').join(', ');
 }
 
-export function specialtyText(reference: SpecialtyReference | undefined): { text: string; coding?: Coding } {
+function specialtyText(reference: SpecialtyReference | undefined): { text: string; coding?: Coding } {
   if (!reference) return { text: GENERAL_MEDICINE.display ?? 'Médecine générale', coding: GENERAL_MEDICINE };
   if (reference.kind === 'text') return { text: reference.text };
   const label = specialtyLabel(reference.coding);

@@ -5,7 +5,7 @@ import type { CareOffer, GpLookup, ResolvedLocation, SearchEvent, SourceInfo, So
 import type { Slot } from '../../shared/domain/slot';
 import type { SearchState } from '../../shared/ranking/results';
 
-export type SearchPhase = 'starting' | 'running' | 'done';
+type SearchPhase = 'starting' | 'running' | 'done';
 
 export interface SearchError {
   code: string;

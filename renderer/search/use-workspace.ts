@@ -2,7 +2,7 @@
 // opening bookings and noting contacts. The state itself is the pure reducer of workspace.ts.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { ConsoleApi, LaunchEvent } from '../../shared/api/console-api';
-import { decodeConsoleError } from '../../shared/api/errors';
+import { consoleErrorPayload } from '../../shared/api/errors';
 import type { Slot } from '../../shared/domain/slot';
 import { fr } from '../i18n/fr';
 import { practitionerName } from './format';
@@ -53,7 +53,7 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
           // Closed while starting: the console must forget this search (and the patient's address) too.
           if (!liveTabs.current.has(id)) void api.cancelSearch(searchId).catch(() => undefined);
         },
-        (error: unknown) => dispatch({ type: 'start-failed', tabId: id, error: decodeConsoleError(error) }),
+        (error: unknown) => dispatch({ type: 'start-failed', tabId: id, error: consoleErrorPayload(error) }),
       );
     },
     [api],
@@ -74,7 +74,7 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       const tab = stateRef.current.tabs.find((t) => t.id === tabId);
       if (!tab?.searchId || sourceIds.length === 0) return;
       dispatch({ type: 'retry', tabId, sourceIds, at: Date.now() });
-      api.retrySources(tab.searchId, sourceIds).catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: decodeConsoleError(error) }));
+      api.retrySources(tab.searchId, sourceIds).catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) }));
     },
     [api],
   );
@@ -96,12 +96,7 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
           practitionerName: cardName(card),
           start: slot.start,
         })
-        .then(
-          (result) => {
-            if (!result.ok) dispatch({ type: 'notice', tabId, notice: { code: result.code, message: result.message } });
-          },
-          (error: unknown) => dispatch({ type: 'notice', tabId, notice: decodeConsoleError(error) }),
-        );
+        .catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) }));
     },
     [api],
   );
@@ -118,7 +113,7 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
           targetName: cardName(card),
           ...(phone ? { phone } : {}),
         })
-        .catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: decodeConsoleError(error) }));
+        .catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) }));
     },
     [api],
   );
@@ -158,7 +153,7 @@ export function useLaunchTabs(launches: readonly LaunchEvent[], open: WorkspaceC
   }, [launches, open, consumed]);
 }
 
-export function cardName(card: ResultCard): string {
+function cardName(card: ResultCard): string {
   if (card.kind === 'practitioner') return practitionerName(card.practitioner);
   if (card.kind === 'cpts') return card.cpts.name;
   return card.site.name || card.site.associationName;

@@ -1,8 +1,12 @@
-// The whole contract between the renderer and the console's services (design.md §4).
+// The whole contract between the renderer and the console's services (docs/design.md §4).
 // Preload implements it over IPC, the web harness over HTTP; the renderer cannot tell them apart.
 import type { Appointment } from '../domain/appointment';
 import type { LaunchParseResult } from '../domain/launch';
+import type { LocationSuggestion } from '../domain/places';
 import type { SearchEvent, SearchQuery } from '../domain/search';
+import type { ConsoleSettings, ConsoleSettingsPatch } from './console-settings';
+
+export type { LocationSuggestion } from '../domain/places';
 
 export type Unsubscribe = () => void;
 
@@ -32,17 +36,6 @@ export interface LaunchEvent {
   id: string;
   receivedAt: string;
   result: LaunchParseResult;
-}
-
-/** A commune (or, with a street geocoder, an address) offered while the regulator types a location. */
-export interface LocationSuggestion {
-  label: string;
-  inseeCode: string;
-  city: string;
-  postalCode?: string;
-  department: string;
-  streetName?: string;
-  streetNumber?: string;
 }
 
 export interface SearchHandle {
@@ -89,21 +82,7 @@ export interface JournalEntry {
   detail?: string;
 }
 
-export type OpenBookingResult = { ok: true } | { ok: false; code: string; message: string };
-
-export interface ConsoleSettings {
-  /** Empty: the built-in training environment. */
-  backendUrl: string;
-  environmentLabel: string;
-  /** `origin` parameter added to booking URLs (RDV V2). */
-  bookingOrigin: string;
-  ui: {
-    density: 'comfortable' | 'compact';
-    showMap: boolean;
-  };
-}
-
-export type ConsoleSettingsPatch = Partial<Omit<ConsoleSettings, 'ui'>> & { ui?: Partial<ConsoleSettings['ui']> };
+export type { ConsoleSettings, ConsoleSettingsPatch } from './console-settings';
 
 /** Request/response calls. Every argument is validated by main (see `console-api-schemas.ts`). */
 export interface ConsoleCalls {
@@ -120,7 +99,8 @@ export interface ConsoleCalls {
   cancelSearch(searchId: string): Promise<void>;
   /** Re-asks only the given sources of a search (those that failed). */
   retrySources(searchId: string, sourceIds: string[]): Promise<void>;
-  openBooking(request: OpenBookingRequest): Promise<OpenBookingResult>;
+  /** Opens the slot's booking page in the system browser; rejects (ConsoleError) when it may not be opened. */
+  openBooking(request: OpenBookingRequest): Promise<void>;
   listAppointments(): Promise<Appointment[]>;
   /** Journal: the regulator called a contact beyond slots ("Adresser un patient hors créneaux"). */
   recordContact(contact: ContactRecord): Promise<JournalEntry>;

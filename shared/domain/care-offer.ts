@@ -28,7 +28,7 @@ export interface Coding {
 }
 
 /** How a practitioner takes part in the SAS (domain.md "Participation of a practitioner"). */
-export type ParticipationMode = 'individual' | 'cpts' | 'msp';
+type ParticipationMode = 'individual' | 'cpts' | 'msp';
 
 export interface Participation {
   mode: ParticipationMode;

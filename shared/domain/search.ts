@@ -29,7 +29,7 @@ export interface ResolvedLocation {
   notice?: string;
 }
 
-export type SourceKind = 'publisher' | 'sas-agenda';
+type SourceKind = 'publisher' | 'sas-agenda';
 
 /** One place slots come from: a publisher, or the SAS agenda. */
 export interface SourceInfo {
@@ -38,7 +38,7 @@ export interface SourceInfo {
   kind: SourceKind;
 }
 
-export type SourceState = 'pending' | 'answered' | 'timeout' | 'error' | 'skipped';
+type SourceState = 'pending' | 'answered' | 'timeout' | 'error' | 'skipped';
 
 export interface SourceStatus {
   source: SourceInfo;

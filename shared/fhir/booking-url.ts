@@ -5,10 +5,10 @@
 const HTTP_URL =
   /^https?:\/\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]{2,45}\])(?::(\d{1,5}))?(?:[/?#][^\s<>"\\^`{}|]*)?$/iu;
 
-export const MAX_BOOKING_URL_LENGTH = 2000;
+const MAX_BOOKING_URL_LENGTH = 2000;
 
 /** C0 controls and DEL (kept out of the regular expression, where they would be unreadable). */
-export function hasControlCharacter(value: string): boolean {
+function hasControlCharacter(value: string): boolean {
   for (let i = 0; i < value.length; i += 1) {
     const c = value.charCodeAt(i);
     if (c < 0x20 || c === 0x7f) return true;

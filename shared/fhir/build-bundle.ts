@@ -6,21 +6,22 @@
 // Not carried (no place for them in the guide): Place.inseeCode, Cpts.description, Practitioner.participation,
 // SosSite.place.organizationName.
 import type * as fhir from 'fhir/r4';
-import type { Cpts, Place, Practitioner, SosSite } from '../domain/care-offer';
-import { IDNPS_SYSTEM, IDNST_SYSTEM, idnstFromFiness } from '../domain/identifiers';
+import type { Cpts, Practitioner, SosSite } from '../domain/care-offer';
 import type { Slot } from '../domain/slot';
 import {
-  ACT_CODE_SYSTEM,
-  APPOINTMENT_REASON_SYSTEM,
-  CATEGORIE_ETABLISSEMENT_SYSTEM,
-  CPTS_CATEGORY_CODE,
-  FR_CORE_V2_0203_SYSTEM,
-  FR_LOCATION_IDENTIFIER_TYPE_SYSTEM,
-  FR_V2_0203_SYSTEM,
-  PROFILES,
-  SLOT_SERVICE_TYPE_EXTENSION,
-  TYPE_CRENEAU_SYSTEM,
-} from './codes';
+  cptsResources,
+  cptsServiceType,
+  idnpsIdentifier,
+  practitionerResource,
+  practitionerRoleResource,
+  slotResource,
+  sosSiteResources,
+  type CptsEntries,
+  type PractitionerEntries,
+  type RoleEntries,
+  type SosSiteEntries,
+} from './build-resources';
+import { PROFILES } from './codes';
 import { samePlace } from './map-common';
 
 export interface SearchsetInput {
@@ -36,7 +37,6 @@ export interface SearchsetInput {
   sosSites?: readonly SosSite[];
 }
 
-const ACT_CODE_BY_MODE = { cabinet: 'AMB', teleconsultation: 'VR', domicile: 'HH' } as const;
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/u;
 
 type Entry = fhir.BundleEntry<fhir.FhirResource>;
@@ -45,23 +45,14 @@ export function buildSearchsetBundle(input: SearchsetInput): fhir.Bundle<fhir.Fh
   return new SearchsetBuilder(input).build();
 }
 
-interface PractitionerEntries {
-  index: number;
-  practitioner: Practitioner;
-  fhirId: string;
-  /** One PractitionerRole per place (at least one). */
-  roles: { fhirId: string; place?: Place; scheduleId: string }[];
-  emitted: boolean;
-}
-
 class SearchsetBuilder {
   private readonly base: string;
   private readonly matches: Entry[] = [];
   private readonly entries: Entry[] = [];
   private readonly emitted = new Set<string>();
   private readonly practitioners = new Map<string, PractitionerEntries>();
-  private readonly cpts = new Map<string, { cpts: Cpts; serviceId: string; orgId: string }>();
-  private readonly sites = new Map<string, { site: SosSite; locationId: string; scheduleId: string; orgId: string }>();
+  private readonly cpts = new Map<string, CptsEntries>();
+  private readonly sites = new Map<string, SosSiteEntries>();
   private readonly sosOrgs = new Map<string, string>();
   private readonly slotIds = new Set<string>();
   private readonly sosMode: boolean;
@@ -77,7 +68,7 @@ class SearchsetBuilder {
         practitioner,
         fhirId: `ps-${n}`,
         roles: places.map((place, j) => {
-          const role: { fhirId: string; place?: Place; scheduleId: string } = {
+          const role: RoleEntries = {
             fhirId: `role-${n}-${j + 1}`,
             scheduleId: `schedule-${n}-${j + 1}`,
           };
@@ -138,34 +129,12 @@ class SearchsetBuilder {
   }
 
   private addSlot(slot: Slot, index: number): void {
-    const resource: fhir.Slot = {
-      resourceType: 'Slot',
-      id: this.slotFhirId(slot, index),
-      meta: {
-        profile: [
-          slot.sosSiteId !== undefined ? PROFILES.slotSos : slot.cptsFiness !== undefined ? PROFILES.slotCpts : PROFILES.slotPs,
-        ],
-        security: slot.types.map((code) => ({ system: TYPE_CRENEAU_SYSTEM, code })),
-      },
-      serviceType: slot.modes.map((mode) => ({ coding: [{ system: ACT_CODE_SYSTEM, code: ACT_CODE_BY_MODE[mode] }] })),
-      specialty: slot.specialties.map((c) => ({ coding: [codingOf(c)] })),
-      appointmentType: {
-        coding: [{ system: APPOINTMENT_REASON_SYSTEM, code: slot.withAppointment ? 'ROUTINE' : 'WALKIN' }],
-      },
-      schedule: { reference: '' },
-      status: 'free',
-      start: slot.start,
-      end: slot.end,
-    };
-    if (slot.bookingUrl !== undefined) resource.comment = slot.bookingUrl;
+    const resource = slotResource(slot, this.slotFhirId(slot, index));
 
-    let cpts: { cpts: Cpts; serviceId: string; orgId: string } | undefined;
+    let cpts: CptsEntries | undefined;
     if (slot.cptsFiness !== undefined) {
       cpts = this.cpts.get(slot.cptsFiness) ?? this.cptsEntry({ finess: slot.cptsFiness, name: `CPTS ${slot.cptsFiness}`, memberIds: [] });
-      resource.serviceType?.push({
-        extension: [{ url: SLOT_SERVICE_TYPE_EXTENSION, valueReference: { reference: `HealthcareService/${cpts.serviceId}` } }],
-        coding: [{ system: CATEGORIE_ETABLISSEMENT_SYSTEM, code: CPTS_CATEGORY_CODE }],
-      });
+      resource.serviceType?.push(cptsServiceType(cpts.serviceId));
     }
 
     const sosMode = this.sosMode;
@@ -194,7 +163,7 @@ class SearchsetBuilder {
       slot.place === undefined ? p.roles[0] : p.roles.find((r) => r.place !== undefined && samePlace(r.place, slot.place));
     if (role !== undefined) return role.scheduleId;
     const j = p.roles.length + 1;
-    const added: { fhirId: string; place?: Place; scheduleId: string } = {
+    const added: RoleEntries = {
       fhirId: `role-${p.index}-${j}`,
       scheduleId: `schedule-${p.index}-${j}`,
     };
@@ -234,52 +203,14 @@ class SearchsetBuilder {
   private emitPractitioner(p: PractitionerEntries): void {
     if (p.emitted) return;
     p.emitted = true;
-    const { practitioner } = p;
-    const name: fhir.HumanName = { family: practitioner.familyName };
-    if (practitioner.givenName !== undefined) name.given = [practitioner.givenName];
-    if (practitioner.prefix !== undefined) name.prefix = [practitioner.prefix];
-    this.push(
-      {
-        resourceType: 'Practitioner',
-        id: p.fhirId,
-        meta: { profile: [PROFILES.practitioner] },
-        identifier: [idnpsIdentifier(practitioner.nationalId)],
-        name: [name],
-      },
-      'include',
-    );
+    this.push(practitionerResource(p), 'include');
   }
 
-  private emitRole(p: PractitionerEntries, role: { fhirId: string; place?: Place }): void {
-    const resource: fhir.PractitionerRole = {
-      resourceType: 'PractitionerRole',
-      id: role.fhirId,
-      meta: { profile: [PROFILES.practitionerRole] },
-      practitioner: { reference: `Practitioner/${p.fhirId}` },
-    };
-    const place = role.place;
-    if (place !== undefined && hasAddress(place)) {
-      resource.contained = [locationOf('loc', place, PROFILES.location)];
-      resource.location = [{ reference: '#loc' }];
-    }
-    if (place?.organizationId !== undefined || place?.organizationName !== undefined) {
-      const organization: fhir.Reference = {};
-      if (place.organizationId !== undefined)
-        organization.identifier = {
-          type: { coding: [{ system: FR_V2_0203_SYSTEM, code: 'IDNST' }] },
-          system: IDNST_SYSTEM,
-          value: place.organizationId,
-        };
-      if (place.organizationName !== undefined) organization.display = place.organizationName;
-      resource.organization = organization;
-    }
-    if (p.practitioner.phone !== undefined) resource.telecom = [{ system: 'phone', value: p.practitioner.phone }];
-    if (p.practitioner.specialties.length > 0)
-      resource.specialty = p.practitioner.specialties.map((c) => ({ coding: [codingOf(c)] }));
-    this.push(resource, 'include');
+  private emitRole(p: PractitionerEntries, role: RoleEntries): void {
+    this.push(practitionerRoleResource(p, role), 'include');
   }
 
-  private cptsEntry(cpts: Cpts): { cpts: Cpts; serviceId: string; orgId: string } {
+  private cptsEntry(cpts: Cpts): CptsEntries {
     const known = this.cpts.get(cpts.finess);
     if (known !== undefined) return known;
     const n = this.cpts.size + 1;
@@ -288,35 +219,13 @@ class SearchsetBuilder {
     return entry;
   }
 
-  private emitCpts(entry: { cpts: Cpts; serviceId: string; orgId: string }): void {
-    this.push(
-      {
-        resourceType: 'HealthcareService',
-        id: entry.serviceId,
-        meta: { profile: [PROFILES.healthcareServiceCpts] },
-        providedBy: { reference: `Organization/${entry.orgId}` },
-      },
-      'include',
-    );
-    const organization: fhir.Organization = {
-      resourceType: 'Organization',
-      id: entry.orgId,
-      meta: { profile: [PROFILES.organizationCpts] },
-      identifier: [
-        {
-          type: { coding: [{ system: FR_CORE_V2_0203_SYSTEM, code: 'IDNST' }] },
-          system: IDNST_SYSTEM,
-          value: idnstFromFiness(entry.cpts.finess),
-        },
-      ],
-      name: entry.cpts.name,
-    };
-    if (entry.cpts.phone !== undefined) organization.telecom = [{ system: 'phone', value: entry.cpts.phone }];
-    if (entry.cpts.place !== undefined && hasAddress(entry.cpts.place)) organization.address = [addressOf(entry.cpts.place)];
+  private emitCpts(entry: CptsEntries): void {
+    const { service, organization } = cptsResources(entry);
+    this.push(service, 'include');
     this.push(organization, 'include');
   }
 
-  private siteEntry(site: SosSite): { site: SosSite; locationId: string; scheduleId: string; orgId: string } {
+  private siteEntry(site: SosSite): SosSiteEntries {
     const known = this.sites.get(site.id);
     if (known !== undefined) return known;
     const n = this.sites.size + 1;
@@ -331,67 +240,10 @@ class SearchsetBuilder {
     return entry;
   }
 
-  private emitSite(entry: { site: SosSite; locationId: string; scheduleId: string; orgId: string }): void {
-    const { site } = entry;
-    this.push(
-      {
-        resourceType: 'Schedule',
-        id: entry.scheduleId,
-        meta: { profile: [PROFILES.scheduleSos] },
-        actor: [{ reference: `Location/${entry.locationId}` }],
-      },
-      this.sosMode ? 'match' : 'include',
-    );
-    const location = locationOf(entry.locationId, site.place, PROFILES.locationSos);
-    location.identifier = [
-      { type: { coding: [{ system: FR_LOCATION_IDENTIFIER_TYPE_SYSTEM, code: 'INTRN' }] }, system: `${this.base}/sos-site`, value: site.id },
-    ];
-    location.name = site.name;
-    if (site.phone !== undefined) location.telecom = [{ system: 'phone', value: site.phone }];
-    location.managingOrganization = { reference: `Organization/${entry.orgId}` };
+  private emitSite(entry: SosSiteEntries): void {
+    const { schedule, location, organization } = sosSiteResources(entry, this.base);
+    this.push(schedule, this.sosMode ? 'match' : 'include');
     this.push(location, 'include');
-    const organization: fhir.Organization = {
-      resourceType: 'Organization',
-      id: entry.orgId,
-      meta: { profile: [PROFILES.organizationSos] },
-      name: site.associationName,
-    };
-    if (site.place.organizationId !== undefined)
-      organization.identifier = [
-        {
-          type: { coding: [{ system: FR_LOCATION_IDENTIFIER_TYPE_SYSTEM, code: 'IDNST' }] },
-          system: IDNST_SYSTEM,
-          value: site.place.organizationId,
-        },
-      ];
     this.push(organization, 'include');
   }
-}
-
-function idnpsIdentifier(value: string): fhir.Identifier {
-  return { type: { coding: [{ system: FR_V2_0203_SYSTEM, code: 'IDNPS' }] }, system: IDNPS_SYSTEM, value };
-}
-
-function codingOf(c: { system: string; code: string; display?: string }): fhir.Coding {
-  const coding: fhir.Coding = { system: c.system, code: c.code };
-  if (c.display !== undefined) coding.display = c.display;
-  return coding;
-}
-
-function hasAddress(place: Place): boolean {
-  return place.line !== undefined || place.city !== undefined || place.postalCode !== undefined || place.point !== undefined;
-}
-
-function addressOf(place: Place): fhir.Address {
-  const address: fhir.Address = {};
-  if (place.line !== undefined) address.line = [place.line];
-  if (place.city !== undefined) address.city = place.city;
-  if (place.postalCode !== undefined) address.postalCode = place.postalCode;
-  return address;
-}
-
-function locationOf(id: string, place: Place, profile: string): fhir.Location {
-  const location: fhir.Location = { resourceType: 'Location', id, meta: { profile: [profile] }, address: addressOf(place) };
-  if (place.point !== undefined) location.position = { latitude: place.point.lat, longitude: place.point.lon };
-  return location;
 }

@@ -12,11 +12,11 @@ import { formatInstant, parseInstant } from './instant';
 import type { MappingIssue } from './issues';
 import { NATIONAL_ID_PATTERN } from './map-common';
 import { excerpt } from './read';
-import { parisOffsetMinutes, parisWallClock, parisWallToEpoch } from './paris-time';
+import { offsetMinutes, toLocal, fromLocal } from '../util/time-zone';
 
 /** At most 25 practitioners per call (platform batches). */
-export const MAX_IDS_PER_SEARCH = 25;
-export const SEARCH_COUNT = 1000;
+const MAX_IDS_PER_SEARCH = 25;
+const SEARCH_COUNT = 1000;
 
 export interface SlotSearch {
   /** IDNPS of the practitioners, 1 to 25. */
@@ -105,8 +105,8 @@ export interface SearchWindow {
  */
 export function computeSearchWindow(now: Date | number, days = 2): SearchWindow {
   const startMs = typeof now === 'number' ? now : now.getTime();
-  const today = parisWallClock(startMs);
-  const endMs = parisWallToEpoch({
+  const today = toLocal(startMs);
+  const endMs = fromLocal({
     year: today.year,
     month: today.month,
     day: today.day + days,
@@ -116,8 +116,8 @@ export function computeSearchWindow(now: Date | number, days = 2): SearchWindow 
     millisecond: 999,
   });
   return {
-    start: formatInstant(startMs, parisOffsetMinutes(startMs)),
-    end: formatInstant(endMs, parisOffsetMinutes(endMs)),
+    start: formatInstant(startMs, offsetMinutes(startMs)),
+    end: formatInstant(endMs, offsetMinutes(endMs)),
     startMs,
     endMs,
   };
@@ -126,7 +126,7 @@ export function computeSearchWindow(now: Date | number, days = 2): SearchWindow 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading a slot search (simulated publishers)
 
-export interface ParsedSlotSearch {
+interface ParsedSlotSearch {
   nationalIds: string[];
   start: string;
   end: string;

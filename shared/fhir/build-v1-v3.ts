@@ -4,7 +4,7 @@ import type * as fhir from 'fhir/r4';
 import { IDNPS_SYSTEM, SAS_PLATFORM_OID } from '../domain/identifiers';
 import { APPOINTMENT_OPERATOR_EXTENSION, FR_V2_0203_SYSTEM, PROFILES } from './codes';
 import type { AppointmentReport } from './map-appointment';
-import type { RegulatorAccount } from './map-regulator';
+import type { RegulatorPractitioner } from './map-regulator';
 
 const PARTICIPATION_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
@@ -13,7 +13,7 @@ function idnps(value: string): fhir.Identifier {
 }
 
 /** V1: the regulator account as FrPractitionerRegul (POST to create, conditional PUT on the identifier to update). */
-export function buildRegulatorPractitioner(account: RegulatorAccount, options: { id?: string } = {}): fhir.Practitioner {
+export function buildRegulatorPractitioner(account: RegulatorPractitioner, options: { id?: string } = {}): fhir.Practitioner {
   const identifier: fhir.Identifier[] = [];
   if (account.nationalId !== undefined) identifier.push(idnps(account.nationalId));
   if (account.internalId !== undefined)

@@ -12,9 +12,6 @@ export const ACT_CODE_OID = 'urn:oid:2.16.840.1.113883.5.4';
 export const CATEGORIE_ETABLISSEMENT_SYSTEM =
   'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement';
 export const CPTS_CATEGORY_CODE = '604';
-/** TRE_R38 SpecialiteOrdinale (Slot.specialty). */
-export const SPECIALITE_ORDINALE_SYSTEM =
-  'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
 /** v2-0276 appointment reason (Slot.appointmentType): WALKIN = without appointment. */
 export const APPOINTMENT_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0276';
 
@@ -22,11 +19,6 @@ export const APPOINTMENT_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/
 export const FR_V2_0203_SYSTEM = 'http://interopsante.org/fhir/CodeSystem/fr-v2-0203';
 export const FR_CORE_V2_0203_SYSTEM = 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203';
 export const FR_LOCATION_IDENTIFIER_TYPE_SYSTEM = 'http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type';
-export const IDENTIFIER_TYPE_SYSTEMS = [
-  FR_V2_0203_SYSTEM,
-  FR_CORE_V2_0203_SYSTEM,
-  FR_LOCATION_IDENTIFIER_TYPE_SYSTEM,
-] as const;
 
 /** R5 backport extension on Slot.serviceType referencing the CPTS HealthcareService. */
 export const SLOT_SERVICE_TYPE_EXTENSION = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType';

@@ -1,5 +1,6 @@
 // FHIR `instant` values (Slot.start, Appointment.end...): validated strictly, kept as sent.
 // Date.parse is not enough: it accepts 2021-02-30 (rolling over to March) and strings without an offset.
+import { formatOffset } from '../util/time-zone';
 
 export interface ParsedInstant {
   /** Milliseconds since the epoch (UTC). */
@@ -50,13 +51,6 @@ export function parseInstant(value: string): ParsedInstant | undefined {
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, ms);
   return { epochMs: date.getTime() - offsetMinutes * 60_000, offsetMinutes };
-}
-
-/** `+01:00`, `-03:30`, `+00:00` (the IG writes `+00:00` rather than `Z`). */
-export function formatOffset(offsetMinutes: number): string {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
 }
 
 /** Writes an instant with milliseconds and the given offset, e.g. `2021-11-04T15:19:35.760+01:00`. */

@@ -28,7 +28,7 @@ export function isIdnpsIdentifier(identifier: JsonRecord): boolean {
  * True when an Identifier denotes a structure national id: system IDNST, or type code `IDNST` in any of the three
  * code systems the guide uses (fr-v2-0203, fr-core-cs-v2-0203, fr-location-identifier-type) or another one.
  */
-export function isIdnstIdentifier(identifier: JsonRecord): boolean {
+function isIdnstIdentifier(identifier: JsonRecord): boolean {
   return own(identifier, 'system') === IDNST_SYSTEM || identifierTypeCodes(identifier).includes('IDNST');
 }
 
@@ -133,7 +133,7 @@ export function readAddress(address: JsonRecord | undefined): Place {
 }
 
 /** Location.position as a point; out-of-range or non-numeric coordinates give an issue. */
-export function readPosition(location: JsonRecord, sink: IssueSink, path: string): GeoPoint | undefined {
+function readPosition(location: JsonRecord, sink: IssueSink, path: string): GeoPoint | undefined {
   const position = own(location, 'position');
   if (position === undefined) return undefined;
   if (isRecord(position)) {

@@ -1,25 +1,27 @@
 // RDV V1: the regulator account the platform pushes to each publisher (FrPractitionerRegul) ⇄ its fields.
 // The simulated publishers read it with this mapper; the backend writes it with buildRegulatorPractitioner.
 import { IDNPS_SYSTEM, SAS_PLATFORM_OID, type NationalId } from '../domain/identifiers';
+import type { RegulatorAccount } from '../domain/regulator';
 import { IssueSink, type MappingIssue } from './issues';
 import { NATIONAL_ID_PATTERN, identifierTypeCodes, isIdnpsIdentifier, readName, readTelecom } from './map-common';
 import { child, describe, excerpt, isRecord, own, plainText, records, type JsonRecord } from './read';
 
-export interface RegulatorAccount {
+/**
+ * A regulator account as an RDV V1 FrPractitionerRegul carries it (see `RegulatorAccount` in shared/domain for the
+ * account itself): the national id may be missing (regulators without RPPS have only the SAS technical id), the
+ * given name is always written, and the resource adds its own identifiers.
+ */
+export interface RegulatorPractitioner extends Omit<RegulatorAccount, 'nationalId' | 'givenName'> {
   /** IDNPS (slice IdentifiantNatPS). Regulators without RPPS may only have `internalId`. */
   nationalId?: NationalId;
   /** SAS technical id (slice IdentifiantInterne, system urn:oid:1.2.250.1.213.3.6). */
   internalId?: string;
-  /** True: may book for third parties; false: access withdrawn. */
-  active: boolean;
-  familyName: string;
   givenName: string;
-  email?: string;
   /** meta.source: the SAS platform OID. */
   source?: string;
 }
 
-export type RegulatorMapping = { ok: true; regulator: RegulatorAccount } | { ok: false; issues: MappingIssue[] };
+export type RegulatorMapping = { ok: true; regulator: RegulatorPractitioner } | { ok: false; issues: MappingIssue[] };
 
 const INTERNAL_ID_PATTERN = /^[\w./:-]{1,100}$/u;
 
@@ -36,7 +38,7 @@ export function mapRegulatorPractitioner(input: unknown): RegulatorMapping {
   }
 }
 
-function readRegulator(input: unknown, sink: IssueSink): RegulatorAccount | undefined {
+function readRegulator(input: unknown, sink: IssueSink): RegulatorPractitioner | undefined {
   if (!isRecord(input)) {
     sink.add('regulator-not-an-object', `Un objet JSON Practitioner est attendu (reçu : ${describe(input)}).`);
     return undefined;
@@ -72,7 +74,7 @@ function readRegulator(input: unknown, sink: IssueSink): RegulatorAccount | unde
     );
   if (ids === undefined || typeof active !== 'boolean' || name.familyName === undefined || name.givenName === undefined)
     return undefined;
-  const account: RegulatorAccount = { active, familyName: name.familyName, givenName: name.givenName };
+  const account: RegulatorPractitioner = { active, familyName: name.familyName, givenName: name.givenName };
   if (ids.nationalId !== undefined) account.nationalId = ids.nationalId;
   if (ids.internalId !== undefined) account.internalId = ids.internalId;
   if (email !== undefined) account.email = email;

@@ -7,32 +7,28 @@ import { PROFILES, profileName } from './codes';
 import { IssueSink, type MappingIssue } from './issues';
 import { mapAppointment, type AppointmentReport } from './map-appointment';
 import { profilesOf, readLocationPlace } from './map-common';
-import { mapRegulatorPractitioner, type RegulatorAccount } from './map-regulator';
+import { mapRegulatorPractitioner, type RegulatorPractitioner } from './map-regulator';
+import type { Links } from './links';
 import {
+  cptsFromOrganization,
   healthcareServiceProvider,
   mapOrganizationResource,
-  mapPractitionerResource,
-  mapPractitionerRoleResource,
-  mapSlotCore,
-  mapSosLocationResource,
-  scheduleActors,
-  cptsFromOrganization,
-  type Links,
   type OrganizationInfo,
-  type RoleInfo,
-  type ScheduleActor,
-  type SosLocationInfo,
-} from './map-resources';
+} from './map-organization';
+import { mapPractitionerResource, mapPractitionerRoleResource, type RoleInfo } from './map-practitioner';
+import { scheduleActors, type ScheduleActor } from './map-schedule';
+import { mapSlotCore } from './map-slot';
+import { mapSosLocationResource, type SosLocationInfo } from './map-sos-location';
 import { mapSlotBundle, type SlotBundleContext, type SlotBundleMapping } from './map-slot-bundle';
 import { describe, excerpt, isRecord, own, type JsonRecord } from './read';
 import { findContained, resourceTypeOf, type ResolvedResource } from './references';
 
-export type MappedResource =
+type MappedResource =
   | { kind: 'bundle'; bundle: SlotBundleMapping }
   /** A slot alone: no practitioner, place or CPTS (those come from the resources it references). */
   | { kind: 'slot'; slot: Slot; scheduleReference?: string; cptsServiceReferences: string[] }
   | { kind: 'practitioner'; practitioner: Practitioner }
-  | { kind: 'regulator'; regulator: RegulatorAccount }
+  | { kind: 'regulator'; regulator: RegulatorPractitioner }
   | { kind: 'practitioner-role'; role: RoleInfo }
   | { kind: 'schedule'; actors: ScheduleActor[] }
   | { kind: 'location'; place: Place; sos?: SosLocationInfo }

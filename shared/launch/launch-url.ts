@@ -4,7 +4,7 @@
 import type { LaunchIssue, LaunchRequest } from '../domain/launch';
 import { makeIssue } from './issue-log';
 
-export type LaunchVia = LaunchRequest['via'];
+type LaunchVia = LaunchRequest['via'];
 
 export type LocatedLaunch =
   | { ok: true; via: LaunchVia; query: string; fragmentIgnored: boolean }

@@ -39,7 +39,7 @@ const KNOWN_HOST = /^(?:[a-z0-9-]{1,40}\.)*sas\.sante\.fr$|^recherche$/u;
  * its path when it is a known page; anything else becomes "…". A launch written with `&` or `/` instead of `?` has
  * the patient's address in its "host" or "path", and the address must never be repeated.
  */
-export function shownLaunchUrl(raw: string | undefined): string {
+function shownLaunchUrl(raw: string | undefined): string {
   const match = URL_PARTS.exec(raw ?? '');
   if (!match) return '?';
   const [, scheme = '', slashes = '', host = '', path = ''] = match;

@@ -2,7 +2,7 @@
 import type { IssueLog } from './issue-log';
 import type { ParameterValue } from './parameters';
 
-export const ORIGIN_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+const ORIGIN_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /**
  * The origin, or undefined. Missing is only a warning (the search can run). When the deployment knows its LRMs,

@@ -6,7 +6,7 @@ import { decodeComponent, type RawParameter } from './query-string';
 import { cleanText } from './text-value';
 
 /** The platform's LRM parameters (domain.md), the `speciality` misspelling, and the plain-search `text`/`loc`. */
-export const LAUNCH_PARAMETERS = [
+const LAUNCH_PARAMETERS = [
   'origin',
   'practitioner',
   'specialty',
@@ -19,7 +19,7 @@ export const LAUNCH_PARAMETERS = [
   'loc',
 ] as const;
 
-export type LaunchParameter = (typeof LAUNCH_PARAMETERS)[number];
+type LaunchParameter = (typeof LAUNCH_PARAMETERS)[number];
 
 /**
  * One known parameter after reading: `absent` (not sent, or empty), `invalid` (sent, but its value was refused;

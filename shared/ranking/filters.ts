@@ -3,10 +3,10 @@
 // a value is what the list would hold if that value were chosen, the other filters staying as they are.
 import { CONSULTATION_MODES, SLOT_TYPES, type ConsultationMode, type Slot, type SlotType } from '../domain/slot';
 import { parseInstant } from '../fhir/instant';
-import { parisDate } from '../fhir/paris-time';
+import { localDate } from '../util/time-zone';
 
 /** `today`: slots starting on the current Paris day; `next-days`: on a later day. Absent: every day. */
-export const DAY_FILTERS = ['today', 'next-days'] as const;
+const DAY_FILTERS = ['today', 'next-days'] as const;
 export type DayFilter = (typeof DAY_FILTERS)[number];
 
 export interface SearchFilters {
@@ -47,10 +47,10 @@ export function slotStartMs(slot: Slot): number {
   return ms;
 }
 
-export function slotDay(slot: Slot, today: string): DayFilter | undefined {
+function slotDay(slot: Slot, today: string): DayFilter | undefined {
   const ms = slotStartMs(slot);
   if (Number.isNaN(ms)) return undefined;
-  const day = parisDate(ms);
+  const day = localDate(ms);
   if (day === today) return 'today';
   return day > today ? 'next-days' : undefined;
 }

@@ -4,7 +4,7 @@
 import type { Cpts, Practitioner, SosSite } from '../domain/care-offer';
 import type { CareOffer, GpLookup, ResolvedLocation, SearchEvent } from '../domain/search';
 import type { Slot } from '../domain/slot';
-import { parisDate } from '../fhir/paris-time';
+import { localDate } from '../util/time-zone';
 import { countFacets, slotMatches, slotStartMs, type FilterFacets, type SearchFilters } from './filters';
 import { orderCards, orderingFor, type OrderRule, type Ordering } from './order';
 
@@ -71,7 +71,7 @@ export interface SearchState {
   slotsBySource: ReadonlyMap<string, readonly Slot[]>;
 }
 
-export const EMPTY_SEARCH_STATE: SearchState = { slotsBySource: new Map() };
+const EMPTY_SEARCH_STATE: SearchState = { slotsBySource: new Map() };
 
 /** Folds one event into the state (returns a new state; the old one is untouched). */
 export function applySearchEvent(state: SearchState, event: SearchEvent): SearchState {
@@ -114,7 +114,7 @@ export interface RankingOptions {
 
 export function rankResults(state: SearchState, options: RankingOptions): SearchResults {
   const filters = options.filters ?? {};
-  const today = parisDate(typeof options.now === 'number' ? options.now : options.now.getTime());
+  const today = localDate(typeof options.now === 'number' ? options.now : options.now.getTime());
   const rule: OrderRule = { seed: options.seed };
   if (state.location?.precision !== undefined) rule.precision = state.location.precision;
   const offer = state.offer ?? { practitioners: [], cpts: [], sosSites: [], sources: [] };

@@ -1,4 +1,4 @@
-// `npm run bench`: issue 9's benchmarks, printed as one table (figure, target, ratio, met) with min / median / max
+// `npm run bench`: the benchmarks, printed as one table (figure, target, ratio, met) with min / median / max
 // over several runs, each run measuring its figure and its target side by side. Benchmarks, not tests: the exit
 // code is non-zero only when a benchmark itself crashed (1) or the arguments are wrong (2), never for a figure.
 //   --smoke        1 run of each, small sizes (what .ci/run calls so this code does not rot)

@@ -1,4 +1,4 @@
-// Issue 8 "done when", the whole path on the real training environment (training PSC, SAS backend, simulated
+// Booking end to end, the whole path on the real training environment (training PSC, SAS backend, simulated
 // publishers): an LRM launch in Bordeaux → login → results → a slot of a practitioner whose publisher takes
 // bookings → the publisher's page opens already logged in (no login form, no PSC page: asserted on every page the
 // publisher served) → patient form → confirm → "Mes orientations" shows « Confirmé » within 2 s, live → « Annuler

@@ -1,4 +1,4 @@
-// Issue 10 part 4, the privacy scan: the whole path with every file the console writes pointed into one temporary
+// The privacy scan: the whole path with every file the console writes pointed into one temporary
 // folder, then that folder scanned for the patient's data. Zero hits expected.
 //
 // The console's files: its journal (file-backed, as in Electron), its log, its renderer profile (Chromium's storage

@@ -1,4 +1,4 @@
-// Issue 7 "done when", on the real training environment (training PSC, SAS backend, simulated publishers):
+// The search screen end to end, on the real training environment (training PSC, SAS backend, simulated publishers):
 // an LRM launch in the urban training department (Bordeaux, general medicine, the patient's GP named by IDNPS)
 // shows the GP first with the badge, first-intention cards with slots, a hanging publisher as late while other
 // cards are on screen, a filter that changes the list and its count, markers on the map, then in second intention

@@ -162,7 +162,7 @@ function buildScenario(options: { practitioners: number; hangingSource: boolean 
         { afterMs: 220, event: { type: 'done', durationMs: 220 } },
       ],
     },
-    booking: { ok: false, code: 'booking-origin-refused', message: 'Cette page de réservation n’est pas autorisée par la console.' },
+    booking: { ok: false, code: 'booking-url-refused', message: 'Cette page de réservation n’est pas autorisée par la console.' },
   };
 }
 
@@ -180,7 +180,7 @@ function installScriptedConsole(page: Page, scenario: Scenario) {
     };
     const record = (name: string, ...args: unknown[]) => calls.push({ name, args });
     (window as unknown as { __calls: typeof calls }).__calls = calls;
-    (window as unknown as { sasConsole: unknown }).sasConsole = {
+    const scripted: Record<string, unknown> = {
       getEnvironment: async () => ({ mode: 'training', label: 'FORMATION', backendUrl: '', version: 'test' }),
       getSession: async () => ({ status: 'logged-in', user: { nationalId: '899900000001', givenName: 'Camille', familyName: 'Régulatrice' }, expiresAt: new Date(Date.now() + 4 * 3_600_000).toISOString() }),
       login: async () => ({ status: 'logged-out' }),
@@ -211,7 +211,8 @@ function installScriptedConsole(page: Page, scenario: Scenario) {
       },
       openBooking: async (request: unknown) => {
         record('openBooking', request);
-        return s.booking;
+        // Already an outcome: the preload's shape (a refusal is a failed outcome).
+        return s.booking.ok ? { ok: true, value: undefined } : { ok: false, error: { code: s.booking.code, message: s.booking.message } };
       },
       listAppointments: async () => [],
       recordContact: async (contact: unknown) => {
@@ -229,6 +230,13 @@ function installScriptedConsole(page: Page, scenario: Scenario) {
         return () => set.delete(listener);
       },
     };
+    // The preload's shape: each call resolves with its outcome ({ ok, value } or { ok: false, error }).
+    const asOutcome = (call: (...args: never[]) => Promise<unknown>) => async (...args: never[]) => {
+      const value = await call(...args);
+      return typeof value === 'object' && value !== null && 'ok' in value ? value : { ok: true, value };
+    };
+    for (const [name, call] of Object.entries(scripted)) if (name !== 'on') scripted[name] = asOutcome(call as (...args: never[]) => Promise<unknown>);
+    (window as unknown as { sasConsole: unknown }).sasConsole = scripted;
   }, scenario);
 }
 

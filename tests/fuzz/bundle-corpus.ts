@@ -127,6 +127,10 @@ function throwingProxy(): unknown {
 
 type Damage = (bundle: Json, rng: Rng) => unknown;
 
+// One instance each, so the same seed gives the same input (a fresh symbol or function is never equal to another).
+const NOT_A_BUNDLE_SYMBOL = Symbol('bundle');
+const NOT_A_BUNDLE_FUNCTION = () => ({ resourceType: 'Bundle' });
+
 const DAMAGES: Record<string, Damage> = {
   wrongTypes: (bundle, rng) => {
     const all = places(bundle);
@@ -300,8 +304,8 @@ const DAMAGES: Record<string, Damage> = {
       { resourceType: 'OperationOutcome', issue: [] },
       { resourceType: 'Bundle', type: 'searchset', entry: [null, 1, 'x', [], { resource: null }, { resource: { id: 'x' } }] },
       10n,
-      Symbol('bundle'),
-      () => ({ resourceType: 'Bundle' }),
+      NOT_A_BUNDLE_SYMBOL,
+      NOT_A_BUNDLE_FUNCTION,
       new Date(0),
     ]),
 };

@@ -1,4 +1,4 @@
-// The load run against the training backend (issue 10 part 5): `searchers` concurrent searches, back to back, and
+// The load run against the training backend: `searchers` concurrent searches, back to back, and
 // publishers posting RDV V3 appointments (create, then status changes) with their training keys, for a duration;
 // then every posted appointment is read back through the console API as its regulator. Used by `npm run soak`
 // (60 s) and by the short run in the integration suite (a few seconds).

@@ -2,6 +2,7 @@
 // data (a seeded generator), fictitious names, the same card shape everywhere.
 import type { Cpts, GeoPoint, Practitioner } from '../../shared/domain/care-offer';
 import type { SourceInfo } from '../../shared/domain/search';
+import { createRandom } from '@shared/util/random';
 
 export const R38 = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
 export const AGEN: GeoPoint = { lat: 44.2033, lon: 0.6163 };
@@ -17,13 +18,9 @@ export const SYNTHETIC_SOURCES: readonly SourceInfo[] = [
   { id: 'sas-agenda', name: 'Agenda SAS', kind: 'sas-agenda' },
 ];
 
-/** A small deterministic generator (linear congruential): the same data on every run. */
+/** A deterministic sequence in [0, 1): the same data on every run. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 /**

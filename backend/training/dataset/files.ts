@@ -28,7 +28,7 @@ export const TRAINING_FILES = {
  * JSON with each element of a top-level array on its own line: small enough for git (no deep indentation),
  * readable, and a regenerated file diffs line by line.
  */
-export function stringifyByLine(document: Record<string, unknown>): string {
+function stringifyByLine(document: Record<string, unknown>): string {
   const lines = Object.entries(document).map(([key, value]) => {
     if (Array.isArray(value)) {
       const items = value.map((item) => `    ${JSON.stringify(item)}`).join(',\n');
@@ -78,7 +78,7 @@ export interface LoadedTrainingDataset {
   warnings: string[];
 }
 
-export class TrainingDatasetError extends Error {
+class TrainingDatasetError extends Error {
   constructor(readonly errors: string[]) {
     super(`Jeu de données de formation invalide :\n- ${errors.join('\n- ')}`);
     this.name = 'TrainingDatasetError';

@@ -26,7 +26,7 @@ export function isLuhnValid(digits: string): boolean {
   return /^\d{2,}$/.test(digits) && luhnCheckDigit(digits.slice(0, -1)) === Number(digits.slice(-1));
 }
 
-export const FICTITIOUS_RPPS_PREFIX = '9999';
+const FICTITIOUS_RPPS_PREFIX = '9999';
 const PRACTITIONER_SERIALS = { first: 1, last: 899_999 };
 const REGULATOR_SERIALS = { first: 900_000, last: 999_999 };
 

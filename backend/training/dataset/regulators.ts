@@ -20,7 +20,7 @@ export const trainingRegulatorSchema = z.object({
 export type TrainingRegulator = z.infer<typeof trainingRegulatorSchema>;
 
 /** The SAMU the non-RPPS regulator belongs to (fictitious FINESS, department 47). */
-export const TRAINING_SAMU_FINESS = fictitiousFiness('47', 9000);
+const TRAINING_SAMU_FINESS = fictitiousFiness('47', 9000);
 
 export function trainingRegulators(): TrainingRegulator[] {
   return [

@@ -4,9 +4,9 @@
 // gets its types and modes, from a hash of the pattern's seed and the slot's start instant, so any two windows
 // agree on the slots they share (the simulated publishers, the SAS agenda and the tests see the same slots).
 import { z } from 'zod';
-import { CONSULTATION_MODES, SLOT_TYPES, type ConsultationMode, type SlotType } from '../../../shared/domain/slot';
-import { unitHash } from './random';
-import { formatOffset, fromLocal, toLocal } from './time-zone';
+import { CONSULTATION_MODES, SLOT_TYPES, type Slot } from '@shared/domain/slot';
+import { unitHash } from '@shared/util/random';
+import { formatOffset, fromLocal, toLocal } from '@shared/util/time-zone';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -44,16 +44,12 @@ export const slotPatternSchema = z.object({
 
 export type SlotPattern = z.infer<typeof slotPatternSchema>;
 
-export interface PatternSlot {
-  /** `<pattern id>-<local yyyyMMddHHmm>`: stable, FHIR-id-safe. */
-  id: string;
-  /** ISO 8601 with the local offset, e.g. "2026-04-01T09:00:00+02:00". */
-  start: string;
-  end: string;
-  types: SlotType[];
-  modes: ConsultationMode[];
-  withAppointment: boolean;
-}
+/**
+ * A slot as a pattern generates it: when and what kind, before a simulated publisher makes it a `Slot` of its own
+ * (source, specialties, place, booking page). Its `id` is `<pattern id>-<local yyyyMMddHHmm>`: stable, FHIR-id-safe;
+ * `start` and `end` carry the local offset, e.g. "2026-04-01T09:00:00+02:00".
+ */
+export type GeneratedSlot = Pick<Slot, 'id' | 'start' | 'end' | 'types' | 'modes' | 'withAppointment'>;
 
 /** Longest window served: a malformed or hostile request cannot make a pattern enumerate years of slots. */
 export const MAX_WINDOW_DAYS = 31;
@@ -73,13 +69,13 @@ function weightedPick<T>(items: readonly { weight: number }[], unit: number, val
  * The pattern's free slots whose start lies in [from, to] (both included), in start order. A window longer than
  * MAX_WINDOW_DAYS is cut to that many days from `from`.
  */
-export function slotsForWindow(pattern: SlotPattern, from: Date, to: Date): PatternSlot[] {
+export function slotsForWindow(pattern: SlotPattern, from: Date, to: Date): GeneratedSlot[] {
   const fromMs = from.getTime();
   const toMs = Math.min(to.getTime(), fromMs + MAX_WINDOW_DAYS * DAY_MS);
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs < fromMs) return [];
   const weekdays = new Set(pattern.weekdays);
   const sessions = [...pattern.sessions].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
-  const slots: PatternSlot[] = [];
+  const slots: GeneratedSlot[] = [];
   // Overlapping sessions would offer the same start twice: one slot per start.
   const seen = new Set<string>();
 

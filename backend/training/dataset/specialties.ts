@@ -13,7 +13,7 @@ export interface DatasetSpecialty {
   profile: PracticeProfile;
 }
 
-export const DATASET_SPECIALTIES: readonly DatasetSpecialty[] = [
+const DATASET_SPECIALTIES: readonly DatasetSpecialty[] = [
   { coding: specialtyCoding('TRE_R38', 'SM54'), share: 0.56, profile: 'general' },
   { coding: specialtyCoding('TRE_R38', 'SM40'), share: 0.07, profile: 'specialist' },
   { coding: specialtyCoding('TRE_R38', 'SM19'), share: 0.03, profile: 'specialist' },

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-export const trainingPscIdentitySchema = z.object({
+const trainingPscIdentitySchema = z.object({
   /** `SubjectNameID`: the national id (IDNPS), e.g. `810002673899`. */
   nationalId: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z/._-]{1,63}$/u),
   givenName: z.string().min(1).max(100),

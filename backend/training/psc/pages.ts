@@ -2,7 +2,7 @@
 import { escapeHtml, renderPage } from '../../identity/html';
 import type { TrainingPscIdentity } from './identities';
 
-export const TRAINING_BANNER = 'FORMATION — Pro Santé Connect simulé, aucune donnée réelle';
+const TRAINING_BANNER = 'FORMATION — Pro Santé Connect simulé, aucune donnée réelle';
 
 export interface LoginPageInput {
   actionBase: string;

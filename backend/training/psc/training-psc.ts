@@ -1,18 +1,18 @@
-// The training stand-in for Pro Santé Connect (issue 5, part 3): an oidc-provider instance shaped like PSC's
+// The training stand-in for Pro Santé Connect: an oidc-provider instance shaped like PSC's
 // Keycloak realm — issuer path, `wallet-openid-configuration` alias, Keycloak endpoint paths, `scope_all` claims,
 // acr / authMode, confidential clients with PKCE — and a French login page marked FORMATION.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type KoaContextWithOIDC, type TokenModel } from 'oidc-provider';
+import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import { readForm, requestUrl, sendHtml, sendText } from '../../identity/http';
 import { generateSigningJwks, randomCookieKeys } from '../../identity/keys';
 import { type TrainingPscIdentity, scopeAllClaims, trainingSubject } from './identities';
 import { ecpsPage, loginPage, messagePage } from './pages';
 
 export const PSC_REALM_PATH = '/auth/realms/esante-wallet';
-export const TRAINING_CARD_PIN = '1234';
+const TRAINING_CARD_PIN = '1234';
 
-export interface TrainingPscClient {
+interface TrainingPscClient {
   clientId: string;
   clientSecret: string;
   redirectUris: string[];
@@ -108,10 +108,10 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
     features: {
       devInteractions: { enabled: false },
       resourceIndicators: { enabled: false },
-      revocation: { enabled: true, allowedPolicy: (_ctx: KoaContextWithOIDC, client: { clientId: string }, token: TokenModel) => token.clientId === client.clientId },
+      revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
       introspection: {
         enabled: true,
-        allowedPolicy: (_ctx: KoaContextWithOIDC, client: { clientId: string }, token: TokenModel) => token.clientId === client.clientId,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
       },
       jwtUserinfo: { enabled: true },
       rpInitiatedLogout: {
@@ -155,10 +155,10 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
       await grant.save();
       return grant;
     },
-    findAccount: async (ctx, sub, token?: TokenModel) => {
+    findAccount: async (ctx, sub, token) => {
       const identity = bySubject.get(sub);
       if (!identity) return undefined;
-      const amr = token?.amr ?? ctx.oidc.session?.amr;
+      const amr = (token as { amr?: string[] | undefined } | undefined)?.amr ?? ctx.oidc.session?.amr;
       return {
         accountId: sub,
         claims: (use) => {
@@ -168,9 +168,9 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
         },
       };
     },
-    renderError: (ctx: KoaContextWithOIDC, out: Record<string, unknown>) => {
+    renderError: (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = messagePage('Erreur Pro Santé Connect (formation)', `La demande n’a pas pu aboutir (${String(out['error'] ?? 'erreur')}) ${String(out['error_description'] ?? '')}.`);
+      ctx.body = messagePage('Erreur Pro Santé Connect (formation)', `La demande n’a pas pu aboutir (${String(out.error ?? 'erreur')}) ${String(out.error_description ?? '')}.`);
     },
   });
   const providerCallback = provider.callback();
@@ -240,7 +240,8 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
     // oidc-provider routes relative to its mount point and builds URLs from `baseUrl`.
     (req as IncomingMessage & { baseUrl?: string }).baseUrl = PSC_REALM_PATH;
     req.url = `${path}${url.search}`;
-    providerCallback(req, res);
+    // oidc-provider's Koa handler answers its own errors (an error page, its 'server_error' event): nothing to await.
+    void providerCallback(req, res);
   };
 
   return {

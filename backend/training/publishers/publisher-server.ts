@@ -3,10 +3,12 @@
 // misbehave. Its booking pages and RDV V1 receiver are mounted on the same server by their own modules.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type LatencyProfile, type PublisherFault, seededRandom } from './faults';
+import { createRandom } from '@shared/util/random';
+import { sendJson } from '../../http/json';
+import type { LatencyProfile, PublisherFault } from './faults';
 import { readSlotQuery, type QueryCheck, type SlotQuery } from './slot-query';
 
-export interface RecordedRequest {
+interface RecordedRequest {
   at: Date;
   method: string;
   url: string;
@@ -14,7 +16,7 @@ export interface RecordedRequest {
   check?: QueryCheck;
 }
 
-export interface PublisherRoutes {
+interface PublisherRoutes {
   /** Extra routes (booking pages, V1 accounts); return true when handled. */
   handle?: (request: IncomingMessage, response: ServerResponse, url: URL, publisher: SimulatedPublisher) => Promise<boolean>;
 }
@@ -45,12 +47,13 @@ export interface SimulatedPublisher {
 }
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const FHIR_HEADERS = { 'content-type': FHIR_JSON };
 const MAX_RECORDED = 500;
 
 export async function startSimulatedPublisher(options: SimulatedPublisherOptions): Promise<SimulatedPublisher> {
   let fault: PublisherFault = options.fault ?? { kind: 'none' };
   let latency: LatencyProfile = options.latency ?? { minMs: 0, maxMs: 0 };
-  const random = seededRandom(options.seed ?? 1);
+  const random = createRandom(options.seed ?? 1).next;
   const requests: RecordedRequest[] = [];
   const pendingTimers = new Set<NodeJS.Timeout>();
   const wait = (ms: number) =>
@@ -80,8 +83,7 @@ export async function startSimulatedPublisher(options: SimulatedPublisherOptions
     if (options.handle && (await options.handle(request, response, url, publisher))) return;
     const search = /^\/fhir\/(Slot|Schedule)\/?$/u.exec(url.pathname);
     if (!search?.[1] || request.method !== 'GET') {
-      response.writeHead(404, { 'content-type': FHIR_JSON });
-      response.end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] }));
+      sendJson(response, 404, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] }, FHIR_HEADERS);
       return;
     }
     const check = readSlotQuery(search[1] as 'Slot' | 'Schedule', url.searchParams, request.headers.accept);
@@ -96,8 +98,7 @@ export async function startSimulatedPublisher(options: SimulatedPublisherOptions
         // Never answers; the connection is dropped when the publisher closes.
         return;
       case 'status':
-        response.writeHead(fault.status, { 'content-type': FHIR_JSON });
-        response.end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Erreur simulée' }] }));
+        sendJson(response, fault.status, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Erreur simulée' }] }, FHIR_HEADERS);
         return;
       case 'malformed-json':
         response.writeHead(200, { 'content-type': FHIR_JSON });
@@ -134,8 +135,7 @@ export async function startSimulatedPublisher(options: SimulatedPublisherOptions
         return;
       }
       case 'none': {
-        response.writeHead(200, { 'content-type': FHIR_JSON });
-        response.end(JSON.stringify(options.answer(query)));
+        sendJson(response, 200, options.answer(query), FHIR_HEADERS);
         return;
       }
     }

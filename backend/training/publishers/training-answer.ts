@@ -1,11 +1,11 @@
 // What a training publisher answers to a slot search: the free slots of its practitioners (or SOS sites) in the
 // window, generated from the data set's slot patterns, as a searchset Bundle in the IG's shape. Each slot's
 // `comment` is the publisher's booking page for it.
-import type { Cpts, Practitioner, SosSite } from '../../../shared/domain/care-offer';
-import type { Slot } from '../../../shared/domain/slot';
-import { buildSearchsetBundle } from '../../../shared/fhir/build-bundle';
+import type { Cpts, Practitioner, SosSite } from '@shared/domain/care-offer';
+import type { Slot } from '@shared/domain/slot';
+import { buildSearchsetBundle } from '@shared/fhir/build-bundle';
 import type { Directory } from '../../directory/directory';
-import { slotsForWindow, type PatternSlot, type SlotPattern } from '../dataset/slot-patterns';
+import { slotsForWindow, type GeneratedSlot, type SlotPattern } from '../dataset/slot-patterns';
 import type { SlotQuery } from './slot-query';
 
 export interface TrainingCatalogue {
@@ -36,7 +36,7 @@ export function createTrainingCatalogue(options: TrainingCatalogueOptions): Trai
   }
   let isTaken: (slotId: string) => boolean = () => false;
 
-  function toSlot(ownerId: string, generated: PatternSlot): Slot {
+  function toSlot(ownerId: string, generated: GeneratedSlot): Slot {
     const practitioner = options.directory.getPractitioner(ownerId);
     const site = practitioner ? undefined : options.directory.getSosSite(ownerId);
     const cptsFiness =

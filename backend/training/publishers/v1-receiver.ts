@@ -1,25 +1,23 @@
-// RDV V1, receiving side (issue 5 part 5): a simulated publisher keeps the regulator accounts the SAS platform
+// RDV V1, receiving side: a simulated publisher keeps the regulator accounts the SAS platform
 // pushes to it (FrPractitionerRegul). Create = POST; update = conditional PUT on the IDNPS. The booking pages read
 // these accounts to let a regulator in (RDV V2): no active account here, no booking.
 // The decision is a pure function over the request's parts (`receivePractitioner`), so it can be property-tested
 // without a server; `createV1Receiver` is the thin HTTP adapter the publisher server mounts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as fhir from 'fhir/r4';
-import { IDNPS_SYSTEM } from '../../../shared/domain/identifiers';
-import { buildOperationOutcome } from '../../../shared/fhir/build-operation-outcome';
-import type { MappingIssue } from '../../../shared/fhir/issues';
-import { mapRegulatorPractitioner } from '../../../shared/fhir/map-regulator';
+import { IDNPS_SYSTEM } from '@shared/domain/identifiers';
+import type { RegulatorAccount } from '@shared/domain/regulator';
+import { buildOperationOutcome } from '@shared/fhir/build-operation-outcome';
+import type { MappingIssue } from '@shared/fhir/issues';
+import { mapRegulatorPractitioner } from '@shared/fhir/map-regulator';
+import { sendJson } from '../../http/json';
 import { BodyTooLargeError, readBody } from '../../http/read-body';
 
-/** A regulator account as this publisher keeps it. */
-export interface V1Account {
-  /** IDNPS, the `sub` of the SAS identity provider's ID tokens. */
-  nationalId: string;
-  /** False: access withdrawn by the platform, the regulator may not book here. */
-  active: boolean;
-  familyName: string;
-  givenName?: string;
-  email?: string;
+/**
+ * A regulator account as this publisher keeps it: the platform's account (its `nationalId` is the `sub` of the SAS
+ * identity provider's ID tokens; `active` false means the regulator may not book here), and this copy's own facts.
+ */
+export interface V1Account extends RegulatorAccount {
   /** meta.source (the SAS platform OID). */
   source?: string;
   /** This publisher's own id of the Practitioner resource. */
@@ -29,7 +27,7 @@ export interface V1Account {
 }
 
 /** One V1 write as received, accepted or not (for tests and for the trainer's view). */
-export interface V1Receipt {
+interface V1Receipt {
   at: string;
   method: string;
   status: number;
@@ -38,7 +36,7 @@ export interface V1Receipt {
   issues: string[];
 }
 
-export interface V1Accounts {
+interface V1Accounts {
   get(nationalId: string): V1Account | undefined;
   /** Every account, in order of creation. */
   list(): V1Account[];
@@ -46,7 +44,7 @@ export interface V1Accounts {
   receipts(): V1Receipt[];
 }
 
-export interface V1WriteRequest {
+interface V1WriteRequest {
   method: string;
   /** The `identifier` query parameter of a conditional PUT (null when absent). */
   identifier: string | null;
@@ -55,7 +53,7 @@ export interface V1WriteRequest {
   body: string;
 }
 
-export interface V1WriteResult {
+interface V1WriteResult {
   status: number;
   resource: fhir.Practitioner | fhir.OperationOutcome;
   /** Location of the stored resource (201 / 200). */
@@ -262,9 +260,8 @@ export function createV1Receiver(options: V1ReceiverOptions = {}): V1Receiver {
 }
 
 function send(response: ServerResponse, result: V1WriteResult): void {
-  const headers: Record<string, string> = { 'content-type': FHIR_JSON, 'cache-control': 'no-store' };
+  const headers: Record<string, string> = { 'content-type': FHIR_JSON };
   if (result.location) headers['location'] = result.location;
   if (result.status === 405) headers['allow'] = 'POST, PUT';
-  response.writeHead(result.status, headers);
-  response.end(JSON.stringify(result.resource));
+  sendJson(response, result.status, result.resource, headers);
 }

@@ -17,7 +17,11 @@ export type SessionFailureCode =
   | 'denied'
   | 'session-ended'
   | 'shift-ended'
-  | 'logged-out';
+  | 'logged-out'
+  /** At start, the saved session could not be resumed because the backend did not answer. */
+  | 'restore-unreachable'
+  /** At start, the workstation's key store could not be read. */
+  | 'restore-unreadable';
 
 const MESSAGES: Record<SessionFailureCode, string> = {
   cancelled: 'Connexion annulée.',
@@ -37,6 +41,9 @@ const MESSAGES: Record<SessionFailureCode, string> = {
   'session-ended': 'Votre session a expiré ou a été fermée : reconnectez-vous.',
   'shift-ended': 'Votre session de travail est terminée : reconnectez-vous.',
   'logged-out': 'Vous êtes déconnecté.',
+  'restore-unreachable':
+    'Reconnexion automatique impossible : serveur d’identité du SAS injoignable. Vérifiez le réseau puis connectez-vous.',
+  'restore-unreadable': 'Reconnexion automatique impossible : le coffre de secrets de ce poste est illisible. Connectez-vous.',
 };
 
 /** Reasons the provider gives in `error_description` with `access_denied` (backend/identity `LoginRefusalReason`). */

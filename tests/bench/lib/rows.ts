@@ -3,7 +3,7 @@
 // computed per run, and the row reports min / median / max of figure, target and ratio.
 import { spread, type Spread } from './stats';
 
-/** `at-most`: met when figure ≤ target; `at-least`: met when figure ≥ target; `none`: issue 9 sets no target. */
+/** `at-most`: met when figure ≤ target; `at-least`: met when figure ≥ target; `none`: no target is set. */
 export type Direction = 'at-most' | 'at-least' | 'none';
 
 export interface RunMeasure {

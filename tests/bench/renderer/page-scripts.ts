@@ -1,7 +1,7 @@
 // Code that runs inside the renderer's page (passed to Playwright's addInitScript / evaluate, so each function is
 // self-contained: no imports, no outer variables). The bench process never shares objects with the page.
-import type { LaunchEvent } from '../../../shared/api/console-api';
-import type { SearchEvent } from '../../../shared/domain/search';
+import type { LaunchEvent } from '@shared/api/console-api';
+import type { SearchEvent } from '@shared/domain/search';
 
 /**
  * tsx compiles the bench with esbuild's keepNames, which wraps inner functions in `__name(fn, "name")` calls: the
@@ -47,7 +47,7 @@ export function installBenchConsole(launch: LaunchEvent): void {
   const settings = { backendUrl: '', environmentLabel: 'FORMATION', bookingOrigin: 'SAS', ui: { density: 'comfortable', showMap: true } };
   const target = window as unknown as { __bench: BenchPage; sasConsole: unknown };
   target.__bench = bench;
-  target.sasConsole = {
+  const scripted: Record<string, unknown> = {
     getEnvironment: async () => ({ mode: 'training', label: 'FORMATION', backendUrl: '', version: 'bench' }),
     getSession: async () => ({
       status: 'logged-in',
@@ -69,7 +69,7 @@ export function installBenchConsole(launch: LaunchEvent): void {
     },
     cancelSearch: async () => undefined,
     retrySources: async () => undefined,
-    openBooking: async () => ({ ok: true }),
+    openBooking: async () => undefined,
     listAppointments: async () => [],
     recordContact: async () => ({ id: 'j1', at: new Date().toISOString(), kind: 'contact', targetId: 'x', targetName: 'x' }),
     listJournal: async () => [],
@@ -83,6 +83,11 @@ export function installBenchConsole(launch: LaunchEvent): void {
       return () => set.delete(listener);
     },
   };
+  // The preload's shape: each call resolves with its outcome.
+  for (const [name, call] of Object.entries(scripted)) {
+    if (name !== 'on') scripted[name] = async (...args: never[]) => ({ ok: true, value: await (call as (...a: never[]) => Promise<unknown>)(...args) });
+  }
+  target.sasConsole = scripted;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The bench's care offer: the training data set with each of its ten publishers split in two, giving the twenty
-// publishers issue 9 asks for. Each publisher keeps every other one of its practitioners (and SOS sites), taken
+// publishers the search benchmarks call. Each publisher keeps every other one of its practitioners (and SOS sites), taken
 // in order of distance from the bench's search point, so that all twenty publishers hold practitioners of the
 // search; their slot patterns follow them. Pure and deterministic: the publishers' process, the backend's
 // process and the baseline strategy each derive the same data.

@@ -1,4 +1,4 @@
-// Issue 10 part 2: hostile publishers. One publisher at a time misbehaves (hang, 500, 404, invalid JSON, wrong content
+// Hostile publishers. One publisher at a time misbehaves (hang, 500, 404, invalid JSON, wrong content
 // type, a 50 MB body, a slow drip, a redirect to another host, an untrusted TLS certificate, entries referencing
 // missing resources) during a real search on the training backend, in this process. For each: the search ends within
 // the publisher budget plus a margin, every other source gives exactly what it gives in a clean run, the hostile

@@ -1,4 +1,4 @@
-// Issue 10 part 5, short version of `npm run soak`: 50 concurrent searches and RDV V3 posts for a few seconds against
+// Short version of `npm run soak`: 50 concurrent searches and RDV V3 posts for a few seconds against
 // the training backend (in this process). No error of any kind; every posted appointment read back, with its last
 // status, through the console API by the regulator who booked it. Prints the latency figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 4's end-to-end backend check on loopback: the training backend and its simulated publishers, a general
+// The backend's end-to-end check on loopback: the training backend and its simulated publishers, a general
 // medicine search around an address in the urban department, streamed as NDJSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEvent } from '../../../shared/domain/search';

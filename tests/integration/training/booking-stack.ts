@@ -15,7 +15,7 @@ import type { Practitioner } from '../../../shared/domain/care-offer';
 import type { Slot } from '../../../shared/domain/slot';
 import { buildRegulatorPractitioner } from '../../../shared/fhir/build-v1-v3';
 import { formatInstant } from '../../../shared/fhir/instant';
-import { parisOffsetMinutes, parisWallClock, parisWallToEpoch } from '../../../shared/fhir/paris-time';
+import { offsetMinutes, toLocal, fromLocal } from '@shared/util/time-zone';
 import type { RegulatorAccount } from '../../../backend/identity/regulator-accounts';
 import { type IdentityStack, startIdentityStack } from '../identity/harness';
 
@@ -35,15 +35,15 @@ export const PRACTITIONER: Practitioner = {
 
 /** Four free 30-minute slots tomorrow morning, Paris time, with booking URLs at the publisher. */
 export function trainingSlots(origin: string, nowMs = Date.now()): Slot[] {
-  const tomorrow = parisWallClock(nowMs + 24 * 3600 * 1000);
+  const tomorrow = toLocal(nowMs + 24 * 3600 * 1000);
   return [9, 9.5, 10, 10.5].map((hour, index) => {
-    const startMs = parisWallToEpoch({ ...tomorrow, hour: Math.floor(hour), minute: (hour % 1) * 60, second: 0, millisecond: 0 });
+    const startMs = fromLocal({ ...tomorrow, hour: Math.floor(hour), minute: (hour % 1) * 60, second: 0, millisecond: 0 });
     const endMs = startMs + 30 * 60 * 1000;
     const id = `creneau-${index + 1}`;
     return {
       id,
-      start: formatInstant(startMs, parisOffsetMinutes(startMs)),
-      end: formatInstant(endMs, parisOffsetMinutes(endMs)),
+      start: formatInstant(startMs, offsetMinutes(startMs)),
+      end: formatInstant(endMs, offsetMinutes(endMs)),
       types: ['SNP'],
       modes: ['cabinet'],
       withAppointment: true,

@@ -3,17 +3,17 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import config, { electronFuses } from '@root/electron-builder';
 
 // Packaging downloads Electron and cannot run here: the configuration's entries that matter are checked instead.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const builder = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+const builder = config as Record<string, unknown>;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; name: string; productName: string };
 
 type Entry = Record<string, unknown>;
 const section = (name: string) => builder[name] as Entry;
 
-describe('electron-builder.yml', () => {
+describe('electron-builder.ts', () => {
   it('names the app', () => {
     expect(builder.appId).toBe('fr.sante.sas.console');
     expect(builder.productName).toBe('SAS Console');
@@ -42,12 +42,15 @@ describe('electron-builder.yml', () => {
     expect(existsSync(file), include).toBe(true);
     const nsh = readFileSync(file, 'utf8');
     expect(nsh).toMatch(/!macro customInstall[\s\S]*Software\\Classes\\sas-console"\s+"URL Protocol"[\s\S]*!macroend/u);
-    expect(nsh).toMatch(/shell\\open\\command"\s+""\s+'"\$INSTDIR\\\$\{APP_EXECUTABLE_FILENAME\}" "%1"'/u);
+    // The URL after `--`, where Chromium stops reading switches.
+    expect(nsh).toMatch(/shell\\open\\command"\s+""\s+'"\$INSTDIR\\\$\{APP_EXECUTABLE_FILENAME\}" -- "%1"'/u);
     expect(nsh).toMatch(/!macro customUnInstall[\s\S]*DeleteRegKey SHCTX "Software\\Classes\\sas-console"[\s\S]*!macroend/u);
   });
 
   it('sets every security fuse', () => {
-    expect(section('electronFuses')).toMatchObject({
+    expect(section('electronFuses')).toBe(electronFuses);
+    expect(electronFuses).toEqual({
+      loadBrowserProcessSpecificV8Snapshot: false,
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
@@ -57,6 +60,9 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
     });
     expect(builder.asar).toBe(true);
+    // @ts-expect-error a fuse left out does not compile: each one is set on purpose.
+    const missing: typeof electronFuses = { runAsNode: false };
+    expect(missing).not.toEqual(electronFuses);
   });
 
   it('packs the built app (dist/**) and package.json, without source maps', () => {

@@ -4,17 +4,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_CALL_NAMES } from '../../../shared/api/console-api-schemas';
-import { callChannel, eventChannel, type ConsoleApi } from '../../../shared/api/console-api';
+import { CONSOLE_CALL_NAMES } from '@shared/api/console-api-schemas';
+import { callChannel, eventChannel } from '@shared/api/console-api';
+import { callsFromOutcomes, type ConsoleBridge } from '@shared/api/make-calls';
 import { contextBridge, ipcRenderer } from '../../stubs/electron';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-let api: ConsoleApi;
+let api: ConsoleBridge;
 beforeAll(async () => {
   // Importing the preload runs it, as Electron does: it exposes the API through contextBridge.
-  await import('../../../electron/preload/preload');
-  api = contextBridge.exposed.get('sasConsole') as ConsoleApi;
+  await import('@preload/preload');
+  api = contextBridge.exposed.get('sasConsole') as ConsoleBridge;
 });
 
 describe('the preload', () => {
@@ -29,9 +30,13 @@ describe('the preload', () => {
       channel === callChannel('cancelSearch')
         ? { ok: false, error: { code: 'unknown-search', message: 'Recherche fermée.' } }
         : { ok: true, value: { backendUrl: '' } };
-    expect(await api.getSettings()).toEqual({ backendUrl: '' });
-    await expect(api.cancelSearch('s-1')).rejects.toThrow('[unknown-search] Recherche fermée.');
-    expect(ipcRenderer.invoked.slice(-2)).toEqual([
+    // The preload hands over the outcome object (contextBridge would strip a thrown error to its message)...
+    expect(await api.getSettings()).toEqual({ ok: true, value: { backendUrl: '' } });
+    expect(await api.cancelSearch('s-1')).toEqual({ ok: false, error: { code: 'unknown-search', message: 'Recherche fermée.' } });
+    // ...and the renderer's side rejects with a ConsoleError that keeps the code.
+    const calls = callsFromOutcomes(api);
+    await expect(calls.cancelSearch('s-1')).rejects.toMatchObject({ name: 'ConsoleError', code: 'unknown-search', message: 'Recherche fermée.' });
+    expect(ipcRenderer.invoked.slice(-3, -1)).toEqual([
       { channel: callChannel('getSettings'), args: [[]] },
       { channel: callChannel('cancelSearch'), args: [['s-1']] },
     ]);

@@ -6,10 +6,10 @@ import {
   ExternalAllowList,
   externalOrigin,
   isAllowedExternal,
-  isLoopbackHost,
   normalizeAllowedOrigin,
 } from '../../../electron/main/external-allow-list';
 import { decideWindowOpen, mayGrantPermission, mayNavigate, originForLog } from '../../../electron/main/navigation-policy';
+import { isLoopbackHost } from '@shared/util/loopback';
 import { guardAllWebContents, guardWebContents, lockDownSession } from '../../../electron/main/web-guards';
 import { app, fakeEvent, FakeSession, FakeWebContents, resetElectronStub, shell, stub } from '../../stubs/electron';
 

@@ -8,7 +8,7 @@ import {
   parseSlotSearchUrl,
 } from '../../../shared/fhir/build-search';
 import { parseInstant } from '../../../shared/fhir/instant';
-import { parisWallClock } from '../../../shared/fhir/paris-time';
+import { toLocal } from '@shared/util/time-zone';
 import { loadIg } from '../../fixtures/fhir/load';
 
 function selfUrl(name: string): string {
@@ -131,9 +131,9 @@ describe('computeSearchWindow (Europe/Paris days, Paris offsets)', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) }), (now) => {
         const window = computeSearchWindow(now);
-        const end = parisWallClock(window.endMs);
+        const end = toLocal(window.endMs);
         expect([end.hour, end.minute, end.second, window.endMs % 1000]).toEqual([23, 59, 59, 999]);
-        const start = parisWallClock(now);
+        const start = toLocal(now);
         const days = Math.round(
           (Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) / 86_400_000,
         );

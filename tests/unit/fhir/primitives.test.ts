@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isBookingUrl } from '../../../shared/fhir/booking-url';
-import { formatInstant, formatOffset, parseInstant } from '../../../shared/fhir/instant';
-import { parisDate, parisDatePlusDays, parisOffsetMinutes } from '../../../shared/fhir/paris-time';
+import { formatInstant, parseInstant } from '../../../shared/fhir/instant';
+import { formatOffset, localDate, localDatePlusDays, offsetMinutes } from '@shared/util/time-zone';
 
 describe('parseInstant', () => {
   it.each([
@@ -101,20 +101,20 @@ describe('Europe/Paris calendar', () => {
     ['2024-10-27T01:00:00.000Z', '2024-10-27', 60],
   ])('%s is %s in Paris (offset %i min)', (utc, day, offset) => {
     const ms = Date.parse(utc);
-    expect(parisDate(ms)).toBe(day);
-    expect(parisOffsetMinutes(ms)).toBe(offset);
+    expect(localDate(ms)).toBe(day);
+    expect(offsetMinutes(ms)).toBe(offset);
   });
 
   it('adds calendar days across months and years', () => {
-    expect(parisDatePlusDays(Date.parse('2024-12-31T12:00:00Z'), 2)).toBe('2025-01-02');
-    expect(parisDatePlusDays(Date.parse('2024-02-28T12:00:00Z'), 1)).toBe('2024-02-29');
+    expect(localDatePlusDays(Date.parse('2024-12-31T12:00:00Z'), 2)).toBe('2025-01-02');
+    expect(localDatePlusDays(Date.parse('2024-02-28T12:00:00Z'), 1)).toBe('2024-02-29');
   });
 
   it('the cached date equals an uncached Intl computation (property)', () => {
     const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2060, 0, 1) }), (ms) => {
-        expect(parisDate(ms)).toBe(format.format(new Date(ms)));
+        expect(localDate(ms)).toBe(format.format(new Date(ms)));
       }),
       { numRuns: 3000 },
     );

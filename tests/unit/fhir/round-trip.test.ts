@@ -5,7 +5,7 @@ import { APPOINTMENT_STATUSES, PARTICIPANT_STATUSES } from '../../../shared/doma
 import { buildSearchsetBundle } from '../../../shared/fhir/build-bundle';
 import { buildAppointment, buildRegulatorPractitioner } from '../../../shared/fhir/build-v1-v3';
 import { mapAppointment, type AppointmentReport } from '../../../shared/fhir/map-appointment';
-import { mapRegulatorPractitioner, type RegulatorAccount } from '../../../shared/fhir/map-regulator';
+import { mapRegulatorPractitioner, type RegulatorPractitioner } from '../../../shared/fhir/map-regulator';
 import { mapSlotBundle } from '../../../shared/fhir/map-slot-bundle';
 import { careOfferSample, nationalId, slotTimes, word } from '../../fixtures/fhir/arbitraries';
 import { loadIg } from '../../fixtures/fhir/load';
@@ -153,7 +153,7 @@ describe('V3 appointments and V1 regulators', () => {
     }
   });
 
-  const account: fc.Arbitrary<RegulatorAccount> = fc
+  const account: fc.Arbitrary<RegulatorPractitioner> = fc
     .record(
       {
         nationalId,

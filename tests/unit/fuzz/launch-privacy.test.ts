@@ -1,7 +1,7 @@
-// FINDING of the fuzzing campaign (issue 10): the launch parser's messages repeat the patient's address when a launch
-// URL is malformed in common ways. Its README promises "patient data (address, GP name) is never echoed" and "the
-// query holds the patient's address and never goes into a message". These tests fail until the parser is fixed;
-// they are the regression tests afterwards.
+// A finding of the fuzzing campaign: the launch parser's messages used to repeat the patient's address when a
+// launch URL was malformed in common ways. Its README promises "patient data (address, GP name) is never echoed"
+// and "the query holds the patient's address and never goes into a message". These tests failed before the parser
+// was fixed; they are its regression tests.
 //
 // Two paths, both quoting untrusted text that is not the origin:
 //  1. the URL "without its query" (scheme, host, path) is quoted up to 120 characters in `launch-path-unrecognized`,

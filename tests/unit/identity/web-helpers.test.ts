@@ -7,7 +7,8 @@ import { identityFileConfigSchema, identityProviderConfig } from '../../../backe
 import { createIdentityEvents } from '../../../backend/identity/events';
 import { escapeHtml, renderPage } from '../../../backend/identity/html';
 import { MAX_FORM_BYTES, parseFormBody, readForm } from '../../../backend/identity/http';
-import { isAllowedTransport, isLoopbackUrl } from '../../../backend/identity/loopback';
+import { isAllowedTransport } from '../../../backend/identity/loopback';
+import { isLoopbackUrl } from '@shared/util/loopback';
 import { PSC_ISSUERS } from '../../../backend/identity/psc-client';
 import { arrayRegulatorAccounts } from '../../../backend/identity/regulator-accounts';
 import { sessionTtlSeconds, shiftEndsAt } from '../../../backend/identity/session-policy';

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderCards, orderingFor, type Orderable } from '../../../shared/ranking/order';
-import { hash32, seededKey } from '../../../shared/ranking/seeded-order';
+import { seededKey } from '../../../shared/ranking/seeded-order';
+import { hashText32 as hash32 } from '@shared/util/random';
 
 const view = (o: Orderable) => o;
 const ids = (items: readonly Orderable[]) => items.map((i) => i.id);

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ConsoleCalls } from '../../../shared/api/console-api';
-import { ConsoleError, decodeConsoleError, encodeConsoleError } from '../../../shared/api/errors';
-import { dispatchCall } from '../../../electron/services/call-dispatch';
+import type { ConsoleCalls } from '@shared/api/console-api';
+import { ConsoleError, consoleErrorPayload, settleOutcome } from '@shared/api/errors';
+import { callsFromOutcomes } from '@shared/api/make-calls';
+import { dispatchCall } from '@services/call-dispatch';
 
 const calls = {
   cancelSearch: async (id: string) => {
@@ -33,26 +34,51 @@ describe('dispatchCall', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('error codes survive the contextBridge message encoding', () => {
-    const wrapped = new Error(`Error invoking remote method 'sas:call:login': Error: ${encodeConsoleError({ code: 'session-expired', message: 'Session [expirée].' })}`);
-    expect(decodeConsoleError(wrapped)).toEqual({ code: 'session-expired', message: 'Session [expirée].' });
-    expect(decodeConsoleError('nothing')).toMatchObject({ code: 'transport' });
+  it('a failed outcome becomes a ConsoleError with its code, whatever its message holds', () => {
+    expect(() => settleOutcome({ ok: false, error: { code: 'session-expired', message: 'Session [expirée].' } })).toThrow(ConsoleError);
+    try {
+      settleOutcome({ ok: false, error: { code: 'session-expired', message: 'Session [expirée].' } });
+    } catch (error) {
+      expect(consoleErrorPayload(error)).toEqual({ code: 'session-expired', message: 'Session [expirée].' });
+    }
+    expect(settleOutcome({ ok: true, value: 42 })).toBe(42);
+    expect(consoleErrorPayload(new Error('nothing'))).toMatchObject({ code: 'transport' });
   });
 
-  it('decoding round-trips any code and message, and never throws on junk', () => {
+  it('anything that is not an outcome (or names an unknown code) is a transport failure, never a crash', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z0-9-]{1,60}$/u), fc.string(), (code, message) => {
-        const wrapped = new Error(`Error invoking remote method 'sas:call:x': Error: ${encodeConsoleError({ code, message })}`);
-        expect(decodeConsoleError(wrapped)).toEqual({ code, message });
+      fc.property(fc.anything(), (junk) => {
+        fc.pre(!(typeof junk === 'object' && junk !== null && (junk as { ok?: unknown }).ok === true));
+        let thrown: unknown;
+        try {
+          settleOutcome(junk);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(ConsoleError);
       }),
     );
-    fc.assert(fc.property(fc.anything(), (junk) => typeof decodeConsoleError(junk).code === 'string'));
+    expect(() => settleOutcome({ ok: false, error: { code: 'made-up', message: 'x' } })).toThrow(/ne répond pas/u);
+    fc.assert(fc.property(fc.anything(), (junk) => typeof consoleErrorPayload(junk).code === 'string'));
+  });
+
+  it('calls over outcomes resolve with the value and reject with the ConsoleError, as over the preload', async () => {
+    const calls = callsFromOutcomes({
+      cancelSearch: async () => ({ ok: false, error: { code: 'unknown-search', message: 'Recherche fermée.' } }),
+      getSettings: async () => ({ ok: true, value: { backendUrl: '' } }),
+      logout: async () => {
+        throw new Error('bridge gone');
+      },
+    } as never);
+    expect(await calls.getSettings()).toEqual({ backendUrl: '' });
+    await expect(calls.cancelSearch('s-1')).rejects.toMatchObject({ name: 'ConsoleError', code: 'unknown-search', message: 'Recherche fermée.' });
+    await expect(calls.logout()).rejects.toMatchObject({ code: 'transport' });
   });
 });
 
 describe('settings patch schema', () => {
   it('accepts only http(s) backend URLs from the renderer', async () => {
-    const { settingsPatchSchema } = await import('../../../shared/api/console-api-schemas');
+    const { settingsPatchSchema } = await import('@shared/api/console-api-schemas');
     expect(settingsPatchSchema.safeParse({ backendUrl: 'https://sas.example.fr' }).success).toBe(true);
     expect(settingsPatchSchema.safeParse({ backendUrl: '' }).success).toBe(true);
     expect(settingsPatchSchema.safeParse({ backendUrl: 'javascript:alert(1)' }).success).toBe(false);

@@ -22,7 +22,7 @@ export interface AppointmentSenderOptions {
   timeoutMs?: number;
 }
 
-export type SendOutcome =
+type SendOutcome =
   | { ok: true; httpStatus: number; attempts: number }
   | { ok: false; httpStatus?: number; message: string; attempts: number };
 

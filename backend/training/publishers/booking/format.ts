@@ -1,7 +1,6 @@
 // French wording of times and statuses on the booking pages. The SAS works in Paris time whatever the machine's
 // zone; an instant the publisher cannot read is shown as received rather than hidden.
 import { APPOINTMENT_STATUS_LABELS } from '../../../../shared/domain/appointment';
-import { parisDate } from '../../../../shared/fhir/paris-time';
 
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Paris' });
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
@@ -21,12 +20,6 @@ export function frenchTime(instant: string): string {
 /** « mardi 3 mars à 09:30 » (Paris). */
 export function frenchDateTime(instant: string): string {
   return `${frenchDay(instant)} à ${frenchTime(instant)}`;
-}
-
-/** The Paris calendar day of an instant (`YYYY-MM-DD`), for grouping an agenda by day; `?` when unreadable. */
-export function dayKey(instant: string): string {
-  const ms = Date.parse(instant);
-  return Number.isNaN(ms) ? '?' : parisDate(ms);
 }
 
 export const STATUS_LABEL = APPOINTMENT_STATUS_LABELS;

@@ -6,11 +6,11 @@ import { escapeHtml } from '../../../identity/html';
 
 export { escapeHtml };
 
-export const STYLESHEET_PATH = '/rdv/style.css';
-export const TRAINING_BANNER = 'FORMATION — éditeur simulé, aucune donnée réelle';
+const STYLESHEET_PATH = '/rdv/style.css';
+const TRAINING_BANNER = 'FORMATION — éditeur simulé, aucune donnée réelle';
 
 /** No script anywhere, styles only from our own stylesheet, forms only to ourselves, never framed. */
-export const BOOKING_CSP =
+const BOOKING_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export interface LayoutInput {

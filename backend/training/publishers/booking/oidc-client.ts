@@ -3,7 +3,7 @@
 // platform session, which is the whole point (the regulator never logs in twice). The ID token's signature is
 // always checked: on loopback there is no TLS to vouch for the token endpoint.
 import * as oidc from 'openid-client';
-import { isLoopbackUrl } from '../../../identity/loopback';
+import { isLoopbackUrl } from '@shared/util/loopback';
 import type { PendingLogin } from './sessions';
 
 export interface BookingOidcOptions {
@@ -18,7 +18,7 @@ export interface BookingOidcOptions {
 }
 
 /** Who the provider says the regulator is (ID token claims). */
-export interface SsoIdentity {
+interface SsoIdentity {
   /** `sub`: the regulator's national id (IDNPS). */
   nationalId: string;
   familyName?: string;

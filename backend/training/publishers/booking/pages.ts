@@ -8,7 +8,7 @@ import { STATUS_LABEL, frenchDateTime, frenchDay, frenchTime } from './format';
 import { escapeHtml as e, renderLayout } from './html';
 import { PATIENT_FIELDS, type PatientField } from './patient-form';
 
-export const ACTION_LABEL: Record<StatusAction | 'retry', string> = {
+const ACTION_LABEL: Record<StatusAction | 'retry', string> = {
   cancel: 'Annuler le rendez-vous',
   fulfil: 'Marquer honoré',
   noshow: 'Marquer non honoré',

@@ -9,7 +9,7 @@
 //   GET  /rdv/style.css                  the pages' stylesheet
 // Every segment is untrusted: parsing never throws, anything unexpected is "no route".
 
-export const APPOINTMENT_ACTIONS = ['cancel', 'fulfil', 'noshow', 'retry'] as const;
+const APPOINTMENT_ACTIONS = ['cancel', 'fulfil', 'noshow', 'retry'] as const;
 export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
 
 export type BookingRoute =

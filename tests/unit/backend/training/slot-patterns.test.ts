@@ -1,15 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  fromLocal,
-  isoWithOffset,
   MAX_WINDOW_DAYS,
-  offsetMinutes,
   slotPatternSchema,
   slotsForWindow,
-  toLocal,
   type SlotPattern,
 } from '../../../../backend/training/dataset/index';
+import { fromLocal, isoWithOffset, offsetMinutes, toLocal } from '@shared/util/time-zone';
 import { CONSULTATION_MODES, SLOT_TYPES } from '../../../../shared/domain/slot';
 
 const ZONE = 'Europe/Paris';

@@ -1,0 +1,137 @@
+// The contract between the console and its SAS backend over HTTP (documented in backend/API.md): each route's
+// method, path, who may call it, what it reads (query or JSON body) and what it answers (a JSON body, or an NDJSON
+// stream of events). The backend declares its routes from this table; the console checks every answer against it.
+import { z } from 'zod';
+import type { LocationSuggestion } from '../domain/places';
+import { searchQuerySchema } from '../domain/search-query-schema';
+import { appointmentAnswerSchema, appointmentEventSchema } from './appointment-schemas';
+import { searchEventSchema } from './search-event-schemas';
+import type { ShapeOf } from './shape';
+
+/** A publisher of the registry as the console needs it. */
+export const publicPublisherSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Origins (scheme://host:port) of its booking pages: the console opens only these. */
+  bookingOrigins: z.array(z.string()),
+});
+export type PublicPublisher = z.infer<typeof publicPublisherSchema>;
+
+const locationSuggestionSchema = z.object({
+  label: z.string(),
+  inseeCode: z.string(),
+  city: z.string(),
+  postalCode: z.string().optional(),
+  department: z.string(),
+  streetName: z.string().optional(),
+  streetNumber: z.string().optional(),
+} satisfies ShapeOf<LocationSuggestion>);
+
+export const searchRequestSchema = z.object({
+  query: searchQuerySchema,
+  /** Retry: re-ask only these sources. */
+  sources: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
+});
+
+export const bookingIntentSchema = z.object({
+  searchId: z.string().min(1).max(200),
+  sourceId: z.string().min(1).max(100),
+  practitionerId: z.string().min(1).max(64).optional(),
+  start: z.string().max(40).optional(),
+});
+
+/** Body of every refusal of the console API (4xx/5xx). */
+export const backendErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+interface RouteBase {
+  method: 'GET' | 'POST';
+  path: string;
+  /** `bearer`: the regulator's access token is required (401 otherwise). */
+  auth: 'none' | 'bearer';
+  /** What the route is for, in French, to name it in a message ("Réponse inattendue du serveur SAS (recherche)"). */
+  label: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+
+export interface JsonRoute extends RouteBase {
+  status: number;
+  response: z.ZodType;
+}
+
+export interface StreamRoute extends RouteBase {
+  /** One schema over every kind of event (a union on `type`). */
+  event: z.ZodType;
+}
+
+export type BackendRoute = JsonRoute | StreamRoute;
+
+export const backendRoutes = {
+  health: {
+    method: 'GET',
+    path: '/health',
+    auth: 'none',
+    label: 'état du serveur',
+    status: 200,
+    response: z.object({ status: z.literal('ok'), version: z.string() }),
+  },
+  search: {
+    method: 'POST',
+    path: '/api/search',
+    auth: 'bearer',
+    label: 'recherche',
+    body: searchRequestSchema,
+    event: searchEventSchema,
+  },
+  places: {
+    method: 'GET',
+    path: '/api/places',
+    auth: 'bearer',
+    label: 'lieux',
+    query: z.object({ q: z.string().max(200).default('') }),
+    status: 200,
+    response: z.object({ suggestions: z.array(locationSuggestionSchema) }),
+  },
+  publishers: {
+    method: 'GET',
+    path: '/api/publishers',
+    auth: 'bearer',
+    label: 'éditeurs',
+    status: 200,
+    response: z.object({ publishers: z.array(publicPublisherSchema) }),
+  },
+  appointments: {
+    method: 'GET',
+    path: '/api/appointments',
+    auth: 'bearer',
+    label: 'rendez-vous',
+    status: 200,
+    response: z.object({ appointments: z.array(appointmentAnswerSchema) }),
+  },
+  appointmentEvents: {
+    method: 'GET',
+    path: '/api/appointments/events',
+    auth: 'bearer',
+    label: 'suivi des rendez-vous',
+    event: appointmentEventSchema,
+  },
+  bookings: {
+    method: 'POST',
+    path: '/api/bookings',
+    auth: 'bearer',
+    label: 'ouverture de réservation',
+    body: bookingIntentSchema,
+    status: 201,
+    response: z.object({ recorded: z.literal(true) }),
+  },
+} as const satisfies Record<string, BackendRoute>;
+
+export type BackendRoutes = typeof backendRoutes;
+
+/** What a route reads, as its sender writes it (defaults not yet applied) and as its receiver gets it. */
+export type QueryIn<R> = R extends { query: z.ZodType } ? z.input<R['query']> : undefined;
+export type QueryOf<R> = R extends { query: z.ZodType } ? z.output<R['query']> : undefined;
+export type BodyIn<R> = R extends { body: z.ZodType } ? z.input<R['body']> : undefined;
+export type BodyOf<R> = R extends { body: z.ZodType } ? z.output<R['body']> : undefined;
+export type ResponseOf<R> = R extends { response: z.ZodType } ? z.output<R['response']> : never;
+export type EventOf<R> = R extends { event: z.ZodType } ? z.output<R['event']> : never;

@@ -1,7 +1,0 @@
-export * from './identifiers';
-export * from './care-offer';
-export * from './slot';
-export * from './appointment';
-export * from './launch';
-export * from './search';
-export * from './specialties';
