@@ -17,7 +17,7 @@ import { resolveSpecialty } from './specialty';
 const NO_MATCH: Coding = { system: 'urn:sas-console:specialite-inconnue', code: '-' };
 
 /** A specialty given as text that matches no label finds nobody, rather than everybody. */
-const codingFor = (specialty: SpecialtyReference): Coding => resolveSpecialty(specialty) ?? NO_MATCH;
+const codingFor = (specialty: SpecialtyReference): Coding[] => resolveSpecialty(specialty) ?? [NO_MATCH];
 
 export function directoryOffer(directory: Directory): OfferDirectory {
   // CPTS and SOS sites come from the same radius query: run it once for both.

@@ -47,6 +47,12 @@ export const fr = {
     submitHint: 'Ouvre la recherche dans un nouvel onglet',
     locationMissing: 'Indiquez la commune ou l’adresse du patient.',
   },
+  specialtyPicker: {
+    title: 'Spécialité non reconnue',
+    sent: 'Le logiciel de régulation a envoyé :',
+    choose: 'Choisissez la spécialité recherchée ; la recherche se lance aussitôt.',
+    other: 'Autre spécialité : saisissez-la dans la barre de recherche.',
+  },
   tabs: {
     label: 'Recherches ouvertes',
     launch: (origin: string | undefined) => (origin ? `LRM ${origin}` : 'LRM'),

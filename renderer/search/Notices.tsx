@@ -32,7 +32,8 @@ export function GpNotice({ gp }: { gp: GpLookup | undefined }) {
   return null;
 }
 
-const REGULATOR_WARNINGS = new Set(['missing-origin']);
+// Said plainly, not folded into the integrator's remarks: the regulator must know the GP is not being looked for.
+const REGULATOR_WARNINGS = new Set(['missing-origin', 'practitioner-not-identified', 'rpps-check-digit']);
 
 export function LaunchWarnings({ warnings }: { warnings: readonly LaunchIssue[] }) {
   // "Médecin traitant non renseigné" is said by GpNotice; technical warnings are for the LRM's integrator.

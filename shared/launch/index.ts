@@ -13,3 +13,5 @@ export {
   type LaunchIssueCode,
 } from './codes';
 export { launchMessage, CHECK_LAUNCH_USAGE } from './messages';
+export { launchSpecialty, launchGpIdentifier, type LaunchGpIdentifier } from './launch-specialty';
+export { normalizeIdnps, rppsKeyIsValid } from './practitioner';
