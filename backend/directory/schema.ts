@@ -53,6 +53,7 @@ const cptsSchema = z.object({
   description: text(2000).optional(),
   place: placeSchema.optional(),
   memberIds: z.array(text(64)),
+  territory: z.array(z.string().regex(/^(\d{5}|2[AB]\d{3})$/u)).max(2000).optional(),
 }) satisfies z.ZodType<Cpts>;
 
 const sosSiteSchema = z.object({

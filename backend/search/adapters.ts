@@ -6,7 +6,7 @@ import { buildSlotSearchUrl, buildSosScheduleSearchUrl, type SearchWindow } from
 import { mapSlotBundle } from '../../shared/fhir/map-slot-bundle';
 import type { Directory } from '../directory/directory';
 import type { Publisher } from '../directory/publishers';
-import { locateSearch } from '../geo/locate';
+import { locateSearch, type LocateOptions } from '../geo/locate';
 import type { Geocoder } from '../geo/geocoder';
 import type { RadiusTable } from '../geo/radius-table';
 import { agendaSlotToSlot, type AgendaSlotRepository } from '../storage/agenda-slots';
@@ -41,7 +41,12 @@ export function directoryOffer(directory: Directory): OfferDirectory {
   };
 }
 
-export function geoLocations(geocoder: Geocoder, radii: RadiusTable, directory: Directory): LocationResolver {
+export function geoLocations(
+  geocoder: Geocoder,
+  radii: RadiusTable,
+  directory: Directory,
+  coverage?: LocateOptions['coverage'],
+): LocationResolver {
   return {
     async locate(location, specialty, signal) {
       const coding = codingFor(specialty);
@@ -49,6 +54,7 @@ export function geoLocations(geocoder: Geocoder, radii: RadiusTable, directory: 
         geocoder,
         radii,
         signal,
+        ...(coverage ? { coverage } : {}),
         countPractitionersWithin: (point, radiusKm) => directory.countPractitionersWithin(point, radiusKm, coding),
       });
     },

@@ -8,7 +8,7 @@ import { FilterBar } from './FilterBar';
 import { IntentionSwitch } from './IntentionSwitch';
 import type { ShortcutCommand } from './keyboard';
 import type { ResultCard } from './list-rows';
-import { ErrorNotice, GpNotice, LaunchWarnings, LocationLine } from './Notices';
+import { ErrorNotice, GpNotice, LaunchWarnings, LocationLine, LocationNotices } from './Notices';
 import type { ListController } from './ResultList';
 import { ResultsArea } from './ResultsArea';
 import { StatusStrip } from './StatusStrip';
@@ -98,7 +98,7 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
         <LaunchWarnings warnings={tab.warnings} />
         {stream.location && <LocationLine location={stream.location} />}
         {!stream.location && (!failedEarly || (pick && stream.phase !== 'done')) && <p className="location-line">{fr.results.locating}</p>}
-        {stream.location?.notice && <p className="notice notice-warning">{stream.location.notice}</p>}
+        {stream.location && <LocationNotices location={stream.location} />}
         <GpNotice gp={stream.gp} />
         {summary.total > 0 && (
           <StatusStrip

@@ -65,6 +65,8 @@ export interface Cpts {
   place?: Place;
   /** National ids of the practitioners participating through this CPTS. */
   memberIds: NationalId[];
+  /** INSEE codes of the communes its territory covers, when the source gives them. */
+  territory?: string[];
 }
 
 export interface SosSite {
