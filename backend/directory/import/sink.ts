@@ -1,6 +1,7 @@
 // Where imported entries go. The importer streams practitioners to a sink as it reads them, then hands over the
 // smaller collections once; a storage sink (versioned imports in the database) implements the same interface.
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import type { Cpts, HealthStructure, Practitioner, SosSite } from '../../../shared/domain/care-offer';
 import type { Publisher } from '../publishers';
 import { CARE_OFFER_FORMAT, CARE_OFFER_VERSION } from '../schema';
@@ -21,31 +22,46 @@ export interface DirectorySink {
 }
 
 /**
- * The directory file the backend loads today (`sas-console/care-offer`). That format is one JSON document the
- * loader reads whole, so this sink holds the kept practitioners (the output, not the input) until `finish`.
+ * The directory file the backend loads today (`sas-console/care-offer`). That format is one JSON document, so this
+ * sink holds the kept practitioners (the output, not the input) until `finish`, each as its JSON text (a third of
+ * the memory of the object), and streams the file out entry by entry.
  */
-export function createJsonFileSink(file: string): DirectorySink & { readonly practitioners: ReadonlyMap<string, Practitioner> } {
-  const practitioners = new Map<string, Practitioner>();
+export function createJsonFileSink(file: string): DirectorySink & { readonly size: number } {
+  const practitioners = new Map<string, string>();
   return {
-    practitioners,
+    get size() {
+      return practitioners.size;
+    },
     writePractitioner(practitioner) {
       const known = practitioners.get(practitioner.nationalId);
-      practitioners.set(practitioner.nationalId, known ? mergePractitioners(known, practitioner) : practitioner);
+      const merged = known ? mergePractitioners(JSON.parse(known) as Practitioner, practitioner) : practitioner;
+      practitioners.set(practitioner.nationalId, JSON.stringify(merged));
     },
     async finish(rest) {
+      const out = createWriteStream(file, { encoding: 'utf8' });
+      const write = async (text: string) => {
+        if (!out.write(text)) await once(out, 'drain');
+      };
       // One entry per line, as the training data set: a re-import diffs line by line.
-      const list = (items: readonly unknown[]) =>
-        items.length === 0 ? '[]' : `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
-      const body = [
-        `  "format": ${JSON.stringify(CARE_OFFER_FORMAT)}`,
-        `  "version": ${CARE_OFFER_VERSION}`,
-        `  "publishers": ${list(rest.publishers)}`,
-        `  "practitioners": ${list([...practitioners.values()])}`,
-        `  "cpts": ${list(rest.cpts)}`,
-        `  "structures": ${list(rest.structures)}`,
-        `  "sosSites": ${list(rest.sosSites)}`,
-      ];
-      await writeFile(file, `{\n${body.join(',\n')}\n}\n`, 'utf8');
+      const list = async (name: string, items: Iterable<string>, last = false) => {
+        await write(`  "${name}": [`);
+        let first = true;
+        for (const item of items) {
+          await write(`${first ? '' : ','}\n    ${item}`);
+          first = false;
+        }
+        await write(`${first ? '' : '\n  '}]${last ? '' : ','}\n`);
+      };
+      const json = (items: readonly unknown[]) => items.map((item) => JSON.stringify(item));
+      await write(`{\n  "format": ${JSON.stringify(CARE_OFFER_FORMAT)},\n  "version": ${CARE_OFFER_VERSION},\n`);
+      await list('publishers', json(rest.publishers));
+      await list('practitioners', practitioners.values());
+      await list('cpts', json(rest.cpts));
+      await list('structures', json(rest.structures));
+      await list('sosSites', json(rest.sosSites), true);
+      await write('}\n');
+      out.end();
+      await once(out, 'finish');
     },
   };
 }
