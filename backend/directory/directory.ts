@@ -1,6 +1,6 @@
 // The care offer in memory: lookups by id, and radius queries through spatial indexes (practitioners by each of
 // their places, CPTS, SOS Médecins sites).
-import type { Coding, Cpts, GeoPoint, Place, Practitioner, SosSite } from '../../shared/domain/care-offer';
+import type { Coding, Cpts, GeoPoint, HealthStructure, Place, Practitioner, SosSite } from '../../shared/domain/care-offer';
 import type { NationalId } from '../../shared/domain/identifiers';
 import { isGeneralMedicine, specialtyMatches } from '../../shared/domain/specialties';
 import type { Publisher } from './publishers';
@@ -47,6 +47,8 @@ export interface Directory {
   readonly publishers: readonly Publisher[];
   readonly practitioners: readonly Practitioner[];
   readonly cpts: readonly Cpts[];
+  /** MSP and centres de santé (imported from FINESS). */
+  readonly structures: readonly HealthStructure[];
   readonly sosSites: readonly SosSite[];
   getPublisher(id: string): Publisher | undefined;
   /** Lookup by IDNPS, e.g. the patient's GP named by the LRM. */
@@ -110,6 +112,7 @@ export function createDirectory(data: CareOfferData): Directory {
     publishers: data.publishers,
     practitioners: data.practitioners,
     cpts: data.cpts,
+    structures: data.structures ?? [],
     sosSites: data.sosSites,
     getPublisher: (id) => publishers.get(id),
     getPractitioner: (nationalId) => practitioners.get(nationalId.trim()),
