@@ -17,6 +17,7 @@ import type { Directory } from './directory/directory';
 import type { Commune } from './geo/communes';
 import type { GeoData } from './geo/index';
 import type { Geocoder } from './geo/geocoder';
+import type { LocateOptions } from './geo/locate';
 import { bindServer, type BoundServer } from './http/listen';
 import { createRouter } from './http/router';
 import { createIdentityProvider, type IdentityProvider, type IdentityProviderConfig } from './identity/provider';
@@ -35,6 +36,8 @@ export interface BackendOptions {
   directory: Directory;
   geo: GeoData;
   geocoder: Geocoder;
+  /** The departments the directory covers, when it is a partial data set (training): searches elsewhere say so. */
+  coverage?: LocateOptions['coverage'];
   /** Identity provider settings; the issuer defaults to this server's `/oidc` (set it behind a proxy). */
   identity: Omit<IdentityProviderConfig, 'issuer' | 'accounts'> & { issuer?: string };
   publishers: {
@@ -103,7 +106,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     ...(options.publishers.tls ? { tls: options.publishers.tls } : {}),
   });
   const search: SearchServiceDeps = {
-    locations: geoLocations(options.geocoder, options.geo.radii, options.directory),
+    locations: geoLocations(options.geocoder, options.geo.radii, options.directory, options.coverage),
     directory: directoryOffer(options.directory),
     publishers: publisherRegistry(options.directory.publishers),
     aggregator: {

@@ -1,6 +1,6 @@
 // The care offer in memory: lookups by id, and radius queries through spatial indexes (practitioners by each of
 // their places, CPTS, SOS Médecins sites).
-import type { Coding, Cpts, GeoPoint, Place, Practitioner, SosSite } from '../../shared/domain/care-offer';
+import type { Coding, Cpts, GeoPoint, HealthStructure, Place, Practitioner, SosSite } from '../../shared/domain/care-offer';
 import type { NationalId } from '../../shared/domain/identifiers';
 import { isGeneralMedicine, specialtyMatches } from '../../shared/domain/specialties';
 import type { Publisher } from './publishers';
@@ -29,9 +29,10 @@ interface RadiusQuery {
   radiusKm: number;
   /**
    * Only practitioners with this specialty (general medicine codes SM54/SM53/SM26 are interchangeable). Absent: every
-   * practitioner. SOS Médecins sites (general practitioners) come only when it is absent or general medicine.
+   * practitioner. Several codings: any of them (« gynécologue » is two specialties). SOS Médecins sites (general
+   * practitioners) come only when it is absent or general medicine.
    */
-  specialty?: Coding;
+  specialty?: Coding | readonly Coding[];
 }
 
 interface RadiusResult {
@@ -46,6 +47,8 @@ export interface Directory {
   readonly publishers: readonly Publisher[];
   readonly practitioners: readonly Practitioner[];
   readonly cpts: readonly Cpts[];
+  /** MSP and centres de santé (imported from FINESS). */
+  readonly structures: readonly HealthStructure[];
   readonly sosSites: readonly SosSite[];
   getPublisher(id: string): Publisher | undefined;
   /** Lookup by IDNPS, e.g. the patient's GP named by the LRM. */
@@ -56,11 +59,14 @@ export interface Directory {
   cptsMembers(finess: string): Practitioner[];
   findWithinRadius(query: RadiusQuery): RadiusResult;
   /** How many practitioners of the specialty within the radius (for radius enlargement). */
-  countPractitionersWithin(point: GeoPoint, radiusKm: number, specialty?: Coding): number;
+  countPractitionersWithin(point: GeoPoint, radiusKm: number, specialty?: Coding | readonly Coding[]): number;
 }
 
-const matches = (practitioner: Practitioner, specialty?: Coding) =>
-  specialty === undefined || practitioner.specialties.some((coding) => specialtyMatches(coding, specialty));
+const wantedCodings = (specialty: Coding | readonly Coding[]): readonly Coding[] => ('code' in specialty ? [specialty] : specialty);
+
+const matches = (practitioner: Practitioner, specialty?: Coding | readonly Coding[]) =>
+  specialty === undefined ||
+  wantedCodings(specialty).some((wanted) => practitioner.specialties.some((coding) => specialtyMatches(coding, wanted)));
 
 /** Keeps the first (nearest) hit of each key; hits are already sorted. */
 function nearestOnce<T, K>(hits: { value: T; distanceKm: number }[], keyOf: (value: T) => K) {
@@ -96,7 +102,7 @@ export function createDirectory(data: CareOfferData): Directory {
     data.sosSites.flatMap((site) => (site.place.point ? [{ point: site.place.point, value: site }] : [])),
   );
 
-  const practitionersWithin = (point: GeoPoint, radiusKm: number, specialty?: Coding): PractitionerInRadius[] =>
+  const practitionersWithin = (point: GeoPoint, radiusKm: number, specialty?: Coding | readonly Coding[]): PractitionerInRadius[] =>
     nearestOnce(
       placeIndex.within(point, radiusKm).filter((hit) => matches(hit.value.practitioner, specialty)),
       (value) => value.practitioner.nationalId,
@@ -106,6 +112,7 @@ export function createDirectory(data: CareOfferData): Directory {
     publishers: data.publishers,
     practitioners: data.practitioners,
     cpts: data.cpts,
+    structures: data.structures ?? [],
     sosSites: data.sosSites,
     getPublisher: (id) => publishers.get(id),
     getPractitioner: (nationalId) => practitioners.get(nationalId.trim()),
@@ -117,7 +124,7 @@ export function createDirectory(data: CareOfferData): Directory {
         return member ? [member] : [];
       }),
     findWithinRadius({ point, radiusKm, specialty }) {
-      const wantsGeneralMedicine = specialty === undefined || isGeneralMedicine(specialty);
+      const wantsGeneralMedicine = specialty === undefined || wantedCodings(specialty).some(isGeneralMedicine);
       return {
         practitioners: practitionersWithin(point, radiusKm, specialty),
         cpts: nearestOnce(cptsIndex.within(point, radiusKm), (cpts) => cpts.finess).map((hit) => ({

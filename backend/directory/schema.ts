@@ -2,7 +2,7 @@
 // Entries are the domain shapes of shared/domain/care-offer.ts, plus the publisher registry. Parsing never throws:
 // a bad file gives French messages naming the entry (e.g. "praticien n°3 (899990000017) › places › 0 › point").
 import { z } from 'zod';
-import type { Cpts, Practitioner, SosSite } from '../../shared/domain/care-offer';
+import type { Cpts, HealthStructure, Practitioner, SosSite } from '../../shared/domain/care-offer';
 import { FINESS_PATTERN } from '../../shared/domain/identifiers';
 import { PUBLISHER_KINDS, SAS_AGENDA_ID, type Publisher } from './publishers';
 
@@ -21,6 +21,7 @@ const placeSchema = z.object({
   city: text(200).optional(),
   inseeCode: z.string().regex(/^(\d{5}|2[AB]\d{3})$/).optional(),
   point: pointSchema.optional(),
+  precision: z.enum(['street', 'commune', 'department']).optional(),
   organizationId: text(64).optional(),
   organizationName: text(300).optional(),
 });
@@ -53,7 +54,16 @@ const cptsSchema = z.object({
   description: text(2000).optional(),
   place: placeSchema.optional(),
   memberIds: z.array(text(64)),
+  territory: z.array(z.string().regex(/^(\d{5}|2[AB]\d{3})$/u)).max(2000).optional(),
 }) satisfies z.ZodType<Cpts>;
+
+const structureSchema = z.object({
+  finess: z.string().regex(FINESS_PATTERN),
+  kind: z.enum(['msp', 'cds']),
+  name: text(300),
+  phone: phoneSchema.optional(),
+  place: placeSchema.optional(),
+}) satisfies z.ZodType<HealthStructure>;
 
 const sosSiteSchema = z.object({
   id: text(64),
@@ -79,6 +89,8 @@ const careOfferFileSchema = z.object({
   publishers: z.array(publisherSchema),
   practitioners: z.array(practitionerSchema),
   cpts: z.array(cptsSchema),
+  /** MSP and centres de santé (absent from hand-made files). */
+  structures: z.array(structureSchema).optional(),
   sosSites: z.array(sosSiteSchema),
 });
 
@@ -86,6 +98,7 @@ export interface CareOfferData {
   publishers: Publisher[];
   practitioners: Practitioner[];
   cpts: Cpts[];
+  structures?: HealthStructure[];
   sosSites: SosSite[];
 }
 
@@ -97,6 +110,7 @@ const COLLECTION_NAMES: Record<string, string> = {
   publishers: 'éditeur',
   practitioners: 'praticien',
   cpts: 'CPTS',
+  structures: 'structure',
   sosSites: 'site SOS Médecins',
 };
 

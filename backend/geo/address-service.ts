@@ -48,6 +48,9 @@ export interface AddressServiceOptions {
   maxRetryAfterMs?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** How long an answer (a match or "no result") is reused for the same query; 0: never. */
+  cacheTtlMs?: number;
+  now?: () => number;
 }
 
 const DEFAULT_ADDRESS_TIMEOUT_MS = 2500;
@@ -55,6 +58,9 @@ const DEFAULT_MAX_RETRY_AFTER_MS = 3000;
 /** Wait before the single retry when a 429 names no delay. */
 const DEFAULT_RETRY_DELAY_MS = 500;
 const MAX_BODY_CHARS = 1_000_000;
+export const DEFAULT_ADDRESS_CACHE_TTL_MS = 10 * 60_000;
+/** Bounded, in memory only: the same patient's address searched again (retry, new tab) costs no request. */
+const CACHE_ENTRIES = 500;
 
 const featureSchema = z.object({
   geometry: z.object({ coordinates: z.tuple([z.number(), z.number()]).rest(z.number()) }),
@@ -94,6 +100,16 @@ export function createAddressServiceClient(options: AddressServiceOptions): Addr
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? defaultSleep;
+  const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_ADDRESS_CACHE_TTL_MS;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { at: number; lookup: AddressLookup }>();
+  const remember = (key: string, lookup: AddressLookup) => {
+    // Failures of the service are not answers about the address: only matches and "no result" are kept.
+    if (cacheTtlMs <= 0 || (!lookup.ok && lookup.reason !== 'no-result')) return;
+    cache.delete(key);
+    cache.set(key, { at: now(), lookup });
+    if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  };
 
   async function attempt(url: URL, signal?: AbortSignal): Promise<AddressLookup | { retryAfterMs: number }> {
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -124,8 +140,14 @@ export function createAddressServiceClient(options: AddressServiceOptions): Addr
       url.searchParams.set('q', query.q);
       if (query.citycode) url.searchParams.set('citycode', query.citycode);
       url.searchParams.set('limit', '1');
+      const key = url.search;
+      const cached = cache.get(key);
+      if (cached && now() - cached.at < cacheTtlMs) return cached.lookup;
       const first = await attempt(url, signal);
-      if (!('retryAfterMs' in first)) return first;
+      if (!('retryAfterMs' in first)) {
+        remember(key, first);
+        return first;
+      }
       // Rate limited: honour Retry-After once, if it is short enough to be worth it.
       if (first.retryAfterMs > maxRetryAfterMs) {
         return { ok: false, reason: 'rate-limited', message: 'service saturé (trop de requêtes)' };
@@ -139,6 +161,7 @@ export function createAddressServiceClient(options: AddressServiceOptions): Addr
       if ('retryAfterMs' in second) {
         return { ok: false, reason: 'rate-limited', message: 'service saturé (trop de requêtes)' };
       }
+      remember(key, second);
       return second;
     },
   };

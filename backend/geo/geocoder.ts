@@ -18,6 +18,8 @@ interface GeocodedLocation {
   department?: string;
   /** French: why the position is less precise than what was asked, or which homonym was chosen. */
   notice?: string;
+  /** The address service's score of the street it found (street precision only). */
+  addressScore?: number;
 }
 
 export type GeocodeErrorCode = 'location-missing' | 'commune-not-found' | 'department-without-centre';
@@ -219,6 +221,7 @@ export function createGeocoder(options: GeocoderOptions): Geocoder {
           label: found.label,
           inseeCode: commune.insee,
           department: commune.department,
+          addressScore: found.score,
           ...(match.notice ? { notice: match.notice } : {}),
         },
       };

@@ -14,6 +14,8 @@ export interface LocateOptions {
   minimumPractitioners?: number;
   maxEnlargements?: number;
   signal?: AbortSignal;
+  /** The departments the directory covers (training: the data set's); elsewhere the search says so, unenlarged. */
+  coverage?: { scope: 'formation'; departments: { code: string; name: string }[] };
 }
 
 export type LocateResult =
@@ -25,6 +27,12 @@ export async function locateSearch(location: LaunchLocation, options: LocateOpti
   if (!geocoded.ok) return geocoded;
   const { location: found } = geocoded;
   const row = options.radii.radiusFor(found.department ?? '');
+  const coverage = options.coverage;
+  if (coverage && !coverage.departments.some((d) => d.code === found.department)) {
+    // Enlarging cannot find anybody where the data set has nobody: say why the list is empty instead.
+    const radiusKm = found.precision === 'department' ? row.countyRadiusKm : row.cityDefaultRadiusKm;
+    return { ok: true, location: { ...found, radiusKm, enlargements: 0, outsideCoverage: coverage } };
+  }
   if (found.precision === 'department') {
     const area = countyArea(row);
     return { ok: true, location: { ...found, radiusKm: area?.radiusKm ?? row.countyRadiusKm, enlargements: 0 } };

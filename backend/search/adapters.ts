@@ -6,7 +6,7 @@ import { buildSlotSearchUrl, buildSosScheduleSearchUrl, type SearchWindow } from
 import { mapSlotBundle } from '../../shared/fhir/map-slot-bundle';
 import type { Directory } from '../directory/directory';
 import type { Publisher } from '../directory/publishers';
-import { locateSearch } from '../geo/locate';
+import { locateSearch, type LocateOptions } from '../geo/locate';
 import type { Geocoder } from '../geo/geocoder';
 import type { RadiusTable } from '../geo/radius-table';
 import { agendaSlotToSlot, type AgendaSlotRepository } from '../storage/agenda-slots';
@@ -17,7 +17,7 @@ import { resolveSpecialty } from './specialty';
 const NO_MATCH: Coding = { system: 'urn:sas-console:specialite-inconnue', code: '-' };
 
 /** A specialty given as text that matches no label finds nobody, rather than everybody. */
-const codingFor = (specialty: SpecialtyReference): Coding => resolveSpecialty(specialty) ?? NO_MATCH;
+const codingFor = (specialty: SpecialtyReference): Coding[] => resolveSpecialty(specialty) ?? [NO_MATCH];
 
 export function directoryOffer(directory: Directory): OfferDirectory {
   // CPTS and SOS sites come from the same radius query: run it once for both.
@@ -41,7 +41,12 @@ export function directoryOffer(directory: Directory): OfferDirectory {
   };
 }
 
-export function geoLocations(geocoder: Geocoder, radii: RadiusTable, directory: Directory): LocationResolver {
+export function geoLocations(
+  geocoder: Geocoder,
+  radii: RadiusTable,
+  directory: Directory,
+  coverage?: LocateOptions['coverage'],
+): LocationResolver {
   return {
     async locate(location, specialty, signal) {
       const coding = codingFor(specialty);
@@ -49,6 +54,7 @@ export function geoLocations(geocoder: Geocoder, radii: RadiusTable, directory: 
         geocoder,
         radii,
         signal,
+        ...(coverage ? { coverage } : {}),
         countPractitionersWithin: (point, radiusKm) => directory.countPractitionersWithin(point, radiusKm, coding),
       });
     },

@@ -15,7 +15,7 @@ import type {
 import type { SearchWindow } from '../../shared/fhir/build-search';
 import { aggregateSlots, type AggregatorDeps, type SlotSource } from './aggregator';
 import { SAS_AGENDA_SOURCE } from '../directory/publishers';
-import { resolveSpecialty } from './specialty';
+import { resolveSpecialty, specialtyResolution } from './specialty';
 import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from './ports';
 
 /** General medicine (TRE_R38 SM54): the platform's default when the LRM names no specialty. */
@@ -50,14 +50,18 @@ export async function runSearch(
   const done = () => emit({ type: 'done', durationMs: Math.round(deps.aggregator.now() - started) });
 
   const specialty = query.specialty ?? DEFAULT_SPECIALTY;
-  if (specialty.kind === 'text' && !resolveSpecialty(specialty)) {
-    emit({ type: 'error', code: 'unknown-specialty', message: `Spécialité non reconnue : « ${specialty.text.slice(0, 80)} ». Choisissez-la dans la liste.` });
-    return done();
-  }
-  const located = await deps.locations.locate(query.location, specialty, signal);
+  const codings = resolveSpecialty(specialty);
+  // A specialty the tables do not know still gets the patient located (radius of general medicine): the tab shows
+  // where the search would look while the regulator picks the specialty among the suggestions.
+  const located = await deps.locations.locate(query.location, codings ? specialty : DEFAULT_SPECIALTY, signal);
   if (signal.aborted) return;
   if (!located.ok) {
     emit({ type: 'error', code: located.code, message: located.message });
+    return done();
+  }
+  if (!codings) {
+    emit({ type: 'location', location: located.location });
+    emit({ type: 'error', code: 'unknown-specialty', message: unknownSpecialtyMessage(specialty) });
     return done();
   }
   const { radiusKm } = located.location;
@@ -77,9 +81,8 @@ export async function runSearch(
   }
   const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners);
   // SOS Médecins are general practitioners: their sites answer general medicine searches only.
-  const coding = resolveSpecialty(specialty);
   const sosSites =
-    coding && isGeneralMedicine(coding)
+    codings.some(isGeneralMedicine)
       ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
       : [];
 
@@ -94,6 +97,13 @@ export async function runSearch(
   const deadline = started + deps.aggregator.budgetMs - FINISH_MARGIN_MS;
   await aggregateSlots(chosen, deps.window(deps.clock()), deps.aggregator, emit, signal, deadline);
   if (!signal.aborted) done();
+}
+
+function unknownSpecialtyMessage(specialty: SpecialtyReference): string {
+  const resolution = specialtyResolution(specialty);
+  const text = specialty.kind === 'text' ? specialty.text : specialty.coding.code;
+  const nearest = resolution.resolved ? '' : ` Proches : ${resolution.suggestions.map((s) => s.label).join(', ')}.`;
+  return `Spécialité non reconnue : « ${text.slice(0, 80)} ». Choisissez-la dans la liste.${nearest}`;
 }
 
 function distanceTo(practitioner: Practitioner, point: GeoPoint): number | undefined {

@@ -3,10 +3,10 @@
 // servers on loopback. The console's training mode, the web harness, `npm run backend` and the tests start it.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerKeyAuthenticator, newPublisherKey, startBackend, type Backend } from '../app';
+import { bearerKeyAuthenticator, newPublisherKey, startBackend, type Backend, type BackendOptions } from '../app';
 import { createDirectory, type Directory } from '../directory/directory';
 import { bindPublisherEndpoints, type Publisher } from '../directory/publishers';
-import { geocoderFor, loadGeoData } from '../geo/index';
+import { geocoderFor, loadGeoData, type GeoData } from '../geo/index';
 import { bindServer } from '../http/listen';
 import { createAgendaSlotRepository } from '../storage/agenda-slots';
 import { openStorage, type Storage } from '../storage/index';
@@ -17,6 +17,8 @@ import type { LatencyProfile, PublisherFault } from './publishers/faults';
 import { startSimulatedPublisher, type SimulatedPublisher } from './publishers/publisher-server';
 import { answerSlotQuery, createTrainingCatalogue, type TrainingCatalogue } from './publishers/training-answer';
 import { trainingPublisherRoutes, type TrainingRoutes } from './publishers/training-routes';
+import { trainingAddressIndex } from './geocoder/index';
+import { startTrainingGeocoder, type TrainingGeocoder } from './geocoder/server';
 import { trainingPscIdentitiesFrom } from './psc/identities';
 import { startTrainingPsc, type TrainingPsc } from './psc/training-psc';
 
@@ -36,8 +38,10 @@ export interface TrainingEnvironmentOptions {
   /** Per publisher id: its answer time and misbehaviour. */
   publishers?: Readonly<Record<string, { latency?: LatencyProfile; fault?: PublisherFault }>>;
   publisherTimeoutMs?: number;
-  /** Street-level geocoder URL (the national address service's API shape); absent: communes only. */
+  /** Street-level geocoder URL (the national address service's API shape); absent: the training geocoder. */
   geocoderUrl?: string;
+  /** The training geocoder on loopback (default: on, at the national service's rate); `false`: communes only. */
+  streetGeocoder?: false | { ratePerSecond?: number; retryAfterSeconds?: number; port?: number };
   /** Routes mounted on every simulated publisher; default: its V1 receiver and booking pages. */
   publisherRoutes?: (context: PublisherRouteContext) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -74,6 +78,8 @@ export interface TrainingEnvironment {
   directory: Directory;
   dataset: LoadedTrainingDataset;
   storage: Storage;
+  /** The training geocoder, unless a geocoder URL was given or it was turned off. */
+  geocoder?: TrainingGeocoder;
   close(): Promise<void>;
 }
 
@@ -180,12 +186,28 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     });
     closers.push(() => psc.close());
 
+    // Street-level positions: the training geocoder over the data set's streets, configured like the real one.
+    let geocoder: TrainingGeocoder | undefined;
+    if (!options.geocoderUrl && options.streetGeocoder !== false) {
+      const settings = options.streetGeocoder ?? {};
+      geocoder = await startTrainingGeocoder({
+        index: trainingAddressIndex(dataset.careOffer, geo.communes),
+        host,
+        ...(settings.port ? { port: settings.port } : {}),
+        ...(settings.ratePerSecond ? { ratePerSecond: settings.ratePerSecond } : {}),
+        ...(settings.retryAfterSeconds !== undefined ? { retryAfterSeconds: settings.retryAfterSeconds } : {}),
+      });
+      const started = geocoder;
+      closers.push(() => started.close());
+    }
+
     const backend = await startBackend({
       bound,
       storage,
       directory,
       geo,
-      geocoder: geocoderFor(geo, options.geocoderUrl),
+      geocoder: geocoderFor(geo, options.geocoderUrl ?? geocoder?.url),
+      coverage: trainingCoverage(dataset, geo),
       identity: { psc: { issuer: psc.issuer, ...pscClient }, publishers: clients },
       publishers: {
         authenticate: bearerKeyAuthenticator(keys),
@@ -207,10 +229,24 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       directory,
       dataset,
       storage,
+      ...(geocoder ? { geocoder } : {}),
       close: closeAll,
     };
   } catch (error) {
     await closeAll();
     throw error;
   }
+}
+
+/** The departments the training data set covers, with their names: a search elsewhere says so. */
+function trainingCoverage(dataset: LoadedTrainingDataset, geo: GeoData): NonNullable<BackendOptions['coverage']> {
+  const codes = new Set<string>();
+  for (const practitioner of dataset.careOffer.practitioners) {
+    for (const place of practitioner.places) {
+      const department = place.inseeCode ? geo.communes.byInsee(place.inseeCode)?.department : undefined;
+      if (department) codes.add(department);
+    }
+  }
+  const departments = [...codes].sort().map((code) => ({ code, name: geo.radii.departments.get(code)?.label ?? code }));
+  return { scope: 'formation', departments };
 }

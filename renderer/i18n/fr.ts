@@ -47,6 +47,12 @@ export const fr = {
     submitHint: 'Ouvre la recherche dans un nouvel onglet',
     locationMissing: 'Indiquez la commune ou l’adresse du patient.',
   },
+  specialtyPicker: {
+    title: 'Spécialité non reconnue',
+    sent: 'Le logiciel de régulation a envoyé :',
+    choose: 'Choisissez la spécialité recherchée ; la recherche se lance aussitôt.',
+    other: 'Autre spécialité : saisissez-la dans la barre de recherche.',
+  },
   tabs: {
     label: 'Recherches ouvertes',
     launch: (origin: string | undefined) => (origin ? `LRM ${origin}` : 'LRM'),
@@ -61,6 +67,12 @@ export const fr = {
     locating: 'Localisation du patient…',
     startFailed: 'La recherche n’a pas pu être lancée',
     locationApprox: 'Position approximative (centre de la commune)',
+    lowAddressScore: (label: string, score: string) =>
+      `Adresse reconnue approximativement : « ${label} » (score ${score}). Vérifiez-la avec l’appelant.`,
+    outsideCoverage: (departments: readonly string[]) =>
+      `Commune hors des départements couverts — données de formation : ${
+        departments.length > 1 ? `${departments.slice(0, -1).join(', ')} et ${departments.at(-1) ?? ''}` : (departments[0] ?? '')
+      } seulement.`,
     location: (label: string, radius: string) => `Résultats autour de ${label} — rayon ${radius}`,
     enlarged: (count: number) => (count === 1 ? 'rayon élargi 1 fois' : `rayon élargi ${count} fois`),
     orderDistance: 'Triés par distance',

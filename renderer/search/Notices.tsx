@@ -1,7 +1,7 @@
 // What the regulator must know before reading the cards: where the search looks (and how precisely), whether the
 // médecin traitant was found, launch warnings, and errors. Plain sentences, above the results.
 import type { LaunchIssue } from '../../shared/domain/launch';
-import type { GpLookup, ResolvedLocation } from '../../shared/domain/search';
+import { LOW_ADDRESS_SCORE, type GpLookup, type ResolvedLocation } from '../../shared/domain/search';
 import { fr } from '../i18n/fr';
 import { formatDistance } from './format';
 import { formatGpReference } from './gp-field';
@@ -19,6 +19,34 @@ export function LocationLine({ location }: { location: ResolvedLocation }) {
   );
 }
 
+/**
+ * What the regulator should know about the position, in plain words (information, not errors): a fallback to the
+ * commune centre, a street recognised with a low score, a location outside the training data.
+ */
+export function LocationNotices({ location }: { location: ResolvedLocation }) {
+  const score = location.addressScore;
+  const lowScore = location.precision === 'street' && score !== undefined && score < LOW_ADDRESS_SCORE;
+  return (
+    <>
+      {location.outsideCoverage && (
+        <p className="notice notice-info" role="status" data-testid="coverage-notice">
+          {fr.results.outsideCoverage(location.outsideCoverage.departments.map((d) => d.name))}
+        </p>
+      )}
+      {location.notice && (
+        <p className="notice notice-info" data-testid="location-notice">
+          {location.notice}
+        </p>
+      )}
+      {lowScore && (
+        <p className="notice notice-info" data-testid="address-score-notice">
+          {fr.results.lowAddressScore(location.label, score.toLocaleString('fr-FR', { maximumFractionDigits: 2 }))}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function GpNotice({ gp }: { gp: GpLookup | undefined }) {
   if (!gp) return null;
   if (gp.state === 'not-provided') return <p className="notice notice-info" data-testid="gp-notice">{fr.gp.notProvided}</p>;
@@ -32,7 +60,8 @@ export function GpNotice({ gp }: { gp: GpLookup | undefined }) {
   return null;
 }
 
-const REGULATOR_WARNINGS = new Set(['missing-origin']);
+// Said plainly, not folded into the integrator's remarks: the regulator must know the GP is not being looked for.
+const REGULATOR_WARNINGS = new Set(['missing-origin', 'practitioner-not-identified', 'rpps-check-digit']);
 
 export function LaunchWarnings({ warnings }: { warnings: readonly LaunchIssue[] }) {
   // "Médecin traitant non renseigné" is said by GpNotice; technical warnings are for the LRM's integrator.

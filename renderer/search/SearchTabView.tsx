@@ -8,10 +8,12 @@ import { FilterBar } from './FilterBar';
 import { IntentionSwitch } from './IntentionSwitch';
 import type { ShortcutCommand } from './keyboard';
 import type { ResultCard } from './list-rows';
-import { ErrorNotice, GpNotice, LaunchWarnings, LocationLine } from './Notices';
+import { ErrorNotice, GpNotice, LaunchWarnings, LocationLine, LocationNotices } from './Notices';
 import type { ListController } from './ResultList';
 import { ResultsArea } from './ResultsArea';
 import { StatusStrip } from './StatusStrip';
+import { SpecialtyPicker } from './SpecialtyPicker';
+import { specialtyToPick } from './specialty-picker';
 import { runTabCommand } from './tab-commands';
 import { activeFilterCount, type TabViewAction } from './tab-view';
 import { useNow } from './use-now';
@@ -78,21 +80,25 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
     [commands],
   );
 
+  // Text nobody recognised: the tab shows where it looks and waits for a specialty picked among the suggestions.
+  const pick = useMemo(() => specialtyToPick(tab.query), [tab.query]);
+  const errors = pick ? stream.errors.filter((e) => e.code !== 'unknown-specialty') : stream.errors;
   // A search that failed before any offer (location not found, backend down): the error is all there is to show.
-  const failedEarly = (tab.startError !== undefined || stream.errors.length > 0) && !stream.offer;
+  const failedEarly = pick !== undefined || ((tab.startError !== undefined || errors.length > 0) && !stream.offer);
 
   return (
     <div className="tab-body">
       <div className="tab-head">
         {tab.startError && <ErrorNotice title={fr.results.startFailed} error={tab.startError} />}
         {tab.notice && <ErrorNotice error={tab.notice} onDismiss={() => controls.dismissNotice(tab.id)} />}
-        {stream.errors.map((error, i) => (
+        {pick && <SpecialtyPicker pick={pick} onChoose={(option) => controls.chooseSpecialty(tab.id, option)} />}
+        {errors.map((error, i) => (
           <ErrorNotice key={`${error.code}-${i}`} error={error} />
         ))}
         <LaunchWarnings warnings={tab.warnings} />
         {stream.location && <LocationLine location={stream.location} />}
-        {!stream.location && !failedEarly && <p className="location-line">{fr.results.locating}</p>}
-        {stream.location?.notice && <p className="notice notice-warning">{stream.location.notice}</p>}
+        {!stream.location && (!failedEarly || (pick && stream.phase !== 'done')) && <p className="location-line">{fr.results.locating}</p>}
+        {stream.location && <LocationNotices location={stream.location} />}
         <GpNotice gp={stream.gp} />
         {summary.total > 0 && (
           <StatusStrip

@@ -27,6 +27,9 @@ export function buildListModel(results: SearchResults, view: TabView): ListModel
   if (focusedCpts) {
     card(focusedCpts);
     for (const member of focusedCpts.members) card(member);
+  } else if (view.intention === 'first' && results.ordering === 'distance') {
+    // Around an address, SOS Médecins sites take their place by distance among the practitioners.
+    for (const c of results.firstIntentionWithSos) card(c);
   } else if (view.intention === 'first') {
     for (const c of results.firstIntention) card(c);
     if (results.sosSites.length > 0) {

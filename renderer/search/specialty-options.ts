@@ -2,6 +2,7 @@
 // French labels; the code travels with the choice. Matching ignores case and accents, and accepts codes ("SM54").
 import type { Coding } from '../../shared/domain/care-offer';
 import { specialtyCoding, TRE_G15_LABELS, TRE_R38_LABELS } from '../../shared/domain/specialties';
+import { resolveSpecialtyText, type SpecialtyCode } from '../../shared/specialties/resolve';
 
 export interface SpecialtyOption {
   /** Unique, for React keys and aria-activedescendant: `TRE_R38:SM54`. */
@@ -44,22 +45,31 @@ export function normalizeSearchText(text: string): string {
     .trim();
 }
 
+/** The combobox option of a resolved code (professions and specialties alike), if the list has one. */
+export function optionOf(code: SpecialtyCode): SpecialtyOption | undefined {
+  return SPECIALTY_OPTIONS.find((o) => o.id === `${code.system}:${code.code}`);
+}
+
 /**
- * Options matching what is typed: every word of the text starts a word of the label (so "med gen" finds
- * "Médecine générale"), or the text is the start of the code. Labels starting with the text come first.
+ * Options matching what is typed. First what the shared resolver understands (« cardiologue », « MG », « kinés »,
+ * « opthalmo »: usual names, abbreviations, plurals, close misspellings), then the labels where every word of the
+ * text starts a word (so "med gen" finds "Médecine générale") or the code starts with the text.
  */
 export function matchSpecialties(text: string, limit = 12): SpecialtyOption[] {
   const query = normalizeSearchText(text);
   if (query === '') return SPECIALTY_OPTIONS.slice(0, limit);
   const words = query.split(' ');
+  const resolution = resolveSpecialtyText(text);
+  const resolved = resolution.resolved ? resolution.codes.flatMap((code) => optionOf(code) ?? []) : [];
   const scored: { option: SpecialtyOption; score: number; index: number }[] = [];
   SPECIALTY_OPTIONS.forEach((option, index) => {
     const label = normalizeSearchText(option.label);
     const labelWords = label.split(/[\s,\-()]+/u);
     const byWords = words.every((w) => labelWords.some((lw) => lw.startsWith(w)));
     const byCode = option.code.toLowerCase().startsWith(query);
-    if (!byWords && !byCode) return;
-    const score = byCode ? 0 : label.startsWith(query) ? 1 : 2;
+    const understood = resolved.includes(option);
+    if (!byWords && !byCode && !understood) return;
+    const score = understood ? -1 : byCode ? 0 : label.startsWith(query) ? 1 : 2;
     scored.push({ option, score, index });
   });
   scored.sort((a, b) => a.score - b.score || a.index - b.index);

@@ -9,6 +9,7 @@ import { practitionerName } from './format';
 import type { ResultCard } from './list-rows';
 import { formFromLaunch, queryFromLaunch, type SearchFormValues } from './search-query';
 import type { SearchQuery } from '../../shared/domain/search';
+import type { SpecialtyOption } from './specialty-options';
 import type { TabViewAction } from './tab-view';
 import { initialWorkspace, reduceWorkspace, type SearchTab, type TabOrigin, type WorkspaceState } from './workspace';
 
@@ -28,6 +29,8 @@ export interface WorkspaceControls {
   dismissNotice: (tabId: string) => void;
   book: (tabId: string, slot: Slot, card: ResultCard) => void;
   recordContact: (tabId: string, card: ResultCard, phone: string | undefined) => void;
+  /** Runs the tab's search again with this specialty (picked among the suggestions for text nobody recognised). */
+  chooseSpecialty: (tabId: string, option: SpecialtyOption) => void;
 }
 
 export function useWorkspace(api: ConsoleApi): WorkspaceControls {
@@ -47,13 +50,32 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       const id = newTabId();
       liveTabs.current.add(id);
       dispatch({ type: 'open', tab: { id, origin, openedAt: Date.now(), form, query, warnings } });
-      api.startSearch(query).then(
+      void api.startSearch(query).then(
         ({ searchId }) => {
           dispatch({ type: 'started', tabId: id, searchId });
           // Closed while starting: the console must forget this search (and the patient's address) too.
           if (!liveTabs.current.has(id)) void api.cancelSearch(searchId).catch(() => undefined);
         },
         (error: unknown) => dispatch({ type: 'start-failed', tabId: id, error: consoleErrorPayload(error) }),
+      );
+    },
+    [api],
+  );
+
+  const chooseSpecialty = useCallback(
+    (tabId: string, option: SpecialtyOption) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      if (!tab) return;
+      if (tab.searchId) void api.cancelSearch(tab.searchId).catch(() => undefined);
+      const query: SearchQuery = { ...tab.query, specialty: { kind: 'coded', coding: option.coding } };
+      const form: SearchFormValues = { ...tab.form, specialtyText: option.label, specialtyCoding: option.coding };
+      dispatch({ type: 'restart', tabId, query, form });
+      void api.startSearch(query).then(
+        ({ searchId }) => {
+          dispatch({ type: 'started', tabId, searchId });
+          if (!liveTabs.current.has(tabId)) void api.cancelSearch(searchId).catch(() => undefined);
+        },
+        (error: unknown) => dispatch({ type: 'start-failed', tabId, error: consoleErrorPayload(error) }),
       );
     },
     [api],
@@ -129,8 +151,9 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       dismissNotice: (tabId: string) => dispatch({ type: 'notice', tabId, notice: undefined }),
       book,
       recordContact,
+      chooseSpecialty,
     }),
-    [state, openSearch, closeTab, retry, book, recordContact],
+    [state, openSearch, closeTab, retry, book, recordContact, chooseSpecialty],
   );
 }
 

@@ -48,7 +48,8 @@ export type WorkspaceAction =
   | { type: 'event'; searchId: string; event: SearchEvent }
   | { type: 'retry'; tabId: string; sourceIds: string[]; at: number }
   | { type: 'notice'; tabId: string; notice: SearchError | undefined }
-  | { type: 'view'; tabId: string; action: TabViewAction };
+  | { type: 'view'; tabId: string; action: TabViewAction }
+  | { type: 'restart'; tabId: string; query: SearchQuery; form: SearchFormValues };
 
 const MAX_EARLY_EVENTS = 5_000;
 const MAX_EARLY_SEARCHES = 20;
@@ -93,6 +94,8 @@ export function reduceWorkspace(state: WorkspaceState, action: WorkspaceAction):
       return { ...state, tabs: updateTab(state.tabs, action.tabId, (tab) => ({ ...tab, notice: action.notice })) };
     case 'view':
       return { ...state, tabs: updateTab(state.tabs, action.tabId, (tab) => ({ ...tab, view: reduceTabView(tab.view, action.action) })) };
+    case 'restart':
+      return restartTab(state, action.tabId, action.query, action.form);
     default:
       return state;
   }
@@ -118,6 +121,19 @@ function closeTab(state: WorkspaceState, tabId: string): WorkspaceState {
   const activeId = state.activeId === tabId ? (tabs[index] ?? tabs[index - 1])?.id : state.activeId;
   const closed = tab.searchId ? [...state.closed, tab.searchId].slice(-MAX_CLOSED) : state.closed;
   return { ...state, tabs, activeId, closed };
+}
+
+/**
+ * The same tab, asked again with another query (a specialty picked from the suggestions): its origin, time and
+ * launch warnings stay; its previous search's late events are dropped.
+ */
+function restartTab(state: WorkspaceState, tabId: string, query: SearchQuery, form: SearchFormValues): WorkspaceState {
+  const tab = state.tabs.find((t) => t.id === tabId);
+  if (!tab) return state;
+  const closed = tab.searchId ? [...state.closed, tab.searchId].slice(-MAX_CLOSED) : state.closed;
+  const { searchId: _old, startError: _error, notice: _notice, ...kept } = tab;
+  const restarted: SearchTab = { ...kept, query, form, stream: initialStreamState, view: initialTabView };
+  return { ...state, closed, tabs: state.tabs.map((t) => (t.id === tabId ? restarted : t)) };
 }
 
 function bufferEarly(state: WorkspaceState, searchId: string, event: SearchEvent): WorkspaceState {

@@ -22,6 +22,7 @@ export const placeAnswerSchema = z.object({
   point: pointSchema.optional(),
   organizationId: z.string().optional(),
   organizationName: z.string().optional(),
+  precision: z.enum(['street', 'commune', 'department']).optional(),
 } satisfies ShapeOf<Place>);
 
 const participationSchema = z.object({
@@ -50,6 +51,7 @@ export const cptsAnswerSchema = z.object({
   description: z.string().optional(),
   place: placeAnswerSchema.optional(),
   memberIds: z.array(z.string()),
+  territory: z.array(z.string()).optional(),
 } satisfies ShapeOf<Cpts>);
 
 export const sosSiteAnswerSchema = z.object({

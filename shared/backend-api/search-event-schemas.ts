@@ -24,6 +24,13 @@ const resolvedLocationSchema = z.object({
   radiusKm: z.number(),
   enlargements: z.number(),
   notice: z.string().optional(),
+  addressScore: z.number().optional(),
+  outsideCoverage: z
+    .object({
+      scope: z.literal('formation'),
+      departments: z.array(z.object({ code: z.string(), name: z.string() })),
+    })
+    .optional(),
 } satisfies ShapeOf<ResolvedLocation>);
 
 const sourceInfoSchema = z.object({

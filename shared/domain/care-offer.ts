@@ -15,6 +15,8 @@ export interface Place {
   /** Commune INSEE code (5 characters, 2A/2B for Corsica). */
   inseeCode?: string;
   point?: GeoPoint;
+  /** How precise the point is: the address (`street`) or only the commune's centroid (`commune`). */
+  precision?: 'street' | 'commune' | 'department';
   /** Structure where the practitioner practises (IDNST), when known. */
   organizationId?: string;
   organizationName?: string;
@@ -65,6 +67,17 @@ export interface Cpts {
   place?: Place;
   /** National ids of the practitioners participating through this CPTS. */
   memberIds: NationalId[];
+  /** INSEE codes of the communes its territory covers, when the source gives them. */
+  territory?: string[];
+}
+
+/** A maison de santé pluriprofessionnelle (FINESS category 603) or a centre de santé (124). */
+export interface HealthStructure {
+  finess: string;
+  kind: 'msp' | 'cds';
+  name: string;
+  phone?: string;
+  place?: Place;
 }
 
 export interface SosSite {

@@ -11,7 +11,7 @@ export const SAS_PLATFORM_OID = 'urn:oid:1.2.250.1.213.3.6';
 /** A practitioner's national id (IDNPS) as a string, e.g. `810002673899`. */
 export type NationalId = string;
 
-type NationalIdKind = 'rpps' | 'adeli' | 'finess-local' | 'other';
+export type NationalIdKind = 'rpps' | 'adeli' | 'finess-local' | 'other';
 
 export interface ParsedNationalId {
   kind: NationalIdKind;

@@ -27,7 +27,14 @@ export interface ResolvedLocation {
   enlargements: number;
   /** French, when the position is less precise than asked (street not found, geocoder down) or a homonym was chosen. */
   notice?: string;
+  /** The address service's score (0–1) of the street it found; below `LOW_ADDRESS_SCORE` the console says so. */
+  addressScore?: number;
+  /** The location lies outside the data the backend holds (the training data set's departments). */
+  outsideCoverage?: { scope: 'formation'; departments: { code: string; name: string }[] };
 }
+
+/** An address found with a score below this is shown with a plain notice: the regulator checks it with the caller. */
+export const LOW_ADDRESS_SCORE = 0.8;
 
 type SourceKind = 'publisher' | 'sas-agenda';
 

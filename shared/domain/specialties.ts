@@ -4,15 +4,15 @@
 // `sameSpecialty`, never with `===` on the system.
 import type { Coding } from './care-offer';
 
-const TRE_R38_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
+export const TRE_R38_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
 export const TRE_R38_OID = 'urn:oid:1.2.250.1.213.2.28';
-const TRE_G15_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15-ProfessionSante';
+export const TRE_G15_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15-ProfessionSante';
 const TRE_G15_OID = 'urn:oid:1.2.250.1.71.1.2.7';
 
 export type SpecialtyCodeSystem = 'TRE_R38' | 'TRE_G15';
 
 /** Which nomenclature a coding's system names (URL, OID, or the bare table name), if any. */
-function specialtyCodeSystem(system: string): SpecialtyCodeSystem | undefined {
+export function specialtyCodeSystem(system: string): SpecialtyCodeSystem | undefined {
   const value = system.trim();
   if (value === TRE_R38_SYSTEM || value === TRE_R38_OID || value === 'TRE_R38') return 'TRE_R38';
   if (value === TRE_G15_SYSTEM || value === TRE_G15_OID || value === 'TRE_G15') return 'TRE_G15';

@@ -16,7 +16,6 @@ export const LAUNCH_ERROR_CODES = [
   'bidi-control',
   'invalid-origin',
   'unknown-origin',
-  'practitioner-not-identified',
   'invalid-specialty',
   'invalid-insee-code',
   'invalid-street-number',
@@ -28,6 +27,9 @@ export const LAUNCH_ERROR_CODES = [
 export const LAUNCH_WARNING_CODES = [
   'missing-origin',
   'missing-practitioner',
+  // A GP value that identifies nobody was an error until real LRMs showed bare RPPS numbers: never again a refusal.
+  'practitioner-not-identified',
+  'rpps-check-digit',
   'specialty-alias-conflict',
   'duplicate-parameter',
   'unknown-parameter',

@@ -79,8 +79,6 @@ const MESSAGES: { readonly [C in LaunchIssueCode]: (ctx: MessageContext) => stri
     `${param(c)} : ${q(c.value)} n'est pas une origine valide (1 à 64 lettres sans accent, chiffres, « . », « _ » ou « - »).`,
   'unknown-origin': (c) =>
     `${param(c)} : le flux entre le logiciel de régulation médicale ${q(c.value)} et la console SAS est désactivé (origine inconnue).`,
-  'practitioner-not-identified': (c) =>
-    `${param(c)} : le médecin traitant n'a pas pu être identifié (attendu : urn:oid:1.2.250.1.71.4.2.1|8 suivi des 11 chiffres du RPPS, ou son nom).`,
   'invalid-specialty': (c) =>
     `${param(c)} : spécialité mal formée (attendu : urn:oid:<OID>|<code>, par exemple urn:oid:1.2.250.1.213.2.28|SM54, ou un libellé).`,
   'invalid-insee-code': (c) =>
@@ -94,6 +92,10 @@ const MESSAGES: { readonly [C in LaunchIssueCode]: (ctx: MessageContext) => stri
   // Warnings
   'missing-origin': (c) => `${param(c)} absent : l'origine de l'appel (LRM / SAMU) n'est pas connue.`,
   'missing-practitioner': (c) => `${param(c)} absent : le médecin traitant n'a pas été renseigné.`,
+  'practitioner-not-identified': (c) =>
+    `${param(c)} : le médecin traitant n'a pas pu être identifié (attendu : son RPPS, son identifiant national urn:oid:1.2.250.1.71.4.2.1|8…, |0… ou |3…, son ADELI ou son nom) ; la recherche est lancée sans lui.`,
+  'rpps-check-digit': (c) =>
+    `${param(c)} : la clé de contrôle du numéro RPPS est fausse (faute de frappe ?) ; le médecin traitant est tout de même recherché.`,
   'specialty-alias-conflict': (c) =>
     `${param(c)} ignoré : ${q(c.other)} est aussi présent et c'est lui qui est retenu.`,
   'duplicate-parameter': (c) =>

@@ -1,5 +1,6 @@
-// The ordering rule of result cards (see README.md): pinned (the GP) first; then by distance when the patient's
-// location is an address, else in the seeded neutral order. Ties in distance are broken by the seeded order too,
+// The ordering rule of result cards (see README.md): pinned (the GP) first; then the patient's own territory (a CPTS
+// whose territory holds the patient's commune); then by distance when the patient's location is an address, else in
+// the seeded neutral order. Ties in distance are broken by the seeded order too,
 // so equal distances do not favour whoever comes first in the directory.
 import type { GeocodePrecision } from '../domain/search';
 import { seededKey } from './seeded-order';
@@ -18,6 +19,8 @@ export interface Orderable {
   id: string;
   distanceKm?: number;
   pinned?: boolean;
+  /** Serves the patient's own commune (a CPTS whose territory holds it): after the pinned card, before the others. */
+  local?: boolean;
 }
 
 export function orderingFor(precision: GeocodePrecision | undefined): Ordering {
@@ -34,6 +37,7 @@ export function orderCards<T>(items: readonly T[], rule: OrderRule, view: (item:
       item,
       id: v.id,
       pinned: v.pinned === true ? 0 : 1,
+      local: v.local === true ? 0 : 1,
       // Unknown distances go last: a card without coordinates cannot claim to be nearest.
       distance: byDistance ? (distance !== undefined && Number.isFinite(distance) ? distance : Number.POSITIVE_INFINITY) : 0,
       key: seededKey(rule.seed, v.id),
@@ -42,6 +46,7 @@ export function orderCards<T>(items: readonly T[], rule: OrderRule, view: (item:
   decorated.sort(
     (a, b) =>
       a.pinned - b.pinned ||
+      a.local - b.local ||
       a.distance - b.distance ||
       a.key - b.key ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),

@@ -54,6 +54,11 @@ export interface SearchResults {
   /** Practitioners with slots passing the filters; the GP first (even without slots unless availableOnly). */
   firstIntention: PractitionerCard[];
   sosSites: SosSiteCard[];
+  /**
+   * The first-intention list as shown: by distance, the SOS sites interleaved with the practitioners they compete
+   * with (the GP still first); in the seeded order, the practitioners then the SOS sites.
+   */
+  firstIntentionWithSos: (PractitionerCard | SosSiteCard)[];
   secondIntention: {
     cpts: CptsCard[];
     /** Practitioners accepting patients beyond their slots, with or without slots (GP first). */
@@ -201,6 +206,7 @@ export function rankResults(state: SearchState, options: RankingOptions): Search
     (c) => withDistance({ id: c.site.id }, c.distanceKm),
   );
 
+  const patientCommune = state.location?.inseeCode;
   const cptsCards = orderCards(
     offer.cpts
       .map((offered): CptsCard => {
@@ -224,7 +230,7 @@ export function rankResults(state: SearchState, options: RankingOptions): Search
       })
       .filter((c) => !availableOnly || c.slots.length > 0 || c.members.some((m) => m.slots.length > 0)),
     rule,
-    (c) => withDistance({ id: c.cpts.finess }, c.distanceKm),
+    (c) => ({ ...withDistance({ id: c.cpts.finess }, c.distanceKm), local: servesCommune(c, patientCommune) }),
   );
 
   const secondPractitioners = orderCards(
@@ -234,13 +240,33 @@ export function rankResults(state: SearchState, options: RankingOptions): Search
   );
 
   const holders: Slot[][] = [...byPractitioner.values(), ...bySite.values(), ...byCpts.values()];
+  const ordering = orderingFor(rule.precision);
+  const firstIntentionWithSos: (PractitionerCard | SosSiteCard)[] =
+    ordering === 'distance'
+      ? orderCards<PractitionerCard | SosSiteCard>([...firstIntention, ...sosSites], rule, (c) =>
+          c.kind === 'sos' ? withDistance({ id: c.site.id }, c.distanceKm) : practitionerView(c),
+        )
+      : [...firstIntention, ...sosSites];
   return {
-    ordering: orderingFor(rule.precision),
+    ordering,
     firstIntention,
     sosSites,
+    firstIntentionWithSos,
     secondIntention: { cpts: cptsCards, practitioners: secondPractitioners },
     facets: countFacets(holders, filters, today),
   };
+}
+
+/**
+ * Whether a CPTS's territory holds the patient's commune: its declared territory when the source gives one, else
+ * (no territory known) its seat or one of its members' places in that commune.
+ */
+function servesCommune(card: CptsCard, insee: string | undefined): boolean {
+  if (insee === undefined) return false;
+  const { territory, place } = card.cpts;
+  if (territory !== undefined && territory.length > 0) return territory.includes(insee);
+  if (place?.inseeCode === insee) return true;
+  return card.members.some((m) => m.practitioner.places.some((p) => p.inseeCode === insee));
 }
 
 function withDistance(view: { id: string }, distanceKm: number | undefined): { id: string; distanceKm?: number } {

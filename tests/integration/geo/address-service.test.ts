@@ -86,8 +86,19 @@ describe('street-level geocoding through the address service', () => {
         label: '12 Rue Paul Vidal 47000 Agen',
         inseeCode: '47001',
         department: '47',
+        addressScore: 0.93,
       },
     });
+  });
+
+  it('answers the same address again from its cache, without a second request', async () => {
+    handlers.push(collection(feature()), collection(feature({ score: 0.2 })));
+    const same = geocoder();
+    const first = await same.geocode(AGEN_STREET);
+    expect(await same.geocode(AGEN_STREET)).toEqual(first);
+    expect(requests).toHaveLength(1);
+    // A new client (no cache) asks again and gets the server's new answer.
+    expect((await geocoder().geocode(AGEN_STREET)).ok && requests.length).toBe(2);
   });
 
   it('falls back to the commune, saying so, on a low score', async () => {

@@ -168,10 +168,19 @@ describe('specialties', () => {
     for (const { practitioner } of offer.practitioners) expect(practitioner.specialties.some((c) => c.code === '40')).toBe(true);
   });
 
-  it('an unknown free-text specialty is said plainly, in French', async () => {
+  it('an unknown free-text specialty is said plainly, in French, once the patient is located', async () => {
     const events = await search({ query: { ...BORDEAUX, specialty: { kind: 'text', text: 'astrologie' } } });
-    expect(events.map((e) => e.event.type)).toEqual(['error', 'done']);
-    expect((events[0]!.event as Extract<SearchEvent, { type: 'error' }>).message).toMatch(/^Spécialité non reconnue : « astrologie »/u);
+    expect(events.map((e) => e.event.type)).toEqual(['location', 'error', 'done']);
+    expect((events[1]!.event as Extract<SearchEvent, { type: 'error' }>).message).toMatch(/^Spécialité non reconnue : « astrologie »/u);
+  });
+
+  it('a usual name (« gynécologue ») searches both gynecologies', async () => {
+    const events = await search({ query: { ...BORDEAUX, specialty: { kind: 'text', text: 'gynécologue' } } });
+    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>).offer;
+    const codes = new Set(offer.practitioners.flatMap((p) => p.practitioner.specialties.map((c) => c.code)));
+    expect(offer.practitioners.length).toBeGreaterThan(0);
+    expect([...codes].every((code) => code === 'SM19' || code === 'SM20')).toBe(true);
+    expect(offer.sosSites).toEqual([]);
   });
 
   it('general medicine brings the SOS Médecins sites of the area', async () => {

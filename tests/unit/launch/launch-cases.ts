@@ -141,6 +141,66 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     input: launchUrl({ practitioner: `URN:OID:1.2.250.1.71.4.2.1|${RPPS}`, ...AGEN }),
     request: expected(AGEN_LOCATION),
   },
+  // Every GP form real LRMs send is read; one that identifies nobody is a warning, never a refusal.
+  {
+    name: 'GP as an ADELI IDNPS with its URN',
+    input: launchUrl({ practitioner: 'urn:oid:1.2.250.1.71.4.2.1|0123456789', ...AGEN }),
+    request: expected(AGEN_LOCATION, { gp: { kind: 'national-id', nationalId: '0123456789' } }),
+  },
+  {
+    name: 'GP as a FINESS-based IDNPS with its URN',
+    input: launchUrl({ practitioner: 'urn:oid:1.2.250.1.71.4.2.1|3470000001/12345', ...AGEN }),
+    request: expected(AGEN_LOCATION, { gp: { kind: 'national-id', nationalId: '3470000001/12345' } }),
+  },
+  {
+    name: 'GP as an RPPS IDNPS without the URN',
+    input: launchUrl({ practitioner: RPPS, ...AGEN }),
+    request: expected(AGEN_LOCATION),
+  },
+  {
+    name: 'GP as an ADELI IDNPS without the URN',
+    input: launchUrl({ practitioner: '0471234567', ...AGEN }),
+    request: expected(AGEN_LOCATION, { gp: { kind: 'national-id', nationalId: '0471234567' } }),
+  },
+  {
+    name: 'GP as a bare RPPS number with a valid Luhn key',
+    input: launchUrl({ practitioner: '10002909371', ...AGEN }),
+    request: expected(AGEN_LOCATION, { gp: { kind: 'national-id', nationalId: '810002909371' } }),
+  },
+  {
+    name: 'GP as a bare RPPS number with a wrong Luhn key: looked up, with a warning',
+    input: launchUrl({ practitioner: '10101010101', ...AGEN }),
+    request: expected(AGEN_LOCATION),
+    warnings: ['rpps-check-digit@practitioner'],
+  },
+  {
+    name: 'GP as a bare 9-digit ADELI number',
+    input: launchUrl({ practitioner: '471234567', ...AGEN }),
+    request: expected(AGEN_LOCATION, { gp: { kind: 'national-id', nationalId: '0471234567' } }),
+  },
+  {
+    name: 'GP as OID|value without the urn: prefix',
+    input: launchUrl({ practitioner: `1.2.250.1.71.4.2.1|${RPPS}`, ...AGEN }),
+    request: expected(AGEN_LOCATION),
+  },
+  {
+    name: 'GP under the structure OID: warning, launch kept',
+    input: launchUrl({ practitioner: 'urn:oid:1.2.250.1.71.4.2.2|1470000001', ...AGEN }),
+    request: expected(AGEN_LOCATION, { gp: undefined }),
+    warnings: ['practitioner-not-identified@practitioner'],
+  },
+  {
+    name: 'GP RPPS URN with 10 digits: warning, launch kept',
+    input: launchUrl({ practitioner: 'urn:oid:1.2.250.1.71.4.2.1|81010101010', ...AGEN }),
+    request: expected(AGEN_LOCATION, { gp: undefined }),
+    warnings: ['practitioner-not-identified@practitioner'],
+  },
+  {
+    name: 'GP as garbage digits: warning, launch kept',
+    input: launchUrl({ practitioner: '12-34', ...AGEN }),
+    request: expected(AGEN_LOCATION, { gp: undefined }),
+    warnings: ['practitioner-not-identified@practitioner'],
+  },
   {
     name: 'specialty as free text',
     input: launchUrl({ specialty: 'Pédiatrie', ...AGEN }),
@@ -379,31 +439,6 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     errors: ['unknown-origin@origin'],
   },
   {
-    name: 'GP as an ADELI IDNPS',
-    input: launchUrl({ practitioner: 'urn:oid:1.2.250.1.71.4.2.1|0123456789', ...AGEN }),
-    errors: ['practitioner-not-identified@practitioner'],
-  },
-  {
-    name: 'GP under the structure OID',
-    input: launchUrl({ practitioner: 'urn:oid:1.2.250.1.71.4.2.2|1470000001', ...AGEN }),
-    errors: ['practitioner-not-identified@practitioner'],
-  },
-  {
-    name: 'GP RPPS with 10 digits',
-    input: launchUrl({ practitioner: 'urn:oid:1.2.250.1.71.4.2.1|81010101010', ...AGEN }),
-    errors: ['practitioner-not-identified@practitioner'],
-  },
-  {
-    name: 'GP as a bare RPPS number',
-    input: launchUrl({ practitioner: '10101010101', ...AGEN }),
-    errors: ['practitioner-not-identified@practitioner'],
-  },
-  {
-    name: 'GP as OID|value without the urn: prefix',
-    input: launchUrl({ practitioner: `1.2.250.1.71.4.2.1|${RPPS}`, ...AGEN }),
-    errors: ['practitioner-not-identified@practitioner'],
-  },
-  {
     name: 'specialty URN without a code',
     input: launchUrl({ specialty: 'urn:oid:1.2.250.1.213.2.28', ...AGEN }),
     errors: ['invalid-specialty@specialty'],
@@ -444,11 +479,10 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     name: 'several errors reported together, warnings kept',
     input: launchUrl({ origin: null, practitioner: 'urn:oid:1.2|x', inseecode: '9', streetnumber: 'x', foo: 'y' }),
     errors: [
-      'practitioner-not-identified@practitioner',
       'invalid-insee-code@inseecode',
       'invalid-street-number@streetnumber',
       'street-number-without-street-name@streetnumber',
     ],
-    warnings: ['unknown-parameter@#4', 'missing-origin@origin'],
+    warnings: ['unknown-parameter@#4', 'missing-origin@origin', 'practitioner-not-identified@practitioner'],
   },
 ];

@@ -35,12 +35,20 @@ const stream = [
 const results = rankResults(toRankingState(stream), { seed: 's', now: NOW });
 
 describe('the list rows', () => {
-  it('first intention: the GP pinned first, practitioners with slots, then the SOS sites under a heading', () => {
+  it('first intention around an address: the GP pinned first, then practitioners and SOS sites by distance', () => {
     const model = buildListModel(results, initialTabView);
-    expect(model.rows.map((r) => r.key)).toEqual([`ps:${P3.nationalId}`, `ps:${P1.nationalId}`, 'h:sos', 'sos:sos-1']);
+    expect(model.rows.map((r) => r.key)).toEqual([`ps:${P3.nationalId}`, `ps:${P1.nationalId}`, 'sos:sos-1']);
     expect(model.cards.map((c) => c.key)).toEqual([`ps:${P3.nationalId}`, `ps:${P1.nationalId}`, 'sos:sos-1']);
-    expect(model.rowOfKey.get('sos:sos-1')).toBe(3);
+    expect(model.rowOfKey.get('sos:sos-1')).toBe(2);
     expect(intentionCounts(results)).toEqual({ first: 3, second: 3 });
+  });
+
+  it('first intention around a commune: practitioners, then the SOS sites under a heading', () => {
+    const communeLocation = { ...LOCATION_EVENT, location: { ...(LOCATION_EVENT as Extract<SearchEvent, { type: 'location' }>).location, precision: 'commune' } } as SearchEvent;
+    const seeded = rankResults(toRankingState(applyStreamEvent(stream, communeLocation)), { seed: 's', now: NOW });
+    const model = buildListModel(seeded, initialTabView);
+    expect(model.rows.map((r) => r.key)).toEqual([`ps:${P3.nationalId}`, `ps:${P1.nationalId}`, 'h:sos', 'sos:sos-1']);
+    expect(model.rowOfKey.get('sos:sos-1')).toBe(3);
   });
 
   it('second intention: CPTS, then practitioners accepting patients beyond slots (with or without slots)', () => {
