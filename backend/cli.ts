@@ -36,7 +36,14 @@ async function main(): Promise<void> {
 
 function onStop(close: () => Promise<void>): void {
   const stop = () => {
-    close().finally(() => process.exit(0));
+    // A failed close is reported and the exit code says so: a supervisor must not take it for a clean stop.
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Arrêt incomplet :', error instanceof Error ? error.message : String(error));
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -14,7 +14,7 @@ import { databaseConfigSchema } from './storage/sql-database';
 
 const pem = z.string().min(1).max(1000);
 
-export const backendConfigSchema = z
+const backendConfigSchema = z
   .object({
     host: z.string().default('127.0.0.1'),
     port: z.number().int().min(0).max(65535).default(8700),
@@ -45,7 +45,7 @@ export const backendConfigSchema = z
 
 export type BackendConfig = z.infer<typeof backendConfigSchema> & { baseDir: string };
 
-export class BackendConfigError extends Error {}
+class BackendConfigError extends Error {}
 
 export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): Promise<BackendConfig> {
   let raw: unknown;

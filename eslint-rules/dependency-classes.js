@@ -19,6 +19,7 @@ export const DEPENDENCY_CLASSES = {
   undici: 'node',
   yaml: 'platform-free',
   zod: 'platform-free',
+  proj4: 'platform-free',
   // devDependencies: test and build tooling
   '@axe-core/playwright': 'node',
   '@doyensec/csp-evaluator': 'node',

@@ -20,7 +20,7 @@ export interface AppointmentRoutesDeps {
   onUnexpected: (error: unknown) => void;
 }
 
-export function toAppointment(record: AppointmentRecord): Appointment {
+function toAppointment(record: AppointmentRecord): Appointment {
   const { raw: _raw, createdAt: _createdAt, ...appointment } = record;
   return appointment;
 }

@@ -58,7 +58,7 @@ const DEFAULT_MAX_RETRY_AFTER_MS = 3000;
 /** Wait before the single retry when a 429 names no delay. */
 const DEFAULT_RETRY_DELAY_MS = 500;
 const MAX_BODY_CHARS = 1_000_000;
-export const DEFAULT_ADDRESS_CACHE_TTL_MS = 10 * 60_000;
+const DEFAULT_ADDRESS_CACHE_TTL_MS = 10 * 60_000;
 /** Bounded, in memory only: the same patient's address searched again (retry, new tab) costs no request. */
 const CACHE_ENTRIES = 500;
 

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, sendError } from './json';
 
-export type Handler = (request: IncomingMessage, response: ServerResponse, params: Record<string, string>) => Promise<void> | void;
+type Handler = (request: IncomingMessage, response: ServerResponse, params: Record<string, string>) => Promise<void> | void;
 
 export interface Route {
   method: string;

@@ -14,7 +14,7 @@ export interface AccessTokenVerifierConfig {
   now?: () => number;
 }
 
-export type AccessTokenFailureCode = 'missing' | 'invalid' | 'expired' | 'regulator_unknown' | 'regulator_inactive';
+type AccessTokenFailureCode = 'missing' | 'invalid' | 'expired' | 'regulator_unknown' | 'regulator_inactive';
 
 export type AccessTokenVerification =
   | { ok: true; regulator: RegulatorAccount; clientId: string; scopes: string[]; expiresAt: Date }

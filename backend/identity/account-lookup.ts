@@ -8,13 +8,13 @@ import type { RegulatorAccount, RegulatorAccounts } from './regulator-accounts';
 import { type SessionPolicy, shiftEndsAt } from './session-policy';
 
 /** The account when it exists and is active; an inactive regulator is no account at all for the provider. */
-export async function activeRegulator(accounts: RegulatorAccounts, nationalId: string): Promise<RegulatorAccount | undefined> {
+async function activeRegulator(accounts: RegulatorAccounts, nationalId: string): Promise<RegulatorAccount | undefined> {
   const account = await accounts.findByNationalId(nationalId);
   return account?.active ? account : undefined;
 }
 
 /** The claims of the ID token and userinfo: identity, how the regulator logged in, when the shift ends. */
-export function regulatorClaims(
+function regulatorClaims(
   sub: string,
   regulator: RegulatorAccount,
   login: { amr?: string[] | undefined; authTime?: number | undefined },

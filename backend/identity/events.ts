@@ -12,7 +12,7 @@ export interface IdentityEventMap {
   'login-refused': { reason: LoginRefusalReason; nationalId?: string; detail: string; at: Date };
 }
 
-export type IdentityEventName = keyof IdentityEventMap;
+type IdentityEventName = keyof IdentityEventMap;
 
 export interface IdentityEvents {
   on<E extends IdentityEventName>(event: E, listener: (payload: IdentityEventMap[E]) => void): () => void;

@@ -4,7 +4,7 @@ import { AuthorizationResponseError, ResponseBodyError } from 'openid-client';
 import { causeChain } from '@shared/util/error-chain';
 import { networkErrorCode } from '@shared/util/network-errors';
 
-export type OidcFailureKind =
+type OidcFailureKind =
   /** The server could not be reached (refused, timeout, DNS...). */
   | 'unreachable'
   /** The server answered the token / userinfo request with an OAuth error (replayed code, PKCE mismatch...). */

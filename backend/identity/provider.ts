@@ -19,11 +19,11 @@ import { createPscClient, type PscClientConfig } from './psc-client';
 import type { RegulatorAccounts } from './regulator-accounts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy, sessionTtlSeconds } from './session-policy';
 
-export { API_SCOPE } from './provider-options';
-export type { PublisherClientConfig } from './provider-options';
+;
+;
 
-export const DEFAULT_CONSOLE_CLIENT_ID = 'sas-console';
-export const PSC_CALLBACK_PATH = '/psc/callback';
+const DEFAULT_CONSOLE_CLIENT_ID = 'sas-console';
+const PSC_CALLBACK_PATH = '/psc/callback';
 
 export interface IdentityProviderConfig {
   /** Public URL of this provider, mount path included (e.g. `https://sas.example/oidc`). */

@@ -26,7 +26,7 @@ const nationalIdSchema = z
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), boundedText(max).optional());
 
-export const pscUserinfoSchema = z
+const pscUserinfoSchema = z
   .object({
     sub: boundedText(256),
     SubjectNameID: nationalIdSchema,

@@ -16,8 +16,8 @@ export const PSC_ISSUERS: Record<Exclude<PscEnvironment, 'training'>, string> = 
   production: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet',
 };
 
-export const WALLET_DISCOVERY_PATH = '/.well-known/wallet-openid-configuration';
-export const STANDARD_DISCOVERY_PATH = '/.well-known/openid-configuration';
+const WALLET_DISCOVERY_PATH = '/.well-known/wallet-openid-configuration';
+const STANDARD_DISCOVERY_PATH = '/.well-known/openid-configuration';
 
 export interface PscClientConfig {
   issuer: string;
@@ -48,7 +48,7 @@ export interface PendingPscLogin {
   codeVerifier: string;
 }
 
-export interface PscIdentity {
+interface PscIdentity {
   /** PSC's technical subject (opaque). */
   sub: string;
   /** `SubjectNameID`: the national id (IDNPS) the SAS knows regulators by. */
@@ -69,9 +69,9 @@ export type PscFailureReason =
   | 'psc-invalid-claims'
   | 'psc-acr-refused';
 
-export type PscFailure = { ok: false; reason: PscFailureReason; detail: string };
-export type PscLoginOutcome = { ok: true; identity: PscIdentity } | PscFailure;
-export type PscLoginStart = { ok: true; url: string; pending: PendingPscLogin } | PscFailure;
+type PscFailure = { ok: false; reason: PscFailureReason; detail: string };
+type PscLoginOutcome = { ok: true; identity: PscIdentity } | PscFailure;
+type PscLoginStart = { ok: true; url: string; pending: PendingPscLogin } | PscFailure;
 
 export interface PscClient {
   readonly issuer: string;

@@ -2,7 +2,7 @@
 // navigation guards and the protocol handler share. Pure: no Electron import, so it runs in unit tests as is.
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'console';
+const APP_HOST = 'console';
 /** The app's own pages are served from this origin (see app-protocol.ts). */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The page the console window loads. */

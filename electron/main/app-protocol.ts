@@ -6,7 +6,7 @@ import type { Protocol } from 'electron';
 import { RENDERER_CONTENT_TYPES, rendererContentSecurityPolicy } from '../services/content-security';
 import { APP_SCHEME, isAppUrl } from './app-origin';
 
-export { APP_SCHEME } from './app-origin';
+;
 
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,

@@ -4,7 +4,7 @@
 import type { EnvironmentInfo } from '../../shared/api/console-api';
 import { isLoopbackHost } from '@shared/util/loopback';
 
-export const TRAINING_LABEL = 'FORMATION';
+const TRAINING_LABEL = 'FORMATION';
 export const BACKEND_URL_VARIABLE = 'SAS_BACKEND_URL';
 
 export type BackendChoice =

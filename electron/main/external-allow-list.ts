@@ -5,7 +5,7 @@
 import { isLoopbackHost } from '@shared/util/loopback';
 
 /** Longest URL handed to the system browser; booking URLs are short, anything bigger is not ours. */
-export const MAX_EXTERNAL_URL_LENGTH = 8192;
+const MAX_EXTERNAL_URL_LENGTH = 8192;
 
 function parseWebUrl(text: string): URL | undefined {
   if (typeof text !== 'string' || text.length === 0 || text.length > MAX_EXTERNAL_URL_LENGTH) return undefined;

@@ -8,7 +8,7 @@ import { dispatchCall } from '../services/call-dispatch';
 import type { ConsoleCore } from '../services/console-core';
 import { isAppUrl } from './app-origin';
 
-export { APP_ORIGIN } from './app-origin';
+;
 
 /**
  * Only the console page itself may call main: the top frame (no parent), showing a page of the app's own origin.

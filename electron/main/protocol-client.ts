@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { App } from 'electron';
 
-export const CONSOLE_PROTOCOL = 'sas-console';
+const CONSOLE_PROTOCOL = 'sas-console';
 
 export interface ProcessFacts {
   /** `process.defaultApp`: true when started as `electron <app path>` (development), not as a packaged app. */

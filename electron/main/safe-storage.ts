@@ -37,14 +37,14 @@ export function decideSecretPersistence(facts: PersistenceFacts): SecretPersiste
   return { persistent: true };
 }
 
-export async function readPersistenceFacts(safeStorage: SafeStorageApi, platform: NodeJS.Platform): Promise<PersistenceFacts> {
+async function readPersistenceFacts(safeStorage: SafeStorageApi, platform: NodeJS.Platform): Promise<PersistenceFacts> {
   const asyncEncryptionAvailable = await safeStorage.isAsyncEncryptionAvailable();
   // getSelectedStorageBackend exists on Linux only.
   const linuxBackend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined;
   return { platform, linuxBackend, asyncEncryptionAvailable };
 }
 
-export function safeStorageCipher(safeStorage: Pick<SafeStorage, 'encryptStringAsync' | 'decryptStringAsync'>): SecretCipher {
+function safeStorageCipher(safeStorage: Pick<SafeStorage, 'encryptStringAsync' | 'decryptStringAsync'>): SecretCipher {
   return {
     encrypt: async (plain) => safeStorage.encryptStringAsync(plain),
     decrypt: async (data) => {

@@ -46,7 +46,7 @@ export function electronStoreFactory(
 }
 
 /** The fields kept on disk: the settings schema's own, nothing else (an object schema drops unknown keys). */
-export function storedSettings(settings: ConsoleSettings): ConsoleSettings {
+function storedSettings(settings: ConsoleSettings): ConsoleSettings {
   return consoleSettingsSchema.parse(settings);
 }
 

@@ -206,7 +206,8 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
     closing = true;
     event.preventDefault();
     const running = [services?.close(), training?.close()];
-    Promise.allSettled(running).finally(() => app.quit());
+    // allSettled never rejects: every close is awaited, whichever fails, and the app quits in every case.
+    void Promise.allSettled(running).then(() => app.quit());
   });
 
   return {
@@ -227,7 +228,7 @@ interface FallbackOptions {
 }
 
 /** A console with no backend behind it: launches, settings and the journal work; every backend call says why not. */
-export function unavailableServices(options: FallbackOptions): ConsoleServices {
+function unavailableServices(options: FallbackOptions): ConsoleServices {
   const bus = new ConsoleEventBus();
   const launches = new LaunchQueue({
     parse: (input) => parseLaunch(input),
@@ -251,7 +252,7 @@ export function unavailableServices(options: FallbackOptions): ConsoleServices {
 }
 
 /** A launch for the log: its outcome and issue codes, never its parameters (they carry the patient's address). */
-export function describeLaunch(result: LaunchParseResult): string {
+function describeLaunch(result: LaunchParseResult): string {
   if (result.ok) return `valide (${result.request.via})`;
   return `refusée (${result.errors.map((issue) => issue.code).join(', ')})`;
 }

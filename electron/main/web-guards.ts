@@ -52,7 +52,7 @@ export function guardAllWebContents(app: Pick<App, 'on'>, deps: WebGuardDeps): v
  * The console saves one kind of file only: the shift journal it builds itself (a `blob:` URL of the app's own origin,
  * a `.csv` name), through the save dialog. Everything else a page might try to download is refused.
  */
-export function mayDownload(url: string, fileName: string): boolean {
+function mayDownload(url: string, fileName: string): boolean {
   return url.startsWith(`blob:${APP_ORIGIN}/`) && /^[\w.-]{1,80}\.csv$/u.test(fileName);
 }
 

@@ -9,7 +9,7 @@ import type { Journal } from './journal';
 import type { AppointmentsPort } from './ports';
 
 /** French status labels (kept here under their historical name for the journal). */
-export const STATUS_LABELS = APPOINTMENT_STATUS_LABELS;
+const STATUS_LABELS = APPOINTMENT_STATUS_LABELS;
 
 export interface AppointmentsServiceDeps {
   api: BackendApi;

@@ -21,7 +21,7 @@ export interface BackendApi {
 }
 
 /** What a malformed answer becomes: a named error for the regulator, the exact problem kept for logs. */
-export function invalidAnswer(route: { label: string; path: string }, detail: string): ConsoleError {
+function invalidAnswer(route: { label: string; path: string }, detail: string): ConsoleError {
   return new ConsoleError('backend-invalid-answer', `Réponse inattendue du serveur SAS (${route.label}).`, `${route.path}: ${detail}`);
 }
 
@@ -33,7 +33,7 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 /** Checks one decoded JSON value (an answer or an event) against its schema. */
-export function checkAnswer<S extends z.ZodType>(route: { label: string; path: string }, schema: S, value: unknown): z.output<S> {
+function checkAnswer<S extends z.ZodType>(route: { label: string; path: string }, schema: S, value: unknown): z.output<S> {
   const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw invalidAnswer(route, describeIssues(parsed.error.issues));
   return parsed.data;

@@ -21,7 +21,7 @@ export interface BookingServiceDeps {
 }
 
 /** The booking URL with the SAS `origin` parameter, or a refusal when it is not one of the publisher's pages. */
-export function bookingUrlFor(bookingUrl: string, origin: string, allowedOrigins: readonly string[]): { ok: true; url: string } | { ok: false; message: string } {
+function bookingUrlFor(bookingUrl: string, origin: string, allowedOrigins: readonly string[]): { ok: true; url: string } | { ok: false; message: string } {
   let url: URL;
   try {
     url = new URL(bookingUrl);

@@ -5,7 +5,7 @@ import type { ConsoleCalls } from '../../shared/api/console-api';
 import { consoleCallSchemas, type ConsoleCallName } from '../../shared/api/console-api-schemas';
 import { ConsoleError, type CallOutcome } from '../../shared/api/errors';
 
-export function isConsoleCallName(name: string): name is ConsoleCallName {
+function isConsoleCallName(name: string): name is ConsoleCallName {
   return Object.hasOwn(consoleCallSchemas, name);
 }
 

@@ -27,10 +27,10 @@ export interface JournalDeps {
 }
 
 /** Shown when the journal file could not be read: entries noted earlier in the shift are missing. */
-export const JOURNAL_UNREADABLE =
+const JOURNAL_UNREADABLE =
   'Le journal de garde de ce poste n’a pas pu être lu : les actions notées plus tôt n’apparaissent pas. Les nouvelles actions sont notées.';
 /** Shown when an action could not be written to the journal file (it stays visible until the console closes). */
-export const JOURNAL_NOT_SAVED =
+const JOURNAL_NOT_SAVED =
   'L’action n’a pas pu être enregistrée dans le journal de garde de ce poste : notez-la par ailleurs pour le rapport de garde.';
 
 export class Journal {

@@ -9,7 +9,7 @@ import { consoleSettingsPatchSchema } from './console-settings';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const id = z.string().min(1).max(200).regex(/^[\w.:/|@-]+$/u, 'identifiant invalide');
 
-export const openBookingRequestSchema = z.object({
+const openBookingRequestSchema = z.object({
   searchId: id.optional(),
   slotId: z.string().min(1).max(400),
   sourceId: id,
@@ -19,7 +19,7 @@ export const openBookingRequestSchema = z.object({
   start: z.string().max(40).optional(),
 });
 
-export const contactRecordSchema = z.object({
+const contactRecordSchema = z.object({
   searchId: id.optional(),
   target: z.enum(['practitioner', 'cpts', 'sos']),
   targetId: z.string().regex(/^[0-9A-Za-z/._-]{2,60}$/u),

@@ -38,6 +38,7 @@ export interface LaunchEvent {
   result: LaunchParseResult;
 }
 
+/** @public Named by the declaration output of preload and the bridge client, which return it. */
 export interface SearchHandle {
   searchId: string;
 }

@@ -5,7 +5,7 @@
 // is a session state with a message, not a rejected call.
 
 /** Every code a console call can fail with. */
-export const CONSOLE_ERROR_CODES = [
+const CONSOLE_ERROR_CODES = [
   // Transport and dispatch: the call did not reach a service, or failed there unexpectedly.
   'transport',
   'forbidden-sender',

@@ -33,5 +33,3 @@ export const appointmentEventSchema = z.discriminatedUnion('type', [
   appointmentEventSchemas.appointment,
   appointmentEventSchemas.heartbeat,
 ]);
-
-export type AppointmentStreamEvent = z.infer<typeof appointmentEventSchema>;

@@ -8,13 +8,13 @@ import type { ShapeOf } from './shape';
 
 const pointSchema = z.object({ lat: z.number(), lon: z.number() } satisfies ShapeOf<GeoPoint>);
 
-export const codingAnswerSchema = z.object({
+const codingAnswerSchema = z.object({
   system: z.string(),
   code: z.string(),
   display: z.string().optional(),
 } satisfies ShapeOf<Coding>);
 
-export const placeAnswerSchema = z.object({
+const placeAnswerSchema = z.object({
   line: z.string().optional(),
   postalCode: z.string().optional(),
   city: z.string().optional(),

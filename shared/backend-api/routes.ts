@@ -9,7 +9,7 @@ import { searchEventSchema } from './search-event-schemas';
 import type { ShapeOf } from './shape';
 
 /** A publisher of the registry as the console needs it. */
-export const publicPublisherSchema = z.object({
+const publicPublisherSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** Origins (scheme://host:port) of its booking pages: the console opens only these. */
@@ -27,13 +27,13 @@ const locationSuggestionSchema = z.object({
   streetNumber: z.string().optional(),
 } satisfies ShapeOf<LocationSuggestion>);
 
-export const searchRequestSchema = z.object({
+const searchRequestSchema = z.object({
   query: searchQuerySchema,
   /** Retry: re-ask only these sources. */
   sources: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
 });
 
-export const bookingIntentSchema = z.object({
+const bookingIntentSchema = z.object({
   searchId: z.string().min(1).max(200),
   sourceId: z.string().min(1).max(100),
   practitionerId: z.string().min(1).max(64).optional(),
@@ -125,8 +125,6 @@ export const backendRoutes = {
     response: z.object({ recorded: z.literal(true) }),
   },
 } as const satisfies Record<string, BackendRoute>;
-
-export type BackendRoutes = typeof backendRoutes;
 
 /** What a route reads, as its sender writes it (defaults not yet applied) and as its receiver gets it. */
 export type QueryIn<R> = R extends { query: z.ZodType } ? z.input<R['query']> : undefined;

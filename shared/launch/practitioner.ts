@@ -20,7 +20,7 @@ const IDENTIFIER_LIKE = /^(?:urn|oid):|\|/iu;
 const LETTER = /\p{L}/u;
 
 /** The Luhn key of an RPPS number (its 11th digit), as the RPPS directory computes it. */
-export function rppsKeyIsValid(rpps: string): boolean {
+function rppsKeyIsValid(rpps: string): boolean {
   let sum = 0;
   for (let i = 0; i < rpps.length; i += 1) {
     let digit = Number(rpps[rpps.length - 1 - i]);
@@ -30,7 +30,7 @@ export function rppsKeyIsValid(rpps: string): boolean {
   return sum % 10 === 0;
 }
 
-export interface NormalizedIdnps {
+interface NormalizedIdnps {
   /** `8…` (RPPS), `0…` (ADELI) or `3…/…` (FINESS + local number). */
   idnps: string;
   /** A bare 11-digit number read as an RPPS: only then is its Luhn key worth checking (an IDNPS says what it is). */
@@ -38,7 +38,7 @@ export interface NormalizedIdnps {
 }
 
 /** The IDNPS a value names, in its normalised form, or undefined. Spaces or dots between digits do not count. */
-export function normalizeIdnps(value: string): NormalizedIdnps | undefined {
+function normalizeIdnps(value: string): NormalizedIdnps | undefined {
   const text = value.trim();
   const urn = IDNPS_URN.exec(text)?.[1];
   if (urn !== undefined) return IDNPS.test(urn) ? { idnps: urn, bareRpps: false } : undefined;

@@ -4,10 +4,10 @@
 const LITTLE_WORDS = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'en', 'et', 'a', 'au', 'aux', 'un', 'une', 'pour']);
 
 /** Bound on what is compared: a specialty is a few words; anything longer is cut, never scanned in full. */
-export const MAX_SPECIALTY_TEXT = 200;
+const MAX_SPECIALTY_TEXT = 200;
 
 /** Lower case, no accents or ligatures, punctuation as spaces, single spaces. */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return text
     .slice(0, MAX_SPECIALTY_TEXT)
     .normalize('NFD')

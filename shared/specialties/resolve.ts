@@ -19,14 +19,14 @@ export interface SpecialtyCode {
   label: string;
 }
 
-export type SpecialtyMatch = 'code' | 'label' | 'usual-name' | 'prefix' | 'spelling';
+type SpecialtyMatch = 'code' | 'label' | 'usual-name' | 'prefix' | 'spelling';
 
 export type SpecialtyResolution =
   | { resolved: true; codes: SpecialtyCode[]; matchedBy: SpecialtyMatch }
   | { resolved: false; text: string; suggestions: SpecialtyCode[] };
 
 /** Asked most often at the SAS: the suggestions when nothing in the text helps. */
-export const FREQUENT_CODES = ['SM54', 'SM40', 'SM42', 'SM38', 'SM15', 'SM20', 'SM04'] as const;
+const FREQUENT_CODES = ['SM54', 'SM40', 'SM42', 'SM38', 'SM15', 'SM20', 'SM04'] as const;
 
 const MAX_SUGGESTIONS = 5;
 /** A prefix naming more codes than this names a family (« chirurgie »), not a specialty: suggestions instead. */
@@ -40,7 +40,7 @@ const systemOfCode = (code: string): SpecialtyCodeSystem => (/^\d+$/u.test(code)
 const tableOf = (system: SpecialtyCodeSystem) => (system === 'TRE_R38' ? TRE_R38_LABELS : TRE_G15_LABELS);
 
 /** The code with its label, or undefined when the nomenclature does not have it. */
-export function knownCode(system: SpecialtyCodeSystem, code: string): SpecialtyCode | undefined {
+function knownCode(system: SpecialtyCodeSystem, code: string): SpecialtyCode | undefined {
   const label = tableOf(system)[code];
   return label === undefined ? undefined : { system, code, label };
 }

@@ -2,7 +2,7 @@
 // whole `cause` chain, read to a bounded depth so a cyclic chain cannot loop.
 
 /** How deep the `cause` chain is read; libraries wrap two or three times. */
-export const MAX_CAUSE_DEPTH = 5;
+const MAX_CAUSE_DEPTH = 5;
 
 /** The errors along `error`'s `cause` chain, outermost first, at most `MAX_CAUSE_DEPTH`. */
 export function errorChain(error: unknown): Error[] {

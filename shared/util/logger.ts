@@ -6,9 +6,9 @@
 // accident, and callers pass identifiers and counts, never free text typed by a user.
 import { errorChain } from './error-chain';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-export type LogFieldValue = string | number | boolean | null | undefined;
+type LogFieldValue = string | number | boolean | null | undefined;
 export type LogFields = Readonly<Record<string, LogFieldValue>>;
 
 export interface Logger {
@@ -92,7 +92,7 @@ function truncate(text: string): string {
 }
 
 /** One JSON object per line: what the Node processes write to stderr. */
-export function formatLogLine(record: LogRecord): string {
+function formatLogLine(record: LogRecord): string {
   return `${JSON.stringify(record)}\n`;
 }
 
@@ -109,7 +109,7 @@ interface ConsoleLike {
 }
 
 /** A logger on the runtime's `console` (renderer, devtools): the level picks the console method. */
-export function createConsoleLogger(options: LoggerOptions = {}): Logger {
+function createConsoleLogger(options: LoggerOptions = {}): Logger {
   const target = (globalThis as { console?: ConsoleLike }).console;
   if (target === undefined) return silentLogger;
   return createLogger((record) => {

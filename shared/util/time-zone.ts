@@ -3,7 +3,7 @@
 // and slot patterns are written in local time (a practice opens at 08:00 in winter and in summer). Every function
 // takes the zone; Paris is the default because the platform's search window is defined in Paris time.
 
-export const PARIS_TIME_ZONE = 'Europe/Paris';
+const PARIS_TIME_ZONE = 'Europe/Paris';
 
 export interface LocalDateTime {
   year: number;

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { test as base, type Page } from '@playwright/test';
 import { startHarness, type Harness } from '../../electron/harness/harness';
 
-export const SCREENSHOT_DIR = 'tests/e2e/screenshots';
+const SCREENSHOT_DIR = 'tests/e2e/screenshots';
 
 export const test = base.extend<{ harness: Harness }>({
   // Playwright reads a fixture's dependencies from its first parameter's destructuring: none here.

@@ -9,9 +9,9 @@ import { launchArgv, mutatedLaunchUrl, seedLaunches } from './launch-corpus';
 import { checkLaunch, type OracleVerdict, type ViolationKind } from './launch-oracle';
 import { createRng, inputSeed } from './random';
 
-export type FuzzTarget = 'parseLaunch' | 'mapSlotBundle';
+type FuzzTarget = 'parseLaunch' | 'mapSlotBundle';
 
-export interface FuzzExample {
+interface FuzzExample {
   index: number;
   kind: ViolationKind;
   detail: string;
@@ -49,7 +49,7 @@ export interface CampaignOptions {
 }
 
 /** How often the long run picks a costly damage (huge, deep or many-entry bundles). */
-export const DEFAULT_COSTLY_SHARE = 0.08;
+const DEFAULT_COSTLY_SHARE = 0.08;
 
 const LAUNCH_SEEDS = seedLaunches();
 const BUNDLE_SEEDS = seedBundles();

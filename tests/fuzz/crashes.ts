@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Violation } from './launch-oracle';
 
-export const CRASH_DIR = fileURLToPath(new URL('../fixtures/fuzz-crashes/', import.meta.url));
+const CRASH_DIR = fileURLToPath(new URL('../fixtures/fuzz-crashes/', import.meta.url));
 
 export interface CrashRecord {
   target: 'parseLaunch' | 'mapSlotBundle';

@@ -26,14 +26,14 @@ export interface LoadOptions {
   log?: (line: string) => void;
 }
 
-export type LoadErrorKind = 'search-http' | 'search-stream' | 'search-event' | 'source' | 'v3' | 'read-back';
+type LoadErrorKind = 'search-http' | 'search-stream' | 'search-event' | 'source' | 'v3' | 'read-back';
 
-export interface LoadError {
+interface LoadError {
   kind: LoadErrorKind;
   detail: string;
 }
 
-export interface LatencyFigures {
+interface LatencyFigures {
   count: number;
   p50: number;
   p95: number;
@@ -65,7 +65,7 @@ const QUERIES: SearchQuery[] = [
   { location: { city: 'Marmande' } },
 ];
 
-export function figures(samples: readonly number[], durationMs: number): LatencyFigures {
+function figures(samples: readonly number[], durationMs: number): LatencyFigures {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
   return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, perSecond: sorted.length / (durationMs / 1000) };

@@ -14,7 +14,7 @@ export interface Needle {
   wholeNumber?: boolean;
 }
 
-export interface ScannedFile {
+interface ScannedFile {
   path: string;
   bytes: number;
 }

@@ -41,10 +41,3 @@ export function field<K extends string>(cells: readonly string[], columns: Colum
   return (cells[columns[name]] ?? '').trim();
 }
 
-/** `oui`/`non`, `true`/`false`, `1`/`0` (any case); undefined otherwise. */
-export function parseYesNo(text: string): boolean | undefined {
-  const value = text.trim().toLowerCase();
-  if (value === 'oui' || value === 'true' || value === '1') return true;
-  if (value === 'non' || value === 'false' || value === '0') return false;
-  return undefined;
-}

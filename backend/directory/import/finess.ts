@@ -1,19 +1,19 @@
 // Lines of the geolocated FINESS extraction `etalab-cs1100507-stock-<date>.csv` (DREES): Latin-1, `;`-separated, a
 // metadata first line, then `structureet` lines (one per establishment) and `geolocalisation` lines (its
 // coordinates, in the system the line names). Positional layouts: the file has no header row of its own.
-import type { GeoPoint } from '../../../shared/domain/care-offer';
+import type { GeoPoint } from '@shared/domain/care-offer';
 import { systemOfSource, toWgs84 } from './projection';
 
-export const FINESS_SEPARATOR = ';';
+const FINESS_SEPARATOR = ';';
 
 /** `structureet` fields in order (a trailing `numuai` exists in some years). */
-export const STRUCTUREET_FIELDS = [
+const STRUCTUREET_FIELDS = [
   'structureet', 'nofinesset', 'nofinessej', 'rs', 'rslongue', 'complrs', 'compldistrib', 'numvoie', 'typvoie',
   'voie', 'compvoie', 'lieuditbp', 'commune', 'departement', 'libdepartement', 'ligneacheminement', 'telephone',
   'telecopie', 'categetab', 'libcategetab', 'categagretab', 'libcategagretab', 'siret', 'codeape', 'codemft',
   'libmft', 'codesph', 'libsph', 'dateouv', 'dateautor', 'datemaj',
 ] as const;
-export const GEOLOCALISATION_FIELDS = ['geolocalisation', 'nofinesset', 'coordxet', 'coordyet', 'sourcecoordet', 'datemaj'] as const;
+const GEOLOCALISATION_FIELDS = ['geolocalisation', 'nofinesset', 'coordxet', 'coordyet', 'sourcecoordet', 'datemaj'] as const;
 
 /** FINESS writes the overseas departments with a letter. */
 const OVERSEAS_DEPARTMENTS: Readonly<Record<string, string>> = {
@@ -22,7 +22,6 @@ const OVERSEAS_DEPARTMENTS: Readonly<Record<string, string>> = {
 
 /** Establishment categories (TRE_R66) kept as structures. */
 export const STRUCTURE_CATEGORIES = { '604': 'cpts', '603': 'msp', '124': 'cds' } as const;
-export type StructureKind = (typeof STRUCTURE_CATEGORIES)[keyof typeof STRUCTURE_CATEGORIES];
 
 export interface FinessEstablishment {
   finess: string;
@@ -50,7 +49,7 @@ export type FinessLine =
 const FINESS = /^(\d{9}|2[AB]\d{7})$/;
 
 /** INSEE code from FINESS's department + 3-digit commune: "33" + "063" → 33063, "9D" + "411" → 97411, 2A/2B kept. */
-export function inseeFromFiness(department: string, commune: string): string | undefined {
+function inseeFromFiness(department: string, commune: string): string | undefined {
   const dep = department.trim().toUpperCase();
   const com = commune.trim();
   if (!/^\d{3}$/.test(com)) return undefined;

@@ -2,10 +2,10 @@
 // former api-adresse kept): a multipart form with the CSV as `data`, `columns` naming the columns that make the
 // query, and filters naming a column (`citycode=<column>`). The answer is the same CSV with `latitude`,
 // `longitude`, `result_score`, `result_type`, `result_citycode`… appended, one row per input row, in order.
-import type { GeoPoint } from '../../../shared/domain/care-offer';
-import type { GeocodePrecision } from '../../../shared/domain/search';
+import type { GeoPoint } from '@shared/domain/care-offer';
+import type { GeocodePrecision } from '@shared/domain/search';
 
-export interface AddressQuery {
+interface AddressQuery {
   street: string;
   postalCode?: string;
   city?: string;
@@ -13,7 +13,7 @@ export interface AddressQuery {
   inseeCode?: string;
 }
 
-export interface GeocodedAddress {
+interface GeocodedAddress {
   point: GeoPoint;
   precision: GeocodePrecision;
   score: number;
@@ -37,7 +37,7 @@ const COLUMNS = ['id', 'adresse', 'code_postal', 'ville', 'code_insee'] as const
 const clean = (value: string | undefined) => (value ?? '').replace(/[;"\r\n]/g, ' ').trim();
 
 /** Splits one CSV line of the answer (the service quotes cells containing the separator). */
-export function splitCsvLine(line: string, separator: string): string[] {
+function splitCsvLine(line: string, separator: string): string[] {
   const cells: string[] = [];
   let current = '';
   let quoted = false;
@@ -67,7 +67,7 @@ const PRECISION: Readonly<Record<string, GeocodePrecision>> = {
 };
 
 /** Reads the answer: rows keyed by our `id` column, so a reordered or short answer cannot shift positions. */
-export function parseGeocoderAnswer(text: string, count: number, minScore: number): (GeocodedAddress | undefined)[] {
+function parseGeocoderAnswer(text: string, count: number, minScore: number): (GeocodedAddress | undefined)[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
   const answers: (GeocodedAddress | undefined)[] = new Array<GeocodedAddress | undefined>(count).fill(undefined);
   const headerLine = lines[0];

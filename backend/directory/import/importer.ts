@@ -2,7 +2,7 @@
 // grouped per professional (consecutive lines with the same national id), filtered by the premier-recours rule,
 // positioned, joined with the SAS participation data, and written to a sink.
 import { readFile } from 'node:fs/promises';
-import type { Cpts, HealthStructure, Practitioner, SosSite } from '../../../shared/domain/care-offer';
+import type { Cpts, HealthStructure, Practitioner, SosSite } from '@shared/domain/care-offer';
 import type { CommuneTable } from '../../geo/communes';
 import type { Publisher } from '../publishers';
 import type { FinessEstablishment } from './finess';

@@ -2,16 +2,16 @@
 // (columns by name, any order): participation declarations, SOS Médecins sites, the publisher registry. Each row is
 // validated; every problem is a French message naming the file's line.
 import { z } from 'zod';
-import type { Participation, SosSite } from '../../../shared/domain/care-offer';
+import type { Participation, SosSite } from '@shared/domain/care-offer';
 import { PUBLISHER_KINDS, type Publisher } from '../publishers';
 import { resolveColumns, splitFields } from './delimited';
 import { normalizePhone } from './phone';
 
-export const PARTICIPATION_COLUMNS = ['national_id', 'mode', 'structure_id', 'accepts_beyond_slots', 'publisher_id'] as const;
-export const SOS_SITE_COLUMNS = [
+const PARTICIPATION_COLUMNS = ['national_id', 'mode', 'structure_id', 'accepts_beyond_slots', 'publisher_id'] as const;
+const SOS_SITE_COLUMNS = [
   'site_id', 'association', 'name', 'phone', 'street', 'postal_code', 'city', 'insee_code', 'lat', 'lon', 'publisher_id',
 ] as const;
-export const PUBLISHER_COLUMNS = ['id', 'name', 'kind', 'fhir_base_url', 'booking_origins', 'accepts_v1_accounts'] as const;
+const PUBLISHER_COLUMNS = ['id', 'name', 'kind', 'fhir_base_url', 'booking_origins', 'accepts_v1_accounts'] as const;
 
 export interface ParticipationRow {
   nationalId: string;

@@ -1,12 +1,10 @@
 // The position cascade of a practitioner's place: the FINESS site's coordinates when the activity names a geolocated
 // site, else the national geocoder (batched) when one is configured, else the commune's centroid.
-import type { Place } from '../../../shared/domain/care-offer';
+import type { Place } from '@shared/domain/care-offer';
 import type { CommuneTable } from '../../geo/communes';
 import type { FinessPosition } from './finess';
 import type { BatchGeocoder } from './geocoder-csv';
 import type { PendingPlace } from './practitioner';
-
-export type PositionSource = 'finess' | 'geocoder' | 'commune' | 'none';
 
 export interface PositionCounts {
   finess: number;

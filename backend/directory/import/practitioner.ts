@@ -1,6 +1,6 @@
 // One professional's activities (consecutive RPPS lines with the same national id) → a directory practitioner,
 // before positions are resolved: the searchable activities only, one place per distinct site.
-import type { Coding, Place, Practitioner } from '../../../shared/domain/care-offer';
+import type { Coding, Place, Practitioner } from '@shared/domain/care-offer';
 import { exclusionOf, specialtyOf, type ActivityExclusion } from './premier-recours';
 import { normalizePhone } from './phone';
 import type { RppsActivity } from './rpps';

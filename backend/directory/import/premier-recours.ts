@@ -1,24 +1,24 @@
 // Which RPPS activities are searchable ("premier recours", the rule the national platform's importers use) and
 // which specialty a professional is searched under. Codes: TRE_R01 (secteurs d'activité), TRE_R23 (modes
 // d'exercice), TRE_G15 (professions), TRE_R38 (savoir-faire: spécialités ordinales).
-import type { Coding } from '../../../shared/domain/care-offer';
-import { TRE_G15_SYSTEM, TRE_R38_LABELS, TRE_R38_SYSTEM } from '../../../shared/domain/specialties';
+import type { Coding } from '@shared/domain/care-offer';
+import { TRE_G15_SYSTEM, TRE_R38_LABELS, TRE_R38_SYSTEM } from '@shared/domain/specialties';
 import type { RppsActivity } from './rpps';
 
 /** Town-care sectors: centre de santé, cabinet individuel, cabinet de groupe, exercice en société, maison/pôle de santé. */
-export const PREMIER_RECOURS_SECTORS: ReadonlySet<string> = new Set(['SA05', 'SA07', 'SA08', 'SA09', 'SA52']);
+const PREMIER_RECOURS_SECTORS: ReadonlySet<string> = new Set(['SA05', 'SA07', 'SA08', 'SA09', 'SA52']);
 
 /**
  * Professions the SAS orients patients to: médecin (10), chirurgien-dentiste (40), sage-femme (50), infirmier (60),
  * masseur-kinésithérapeute (70). Pharmacists, biologists' labs, etc. are not consultations.
  */
-export const PREMIER_RECOURS_PROFESSIONS: ReadonlySet<string> = new Set(['10', '40', '50', '60', '70']);
+const PREMIER_RECOURS_PROFESSIONS: ReadonlySet<string> = new Set(['10', '40', '50', '60', '70']);
 
-export const MEDECIN = '10';
+const MEDECIN = '10';
 /** Savoir-faire codes that still make a doctor a general practitioner. */
-export const GENERAL_MEDICINE_SKILLS: ReadonlySet<string> = new Set(['SM26', 'SM53', 'SM54']);
+const GENERAL_MEDICINE_SKILLS: ReadonlySet<string> = new Set(['SM26', 'SM53', 'SM54']);
 /** The code a general practitioner is searched under (the training data set and the LRM use it). */
-export const GENERAL_MEDICINE_CODE = 'SM54';
+const GENERAL_MEDICINE_CODE = 'SM54';
 
 export type ActivityExclusion = 'profession' | 'secteur';
 

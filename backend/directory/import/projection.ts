@@ -1,7 +1,7 @@
 // FINESS coordinates → WGS84. Each geolocalisation line names its system: an EPSG code in 2026 files
 // ("EPSG:2975 RGR92/UTM 40S (Réunion)"), a token in older ones ("LAMBERT_93", "UTM_S40").
 import proj4, { type Converter } from 'proj4';
-import type { GeoPoint } from '../../../shared/domain/care-offer';
+import type { GeoPoint } from '@shared/domain/care-offer';
 
 // RGF93 and the overseas RGAF09/RGFG95/RGR92/RGM04 frames coincide with WGS84 to well under a metre.
 const UTM = (zone: number, south: boolean) =>

@@ -2,7 +2,7 @@
 // professional. UTF-8 with a BOM, `|`-separated, no quoting, a trailing `|`. Columns are read by header name.
 import { field, resolveColumns, splitFields, type ColumnIndex, type ColumnsResult } from './delimited';
 
-export const RPPS_SEPARATOR = '|';
+const RPPS_SEPARATOR = '|';
 
 /** The header as published in 2026 (56 columns, in file order). */
 export const RPPS_HEADER_2026 = [
@@ -27,7 +27,7 @@ export const RPPS_HEADER_2026 = [
 ] as const;
 
 /** The columns the importer reads; every one must be in the header. */
-export const RPPS_REQUIRED_COLUMNS = [
+const RPPS_REQUIRED_COLUMNS = [
   "Type d'identifiant PP", 'Identification nationale PP', "Code civilité d'exercice", "Nom d'exercice",
   "Prénom d'exercice", 'Code profession', 'Libellé profession', 'Code type savoir-faire', 'Code savoir-faire',
   'Libellé savoir-faire', 'Code mode exercice', 'Numéro FINESS site', 'Identifiant technique de la structure',

@@ -2,12 +2,12 @@
 // smaller collections once; a storage sink (versioned imports in the database) implements the same interface.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Cpts, HealthStructure, Practitioner, SosSite } from '../../../shared/domain/care-offer';
+import type { Cpts, HealthStructure, Practitioner, SosSite } from '@shared/domain/care-offer';
 import type { Publisher } from '../publishers';
 import { CARE_OFFER_FORMAT, CARE_OFFER_VERSION } from '../schema';
 import { mergePractitioners } from './practitioner';
 
-export interface DirectoryRest {
+interface DirectoryRest {
   publishers: Publisher[];
   cpts: Cpts[];
   structures: HealthStructure[];

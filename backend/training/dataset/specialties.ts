@@ -1,7 +1,7 @@
 // The specialties of the training data set, their share of practitioners, and how their agendas look.
 // Codes and labels come from the shared TRE_R38 / TRE_G15 table (shared/domain/specialties.ts).
-import type { Coding } from '../../../shared/domain/care-offer';
-import { specialtyCoding } from '../../../shared/domain/specialties';
+import type { Coding } from '@shared/domain/care-offer';
+import { specialtyCoding } from '@shared/domain/specialties';
 
 /** Agenda habits of a kind of practice, used to draw slot patterns. */
 export type PracticeProfile = 'general' | 'specialist' | 'psychiatry' | 'dental';

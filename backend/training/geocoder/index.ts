@@ -1,5 +1,5 @@
 // The training geocoder: the training data set's streets behind the national geocoder's protocol.
-import type { Cpts, Practitioner, SosSite } from '../../../shared/domain/care-offer';
+import type { Cpts, Practitioner, SosSite } from '@shared/domain/care-offer';
 import type { CommuneTable } from '../../geo/communes';
 import { createAddressIndex, type AddressIndex } from './search';
 import { streetsFromPlaces } from './street-table';

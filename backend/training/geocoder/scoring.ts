@@ -40,7 +40,7 @@ export function addressTokens(text: string): string[] {
 }
 
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions), on short tokens. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
@@ -60,7 +60,7 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-export function tokenSimilarity(a: string, b: string): number {
+function tokenSimilarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
 }
@@ -68,7 +68,7 @@ export function tokenSimilarity(a: string, b: string): number {
 const weight = (token: string) => (LIGHT_WORDS.has(token) ? 0.25 : 1);
 
 /** The best similarity of each wanted token among the offered ones, weighted; 0 when nothing is wanted. */
-export function coverage(wanted: readonly string[], offered: readonly string[]): number {
+function coverage(wanted: readonly string[], offered: readonly string[]): number {
   if (wanted.length === 0 || offered.length === 0) return 0;
   let total = 0;
   let matched = 0;

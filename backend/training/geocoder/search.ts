@@ -1,6 +1,6 @@
 // The answer of the training geocoder to one search, in the national geocoder's shape (GeoCodeJSON
 // FeatureCollection, best match first): streets of the training data set and every commune centroid.
-import type { GeoPoint } from '../../../shared/domain/care-offer';
+import type { GeoPoint } from '@shared/domain/care-offer';
 import type { Commune, CommuneTable } from '../../geo/communes';
 import { communeScore, parseQuery, streetScore, addressTokens, type ParsedQuery } from './scoring';
 import { positionOn, type TrainingStreet } from './street-table';
@@ -12,7 +12,7 @@ export interface AddressSearch {
   limit: number;
 }
 
-export interface AddressFeature {
+interface AddressFeature {
   type: 'Feature';
   geometry: { type: 'Point'; coordinates: [number, number] };
   properties: {
@@ -164,7 +164,7 @@ const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** RGF93 / Lambert-93 (EPSG:2154) coordinates, which the national geocoder gives as `x` and `y`. */
-export function lambert93(point: GeoPoint): { x: number; y: number } {
+function lambert93(point: GeoPoint): { x: number; y: number } {
   const e = 0.0818191910428158;
   const n = 0.725607765053267;
   const c = 11_754_255.426096;

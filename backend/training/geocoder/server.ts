@@ -27,7 +27,7 @@ export interface TrainingGeocoder {
   close(): Promise<void>;
 }
 
-export const DEFAULT_GEOCODER_RATE = 50;
+const DEFAULT_GEOCODER_RATE = 50;
 
 const paramsSchema = z.object({
   q: z.string().trim().min(3, 'q must contain between 3 and 200 chars').max(200, 'q must contain between 3 and 200 chars'),
@@ -58,7 +58,7 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(JSON.stringify(body));
 }
 
-export function handleGeocoderRequest(
+function handleGeocoderRequest(
   index: AddressIndex,
   limiter: { take(): boolean },
   retryAfterSeconds: number,

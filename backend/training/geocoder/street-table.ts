@@ -1,11 +1,11 @@
 // The streets the training geocoder knows: those of the training data set's places (practitioners, CPTS seats,
 // SOS Médecins sites). Each street of a commune is a line through its known house numbers, so any number on it
 // gets an interpolated position and a number written in the data set gets exactly that place's position.
-import type { GeoPoint, Place } from '../../../shared/domain/care-offer';
+import type { GeoPoint, Place } from '@shared/domain/care-offer';
 import { kmToLatDegrees, kmToLonDegrees } from '../../geo/distance';
 import { addressTokens } from './scoring';
 
-export interface StreetAnchor {
+interface StreetAnchor {
   number: number;
   point: GeoPoint;
 }
@@ -24,7 +24,7 @@ export interface TrainingStreet {
 }
 
 /** "87 rue du Lavoir" → number 87, street "rue du Lavoir"; undefined without a street name. */
-export function splitAddressLine(line: string): { number?: number; street: string } | undefined {
+function splitAddressLine(line: string): { number?: number; street: string } | undefined {
   const match = /^\s*(\d{1,4})\s*(?:bis|ter|quater)?[\s,]+(.+?)\s*$/iu.exec(line);
   if (match) return { number: Number(match[1]), street: match[2] as string };
   const street = line.trim();

@@ -1,6 +1,6 @@
 // Reads a slot search the way a publisher's FHIR server would (SAS-GestionnaireAgenda-PsIndiv / CPTS / SOS), and
 // checks it against the IG's rules, so the training publishers can both answer and report a non-conforming caller.
-import { IDNPS_SYSTEM } from '../../../shared/domain/identifiers';
+import { IDNPS_SYSTEM } from '@shared/domain/identifiers';
 
 export interface SlotQuery {
   resource: 'Slot' | 'Schedule';

@@ -22,7 +22,7 @@ export interface ClientConfiguration {
 }
 
 /** Plain HTTP is accepted only for a backend on this machine. */
-export function allowsInsecureRequests(issuer: URL): boolean {
+function allowsInsecureRequests(issuer: URL): boolean {
   return issuer.protocol === 'http:' && isLoopbackUrl(issuer);
 }
 

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { callbackPage } from './messages';
 
-export const CALLBACK_PATH = '/callback';
+const CALLBACK_PATH = '/callback';
 /** The browser is answered at the latest after this, even if the token exchange hangs. */
 const ANSWER_DEADLINE_MS = 30_000;
 

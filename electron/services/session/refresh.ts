@@ -23,7 +23,7 @@ export const realTimers: SessionTimers = {
 };
 
 /** When the backend cannot be reached, the session is kept and the refresh tried again after this. */
-export const UNREACHABLE_RETRY_MS = 30_000;
+const UNREACHABLE_RETRY_MS = 30_000;
 
 /** Asks the provider for new tokens against a refresh token (rejects with openid-client's errors). */
 export async function requestRefresh(configuration: ClientConfiguration, refreshToken: string): Promise<TokenResponse> {

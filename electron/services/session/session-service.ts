@@ -13,15 +13,12 @@ import { sessionMessage, type SessionFailureCode } from './messages';
 import { createRefresher, realTimers, requestRefresh, type SessionTimers } from './refresh';
 import { createTokenStore, loggedInState, type TokenResponse, type Tokens, tokensFrom } from './token-store';
 
-export { DEFAULT_CLIENT_ID } from './configuration';
-export { classifyLoginError, SessionFailure } from './failure';
+;
+;
 export { REFRESH_TOKEN_SECRET } from './token-store';
-export type { SessionTimers } from './refresh';
+;
 
-export const DEFAULT_SCOPE = 'openid profile email sas:api';
-
-/** The logger the session service writes to (the console's logger). */
-export type SessionLogger = Logger;
+const DEFAULT_SCOPE = 'openid profile email sas:api';
 
 export interface SessionServiceDeps {
   /** Issuer of the backend's identity provider, e.g. `http://127.0.0.1:8080/oidc`. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { EnvironmentInfo, SessionState } from '../../../shared/api/console-api';
+import type { EnvironmentInfo, SessionState } from '@shared/api/console-api';
 import { fr } from '../../i18n/fr';
 
 interface HeaderProps {

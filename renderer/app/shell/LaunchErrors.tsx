@@ -1,4 +1,4 @@
-import type { LaunchEvent } from '../../../shared/api/console-api';
+import type { LaunchEvent } from '@shared/api/console-api';
 import { fr } from '../../i18n/fr';
 
 /** A refused LRM launch: what was wrong, parameter by parameter, and nothing else happens. */

@@ -1,13 +1,13 @@
 // The search bar: specialty (TRE_R38 labels, codes kept, free text allowed), the patient's location with commune
 // suggestions, the médecin traitant. Filled by an LRM launch; "Rechercher" opens the search in a new tab.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { LocationSuggestion } from '../../../shared/api/console-api';
-import type { LaunchLocation } from '../../../shared/domain/launch';
+import type { LocationSuggestion } from '@shared/api/console-api';
+import type { LaunchLocation } from '@shared/domain/launch';
 import { fr } from '../../i18n/fr';
 import { parseGpField } from '../gp-field';
 import { queryFromForm, type SearchFormValues } from '../search-query';
 import { matchSpecialties, type SpecialtyOption } from '../specialty-options';
-import type { SearchQuery } from '../../../shared/domain/search';
+import type { SearchQuery } from '@shared/domain/search';
 import { Combobox, type ComboOption } from './Combobox';
 
 interface SearchBarProps {

@@ -1,7 +1,7 @@
 // A CPTS card: name, phone (the coordination's number for patients beyond slots), description, its own slots,
 // "Voir tous les professionnels de la CPTS".
-import type { Slot } from '../../../shared/domain/slot';
-import type { CptsCard } from '../../../shared/ranking/results';
+import type { Slot } from '@shared/domain/slot';
+import type { CptsCard } from '@shared/ranking/results';
 import { fr } from '../../i18n/fr';
 import { formatDistance } from '../format';
 import { BeyondSlots } from './BeyondSlots';

@@ -1,9 +1,9 @@
 // A practitioner (PS) card, as on the platform: name, specialties, address, distance, phone, participation (with
 // the CPTS's number as the contact beyond slots), slots by day, and "Adresser un patient hors créneaux".
-import type { Place } from '../../../shared/domain/care-offer';
-import type { Slot } from '../../../shared/domain/slot';
-import { specialtyLabel } from '../../../shared/domain/specialties';
-import type { PractitionerCard } from '../../../shared/ranking/results';
+import type { Place } from '@shared/domain/care-offer';
+import type { Slot } from '@shared/domain/slot';
+import { specialtyLabel } from '@shared/domain/specialties';
+import type { PractitionerCard } from '@shared/ranking/results';
 import { fr } from '../../i18n/fr';
 import { formatDistance, formatPhone, practitionerName } from '../format';
 import { BeyondSlots } from './BeyondSlots';

@@ -1,6 +1,6 @@
 // Any result card, in its frame.
 import { memo } from 'react';
-import type { Slot } from '../../../shared/domain/slot';
+import type { Slot } from '@shared/domain/slot';
 import type { ResultCard } from '../list-rows';
 import { CardFrame } from './CardFrame';
 import { CptsCardBody } from './CptsCardView';

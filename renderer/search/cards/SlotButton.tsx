@@ -1,6 +1,6 @@
 // One slot: time, consultation mode, slot type. Activating it opens the publisher's booking page.
 import { memo } from 'react';
-import type { Slot } from '../../../shared/domain/slot';
+import type { Slot } from '@shared/domain/slot';
 import { fr } from '../../i18n/fr';
 import { formatSlotTime } from '../format';
 

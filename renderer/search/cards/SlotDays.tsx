@@ -1,5 +1,5 @@
 // A card's slots by day: aujourd'hui / demain / après-demain (then other days), each day one wrapped row.
-import type { Slot } from '../../../shared/domain/slot';
+import type { Slot } from '@shared/domain/slot';
 import { fr } from '../../i18n/fr';
 import { formatDay } from '../format';
 import { groupSlotsByDay } from '../slot-days';

@@ -1,6 +1,6 @@
 // A SOS Médecins consultation site: association, site, address, phone, its slots (often without appointment).
-import type { Slot } from '../../../shared/domain/slot';
-import type { SosSiteCard } from '../../../shared/ranking/results';
+import type { Slot } from '@shared/domain/slot';
+import type { SosSiteCard } from '@shared/ranking/results';
 import { fr } from '../../i18n/fr';
 import { formatDistance } from '../format';
 import { Phone } from './Phone';

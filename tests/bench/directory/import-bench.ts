@@ -4,9 +4,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importDirectory } from '../../../backend/directory/import/importer';
-import { createJsonFileSink } from '../../../backend/directory/import/sink';
-import { loadGeoData } from '../../../backend/geo';
+import { importDirectory } from '@backend/directory/import/importer';
+import { createJsonFileSink } from '@backend/directory/import/sink';
+import { loadGeoData } from '@backend/geo';
 import { writeSyntheticRpps } from './rpps-generator';
 
 export async function benchImport(lines: number) {

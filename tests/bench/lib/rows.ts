@@ -4,7 +4,7 @@
 import { spread, type Spread } from './stats';
 
 /** `at-most`: met when figure ≤ target; `at-least`: met when figure ≥ target; `none`: no target is set. */
-export type Direction = 'at-most' | 'at-least' | 'none';
+type Direction = 'at-most' | 'at-least' | 'none';
 
 export interface RunMeasure {
   figure: number;
@@ -43,11 +43,11 @@ export interface RowSummary {
   metRuns?: number;
 }
 
-export function ratioOf(run: RunMeasure): number | undefined {
+function ratioOf(run: RunMeasure): number | undefined {
   return run.target === undefined || run.target === 0 ? undefined : run.figure / run.target;
 }
 
-export function isMet(direction: Direction, ratio: number): boolean | undefined {
+function isMet(direction: Direction, ratio: number): boolean | undefined {
   if (!Number.isFinite(ratio)) return undefined;
   if (direction === 'at-most') return ratio <= 1;
   if (direction === 'at-least') return ratio >= 1;
@@ -55,7 +55,7 @@ export function isMet(direction: Direction, ratio: number): boolean | undefined 
 }
 
 /** One run against its own target (also for a target of 0, where no ratio exists). */
-export function runMet(direction: Direction, run: RunMeasure): boolean | undefined {
+function runMet(direction: Direction, run: RunMeasure): boolean | undefined {
   if (run.target === undefined || !Number.isFinite(run.figure) || !Number.isFinite(run.target)) return undefined;
   if (direction === 'at-most') return run.figure <= run.target;
   if (direction === 'at-least') return run.figure >= run.target;

@@ -4,7 +4,7 @@ import type { Spread } from './stats';
 
 const DIGITS: Record<string, number> = { ms: 0, 'MB/s': 1, KB: 1, errors: 0 };
 
-export function formatNumber(value: number, unit: string): string {
+function formatNumber(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '—';
   const digits = DIGITS[unit] ?? (Math.abs(value) < 10 ? 2 : 1);
   return value.toFixed(value !== 0 && Math.abs(value) < 1 && digits === 0 ? 1 : digits);

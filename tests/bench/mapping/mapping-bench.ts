@@ -2,13 +2,13 @@
 // PractitionerRole with contained Location, and for CPTS slots HealthcareService and Organization), built by the
 // simulated publishers' own builder from the training data set; then, on the same bytes, `JSON.parse` alone
 // against `mapSlotBundle(JSON.parse(text))`, alternating which goes first.
-import { createDirectory } from '../../../backend/directory/directory';
-import { loadTrainingDataset } from '../../../backend/training/dataset/files';
-import { createTrainingCatalogue } from '../../../backend/training/publishers/training-answer';
-import type { Cpts, Practitioner } from '../../../shared/domain/care-offer';
-import type { Slot } from '../../../shared/domain/slot';
-import { buildSearchsetBundle } from '../../../shared/fhir/build-bundle';
-import { mapSlotBundle } from '../../../shared/fhir/map-slot-bundle';
+import { createDirectory } from '@backend/directory/directory';
+import { loadTrainingDataset } from '@backend/training/dataset/files';
+import { createTrainingCatalogue } from '@backend/training/publishers/training-answer';
+import type { Cpts, Practitioner } from '@shared/domain/care-offer';
+import type { Slot } from '@shared/domain/slot';
+import { buildSearchsetBundle } from '@shared/fhir/build-bundle';
+import { mapSlotBundle } from '@shared/fhir/map-slot-bundle';
 import type { RowSpec, RunMeasure } from '../lib/rows';
 
 export const P4: RowSpec = {
@@ -21,7 +21,7 @@ export const P4: RowSpec = {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export interface GeneratedBundle {
+interface GeneratedBundle {
   text: string;
   slots: number;
   entries: number;
@@ -32,7 +32,7 @@ export interface GeneratedBundle {
  * A searchset of exactly `slotCount` slots from the training publishers' practitioners, each contributing a few
  * of its coming slots (as a real answer does, for many practitioners), so the includes are many too.
  */
-export async function generateBundle(slotCount: number): Promise<GeneratedBundle> {
+async function generateBundle(slotCount: number): Promise<GeneratedBundle> {
   const dataset = await loadTrainingDataset();
   const directory = createDirectory(dataset.careOffer);
   const from = new Date();

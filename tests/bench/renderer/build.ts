@@ -26,7 +26,7 @@ export const P7_INITIAL: RowSpec = { id: 'P7', title: 'renderer initial JS (gzip
 export const P7_LAZY: RowSpec = { id: 'P7l', title: 'renderer lazy JS chunks (gzip, total)', unit: 'KB', direction: 'none', targetRule: 'none in issue 9' };
 export const INITIAL_BUDGET_KB = 250;
 
-export interface ChunkSize {
+interface ChunkSize {
   file: string;
   bytes: number;
   gzipBytes: number;

@@ -2,13 +2,13 @@
 // list, and frame times while `map.panBy` pans a map of M markers, against the built renderer and a scripted
 // console (no backend: the figures are the UI's own).
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../../playwright.config';
+import { chromiumLaunchOptions } from '@root/playwright.config';
 import { percentile } from '../lib/stats';
 import type { RowSpec, RunMeasure } from '../lib/rows';
 import { installBenchConsole, installFiberHook, NAME_HELPER, panAndTimeFrames, playAndTimeRender } from './page-scripts';
 import { buildScenario, type RendererScenario } from './scenario';
 
-export const FRAME_60HZ_MS = 1000 / 60;
+const FRAME_60HZ_MS = 1000 / 60;
 
 export const P5_LIST = (n: number): RowSpec => ({ id: 'P5a', title: `render ${n} results (list painted)`, unit: 'ms', direction: 'none', targetRule: 'none in issue 9' });
 export const P5_PAN = (n: number): RowSpec => ({

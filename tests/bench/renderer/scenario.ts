@@ -1,11 +1,11 @@
 // What the scripted console plays to the renderer: one LRM launch around Agen, then, when the bench says so, a
 // whole search stream at once (location, offer of N practitioners all with slots, their slots from four sources,
 // the sources' statuses, done). Deterministic: the same N gives the same data on every run.
-import type { LaunchEvent } from '../../../shared/api/console-api';
-import type { Cpts, Practitioner } from '../../../shared/domain/care-offer';
+import type { LaunchEvent } from '@shared/api/console-api';
+import type { Cpts, Practitioner } from '@shared/domain/care-offer';
 import { AGEN, agenPractitioner, R38, seededRandom, SYNTHETIC_SOURCES } from '../../support/synthetic-offer';
-import type { SearchEvent, SourceInfo } from '../../../shared/domain/search';
-import type { ConsultationMode, Slot, SlotType } from '../../../shared/domain/slot';
+import type { SearchEvent, SourceInfo } from '@shared/domain/search';
+import type { ConsultationMode, Slot, SlotType } from '@shared/domain/slot';
 
 export interface RendererScenario {
   launch: LaunchEvent;

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { RENDERER_CONTENT_TYPES, rendererContentSecurityPolicy } from '../../../electron/services/content-security';
+import { RENDERER_CONTENT_TYPES, rendererContentSecurityPolicy } from '@services/content-security';
 
 export interface StaticServer {
   url: string;

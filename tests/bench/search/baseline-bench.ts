@@ -1,14 +1,14 @@
 // P3: time to 5 cards with slots, our streaming search (through `/api/search`) against the national platform's
 // batch-by-batch algorithm (platform-baseline.ts) over the same publishers, data and time budget. Both run in
 // every run, one after the other, alternating which goes first.
-import { createDirectory } from '../../../backend/directory/directory';
-import { bindPublisherEndpoints, SAS_AGENDA_ID } from '../../../backend/directory/publishers';
-import { createGeocoder } from '../../../backend/geo/geocoder';
-import { loadGeoData } from '../../../backend/geo/index';
-import { directoryOffer, geoLocations, publisherRegistry } from '../../../backend/search/adapters';
-import { PublisherClient } from '../../../backend/search/publisher-client';
-import { slotsForWindow, type SlotPattern } from '../../../backend/training/dataset/slot-patterns';
-import { computeSearchWindow } from '../../../shared/fhir/build-search';
+import { createDirectory } from '@backend/directory/directory';
+import { bindPublisherEndpoints, SAS_AGENDA_ID } from '@backend/directory/publishers';
+import { createGeocoder } from '@backend/geo/geocoder';
+import { loadGeoData } from '@backend/geo/index';
+import { directoryOffer, geoLocations, publisherRegistry } from '@backend/search/adapters';
+import { PublisherClient } from '@backend/search/publisher-client';
+import { slotsForWindow, type SlotPattern } from '@backend/training/dataset/slot-patterns';
+import { computeSearchWindow } from '@shared/fhir/build-search';
 import type { RowSpec, RunMeasure } from '../lib/rows';
 import type { BenchStack } from '../setup/bench-stack';
 import { benchQuery, resetBreaker, withFaults, withoutFaults } from './bench-search';

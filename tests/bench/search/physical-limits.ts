@@ -3,7 +3,7 @@
 // until each publisher's last answer byte. No search can show a publisher's card before that publisher answers.
 import { Agent, request } from 'undici';
 
-export interface PublisherTiming {
+interface PublisherTiming {
   /** ms until all of this publisher's requests were answered; absent when one got no answer within the budget. */
   ms?: number;
   /** HTTP status of its (last) answer. */

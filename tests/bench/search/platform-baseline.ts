@@ -4,17 +4,17 @@
 // per publisher, ≤ 25 ids) and the SAS agenda for the others, and waits for every answer (or the time budget)
 // before the page shows the batch; it stops once 5 cards have slots. Built from the backend's own parts (geocoder,
 // directory, publisher client, request builder and answer mapping), so only the strategy differs.
-import type { OfferDirectory, LocationResolver, PublisherRegistry } from '../../../backend/search/ports';
-import type { PublisherSource } from '../../../backend/search/aggregator';
-import type { PublisherClient } from '../../../backend/search/publisher-client';
-import { mapPublisherAnswer, publisherRequestUrl } from '../../../backend/search/adapters';
-import { DEFAULT_SPECIALTY } from '../../../backend/search/search-service';
-import { SAS_AGENDA_ID } from '../../../backend/directory/publishers';
-import type { SearchQuery } from '../../../shared/domain/search';
-import type { SearchWindow } from '../../../shared/fhir/build-search';
+import type { OfferDirectory, LocationResolver, PublisherRegistry } from '@backend/search/ports';
+import type { PublisherSource } from '@backend/search/aggregator';
+import type { PublisherClient } from '@backend/search/publisher-client';
+import { mapPublisherAnswer, publisherRequestUrl } from '@backend/search/adapters';
+import { DEFAULT_SPECIALTY } from '@backend/search/search-service';
+import { SAS_AGENDA_ID } from '@backend/directory/publishers';
+import type { SearchQuery } from '@shared/domain/search';
+import type { SearchWindow } from '@shared/fhir/build-search';
 
-export const PLATFORM_BATCH_SIZE = 25;
-export const PLATFORM_CARDS_WANTED = 5;
+const PLATFORM_BATCH_SIZE = 25;
+const PLATFORM_CARDS_WANTED = 5;
 
 export interface BaselineDeps {
   locations: LocationResolver;

@@ -1,12 +1,12 @@
 // A client of the backend's `/api/search`, as the console's search service is: POST the query, read the NDJSON
 // stream, and note when each event arrived (ms after the request was sent).
-import { SAS_AGENDA_ID } from '../../../backend/directory/publishers';
-import type { SearchRequestBody } from '../../../backend/api/search-route';
-import { readNdjson } from '../../../electron/services/ndjson';
-import type { SearchEvent, SourceStatus } from '../../../shared/domain/search';
-import { readLines } from '../../../electron/services/ndjson';
+import { SAS_AGENDA_ID } from '@backend/directory/publishers';
+import type { SearchRequestBody } from '@backend/api/search-route';
+import { readNdjson } from '@services/ndjson';
+import type { SearchEvent, SourceStatus } from '@shared/domain/search';
+import { readLines } from '@services/ndjson';
 
-export interface TimedEvent {
+interface TimedEvent {
   at: number;
   event: SearchEvent;
 }

@@ -3,18 +3,18 @@
 // Connect, `startBackend`), except that its publisher registry points at the simulated publishers of the other
 // child process. The environment cannot do that today (its publishers are always its own, in its own process).
 import { randomBytes } from 'node:crypto';
-import { bearerKeyAuthenticator, startBackend } from '../../../backend/app';
-import { createDirectory } from '../../../backend/directory/directory';
-import { bindPublisherEndpoints, type PublisherEndpoint } from '../../../backend/directory/publishers';
-import { createGeocoder } from '../../../backend/geo/geocoder';
-import { loadGeoData } from '../../../backend/geo/index';
-import { bindServer } from '../../../backend/http/listen';
-import { createAgendaSlotRepository } from '../../../backend/storage/agenda-slots';
-import { openStorage } from '../../../backend/storage/index';
-import { loadTrainingDataset } from '../../../backend/training/dataset/files';
-import { sasAgendaSlotInputs } from '../../../backend/training/dataset/sas-agenda';
-import { trainingPscIdentitiesFrom } from '../../../backend/training/psc/identities';
-import { startTrainingPsc } from '../../../backend/training/psc/training-psc';
+import { bearerKeyAuthenticator, startBackend } from '@backend/app';
+import { createDirectory } from '@backend/directory/directory';
+import { bindPublisherEndpoints, type PublisherEndpoint } from '@backend/directory/publishers';
+import { createGeocoder } from '@backend/geo/geocoder';
+import { loadGeoData } from '@backend/geo/index';
+import { bindServer } from '@backend/http/listen';
+import { createAgendaSlotRepository } from '@backend/storage/agenda-slots';
+import { openStorage } from '@backend/storage/index';
+import { loadTrainingDataset } from '@backend/training/dataset/files';
+import { sasAgendaSlotInputs } from '@backend/training/dataset/sas-agenda';
+import { trainingPscIdentitiesFrom } from '@backend/training/psc/identities';
+import { startTrainingPsc } from '@backend/training/psc/training-psc';
 import { splitPublishers } from './bench-dataset';
 import { serveCalls, startArgs } from './ipc';
 

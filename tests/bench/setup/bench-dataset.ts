@@ -3,16 +3,16 @@
 // in order of distance from the bench's search point, so that all twenty publishers hold practitioners of the
 // search; their slot patterns follow them. Pure and deterministic: the publishers' process, the backend's
 // process and the baseline strategy each derive the same data.
-import { distanceKm } from '../../../backend/geo/distance';
-import { trainingPlaceholder, type Publisher } from '../../../backend/directory/publishers';
-import type { LoadedTrainingDataset } from '../../../backend/training/dataset/files';
-import type { GeoPoint, Practitioner, SosSite } from '../../../shared/domain/care-offer';
-import type { LaunchLocation } from '../../../shared/domain/launch';
+import { distanceKm } from '@backend/geo/distance';
+import { trainingPlaceholder, type Publisher } from '@backend/directory/publishers';
+import type { LoadedTrainingDataset } from '@backend/training/dataset/files';
+import type { GeoPoint, Practitioner, SosSite } from '@shared/domain/care-offer';
+import type { LaunchLocation } from '@shared/domain/launch';
 
 /** The bench's search: an address in Bordeaux, the urban training department (general medicine by default). */
 export const BENCH_LOCATION: LaunchLocation = { inseeCode: '33063', city: 'Bordeaux', streetName: 'cours de l’Intendance', streetNumber: '10' };
 /** Bordeaux's commune centroid, near where the search is centred (the training geocoder works at commune level). */
-export const BENCH_POINT: GeoPoint = { lat: 44.8378, lon: -0.5792 };
+const BENCH_POINT: GeoPoint = { lat: 44.8378, lon: -0.5792 };
 
 const TWIN_SUFFIX = '-2';
 
@@ -69,8 +69,8 @@ export interface PublisherPlan {
   latencyMs: number;
 }
 
-export const FASTEST_MS = 50;
-export const SLOWEST_MS = 800;
+const FASTEST_MS = 50;
+const SLOWEST_MS = 800;
 
 /** Latencies in registry order (an original and its twin get different ones): 50, 89, ... 800 ms. */
 export function latencyPlan(publishers: readonly Publisher[]): PublisherPlan[] {

@@ -2,10 +2,10 @@
 // same data (another child process), and a console session logged in through the training PSC. The bench process
 // itself is only the client that measures.
 import { fileURLToPath } from 'node:url';
-import type { Publisher } from '../../../backend/directory/publishers';
-import type { PublisherFault } from '../../../backend/training/publishers/faults';
-import { loadTrainingDataset, type LoadedTrainingDataset } from '../../../backend/training/dataset/files';
-import type { SearchRequestBody } from '../../../backend/api/search-route';
+import type { Publisher } from '@backend/directory/publishers';
+import type { PublisherFault } from '@backend/training/publishers/faults';
+import { loadTrainingDataset, type LoadedTrainingDataset } from '@backend/training/dataset/files';
+import type { SearchRequestBody } from '@backend/api/search-route';
 import { timedSearch, type TimedSearch, type TimedSearchOptions } from '../search/stream-client';
 import type { BackendInfo, BackendStart } from './backend-process';
 import { faultyPublishers, latencyPlan, splitPublishers, type PublisherPlan } from './bench-dataset';

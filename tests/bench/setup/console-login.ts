@@ -1,12 +1,12 @@
 // A console session logged into the bench backend, as the integration tests do it: the console's session service
 // (native OpenID client of the backend) and a scripted browser completing the training Pro Santé Connect login.
-import { MemorySecretStore } from '../../../electron/services/secret-store';
-import { createSessionService, type SessionService } from '../../../electron/services/session/session-service';
+import { MemorySecretStore } from '@services/secret-store';
+import { createSessionService, type SessionService } from '@services/session/session-service';
 import { TestBrowser } from '../../integration/identity/browser';
 import { loginAtTrainingPsc } from '../../integration/identity/harness';
 
 /** Alice Plumevert, the training data set's active regulator. */
-export const BENCH_REGULATOR = '899999000005';
+const BENCH_REGULATOR = '899999000005';
 
 export async function loginConsole(issuer: string, nationalId = BENCH_REGULATOR): Promise<SessionService> {
   const browser = new TestBrowser();

@@ -2,11 +2,11 @@
 // searches from the split data set), each with a fixed answer time. The bench sets their faults, and reads back
 // which requests they received (to replay them as the physical limit) and how many they served at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createDirectory } from '../../../backend/directory/directory';
-import { loadTrainingDataset } from '../../../backend/training/dataset/files';
-import type { PublisherFault } from '../../../backend/training/publishers/faults';
-import { startSimulatedPublisher, type SimulatedPublisher } from '../../../backend/training/publishers/publisher-server';
-import { answerSlotQuery, createTrainingCatalogue, type TrainingCatalogue } from '../../../backend/training/publishers/training-answer';
+import { createDirectory } from '@backend/directory/directory';
+import { loadTrainingDataset } from '@backend/training/dataset/files';
+import type { PublisherFault } from '@backend/training/publishers/faults';
+import { startSimulatedPublisher, type SimulatedPublisher } from '@backend/training/publishers/publisher-server';
+import { answerSlotQuery, createTrainingCatalogue, type TrainingCatalogue } from '@backend/training/publishers/training-answer';
 import { splitPublishers, type PublisherPlan } from './bench-dataset';
 import { serveCalls, startArgs } from './ipc';
 

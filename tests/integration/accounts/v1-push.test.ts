@@ -1,7 +1,7 @@
 // RDV V1 on the training stack: a login pushes the regulator's account to every publisher that takes bookings;
 // withdrawing access pushes active=false at once and the API stops accepting the regulator's token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTrainingEnvironment, type TrainingEnvironment } from '../../../backend/training/environment';
+import { startTrainingEnvironment, type TrainingEnvironment } from '@backend/training/environment';
 import { ALICE, loginToTraining, type LoggedIn } from '../support/training-session';
 
 const BRUNO = '899999000013';

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createV1Pusher } from '../../../backend/accounts/v1-push';
+import { createV1Pusher } from '@backend/accounts/v1-push';
 
 let server: Server | undefined;
 afterEach(async () => {

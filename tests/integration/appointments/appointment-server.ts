@@ -3,20 +3,20 @@
 // client certificates requested when `tls` is given. Console callers are told apart by their bearer token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as fhir from 'fhir/r4';
-import type { ApiCaller } from '../../../backend/api/auth';
-import { BookingIntents } from '../../../backend/appointments/booking-intents';
-import { AppointmentFeed } from '../../../backend/appointments/feed';
-import { appointmentRoutes } from '../../../backend/appointments/routes';
-import type { PublisherAuthenticator } from '../../../backend/appointments/v3-receiver';
-import { bearerKeyAuthenticator } from '../../../backend/app';
-import { bindServer, type BoundServer, type ServerTls } from '../../../backend/http/listen';
-import { createRouter } from '../../../backend/http/router';
-import { openStorage, type Storage } from '../../../backend/storage';
-import { buildAppointment } from '../../../shared/fhir/build-v1-v3';
-import type { AppointmentReport } from '../../../shared/fhir/map-appointment';
+import type { ApiCaller } from '@backend/api/auth';
+import { BookingIntents } from '@backend/appointments/booking-intents';
+import { AppointmentFeed } from '@backend/appointments/feed';
+import { appointmentRoutes } from '@backend/appointments/routes';
+import type { PublisherAuthenticator } from '@backend/appointments/v3-receiver';
+import { bearerKeyAuthenticator } from '@backend/app';
+import { bindServer, type BoundServer, type ServerTls } from '@backend/http/listen';
+import { createRouter } from '@backend/http/router';
+import { openStorage, type Storage } from '@backend/storage';
+import { buildAppointment } from '@shared/fhir/build-v1-v3';
+import type { AppointmentReport } from '@shared/fhir/map-appointment';
 
 export const PUBLISHER_ID = 'agendaplume';
-export const PUBLISHER_KEY = 'cle-editeur-agendaplume-0123456789abcdef';
+const PUBLISHER_KEY = 'cle-editeur-agendaplume-0123456789abcdef';
 export const IDENTIFIER_SYSTEM = 'urn:sas-console:training:agendaplume:appointment';
 
 /** Two regulators, each with the console token the test uses for them. */
@@ -77,7 +77,7 @@ export async function startAppointmentServer(options: AppointmentServerOptions =
 let sequence = 0;
 
 /** A valid FrAppointmentSAS as a training publisher sends it: tomorrow 09:00–09:20 (Paris), booked by Alice. */
-export function validReport(overrides: Partial<AppointmentReport> = {}): AppointmentReport {
+function validReport(overrides: Partial<AppointmentReport> = {}): AppointmentReport {
   sequence += 1;
   return {
     profile: 'ps',

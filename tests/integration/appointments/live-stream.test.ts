@@ -2,8 +2,8 @@
 // report reaches at once (only the regulator who booked it, never another), and the booking intent that links an
 // appointment back to the search tab it came from.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Appointment } from '../../../shared/domain/appointment';
-import { readNdjson } from '../../../electron/services/ndjson';
+import type { Appointment } from '@shared/domain/appointment';
+import { readNdjson } from '@services/ndjson';
 import {
   ALICE,
   BRUNO,

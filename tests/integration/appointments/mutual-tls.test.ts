@@ -4,7 +4,7 @@
 // OperationOutcome: no certificate, a self-signed one, and one from the right CA that no publisher registered.
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientCertificateAuthenticator } from '../../../backend/appointments/publisher-auth';
+import { clientCertificateAuthenticator } from '@backend/appointments/publisher-auth';
 import { createTestPki, type KeyPair, type TestPki } from './certificates';
 import { PUBLISHER_ID, startAppointmentServer, validAppointment, type AppointmentServer } from './appointment-server';
 

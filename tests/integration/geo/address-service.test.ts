@@ -10,7 +10,7 @@ import {
   parseRetryAfter,
   type GeoData,
   type Geocoder,
-} from '../../../backend/geo/index';
+} from '@backend/geo/index';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 

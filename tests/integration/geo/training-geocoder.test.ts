@@ -3,11 +3,11 @@
 // list is ordered by distance, SOS Médecins included; a commune alone keeps the seeded neutral order; a commune
 // outside the data set's departments says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolvedLocation, SearchEvent } from '../../../shared/domain/search';
-import { collectSearchEvents, rankResults } from '../../../shared/ranking/results';
-import { seededKey } from '../../../shared/ranking/seeded-order';
-import { startTrainingEnvironment, type TrainingEnvironment } from '../../../backend/training/environment';
-import { readNdjson } from '../../../electron/services/ndjson';
+import type { ResolvedLocation, SearchEvent } from '@shared/domain/search';
+import { collectSearchEvents, rankResults } from '@shared/ranking/results';
+import { seededKey } from '@shared/ranking/seeded-order';
+import { startTrainingEnvironment, type TrainingEnvironment } from '@backend/training/environment';
+import { readNdjson } from '@services/ndjson';
 import { loginToTraining, type LoggedIn } from '../support/training-session';
 
 let env: TrainingEnvironment;

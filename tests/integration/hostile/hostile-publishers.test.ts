@@ -5,9 +5,9 @@
 // source's status names the failure in French, and memory stays bounded. Prints the table: failure → status, time,
 // memory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PublisherFault } from '../../../backend/training/publishers/faults';
-import type { SearchEvent, SourceStatus } from '../../../shared/domain/search';
-import type { Slot } from '../../../shared/domain/slot';
+import type { PublisherFault } from '@backend/training/publishers/faults';
+import type { SearchEvent, SourceStatus } from '@shared/domain/search';
+import type { Slot } from '@shared/domain/slot';
 import { startHostileStack, type HostileStack, type TimedSearch } from './hostile-stack';
 import { garbageCollector, mib, settledMemory, withPeakMemory } from './memory';
 

@@ -2,7 +2,7 @@
 // the training backend (in this process). No error of any kind; every posted appointment read back, with its last
 // status, through the console API by the regulator who booked it. Prints the latency figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTrainingEnvironment, type TrainingEnvironment } from '../../../backend/training/environment';
+import { startTrainingEnvironment, type TrainingEnvironment } from '@backend/training/environment';
 import { formatReport, runLoad } from '../../soak/load';
 import { ACTIVE_TRAINING_REGULATORS } from '../../soak/regulators';
 

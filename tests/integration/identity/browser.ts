@@ -10,7 +10,7 @@ export interface Page {
   chain: string[];
 }
 
-export interface FormField {
+interface FormField {
   name: string;
   value: string;
   type: string;
@@ -66,7 +66,7 @@ export function parseForms(html: string, pageUrl: string): ParsedForm[] {
   return forms;
 }
 
-export function links(html: string, pageUrl: string): { href: string; text: string }[] {
+function links(html: string, pageUrl: string): { href: string; text: string }[] {
   return [...html.matchAll(/<a\b[^>]*\shref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/giu)].map((m) => ({
     href: new URL(decode(m[1] ?? ''), pageUrl).href,
     text: decode((m[2] ?? '').replace(/<[^>]+>/gu, '')).trim(),

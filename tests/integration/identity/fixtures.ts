@@ -1,7 +1,7 @@
 // Test fixtures of the identity tests. Training identities are our own small list until the data-set helper's
 // resources/training/ file exists; regulator accounts are the array implementation (not the storage repository).
-import type { RegulatorAccount } from '../../../backend/identity/regulator-accounts';
-import type { TrainingPscIdentity } from '../../../backend/training/psc/identities';
+import type { RegulatorAccount } from '@backend/identity/regulator-accounts';
+import type { TrainingPscIdentity } from '@backend/training/psc/identities';
 
 export const ALICE: TrainingPscIdentity = {
   nationalId: '810002673899',

@@ -3,13 +3,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oidc from 'openid-client';
-import type { IdentityLogger, IdentityEventMap } from '../../../backend/identity/events';
-import { createIdentityProvider, type IdentityProvider, type IdentityProviderConfig } from '../../../backend/identity/provider';
-import { arrayRegulatorAccounts, type RegulatorAccount } from '../../../backend/identity/regulator-accounts';
-import { startTrainingPsc, type TrainingPsc } from '../../../backend/training/psc/training-psc';
-import type { SessionState } from '../../../shared/api/console-api';
-import { MemorySecretStore, type SecretStore } from '../../../electron/services/secret-store';
-import { createSessionService, type SessionService, type SessionServiceDeps } from '../../../electron/services/session/session-service';
+import type { IdentityLogger, IdentityEventMap } from '@backend/identity/events';
+import { createIdentityProvider, type IdentityProvider, type IdentityProviderConfig } from '@backend/identity/provider';
+import { arrayRegulatorAccounts, type RegulatorAccount } from '@backend/identity/regulator-accounts';
+import { startTrainingPsc, type TrainingPsc } from '@backend/training/psc/training-psc';
+import type { SessionState } from '@shared/api/console-api';
+import { MemorySecretStore, type SecretStore } from '@services/secret-store';
+import { createSessionService, type SessionService, type SessionServiceDeps } from '@services/session/session-service';
 import type { Page, TestBrowser } from './browser';
 import { type CallbackRecorder, startCallbackRecorder } from './callback-recorder';
 import { regulatorAccounts, TRAINING_IDENTITIES } from './fixtures';
@@ -24,7 +24,7 @@ export interface StackOptions {
   pscUserinfoJwt?: boolean;
 }
 
-export interface LogLine {
+interface LogLine {
   level: 'info' | 'warn' | 'error';
   message: string;
   fields?: Record<string, unknown>;

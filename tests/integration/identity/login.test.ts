@@ -2,8 +2,8 @@
 // test playing the browser; then RDV V2 SSO for a publisher in the same browser, refresh, logout, restore.
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
-import type { SecretStore } from '../../../electron/services/secret-store';
-import { REFRESH_TOKEN_SECRET } from '../../../electron/services/session/session-service';
+import type { SecretStore } from '@services/secret-store';
+import { REFRESH_TOKEN_SECRET } from '@services/session/session-service';
 import { TestBrowser, textOf } from './browser';
 import { ALICE, BRUNO } from './fixtures';
 import { consoleLogin, type IdentityStack, publisherAuthorize, startConsole, startIdentityStack } from './harness';

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertPscClientConfig, createPscClient } from '../../../backend/identity/psc-client';
+import { assertPscClientConfig, createPscClient } from '@backend/identity/psc-client';
 
 interface MetadataServer {
   issuer: string;

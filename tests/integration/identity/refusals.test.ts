@@ -3,8 +3,8 @@
 // (openid-client in the console service) and backend ⇄ PSC (openid-client in the backend's PSC client).
 import { afterEach, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
-import type { SessionState } from '../../../shared/api/console-api';
-import { REFUSAL_TEXT } from '../../../backend/identity/pages';
+import type { SessionState } from '@shared/api/console-api';
+import { REFUSAL_TEXT } from '@backend/identity/pages';
 import { TestBrowser, textOf } from './browser';
 import { startCallbackRecorder } from './callback-recorder';
 import { ALICE, CHLOE, DAVID } from './fixtures';

@@ -1,7 +1,7 @@
 // The training PSC driven by the backend's PSC client, both real, on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPscClient, type PscClient } from '../../../backend/identity/psc-client';
-import { PSC_REALM_PATH, startTrainingPsc, type TrainingPsc } from '../../../backend/training/psc/training-psc';
+import { createPscClient, type PscClient } from '@backend/identity/psc-client';
+import { PSC_REALM_PATH, startTrainingPsc, type TrainingPsc } from '@backend/training/psc/training-psc';
 import { TestBrowser, textOf } from './browser';
 import { startCallbackRecorder, type CallbackRecorder } from './callback-recorder';
 import { ALICE, BRUNO, TRAINING_IDENTITIES } from './fixtures';

@@ -6,10 +6,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiCaller } from '../../../backend/api/auth';
-import { apiRoutes } from '../../../backend/api/routes';
-import { createRouter } from '../../../backend/http/router';
-import type { SearchServiceDeps } from '../../../backend/search/search-service';
+import type { ApiCaller } from '@backend/api/auth';
+import { apiRoutes } from '@backend/api/routes';
+import { createRouter } from '@backend/http/router';
+import type { SearchServiceDeps } from '@backend/search/search-service';
 import { TestBrowser } from '../identity/browser';
 import { ALICE } from '../identity/fixtures';
 import { type ConsoleUnderTest, consoleLogin, type IdentityStack, startConsole, startIdentityStack } from '../identity/harness';

@@ -3,10 +3,10 @@
 // refused with 401 and the French message the console shows; the console's access token is the control.
 // (An expired access token: api-token-expiry.test.ts, which needs a provider with short-lived tokens.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningJwks } from '../../../backend/identity/keys';
-import { startTrainingEnvironment, type TrainingEnvironment } from '../../../backend/training/environment';
-import { MemorySecretStore } from '../../../electron/services/secret-store';
-import { createSessionService, type SessionService } from '../../../electron/services/session/session-service';
+import { generateSigningJwks } from '@backend/identity/keys';
+import { startTrainingEnvironment, type TrainingEnvironment } from '@backend/training/environment';
+import { MemorySecretStore } from '@services/secret-store';
+import { createSessionService, type SessionService } from '@services/session/session-service';
 import { TestBrowser } from '../identity/browser';
 import { loginAtTrainingPsc } from '../identity/harness';
 import { ALICE } from '../support/training-session';

@@ -8,8 +8,8 @@
 //   a look-alike of its own).
 // Each ends refused, with a clear message, and without a session.
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateSigningJwks, type PrivateJwks } from '../../../backend/identity/keys';
-import type { SessionState } from '../../../shared/api/console-api';
+import { generateSigningJwks, type PrivateJwks } from '@backend/identity/keys';
+import type { SessionState } from '@shared/api/console-api';
 import { TestBrowser, textOf } from '../identity/browser';
 import { startCallbackRecorder, type CallbackRecorder } from '../identity/callback-recorder';
 import { ALICE } from '../identity/fixtures';

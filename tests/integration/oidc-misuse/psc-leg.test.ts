@@ -7,12 +7,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REFUSAL_TEXT } from '../../../backend/identity/pages';
-import { createIdentityProvider, type IdentityProvider } from '../../../backend/identity/provider';
-import { PSC_ISSUERS } from '../../../backend/identity/psc-client';
-import { arrayRegulatorAccounts } from '../../../backend/identity/regulator-accounts';
-import { startTrainingPsc, type TrainingPsc } from '../../../backend/training/psc/training-psc';
-import type { SessionState } from '../../../shared/api/console-api';
+import { REFUSAL_TEXT } from '@backend/identity/pages';
+import { createIdentityProvider, type IdentityProvider } from '@backend/identity/provider';
+import { PSC_ISSUERS } from '@backend/identity/psc-client';
+import { arrayRegulatorAccounts } from '@backend/identity/regulator-accounts';
+import { startTrainingPsc, type TrainingPsc } from '@backend/training/psc/training-psc';
+import type { SessionState } from '@shared/api/console-api';
 import { TestBrowser, textOf } from '../identity/browser';
 import { startCallbackRecorder, type CallbackRecorder } from '../identity/callback-recorder';
 import { ALICE, regulatorAccounts, TRAINING_IDENTITIES } from '../identity/fixtures';

@@ -1,11 +1,11 @@
 // The backend's end-to-end check on loopback: the training backend and its simulated publishers, a general
 // medicine search around an address in the urban department, streamed as NDJSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchEvent } from '../../../shared/domain/search';
-import type { Slot } from '../../../shared/domain/slot';
-import { parseSlotSearchUrl } from '../../../shared/fhir/build-search';
-import { startTrainingEnvironment, type TrainingEnvironment } from '../../../backend/training/environment';
-import { readNdjson } from '../../../electron/services/ndjson';
+import type { SearchEvent } from '@shared/domain/search';
+import type { Slot } from '@shared/domain/slot';
+import { parseSlotSearchUrl } from '@shared/fhir/build-search';
+import { startTrainingEnvironment, type TrainingEnvironment } from '@backend/training/environment';
+import { readNdjson } from '@services/ndjson';
 import { loginToTraining, type LoggedIn } from '../support/training-session';
 
 const TIMEOUT_MS = 1_500;

@@ -17,7 +17,7 @@ import {
   type DatabaseConfig,
   type Migration,
   type Storage,
-} from '../../../backend/storage/index';
+} from '@backend/storage/index';
 
 interface DriverCase {
   name: string;

@@ -1,7 +1,7 @@
 // Logs a console session into a running training environment, the test playing the browser (cookie jar, forms).
-import type { TrainingEnvironment } from '../../../backend/training/environment';
-import { MemorySecretStore } from '../../../electron/services/secret-store';
-import { createSessionService, type SessionService } from '../../../electron/services/session/session-service';
+import type { TrainingEnvironment } from '@backend/training/environment';
+import { MemorySecretStore } from '@services/secret-store';
+import { createSessionService, type SessionService } from '@services/session/session-service';
 import { TestBrowser } from '../identity/browser';
 import { loginAtTrainingPsc } from '../identity/harness';
 

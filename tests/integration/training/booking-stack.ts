@@ -2,27 +2,27 @@
 // small backend V3 receiver (the real appointment routes over PGlite in memory), and one simulated publisher with its
 // RDV V1 receiver and booking pages mounted through the publisher server's route hook. All real HTTP servers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppointmentFeed } from '../../../backend/appointments/feed';
-import { BookingIntents } from '../../../backend/appointments/booking-intents';
-import { appointmentRoutes } from '../../../backend/appointments/routes';
-import { bindServer, type BoundServer } from '../../../backend/http/listen';
-import { createRouter } from '../../../backend/http/router';
-import { openStorage, type Storage } from '../../../backend/storage';
-import { type BookingPagesHandler, type BookingPagesOptions, bookingUrlFor, createBookingPages } from '../../../backend/training/publishers/booking-pages';
-import { type SimulatedPublisher, startSimulatedPublisher } from '../../../backend/training/publishers/publisher-server';
-import { createV1Receiver, type V1Receiver } from '../../../backend/training/publishers/v1-receiver';
-import type { Practitioner } from '../../../shared/domain/care-offer';
-import type { Slot } from '../../../shared/domain/slot';
-import { buildRegulatorPractitioner } from '../../../shared/fhir/build-v1-v3';
-import { formatInstant } from '../../../shared/fhir/instant';
+import { AppointmentFeed } from '@backend/appointments/feed';
+import { BookingIntents } from '@backend/appointments/booking-intents';
+import { appointmentRoutes } from '@backend/appointments/routes';
+import { bindServer, type BoundServer } from '@backend/http/listen';
+import { createRouter } from '@backend/http/router';
+import { openStorage, type Storage } from '@backend/storage';
+import { type BookingPagesHandler, type BookingPagesOptions, bookingUrlFor, createBookingPages } from '@backend/training/publishers/booking-pages';
+import { type SimulatedPublisher, startSimulatedPublisher } from '@backend/training/publishers/publisher-server';
+import { createV1Receiver, type V1Receiver } from '@backend/training/publishers/v1-receiver';
+import type { Practitioner } from '@shared/domain/care-offer';
+import type { Slot } from '@shared/domain/slot';
+import { buildRegulatorPractitioner } from '@shared/fhir/build-v1-v3';
+import { formatInstant } from '@shared/fhir/instant';
 import { offsetMinutes, toLocal, fromLocal } from '@shared/util/time-zone';
-import type { RegulatorAccount } from '../../../backend/identity/regulator-accounts';
+import type { RegulatorAccount } from '@backend/identity/regulator-accounts';
 import { type IdentityStack, startIdentityStack } from '../identity/harness';
 
 export const PUBLISHER_ID = 'editeur-formation-a';
 export const PUBLISHER_NAME = 'Agenda Santé Formation';
-export const PUBLISHER_CLIENT = { clientId: 'editeur-formation-a', clientSecret: 'booking-pages-secret-000000001' };
-export const PUBLISHER_KEY = 'training-publisher-key-0123456789';
+const PUBLISHER_CLIENT = { clientId: 'editeur-formation-a', clientSecret: 'booking-pages-secret-000000001' };
+const PUBLISHER_KEY = 'training-publisher-key-0123456789';
 
 export const PRACTITIONER: Practitioner = {
   nationalId: '810001234567',
@@ -34,7 +34,7 @@ export const PRACTITIONER: Practitioner = {
 };
 
 /** Four free 30-minute slots tomorrow morning, Paris time, with booking URLs at the publisher. */
-export function trainingSlots(origin: string, nowMs = Date.now()): Slot[] {
+function trainingSlots(origin: string, nowMs = Date.now()): Slot[] {
   const tomorrow = toLocal(nowMs + 24 * 3600 * 1000);
   return [9, 9.5, 10, 10.5].map((hour, index) => {
     const startMs = fromLocal({ ...tomorrow, hour: Math.floor(hour), minute: (hour % 1) * 60, second: 0, millisecond: 0 });

@@ -1,10 +1,10 @@
 // RDV V1, receiving side, over HTTP: a simulated publisher server with the V1 receiver mounted on its route hook,
 // as the platform (or a test) pushes FrPractitionerRegul accounts to it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulatedPublisher, type SimulatedPublisher } from '../../../backend/training/publishers/publisher-server';
-import { createV1Receiver, type V1Receiver } from '../../../backend/training/publishers/v1-receiver';
-import { buildRegulatorPractitioner } from '../../../shared/fhir/build-v1-v3';
-import { ISSUE_CODE_SYSTEM } from '../../../shared/fhir/build-operation-outcome';
+import { startSimulatedPublisher, type SimulatedPublisher } from '@backend/training/publishers/publisher-server';
+import { createV1Receiver, type V1Receiver } from '@backend/training/publishers/v1-receiver';
+import { buildRegulatorPractitioner } from '@shared/fhir/build-v1-v3';
+import { ISSUE_CODE_SYSTEM } from '@shared/fhir/build-operation-outcome';
 
 const IDNPS = 'urn:oid:1.2.250.1.71.4.2.1';
 const ALICE = { nationalId: '810002673899', familyName: 'Martin', givenName: 'Alice', email: 'alice.martin@sas75.test', active: true };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCheckBundle } from '../../../cli/check-bundle';
+import { runCheckBundle } from '@cli/check-bundle';
 import { IG_DIR, loadIg } from '../../fixtures/fhir/load';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appResponseHeaders, resolveAppFile, serveAppProtocol } from '../../../electron/main/app-protocol';
-import { rendererContentSecurityPolicy } from '../../../electron/services/content-security';
+import { appResponseHeaders, resolveAppFile, serveAppProtocol } from '@main/app-protocol';
+import { rendererContentSecurityPolicy } from '@services/content-security';
 import { protocol, resetElectronStub, stub } from '../../stubs/electron';
 
 let dir: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backendUrlProblem, chooseBackend, environmentInfo } from '../../../electron/main/backend-choice';
-import { protocolClientRegistration } from '../../../electron/main/protocol-client';
+import { backendUrlProblem, chooseBackend, environmentInfo } from '@main/backend-choice';
+import { protocolClientRegistration } from '@main/protocol-client';
 
 describe('backend choice', () => {
   it('empty everywhere: training', () => {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { callChannel, eventChannel } from '../../../shared/api/console-api';
-import { CONSOLE_CALL_NAMES } from '../../../shared/api/console-api-schemas';
-import { forwardConsoleEvents, isTrustedFrame, registerConsoleIpc } from '../../../electron/main/ipc';
-import type { ConsoleCore } from '../../../electron/services/console-core';
-import { ConsoleEventBus } from '../../../electron/services/event-bus';
+import { callChannel, eventChannel } from '@shared/api/console-api';
+import { CONSOLE_CALL_NAMES } from '@shared/api/console-api-schemas';
+import { forwardConsoleEvents, isTrustedFrame, registerConsoleIpc } from '@main/ipc';
+import type { ConsoleCore } from '@services/console-core';
+import { ConsoleEventBus } from '@services/event-bus';
 import { FakeIpcMain, FakeWebContents } from '../../stubs/electron';
 
 interface FakeFrame {

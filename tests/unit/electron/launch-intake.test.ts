@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findLaunchUrl, parseLaunch } from '../../../shared/launch/parse-launch';
-import { LaunchIntake } from '../../../electron/main/launch-intake';
-import { LaunchQueue } from '../../../electron/services/launch-queue';
-import type { LaunchEvent } from '../../../shared/api/console-api';
+import { findLaunchUrl, parseLaunch } from '@shared/launch/parse-launch';
+import { LaunchIntake } from '@main/launch-intake';
+import { LaunchQueue } from '@services/launch-queue';
+import type { LaunchEvent } from '@shared/api/console-api';
 import { app, fakeEvent, resetElectronStub } from '../../stubs/electron';
 
 const VALID = 'sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54';

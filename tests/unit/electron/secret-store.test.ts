@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSafeStorageSecretStore, decideSecretPersistence } from '../../../electron/main/safe-storage';
-import { MemorySecretStore } from '../../../electron/services/secret-store';
-import { EncryptedSecretStore, type SecretCipher, type SecretVault } from '../../../electron/services/secret-store-encrypted';
-import { FileSecretVault } from '../../../electron/services/secret-store-file';
+import { createSafeStorageSecretStore, decideSecretPersistence } from '@main/safe-storage';
+import { MemorySecretStore } from '@services/secret-store';
+import { EncryptedSecretStore, type SecretCipher, type SecretVault } from '@services/secret-store-encrypted';
+import { FileSecretVault } from '@services/secret-store-file';
 import { resetElectronStub, safeStorage } from '../../stubs/electron';
 
 let dir: string;

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConsoleSettings } from '../../../shared/api/console-api';
-import { ConsoleError } from '../../../shared/api/errors';
+import type { ConsoleSettings } from '@shared/api/console-api';
+import { ConsoleError } from '@shared/api/errors';
 import {
   ELECTRON_STORE_CHANNEL,
   ElectronSettingsStore,
   electronStoreFactory,
   type JsonFileStoreFactory,
   type JsonFileStoreOptions,
-} from '../../../electron/main/settings-store';
-import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/services/settings';
+} from '@main/settings-store';
+import { DEFAULT_SETTINGS, SettingsService } from '@services/settings';
 import { FakeIpcMain } from '../../stubs/electron';
 
 // electron-store is a thin subclass of `conf` that only adds Electron's user-data folder; importing it here would

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isAppUrl } from '../../../electron/main/app-origin';
-import { createExternalOpener } from '../../../electron/main/external-opener';
+import { isAppUrl } from '@main/app-origin';
+import { createExternalOpener } from '@main/external-opener';
 import {
   ExternalAllowList,
   externalOrigin,
   isAllowedExternal,
   normalizeAllowedOrigin,
-} from '../../../electron/main/external-allow-list';
-import { decideWindowOpen, mayGrantPermission, mayNavigate, originForLog } from '../../../electron/main/navigation-policy';
+} from '@main/external-allow-list';
+import { decideWindowOpen, mayGrantPermission, mayNavigate, originForLog } from '@main/navigation-policy';
 import { isLoopbackHost } from '@shared/util/loopback';
-import { guardAllWebContents, guardWebContents, lockDownSession } from '../../../electron/main/web-guards';
+import { guardAllWebContents, guardWebContents, lockDownSession } from '@main/web-guards';
 import { app, fakeEvent, FakeSession, FakeWebContents, resetElectronStub, shell, stub } from '../../stubs/electron';
 
 const BOOKING = 'https://booking.publisher.example';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openMainWindow, PRELOAD_PATH, revealWindow } from '../../../electron/main/window';
+import { openMainWindow, PRELOAD_PATH, revealWindow } from '@main/window';
 import { BrowserWindow, resetElectronStub } from '../../stubs/electron';
 
 beforeEach(() => resetElectronStub());

@@ -6,8 +6,8 @@ import {
   buildSosScheduleSearchUrl,
   computeSearchWindow,
   parseSlotSearchUrl,
-} from '../../../shared/fhir/build-search';
-import { parseInstant } from '../../../shared/fhir/instant';
+} from '@shared/fhir/build-search';
+import { parseInstant } from '@shared/fhir/instant';
 import { toLocal } from '@shared/util/time-zone';
 import { loadIg } from '../../fixtures/fhir/load';
 

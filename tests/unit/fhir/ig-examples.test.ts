@@ -2,10 +2,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mapAppointment } from '../../../shared/fhir/map-appointment';
-import { mapRegulatorPractitioner } from '../../../shared/fhir/map-regulator';
-import { mapResource } from '../../../shared/fhir/map-resource';
-import { mapSlotBundle } from '../../../shared/fhir/map-slot-bundle';
+import { mapAppointment } from '@shared/fhir/map-appointment';
+import { mapRegulatorPractitioner } from '@shared/fhir/map-regulator';
+import { mapResource } from '@shared/fhir/map-resource';
+import { mapSlotBundle } from '@shared/fhir/map-slot-bundle';
 import { bundleOf, igFiles, loadIg } from '../../fixtures/fhir/load';
 
 const R38 = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';

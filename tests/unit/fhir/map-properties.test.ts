@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBookingUrl } from '../../../shared/fhir/booking-url';
-import { parseInstant } from '../../../shared/fhir/instant';
-import { mapAppointment } from '../../../shared/fhir/map-appointment';
-import { mapRegulatorPractitioner } from '../../../shared/fhir/map-regulator';
-import { mapResource } from '../../../shared/fhir/map-resource';
-import { mapSlotBundle, type SlotBundleMapping } from '../../../shared/fhir/map-slot-bundle';
+import { isBookingUrl } from '@shared/fhir/booking-url';
+import { parseInstant } from '@shared/fhir/instant';
+import { mapAppointment } from '@shared/fhir/map-appointment';
+import { mapRegulatorPractitioner } from '@shared/fhir/map-regulator';
+import { mapResource } from '@shared/fhir/map-resource';
+import { mapSlotBundle, type SlotBundleMapping } from '@shared/fhir/map-slot-bundle';
 import { loadIg } from '../../fixtures/fhir/load';
 
 const ctx = { sourceId: 'src' };

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { MappingIssue } from '../../../shared/fhir/issues';
-import { mapSlotBundle, type SlotBundleMapping } from '../../../shared/fhir/map-slot-bundle';
+import type { MappingIssue } from '@shared/fhir/issues';
+import { mapSlotBundle, type SlotBundleMapping } from '@shared/fhir/map-slot-bundle';
 import { loadIg } from '../../fixtures/fhir/load';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data surgery

@@ -1,8 +1,8 @@
 // FHIR instants, booking URLs and the Europe/Paris calendar.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBookingUrl } from '../../../shared/fhir/booking-url';
-import { formatInstant, parseInstant } from '../../../shared/fhir/instant';
+import { isBookingUrl } from '@shared/fhir/booking-url';
+import { formatInstant, parseInstant } from '@shared/fhir/instant';
 import { formatOffset, localDate, localDatePlusDays, offsetMinutes } from '@shared/util/time-zone';
 
 describe('parseInstant', () => {

@@ -1,12 +1,12 @@
 // Domain → FHIR (builders) → JSON on the wire → domain (mappers) gives back what was built, with no issue.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APPOINTMENT_STATUSES, PARTICIPANT_STATUSES } from '../../../shared/domain/appointment';
-import { buildSearchsetBundle } from '../../../shared/fhir/build-bundle';
-import { buildAppointment, buildRegulatorPractitioner } from '../../../shared/fhir/build-v1-v3';
-import { mapAppointment, type AppointmentReport } from '../../../shared/fhir/map-appointment';
-import { mapRegulatorPractitioner, type RegulatorPractitioner } from '../../../shared/fhir/map-regulator';
-import { mapSlotBundle } from '../../../shared/fhir/map-slot-bundle';
+import { APPOINTMENT_STATUSES, PARTICIPANT_STATUSES } from '@shared/domain/appointment';
+import { buildSearchsetBundle } from '@shared/fhir/build-bundle';
+import { buildAppointment, buildRegulatorPractitioner } from '@shared/fhir/build-v1-v3';
+import { mapAppointment, type AppointmentReport } from '@shared/fhir/map-appointment';
+import { mapRegulatorPractitioner, type RegulatorPractitioner } from '@shared/fhir/map-regulator';
+import { mapSlotBundle } from '@shared/fhir/map-slot-bundle';
 import { careOfferSample, nationalId, slotTimes, word } from '../../fixtures/fhir/arbitraries';
 import { loadIg } from '../../fixtures/fhir/load';
 

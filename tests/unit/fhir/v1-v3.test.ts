@@ -1,8 +1,8 @@
 // RDV V3 appointment validation (the backend answers 400/422 with these issues) and V1 regulator accounts.
 import { describe, expect, it } from 'vitest';
-import { buildOperationOutcome, fhirIssueType } from '../../../shared/fhir/build-operation-outcome';
-import { appointmentIssueStatus, mapAppointment } from '../../../shared/fhir/map-appointment';
-import { mapRegulatorPractitioner } from '../../../shared/fhir/map-regulator';
+import { buildOperationOutcome, fhirIssueType } from '@shared/fhir/build-operation-outcome';
+import { appointmentIssueStatus, mapAppointment } from '@shared/fhir/map-appointment';
+import { mapRegulatorPractitioner } from '@shared/fhir/map-regulator';
 import { loadIg } from '../../fixtures/fhir/load';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data surgery

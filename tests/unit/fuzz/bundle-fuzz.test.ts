@@ -3,8 +3,8 @@
 // prototype-pollution keys, throwing getters and proxies), each checked by the same oracle as the long run.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SlotBundleMapping } from '../../../shared/fhir/map-slot-bundle';
-import { mapSlotBundle } from '../../../shared/fhir/map-slot-bundle';
+import type { SlotBundleMapping } from '@shared/fhir/map-slot-bundle';
+import { mapSlotBundle } from '@shared/fhir/map-slot-bundle';
 import { applyBundleDamages, BUNDLE_DAMAGES, COSTLY_DAMAGES, deepValue, seedBundles } from '../../fuzz/bundle-corpus';
 import { checkBundle, checkMapping, FUZZ_SOURCE_ID } from '../../fuzz/bundle-oracle';
 import { runBundleCampaign } from '../../fuzz/campaign';

@@ -3,8 +3,8 @@
 // Patient data in messages has its own test file (launch-privacy.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LaunchParseResult } from '../../../shared/domain/launch';
-import { parseLaunch } from '../../../shared/launch/parse-launch';
+import type { LaunchParseResult } from '@shared/domain/launch';
+import { parseLaunch } from '@shared/launch/parse-launch';
 import { runLaunchCampaign } from '../../fuzz/campaign';
 import { applyLaunchMutations, LAUNCH_MUTATIONS, launchArgv, PATIENT_SENTINELS, seedLaunches } from '../../fuzz/launch-corpus';
 import { checkLaunch, checkLaunchResult } from '../../fuzz/launch-oracle';

@@ -11,8 +11,8 @@
 //     `=`, or encodes the `=` (`%3D`, double encoding), the name holds the value: the street is quoted.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LaunchIssue } from '../../../shared/domain/launch';
-import { parseLaunch } from '../../../shared/launch/parse-launch';
+import type { LaunchIssue } from '@shared/domain/launch';
+import { parseLaunch } from '@shared/launch/parse-launch';
 import { applyLaunchMutations, LAUNCH_MUTATIONS, seedLaunches } from '../../fuzz/launch-corpus';
 import { checkLaunch } from '../../fuzz/launch-oracle';
 import { createRng } from '../../fuzz/random';

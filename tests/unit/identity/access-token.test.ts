@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import { importJWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearerToken, createAccessTokenVerifier } from '../../../backend/identity/access-token';
-import { generateSigningJwks, type PrivateJwks, publicJwksOf } from '../../../backend/identity/keys';
-import { arrayRegulatorAccounts, type RegulatorAccount } from '../../../backend/identity/regulator-accounts';
+import { bearerToken, createAccessTokenVerifier } from '@backend/identity/access-token';
+import { generateSigningJwks, type PrivateJwks, publicJwksOf } from '@backend/identity/keys';
+import { arrayRegulatorAccounts, type RegulatorAccount } from '@backend/identity/regulator-accounts';
 
 const ISSUER = 'http://127.0.0.1:1234/oidc';
 const AUDIENCE = 'http://127.0.0.1:1234/api';

@@ -1,8 +1,8 @@
 // The console's one-shot loopback redirect listener.
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startLoopbackCallback } from '../../../electron/services/session/loopback-callback';
-import { callbackPage, sessionMessage } from '../../../electron/services/session/messages';
+import { startLoopbackCallback } from '@services/session/loopback-callback';
+import { callbackPage, sessionMessage } from '@services/session/messages';
 
 /** A raw GET with a chosen Host header (fetch does not let tests forge it). */
 function get(url: string, host?: string): Promise<{ status: number; body: string }> {

@@ -6,7 +6,7 @@ import {
   idpConnectFromAmr,
   isAcceptedAcr,
   parsePscUserinfo,
-} from '../../../backend/identity/psc-claims';
+} from '@backend/identity/psc-claims';
 
 const validUserinfo = {
   sub: 'f:550dc1c8-d97b-4b1e-ac8c-8eb4471cf9dd:810002673899',

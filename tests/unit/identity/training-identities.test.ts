@@ -5,7 +5,7 @@ import {
   trainingPscIdentitiesFrom,
   trainingPscIdentitiesSchema,
   trainingSubject,
-} from '../../../backend/training/psc/identities';
+} from '@backend/training/psc/identities';
 
 const alice = { nationalId: '810002673899', givenName: 'Alice', familyName: 'Martin' };
 

@@ -3,15 +3,15 @@ import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { identityFileConfigSchema, identityProviderConfig } from '../../../backend/identity/config';
-import { createIdentityEvents } from '../../../backend/identity/events';
-import { escapeHtml, renderPage } from '../../../backend/identity/html';
-import { MAX_FORM_BYTES, parseFormBody, readForm } from '../../../backend/identity/http';
-import { isAllowedTransport } from '../../../backend/identity/loopback';
+import { identityFileConfigSchema, identityProviderConfig } from '@backend/identity/config';
+import { createIdentityEvents } from '@backend/identity/events';
+import { escapeHtml, renderPage } from '@backend/identity/html';
+import { MAX_FORM_BYTES, parseFormBody, readForm } from '@backend/identity/http';
+import { isAllowedTransport } from '@backend/identity/loopback';
 import { isLoopbackUrl } from '@shared/util/loopback';
-import { PSC_ISSUERS } from '../../../backend/identity/psc-client';
-import { arrayRegulatorAccounts } from '../../../backend/identity/regulator-accounts';
-import { sessionTtlSeconds, shiftEndsAt } from '../../../backend/identity/session-policy';
+import { PSC_ISSUERS } from '@backend/identity/psc-client';
+import { arrayRegulatorAccounts } from '@backend/identity/regulator-accounts';
+import { sessionTtlSeconds, shiftEndsAt } from '@backend/identity/session-policy';
 
 function request(body: string | Buffer, contentType = 'application/x-www-form-urlencoded'): IncomingMessage {
   const stream = Readable.from([typeof body === 'string' ? Buffer.from(body) : body]) as unknown as IncomingMessage;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLaunchUrl, isPlatformHost, looksLikeLaunchUrl } from '../../../shared/launch/launch-url';
+import { findLaunchUrl, isPlatformHost, looksLikeLaunchUrl } from '@shared/launch/launch-url';
 
 const LAUNCH = 'sas-console://recherche?origin=TEST-SAMU000&city=Agen';
 const EXE = 'C:\\Program Files\\SAS Console\\SAS Console.exe';

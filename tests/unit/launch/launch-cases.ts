@@ -1,7 +1,7 @@
 // Table of launch cases: input → exact request and warnings, or exact errors. Issues are written
 // `code@parameter` (or `code` when the issue concerns no single parameter) so a case pins both.
-import type { LaunchRequest } from '../../../shared/domain/launch';
-import type { ParseLaunchOptions } from '../../../shared/launch/parse-launch';
+import type { LaunchRequest } from '@shared/domain/launch';
+import type { ParseLaunchOptions } from '@shared/launch/parse-launch';
 
 export interface LaunchCase {
   name: string;
@@ -15,11 +15,11 @@ export interface LaunchCase {
   warnings?: readonly string[];
 }
 
-export const PLATFORM = 'https://sas.sante.fr/sas/recherche';
-export const CONSOLE = 'sas-console://recherche';
-export const RPPS = '810101010101';
-export const RPPS_URN = `urn:oid:1.2.250.1.71.4.2.1|${RPPS}`;
-export const SM54_URN = 'urn:oid:1.2.250.1.213.2.28|SM54';
+const PLATFORM = 'https://sas.sante.fr/sas/recherche';
+const CONSOLE = 'sas-console://recherche';
+const RPPS = '810101010101';
+const RPPS_URN = `urn:oid:1.2.250.1.71.4.2.1|${RPPS}`;
+const SM54_URN = 'urn:oid:1.2.250.1.213.2.28|SM54';
 
 const enc = encodeURIComponent;
 

@@ -2,10 +2,10 @@
 // valid launches survive encoding. 12,500 runs in all, kept fast (no shrinking cost on success).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LaunchParseResult, LaunchRequest } from '../../../shared/domain/launch';
-import { LAUNCH_ERROR_CODES, LAUNCH_WARNING_CODES } from '../../../shared/launch/codes';
-import { looksLikeLaunchUrl } from '../../../shared/launch/launch-url';
-import { parseLaunch } from '../../../shared/launch/parse-launch';
+import type { LaunchParseResult, LaunchRequest } from '@shared/domain/launch';
+import { LAUNCH_ERROR_CODES, LAUNCH_WARNING_CODES } from '@shared/launch/codes';
+import { looksLikeLaunchUrl } from '@shared/launch/launch-url';
+import { parseLaunch } from '@shared/launch/parse-launch';
 
 const ERROR_CODES: ReadonlySet<string> = new Set(LAUNCH_ERROR_CODES);
 const WARNING_CODES: ReadonlySet<string> = new Set(LAUNCH_WARNING_CODES);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LaunchIssue } from '../../../shared/domain/launch';
-import { LAUNCH_ERROR_CODES, LAUNCH_ISSUE_CODES, LAUNCH_WARNING_CODES } from '../../../shared/launch/codes';
-import { isNoLaunch, parseLaunch } from '../../../shared/launch/parse-launch';
+import type { LaunchIssue } from '@shared/domain/launch';
+import { LAUNCH_ERROR_CODES, LAUNCH_ISSUE_CODES, LAUNCH_WARNING_CODES } from '@shared/launch/codes';
+import { isNoLaunch, parseLaunch } from '@shared/launch/parse-launch';
 import { LAUNCH_CASES, launchUrl } from './launch-cases';
 
 const compact = (issue: LaunchIssue): string => (issue.parameter === undefined ? issue.code : `${issue.code}@${issue.parameter}`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { displayable } from '../../../shared/launch/characters';
-import { normalizeInseeCode } from '../../../shared/launch/insee-code';
-import { decodeComponent, splitQuery } from '../../../shared/launch/query-string';
-import { cleanText } from '../../../shared/launch/text-value';
+import { displayable } from '@shared/launch/characters';
+import { normalizeInseeCode } from '@shared/launch/insee-code';
+import { decodeComponent, splitQuery } from '@shared/launch/query-string';
+import { cleanText } from '@shared/launch/text-value';
 
 describe('cleanText', () => {
   it.each([

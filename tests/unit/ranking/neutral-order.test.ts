@@ -2,10 +2,10 @@
 // address, the CPTS of the patient's own commune comes first in second intention, and a zone keeps the seeded order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Cpts, Practitioner, SosSite } from '../../../shared/domain/care-offer';
-import type { CareOffer, GeocodePrecision, SearchEvent } from '../../../shared/domain/search';
-import type { Slot } from '../../../shared/domain/slot';
-import { collectSearchEvents, rankResults } from '../../../shared/ranking/results';
+import type { Cpts, Practitioner, SosSite } from '@shared/domain/care-offer';
+import type { CareOffer, GeocodePrecision, SearchEvent } from '@shared/domain/search';
+import type { Slot } from '@shared/domain/slot';
+import { collectSearchEvents, rankResults } from '@shared/ranking/results';
 
 const NOW = Date.parse('2024-06-12T08:00:00Z');
 const START = '2024-06-12T16:00:00+02:00';

@@ -2,8 +2,8 @@
 // neutral (over many searches, no practitioner is systematically first).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orderCards, orderingFor, type Orderable } from '../../../shared/ranking/order';
-import { seededKey } from '../../../shared/ranking/seeded-order';
+import { orderCards, orderingFor, type Orderable } from '@shared/ranking/order';
+import { seededKey } from '@shared/ranking/seeded-order';
 import { hashText32 as hash32 } from '@shared/util/random';
 
 const view = (o: Orderable) => o;

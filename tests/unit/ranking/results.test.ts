@@ -1,9 +1,9 @@
 // From search events to cards: first / second intention, CPTS slots on the PS card, GP pinned, filters and counts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Cpts, Practitioner, SosSite } from '../../../shared/domain/care-offer';
-import type { CareOffer, ResolvedLocation, SearchEvent } from '../../../shared/domain/search';
-import type { Slot } from '../../../shared/domain/slot';
+import type { Cpts, Practitioner, SosSite } from '@shared/domain/care-offer';
+import type { CareOffer, ResolvedLocation, SearchEvent } from '@shared/domain/search';
+import type { Slot } from '@shared/domain/slot';
 import {
   applySearchEvent,
   collectSearchEvents,
@@ -11,7 +11,7 @@ import {
   restartSources,
   type PractitionerCard,
   type SearchState,
-} from '../../../shared/ranking/results';
+} from '@shared/ranking/results';
 
 // "Now" is 00:30 on 13 June 2024 in Paris (22:30 UTC on the 12th): Paris's day decides what "today" is.
 const NOW = Date.parse('2024-06-12T22:30:00Z');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCommuneCentroids } from '../../../renderer/map/communes';
+import { parseCommuneCentroids } from '@renderer/map/communes';
 
 const HEADER = 'insee\tname\tdepartment\tlat\tlon\tpopulation\tpostcodes\tsource';
 

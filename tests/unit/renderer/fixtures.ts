@@ -1,7 +1,7 @@
 // Small builders for the renderer's unit tests: a care offer, slots and sources as the search stream sends them.
-import type { Practitioner } from '../../../shared/domain/care-offer';
-import type { CareOffer, SearchEvent, SourceInfo } from '../../../shared/domain/search';
-import type { Slot } from '../../../shared/domain/slot';
+import type { Practitioner } from '@shared/domain/care-offer';
+import type { CareOffer, SearchEvent, SourceInfo } from '@shared/domain/search';
+import type { Slot } from '@shared/domain/slot';
 
 export const SOURCE_A: SourceInfo = { id: 'a', name: 'Éditeur A', kind: 'publisher' };
 export const SOURCE_B: SourceInfo = { id: 'b', name: 'Éditeur B', kind: 'publisher' };

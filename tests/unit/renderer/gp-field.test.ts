@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GpReference } from '../../../shared/domain/launch';
-import { formatGpReference, GP_FIELD_MAX, parseGpField } from '../../../renderer/search/gp-field';
+import type { GpReference } from '@shared/domain/launch';
+import { formatGpReference, GP_FIELD_MAX, parseGpField } from '@renderer/search/gp-field';
 
 describe('médecin traitant field', () => {
   it('reads an empty field as "no GP"', () => {

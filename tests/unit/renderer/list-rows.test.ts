@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Cpts, SosSite } from '../../../shared/domain/care-offer';
-import type { SearchEvent } from '../../../shared/domain/search';
-import { rankResults } from '../../../shared/ranking/results';
-import { buildListModel, intentionCounts, stepCard } from '../../../renderer/search/list-rows';
-import { applyStreamEvent, initialStreamState, toRankingState } from '../../../renderer/search/search-stream';
-import { initialTabView, reduceTabView } from '../../../renderer/search/tab-view';
+import type { Cpts, SosSite } from '@shared/domain/care-offer';
+import type { SearchEvent } from '@shared/domain/search';
+import { rankResults } from '@shared/ranking/results';
+import { buildListModel, intentionCounts, stepCard } from '@renderer/search/list-rows';
+import { applyStreamEvent, initialStreamState, toRankingState } from '@renderer/search/search-stream';
+import { initialTabView, reduceTabView } from '@renderer/search/tab-view';
 import { LOCATION_EVENT, practitioner, slot, SOURCE_A } from './fixtures';
 
 const NOW = Date.parse('2025-06-13T08:00:00Z');

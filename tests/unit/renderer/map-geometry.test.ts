@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, circleRing, isGeoPoint } from '../../../renderer/map/geometry';
-import { cardFeatures } from '../../../renderer/map/markers';
-import { chooseStyle, mapStyleUrlFromSettings, offlineStyle } from '../../../renderer/map/map-style';
-import type { PractitionerCard } from '../../../shared/ranking/results';
+import { boundsOf, circleRing, isGeoPoint } from '@renderer/map/geometry';
+import { cardFeatures } from '@renderer/map/markers';
+import { chooseStyle, mapStyleUrlFromSettings, offlineStyle } from '@renderer/map/map-style';
+import type { PractitionerCard } from '@shared/ranking/results';
 import { practitioner } from './fixtures';
 
 function haversineKm(a: [number, number], b: [number, number]): number {

@@ -2,8 +2,8 @@
 // history that arrives when the console connects.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APPOINTMENT_STATUSES, type Appointment } from '../../../shared/domain/appointment';
-import { announceChanges, appointmentChanges } from '../../../renderer/orientations/appointment-changes';
+import { APPOINTMENT_STATUSES, type Appointment } from '@shared/domain/appointment';
+import { announceChanges, appointmentChanges } from '@renderer/orientations/appointment-changes';
 
 const NOW = Date.parse('2025-11-27T09:00:00Z');
 const SINCE = NOW - 60_000;

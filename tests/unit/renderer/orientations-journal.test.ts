@@ -1,9 +1,9 @@
 // The "Journal de garde" rows and export name; the action labels on screen are the CSV's, word for word.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JournalEntry, JournalKind } from '../../../shared/api/console-api';
-import { journalToCsv } from '../../../electron/services/journal';
-import { journalActionLabel, journalFileName, journalRows } from '../../../renderer/orientations/journal-rows';
+import type { JournalEntry, JournalKind } from '@shared/api/console-api';
+import { journalToCsv } from '@services/journal';
+import { journalActionLabel, journalFileName, journalRows } from '@renderer/orientations/journal-rows';
 
 const KINDS: JournalKind[] = ['contact', 'booking-opened', 'booking-confirmed', 'booking-changed'];
 

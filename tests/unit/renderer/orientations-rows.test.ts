@@ -1,9 +1,9 @@
 // "Mes orientations" rows: French status, Paris day and time, publisher name, link to the open search tab, order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APPOINTMENT_STATUSES, type Appointment } from '../../../shared/domain/appointment';
-import { appointmentRows, appointmentWhen, dayLabel, practitionerLabel, statusLabel } from '../../../renderer/orientations/appointment-rows';
-import { EMPTY_TAB_LINKS, type TabLinksSnapshot } from '../../../renderer/orientations/tab-links';
+import { APPOINTMENT_STATUSES, type Appointment } from '@shared/domain/appointment';
+import { appointmentRows, appointmentWhen, dayLabel, practitionerLabel, statusLabel } from '@renderer/orientations/appointment-rows';
+import { EMPTY_TAB_LINKS, type TabLinksSnapshot } from '@renderer/orientations/tab-links';
 
 /** Thursday 27 November 2025, 10:00 in Paris (UTC+1). */
 const NOW = Date.parse('2025-11-27T09:00:00Z');

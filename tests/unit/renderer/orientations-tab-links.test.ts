@@ -1,8 +1,8 @@
 // The link between the workspace's tabs and "Mes orientations": published tabs, remembered publisher names,
 // focusing a tab only while it is open, and no useless notifications while a search streams.
 import { describe, expect, it, vi } from 'vitest';
-import { shortcutFor } from '../../../renderer/search/keyboard';
-import { TabLinkStore, tabForSearch } from '../../../renderer/orientations/tab-links';
+import { shortcutFor } from '@renderer/search/keyboard';
+import { TabLinkStore, tabForSearch } from '@renderer/orientations/tab-links';
 
 const TAB = { tabId: 'onglet-1', searchId: 'recherche-1', title: 'LRM TEST-SAMU000 à 09:58' };
 const SOURCES = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LaunchRequest } from '../../../shared/domain/launch';
-import { TRE_R38_OID } from '../../../shared/domain/specialties';
-import { emptyForm, formFromLaunch, locationText, queryFromForm, queryFromLaunch } from '../../../renderer/search/search-query';
-import { matchSpecialties, normalizeSearchText, SPECIALTY_OPTIONS } from '../../../renderer/search/specialty-options';
+import type { LaunchRequest } from '@shared/domain/launch';
+import { TRE_R38_OID } from '@shared/domain/specialties';
+import { emptyForm, formFromLaunch, locationText, queryFromForm, queryFromLaunch } from '@renderer/search/search-query';
+import { matchSpecialties, normalizeSearchText, SPECIALTY_OPTIONS } from '@renderer/search/specialty-options';
 
 const launch: LaunchRequest = {
   via: 'console-scheme',

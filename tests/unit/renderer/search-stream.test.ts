@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SearchEvent } from '../../../shared/domain/search';
-import { applyStreamEvent, initialStreamState, markRetrying, toRankingState } from '../../../renderer/search/search-stream';
+import type { SearchEvent } from '@shared/domain/search';
+import { applyStreamEvent, initialStreamState, markRetrying, toRankingState } from '@renderer/search/search-stream';
 import { AGENDA, LOCATION_EVENT, offer, practitioner, slot, SOURCE_A, SOURCE_B } from './fixtures';
 
 const P1 = practitioner(1);

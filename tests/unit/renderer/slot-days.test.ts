@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSlotsByDay } from '../../../renderer/search/slot-days';
+import { groupSlotsByDay } from '@renderer/search/slot-days';
 import { slot } from './fixtures';
 
 describe('slots by day', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchEvent } from '../../../shared/domain/search';
-import { applyStreamEvent, initialStreamState, markRetrying } from '../../../renderer/search/search-stream';
-import { LATE_AFTER_MS, summarizeSources } from '../../../renderer/search/source-strip';
+import type { SearchEvent } from '@shared/domain/search';
+import { applyStreamEvent, initialStreamState, markRetrying } from '@renderer/search/search-stream';
+import { LATE_AFTER_MS, summarizeSources } from '@renderer/search/source-strip';
 import { AGENDA, LOCATION_EVENT, offer, practitioner, SOURCE_A, SOURCE_B } from './fixtures';
 
 const started = 1_000_000;

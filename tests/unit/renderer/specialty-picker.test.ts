@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { specialtyToPick } from '../../../renderer/search/specialty-picker';
-import { matchSpecialties } from '../../../renderer/search/specialty-options';
-import { initialWorkspace, reduceWorkspace } from '../../../renderer/search/workspace';
-import type { SearchQuery } from '../../../shared/domain/search';
-import { emptyForm } from '../../../renderer/search/search-query';
+import { specialtyToPick } from '@renderer/search/specialty-picker';
+import { matchSpecialties } from '@renderer/search/specialty-options';
+import { initialWorkspace, reduceWorkspace } from '@renderer/search/workspace';
+import type { SearchQuery } from '@shared/domain/search';
+import { emptyForm } from '@renderer/search/search-query';
 
 const AGEN = { inseeCode: '47001', city: 'Agen' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PractitionerCard } from '../../../shared/ranking/results';
-import { runTabCommand, type TabCommandContext } from '../../../renderer/search/tab-commands';
-import { initialTabView, type TabView } from '../../../renderer/search/tab-view';
+import type { PractitionerCard } from '@shared/ranking/results';
+import { runTabCommand, type TabCommandContext } from '@renderer/search/tab-commands';
+import { initialTabView, type TabView } from '@renderer/search/tab-view';
 import { practitioner, slot } from './fixtures';
 
 function card(n: number, slots = 1): PractitionerCard {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, initialTabView, reduceTabView, type TabViewAction } from '../../../renderer/search/tab-view';
+import { activeFilterCount, initialTabView, reduceTabView, type TabViewAction } from '@renderer/search/tab-view';
 
 const run = (actions: TabViewAction[]) => actions.reduce(reduceTabView, initialTabView);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchEvent } from '../../../shared/domain/search';
-import { emptyForm } from '../../../renderer/search/search-query';
-import { activeTab, initialWorkspace, reduceWorkspace, type WorkspaceAction, type WorkspaceState } from '../../../renderer/search/workspace';
+import type { SearchEvent } from '@shared/domain/search';
+import { emptyForm } from '@renderer/search/search-query';
+import { activeTab, initialWorkspace, reduceWorkspace, type WorkspaceAction, type WorkspaceState } from '@renderer/search/workspace';
 import { LOCATION_EVENT } from './fixtures';
 
 const open = (id: string): WorkspaceAction => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../../backend/search/circuit-breaker';
+import { CircuitBreaker } from '@backend/search/circuit-breaker';
 
 describe('CircuitBreaker', () => {
   it('sets a publisher aside after consecutive failures, then lets one search try it after the cool-down', () => {

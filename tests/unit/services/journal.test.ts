@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../../shared/api/console-api';
-import { Journal, journalToCsv, MemoryJournalStore, SHIFT_MS } from '../../../electron/services/journal';
-import { FileJournalStore } from '../../../electron/services/journal-file-store';
+import type { JournalEntry } from '@shared/api/console-api';
+import { Journal, journalToCsv, MemoryJournalStore, SHIFT_MS } from '@services/journal';
+import { FileJournalStore } from '@services/journal-file-store';
 import { ConsoleError } from '@shared/api/errors';
 import { createLogger, type LogRecord } from '@shared/util/logger';
 

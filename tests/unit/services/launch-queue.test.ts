@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LaunchEvent } from '../../../shared/api/console-api';
-import { parseLaunch } from '../../../shared/launch/parse-launch';
-import { LaunchQueue } from '../../../electron/services/launch-queue';
+import type { LaunchEvent } from '@shared/api/console-api';
+import { parseLaunch } from '@shared/launch/parse-launch';
+import { LaunchQueue } from '@services/launch-queue';
 
 function queue() {
   const ready: LaunchEvent[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, MemorySettingsStore, SettingsService } from '../../../electron/services/settings';
+import { DEFAULT_SETTINGS, loadSettings, MemorySettingsStore, SettingsService } from '@services/settings';
 
 describe('settings', () => {
   it('starts from defaults (training) with no stored file', () => {

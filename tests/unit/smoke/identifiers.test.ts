@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finessFromIdnst, idnstFromFiness, parseNationalId } from '../../../shared/domain/identifiers';
+import { finessFromIdnst, idnstFromFiness, parseNationalId } from '@shared/domain/identifiers';
 
 describe('national identifiers', () => {
   it('classifies IDNPS forms without assuming the 8 prefix', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TRE_G15_LABELS, TRE_R38_LABELS } from '../../../shared/domain/specialties';
-import { editDistance, specialtyKey } from '../../../shared/specialties/normalize';
-import { knownNames, resolutionCodings, resolveSpecialtyReference, resolveSpecialtyText } from '../../../shared/specialties/resolve';
-import { USUAL_NAMES } from '../../../shared/specialties/specialty-names';
+import { TRE_G15_LABELS, TRE_R38_LABELS } from '@shared/domain/specialties';
+import { editDistance, specialtyKey } from '@shared/specialties/normalize';
+import { knownNames, resolutionCodings, resolveSpecialtyReference, resolveSpecialtyText } from '@shared/specialties/resolve';
+import { USUAL_NAMES } from '@shared/specialties/specialty-names';
 
 /** Free text as regulators and LRMs write it → the codes it must give (order as the table gives them). */
 const TABLE: readonly (readonly [string, readonly string[]])[] = [

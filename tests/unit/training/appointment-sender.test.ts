@@ -2,9 +2,9 @@
 // operator and no patient identity; and the reading of OperationOutcome answers (untrusted input).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAppointmentSender, outcomeText } from '../../../backend/training/publishers/booking/appointment-sender';
-import type { BookedAppointment } from '../../../backend/training/publishers/booking/bookings';
-import { mapAppointment } from '../../../shared/fhir/map-appointment';
+import { createAppointmentSender, outcomeText } from '@backend/training/publishers/booking/appointment-sender';
+import type { BookedAppointment } from '@backend/training/publishers/booking/bookings';
+import { mapAppointment } from '@shared/fhir/map-appointment';
 
 const SYSTEM = 'urn:sas-console:training:editeur-a:appointment';
 const sender = createAppointmentSender({ appointmentsUrl: 'http://127.0.0.1:1/fhir/Appointment', publisherKey: 'k', identifierSystem: SYSTEM });

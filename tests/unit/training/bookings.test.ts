@@ -1,7 +1,7 @@
 // The publisher's appointments: one booking per slot, the status transitions a regulator may make, reports.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTION_STATUS, allowedActions, Bookings, type StatusAction } from '../../../backend/training/publishers/booking/bookings';
+import { ACTION_STATUS, allowedActions, Bookings, type StatusAction } from '@backend/training/publishers/booking/bookings';
 
 const PATIENT = { familyName: 'Lefèvre', givenName: 'Zoé', birthDate: '1984-05-17', phone: '0612345678' };
 const booking = (slotId: string) => ({

@@ -1,8 +1,8 @@
 // The publisher's cookies and tokens: per-publisher names (browsers share cookies across ports), strict parsing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clearCookie, cookieNames, readCookie, setCookie } from '../../../backend/training/publishers/booking/cookies';
-import { newAppointmentId, randomToken, sameToken } from '../../../backend/training/publishers/booking/tokens';
+import { clearCookie, cookieNames, readCookie, setCookie } from '@backend/training/publishers/booking/cookies';
+import { newAppointmentId, randomToken, sameToken } from '@backend/training/publishers/booking/tokens';
 
 describe('publisher cookies', () => {
   it('names differ per publisher and stay valid cookie names', () => {

@@ -1,8 +1,8 @@
 // The booking pages' HTML: French, FORMATION, the publisher's name, no script, no inline style, everything escaped,
 // and the stable hooks the end-to-end tests use.
 import { describe, expect, it } from 'vitest';
-import type { BookedAppointment } from '../../../backend/training/publishers/booking/bookings';
-import { agendaPage, appointmentPage, messagePage, ordinaryLoginPage } from '../../../backend/training/publishers/booking/pages';
+import type { BookedAppointment } from '@backend/training/publishers/booking/bookings';
+import { agendaPage, appointmentPage, messagePage, ordinaryLoginPage } from '@backend/training/publishers/booking/pages';
 
 const HOSTILE = '<img src=x onerror=alert(1)> & "Cie"';
 const SLOT = { start: '2026-03-11T09:30:00+01:00', end: '2026-03-11T10:00:00+01:00' };

@@ -2,7 +2,7 @@
 // with slot ids.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookingUrlFor, matchBookingRoute, readSlotId, slotSegment } from '../../../backend/training/publishers/booking/paths';
+import { bookingUrlFor, matchBookingRoute, readSlotId, slotSegment } from '@backend/training/publishers/booking/paths';
 
 describe('matchBookingRoute', () => {
   it.each([

@@ -1,7 +1,7 @@
 // The booking page's patient form: a parser of untrusted input that names each wrong field in French.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBirthDate, PATIENT_FIELDS, readPatientForm } from '../../../backend/training/publishers/booking/patient-form';
+import { isBirthDate, PATIENT_FIELDS, readPatientForm } from '@backend/training/publishers/booking/patient-form';
 
 const TODAY = '2026-03-10';
 const form = (values: Partial<Record<keyof typeof PATIENT_FIELDS, string>>) => {

@@ -2,9 +2,9 @@
 // OperationOutcome with a French text; every acceptance stores exactly what the mapper read.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createV1Receiver, readIdentifierCriterion } from '../../../backend/training/publishers/v1-receiver';
-import { buildRegulatorPractitioner } from '../../../shared/fhir/build-v1-v3';
-import { mapRegulatorPractitioner } from '../../../shared/fhir/map-regulator';
+import { createV1Receiver, readIdentifierCriterion } from '@backend/training/publishers/v1-receiver';
+import { buildRegulatorPractitioner } from '@shared/fhir/build-v1-v3';
+import { mapRegulatorPractitioner } from '@shared/fhir/map-regulator';
 
 const IDNPS = 'urn:oid:1.2.250.1.71.4.2.1';
 const REFUSALS = new Set([400, 405, 409, 415, 422, 507]);

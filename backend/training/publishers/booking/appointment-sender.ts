@@ -3,7 +3,7 @@
 // retried a few times with exponential backoff (the platform may be restarting); any other refusal is final for
 // that body and is returned, in French, for the page to show with a retry button.
 import type * as fhir from 'fhir/r4';
-import { buildAppointment } from '../../../../shared/fhir/build-v1-v3';
+import { buildAppointment } from '@shared/fhir/build-v1-v3';
 import type { BookedAppointment } from './bookings';
 
 export interface AppointmentSenderOptions {

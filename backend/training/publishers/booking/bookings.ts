@@ -1,7 +1,7 @@
 // The publisher's own appointments, in memory for the training run: who booked which slot, for which patient, in
 // which state, and whether the SAS platform has acknowledged the last state (RDV V3). The publisher books first and
 // reports after: a refusal by the platform never undoes a booking, it leaves a report to send again.
-import type { NationalId } from '../../../../shared/domain/identifiers';
+import type { NationalId } from '@shared/domain/identifiers';
 import type { Patient } from './patient-form';
 import { newAppointmentId } from './tokens';
 

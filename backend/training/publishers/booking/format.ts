@@ -1,6 +1,6 @@
 // French wording of times and statuses on the booking pages. The SAS works in Paris time whatever the machine's
 // zone; an instant the publisher cannot read is shown as received rather than hidden.
-import { APPOINTMENT_STATUS_LABELS } from '../../../../shared/domain/appointment';
+import { APPOINTMENT_STATUS_LABELS } from '@shared/domain/appointment';
 
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Paris' });
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });

@@ -2,7 +2,7 @@
 // stylesheet served by the publisher itself. Pages carry no script at all, so the CSP can forbid every script and
 // every inline style: forms and links do the whole job (a test client, or a browser without JavaScript, can too).
 import type { ServerResponse } from 'node:http';
-import { escapeHtml } from '../../../identity/html';
+import { escapeHtml } from '@backend/identity/html';
 
 export { escapeHtml };
 

@@ -1,8 +1,8 @@
 // The booking pages' HTML (French, no script). Element ids, roles and data-testid attributes are part of the
 // contract with the end-to-end tests: a heading with the publisher's name, `booking-login-form` on the ordinary
 // login form only, `booking-regulator` with the regulator's name, the action buttons' exact labels.
-import type { Place } from '../../../../shared/domain/care-offer';
-import type { ConsultationMode } from '../../../../shared/domain/slot';
+import type { Place } from '@shared/domain/care-offer';
+import type { ConsultationMode } from '@shared/domain/slot';
 import { type BookedAppointment, type StatusAction, allowedActions } from './bookings';
 import { STATUS_LABEL, frenchDateTime, frenchDay, frenchTime } from './format';
 import { escapeHtml as e, renderLayout } from './html';

@@ -1,6 +1,6 @@
 // What the publisher remembers between requests: its own sessions (after RDV V2 SSO) and the logins in progress
 // (state, nonce, PKCE verifier). Both are kept in an `ExpiringMap` (shared/util): they expire and are bounded.
-import type { NationalId } from '../../../../shared/domain/identifiers';
+import type { NationalId } from '@shared/domain/identifiers';
 
 /** The publisher's own session for a regulator let in through the SAS identity provider. */
 export interface PublisherSession {

@@ -5,8 +5,8 @@ import {
   createDirectory,
   parseCareOfferFile,
   type CareOfferData,
-} from '../../../../backend/directory/index';
-import { GENERAL_MEDICINE, specialtyCoding, TRE_R38_OID } from '../../../../shared/domain/specialties';
+} from '@backend/directory/index';
+import { GENERAL_MEDICINE, specialtyCoding, TRE_R38_OID } from '@shared/domain/specialties';
 
 const AGEN = { lat: 44.20284, lon: 0.62575 };
 const place = (lat: number, lon: number, city = 'Agen') => ({ city, point: { lat, lon } });

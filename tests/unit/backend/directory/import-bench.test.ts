@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchImport } from '../../../bench/directory/import-bench';
+import { benchImport } from '@tests/bench/directory/import-bench';
 
 describe('import benchmark on a generated RPPS file', () => {
   it('reads every generated line and keeps only town-care professionals', async () => {

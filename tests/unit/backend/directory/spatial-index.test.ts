@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createGridIndex } from '../../../../backend/directory/spatial-index';
-import { distanceKm } from '../../../../backend/geo/distance';
+import { createGridIndex } from '@backend/directory/spatial-index';
+import { distanceKm } from '@backend/geo/distance';
 
 const francePoint = fc.record({
   lat: fc.double({ min: 42, max: 51, noNaN: true }),

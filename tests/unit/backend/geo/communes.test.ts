@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalInsee, createCommuneTable, parseCommunesTsv } from '../../../../backend/geo/communes';
+import { canonicalInsee, createCommuneTable, parseCommunesTsv } from '@backend/geo/communes';
 
 const HEADER = 'insee\tname\tdepartment\tlat\tlon\tpopulation\tpostcodes\tsource';
 const shipped = parseCommunesTsv(readFileSync(new URL('../../../../resources/geo/communes-centroids.tsv', import.meta.url), 'utf8'));

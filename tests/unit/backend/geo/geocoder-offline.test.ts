@@ -1,7 +1,7 @@
 // The geocoder without an address service (offline): commune centroids, departments, clear errors.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGeocoder, loadGeoData, locateSearch, ofCommune, type GeoData, type Geocoder } from '../../../../backend/geo/index';
+import { createGeocoder, loadGeoData, locateSearch, ofCommune, type GeoData, type Geocoder } from '@backend/geo/index';
 
 let geo: GeoData;
 let geocoder: Geocoder;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { departmentOfInsee, normalizeDepartmentCode } from '../../../../backend/geo/departments';
-import { normalizeName } from '../../../../backend/geo/names';
+import { departmentOfInsee, normalizeDepartmentCode } from '@backend/geo/departments';
+import { normalizeName } from '@backend/geo/names';
 
 describe('normalizeName', () => {
   it('ignores case, accents, hyphens, apostrophes and St/Ste abbreviations', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDepartmentOutlines, parseDepartmentOutlines } from '../../../../backend/geo/index';
+import { loadDepartmentOutlines, parseDepartmentOutlines } from '@backend/geo/index';
 
 describe('department outlines', () => {
   it('knows which department a point is in', async () => {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCommuneTable, parseCommunesTsv } from '../../../../backend/geo/communes';
-import { distanceKm } from '../../../../backend/geo/distance';
-import { countyArea, cityRadius, expandRadius, MAX_ENLARGEMENTS } from '../../../../backend/geo/radius';
+import { createCommuneTable, parseCommunesTsv } from '@backend/geo/communes';
+import { distanceKm } from '@backend/geo/distance';
+import { countyArea, cityRadius, expandRadius, MAX_ENLARGEMENTS } from '@backend/geo/radius';
 import {
   DEFAULT_CITY_RADIUS_KM,
   parseRadiusTable,
   withCommuneFallbacks,
-} from '../../../../backend/geo/radius-table';
+} from '@backend/geo/radius-table';
 
 const resource = (name: string) => readFileSync(new URL(`../../../../resources/geo/${name}`, import.meta.url), 'utf8');
 const shipped = parseRadiusTable(resource('sas-search-radius-2025.tsv'));

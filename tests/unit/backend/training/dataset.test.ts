@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDirectory } from '../../../../backend/directory/index';
-import { agendaSlotInputSchema } from '../../../../backend/storage/agenda-slots';
-import { loadDepartmentOutlines, loadGeoData, type DepartmentOutlines, type GeoData } from '../../../../backend/geo/index';
+import { createDirectory } from '@backend/directory/index';
+import { agendaSlotInputSchema } from '@backend/storage/agenda-slots';
+import { loadDepartmentOutlines, loadGeoData, type DepartmentOutlines, type GeoData } from '@backend/geo/index';
 import {
   DEFAULT_SEED,
   DEFAULT_TRAINING_DIR,
@@ -16,9 +16,9 @@ import {
   slotsForWindow,
   TRAINING_FILES,
   type TrainingDataset,
-} from '../../../../backend/training/dataset/index';
-import { parseNationalId } from '../../../../shared/domain/identifiers';
-import { isGeneralMedicine } from '../../../../shared/domain/specialties';
+} from '@backend/training/dataset/index';
+import { parseNationalId } from '@shared/domain/identifiers';
+import { isGeneralMedicine } from '@shared/domain/specialties';
 
 let geo: GeoData;
 let outlines: DepartmentOutlines;

@@ -7,8 +7,8 @@ import {
   luhnCheckDigit,
   practitionerRpps,
   regulatorRpps,
-} from '../../../../backend/training/dataset/identifiers';
-import { FINESS_PATTERN, parseNationalId } from '../../../../shared/domain/identifiers';
+} from '@backend/training/dataset/identifiers';
+import { FINESS_PATTERN, parseNationalId } from '@shared/domain/identifiers';
 
 describe('Luhn', () => {
   it('matches the textbook example', () => {

@@ -5,9 +5,9 @@ import {
   slotPatternSchema,
   slotsForWindow,
   type SlotPattern,
-} from '../../../../backend/training/dataset/index';
+} from '@backend/training/dataset/index';
 import { fromLocal, isoWithOffset, offsetMinutes, toLocal } from '@shared/util/time-zone';
-import { CONSULTATION_MODES, SLOT_TYPES } from '../../../../shared/domain/slot';
+import { CONSULTATION_MODES, SLOT_TYPES } from '@shared/domain/slot';
 
 const ZONE = 'Europe/Paris';
 const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

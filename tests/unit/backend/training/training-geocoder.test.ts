@@ -2,7 +2,7 @@
 // HTTP 429 with Retry-After beyond its rate.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGeoData, type GeoData } from '../../../../backend/geo/index';
+import { loadGeoData, type GeoData } from '@backend/geo/index';
 import {
   createAddressIndex,
   createRateLimiter,
@@ -13,7 +13,7 @@ import {
   positionOn,
   streetsFromPlaces,
   type AddressIndex,
-} from '../../../../backend/training/geocoder/index';
+} from '@backend/training/geocoder/index';
 
 let geo: GeoData;
 let index: AddressIndex;
