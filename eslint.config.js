@@ -7,8 +7,21 @@ import noDeepRelativeImports from './eslint-rules/no-deep-relative-imports.js';
 
 /** Globals shared/ must not touch: it runs in main, preload, renderer and backend alike. */
 const platformGlobals = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest',
-  'process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'process',
+  'Buffer',
+  'require',
+  '__dirname',
+  '__filename',
+  'global',
+  'setImmediate',
 ].map((name) => ({ name, message: 'shared/ is platform-free: pass what you need in as a parameter.' }));
 
 export default tseslint.config(
@@ -46,7 +59,15 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['electron/**/*.ts', 'backend/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.{ts,js,mjs}', 'tests/**/*.{ts,tsx}', '*.config.{ts,js}', 'eslint-rules/**/*.js'],
+    files: [
+      'electron/**/*.ts',
+      'backend/**/*.ts',
+      'cli/**/*.ts',
+      'scripts/**/*.{ts,js,mjs}',
+      'tests/**/*.{ts,tsx}',
+      '*.config.{ts,js}',
+      'eslint-rules/**/*.js',
+    ],
     languageOptions: { globals: globals.node },
   },
 );

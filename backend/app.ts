@@ -22,7 +22,14 @@ import { bindServer, type BoundServer } from './http/listen';
 import { createRouter } from './http/router';
 import { createIdentityProvider, type IdentityProvider, type IdentityProviderConfig } from './identity/provider';
 import type { RegulatorAccounts } from './identity/regulator-accounts';
-import { agendaSlotsFrom, directoryOffer, geoLocations, mapPublisherAnswer, publisherRegistry, publisherRequestUrl } from './search/adapters';
+import {
+  agendaSlotsFrom,
+  directoryOffer,
+  geoLocations,
+  mapPublisherAnswer,
+  publisherRegistry,
+  publisherRequestUrl,
+} from './search/adapters';
 import { CircuitBreaker } from './search/circuit-breaker';
 import { PublisherClient, type PublisherClientOptions } from './search/publisher-client';
 import type { SearchServiceDeps } from './search/search-service';
@@ -74,7 +81,15 @@ export function storageAccounts(storage: Storage): RegulatorAccounts {
   return {
     async findByNationalId(nationalId) {
       const account = await storage.regulators.get(nationalId);
-      return account && { nationalId: account.nationalId, familyName: account.familyName, givenName: account.givenName, email: account.email, active: account.active };
+      return (
+        account && {
+          nationalId: account.nationalId,
+          familyName: account.familyName,
+          givenName: account.givenName,
+          email: account.email,
+          active: account.active,
+        }
+      );
     },
   };
 }
@@ -94,11 +109,21 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
   const bound = options.bound ?? (await bindServer(options.host ?? '127.0.0.1', options.port ?? 0));
   const accounts = storageAccounts(options.storage);
-  const identity = await createIdentityProvider({ ...options.identity, issuer: options.identity.issuer ?? `${bound.origin}/oidc`, accounts });
+  const identity = await createIdentityProvider({
+    ...options.identity,
+    issuer: options.identity.issuer ?? `${bound.origin}/oidc`,
+    accounts,
+  });
 
   const verifyAccessToken = async (token: string): Promise<ApiCaller | undefined> => {
     const check = await identity.verifyAccessToken(token);
-    return check.ok ? { nationalId: check.regulator.nationalId, familyName: check.regulator.familyName, givenName: check.regulator.givenName } : undefined;
+    return check.ok
+      ? {
+          nationalId: check.regulator.nationalId,
+          familyName: check.regulator.familyName,
+          givenName: check.regulator.givenName,
+        }
+      : undefined;
   };
   const client = new PublisherClient({
     timeoutMs: options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS,
@@ -124,7 +149,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   };
   const publicPublishers = (): PublicPublisher[] =>
     options.directory.publishers.map((p) => ({ id: p.id, name: p.name, bookingOrigins: p.bookingOrigins }));
-  const onUnexpected = (error: unknown) => log('error', `erreur inattendue : ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  const onUnexpected = (error: unknown) =>
+    log('error', `erreur inattendue : ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   const feed = new AppointmentFeed(onUnexpected);
   const routes = [
     ...apiRoutes({

@@ -19,7 +19,12 @@ async function main(): Promise<void> {
   }
   const port = Number(process.env.SAS_BACKEND_PORT ?? 8700);
   // Fixed ports next to the backend's, so the examples of backend/API.md work as written.
-  const env = await startTrainingEnvironment({ backendPort: port, pscPort: port + 10, publisherPortBase: port + 20, log });
+  const env = await startTrainingEnvironment({
+    backendPort: port,
+    pscPort: port + 10,
+    publisherPortBase: port + 20,
+    log,
+  });
   process.stdout.write(
     [
       '',

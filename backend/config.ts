@@ -32,7 +32,9 @@ const backendConfigSchema = z
         timeoutMs: z.number().int().min(100).max(30_000).default(7_000),
         concurrency: z.number().int().min(1).max(256).default(32),
         /** Client certificate fingerprints (SHA-256) per publisher id, for V3 over mutual TLS. */
-        clientCertificates: z.record(z.string(), z.array(z.string().regex(/^[0-9A-Fa-f:]{64,95}$/u)).min(1)).default({}),
+        clientCertificates: z
+          .record(z.string(), z.array(z.string().regex(/^[0-9A-Fa-f:]{64,95}$/u)).min(1))
+          .default({}),
         /** Bearer keys per publisher id (only where mutual TLS is not possible). */
         keys: z.record(z.string(), z.string().min(32)).default({}),
         /** Files (PEM) for mutual TLS when the backend calls publishers. */
@@ -52,7 +54,9 @@ export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): P
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new BackendConfigError(`Configuration illisible (${file}) : ${error instanceof Error ? error.message : String(error)}`);
+    throw new BackendConfigError(
+      `Configuration illisible (${file}) : ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   // Secrets from the environment win over the file, so the file can be shared without them.
   const record = (raw ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
@@ -66,23 +70,38 @@ export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): P
   return { ...parsed.data, baseDir: dirname(resolve(file)) };
 }
 
-export async function startConfiguredBackend(config: BackendConfig, log: (level: 'info' | 'warn' | 'error', message: string) => void): Promise<Backend> {
+export async function startConfiguredBackend(
+  config: BackendConfig,
+  log: (level: 'info' | 'warn' | 'error', message: string) => void,
+): Promise<Backend> {
   const path = (p: string) => resolve(config.baseDir, p);
   const read = (p: string) => readFile(path(p));
   const [{ directory, warnings }, geo, storage] = await Promise.all([
     loadDirectory(path(config.careOffer)),
     loadGeoData(config.geoDir ? path(config.geoDir) : undefined),
-    openStorage(config.storage.driver === 'pglite' && config.storage.dataDir ? { ...config.storage, dataDir: path(config.storage.dataDir) } : config.storage),
+    openStorage(
+      config.storage.driver === 'pglite' && config.storage.dataDir
+        ? { ...config.storage, dataDir: path(config.storage.dataDir) }
+        : config.storage,
+    ),
   ]);
   for (const warning of warnings) log('warn', warning);
-  const tls = config.tls && { cert: await read(config.tls.cert), key: await read(config.tls.key), ...(config.tls.ca ? { ca: await read(config.tls.ca) } : {}) };
+  const tls = config.tls && {
+    cert: await read(config.tls.cert),
+    key: await read(config.tls.key),
+    ...(config.tls.ca ? { ca: await read(config.tls.ca) } : {}),
+  };
   const outgoingTls = config.publishers.tls && {
     cert: await read(config.publishers.tls.cert),
     key: await read(config.publishers.tls.key),
     ...(config.publishers.tls.ca ? { ca: await read(config.publishers.tls.ca) } : {}),
   };
   const bound = await bindServer(config.host, config.port, tls);
-  const { issuer: _issuer, accounts: _accounts, ...identity } = identityProviderConfig(config.identity, { accounts: storageAccounts(storage) });
+  const {
+    issuer: _issuer,
+    accounts: _accounts,
+    ...identity
+  } = identityProviderConfig(config.identity, { accounts: storageAccounts(storage) });
   return startBackend({
     bound,
     storage,
@@ -94,7 +113,10 @@ export async function startConfiguredBackend(config: BackendConfig, log: (level:
       timeoutMs: config.publishers.timeoutMs,
       concurrency: config.publishers.concurrency,
       ...(outgoingTls ? { tls: outgoingTls } : {}),
-      authenticate: anyOf(clientCertificateAuthenticator(config.publishers.clientCertificates), bearerKeyAuthenticator(config.publishers.keys)),
+      authenticate: anyOf(
+        clientCertificateAuthenticator(config.publishers.clientCertificates),
+        bearerKeyAuthenticator(config.publishers.keys),
+      ),
     },
     log,
   });

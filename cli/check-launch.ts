@@ -16,5 +16,8 @@ export async function runCheckLaunch(args: readonly string[]): Promise<CliOutcom
   const result = parseLaunch(more.length === 0 ? only : args);
   if (!result.ok) return { exitCode: 1, output: result };
   const gp = launchGpIdentifier(result.request);
-  return { exitCode: 0, output: { ...result, specialty: launchSpecialty(result.request), ...(gp ? { practitioner: gp } : {}) } };
+  return {
+    exitCode: 0,
+    output: { ...result, specialty: launchSpecialty(result.request), ...(gp ? { practitioner: gp } : {}) },
+  };
 }

@@ -27,4 +27,3 @@ export async function runCli(args: readonly string[]): Promise<CliOutcome> {
       return { exitCode: 2, output: { error: `commande inconnue : ${command ?? '(aucune)'}`, ...USAGE } };
   }
 }
-

@@ -18,8 +18,20 @@ const SERVER = ['platform-free', 'node'];
  */
 const ZONES = [
   { prefix: 'shared/', may: ['shared'], node: false, electron: 'none', packages: ['platform-free'] },
-  { prefix: 'renderer/', may: ['renderer', 'shared'], node: false, electron: 'none', packages: ['platform-free', 'dom'] },
-  { prefix: 'electron/preload/', may: ['electron/preload', 'shared'], node: false, electron: 'runtime', packages: ['platform-free'] },
+  {
+    prefix: 'renderer/',
+    may: ['renderer', 'shared'],
+    node: false,
+    electron: 'none',
+    packages: ['platform-free', 'dom'],
+  },
+  {
+    prefix: 'electron/preload/',
+    may: ['electron/preload', 'shared'],
+    node: false,
+    electron: 'runtime',
+    packages: ['platform-free'],
+  },
   {
     prefix: 'electron/main/',
     // Embedded training mode: the shell starts the training environment, and nothing else of the backend.
@@ -28,7 +40,13 @@ const ZONES = [
     electron: 'runtime',
     packages: [...SERVER, 'electron'],
   },
-  { prefix: 'electron/services/', may: ['electron/services', 'shared'], node: true, electron: 'types', packages: SERVER },
+  {
+    prefix: 'electron/services/',
+    may: ['electron/services', 'shared'],
+    node: true,
+    electron: 'types',
+    packages: SERVER,
+  },
   {
     prefix: 'electron/harness/',
     // The web harness embeds the training environment and answers HTTP with the backend's body reader.
@@ -40,7 +58,13 @@ const ZONES = [
   { prefix: 'backend/', may: ['backend', 'shared'], node: true, electron: 'none', packages: SERVER },
   { prefix: 'cli/', may: ['cli', 'shared'], node: true, electron: 'none', packages: SERVER },
   // Scripts are tooling: the deep-import codemod shares the alias reader of the lint rules.
-  { prefix: 'scripts/', may: ['scripts', 'shared', 'backend', 'eslint-rules'], node: true, electron: 'none', packages: SERVER },
+  {
+    prefix: 'scripts/',
+    may: ['scripts', 'shared', 'backend', 'eslint-rules'],
+    node: true,
+    electron: 'none',
+    packages: SERVER,
+  },
   { prefix: 'tests/', may: null, node: true, electron: 'types', packages: ANY },
   // Root configuration files and the lint rules themselves.
   { prefix: '', may: null, node: true, electron: 'types', packages: ANY },
@@ -62,7 +86,9 @@ function toPosix(p) {
 
 function allowedTarget(zone, target) {
   const bare = target.replace(SOURCE_EXTENSION, '').replace(/\/index$/u, '');
-  return zone.may.some((allowed) => bare === allowed || bare.startsWith(`${allowed}/`) || target.startsWith(`${allowed}/`));
+  return zone.may.some(
+    (allowed) => bare === allowed || bare.startsWith(`${allowed}/`) || target.startsWith(`${allowed}/`),
+  );
 }
 
 let aliasCache;
@@ -111,7 +137,11 @@ export default {
       if (!cls) {
         context.report({ node, messageId: 'unclassified', data: { pkg } });
       } else if (!zone.packages.includes(cls)) {
-        context.report({ node, messageId: 'packageClass', data: { zone: zoneName, pkg, cls, allowed: zone.packages.join(', ') } });
+        context.report({
+          node,
+          messageId: 'packageClass',
+          data: { zone: zoneName, pkg, cls, allowed: zone.packages.join(', ') },
+        });
       }
     }
 
@@ -119,7 +149,8 @@ export default {
       if (typeof specifier !== 'string') return;
       if (specifier === 'electron' || specifier.startsWith('electron/')) {
         if (zone.electron === 'none') context.report({ node, messageId: 'electronAny', data: { zone: zoneName } });
-        else if (zone.electron === 'types' && !typeOnly) context.report({ node, messageId: 'electron', data: { zone: zoneName } });
+        else if (zone.electron === 'types' && !typeOnly)
+          context.report({ node, messageId: 'electron', data: { zone: zoneName } });
         return;
       }
       if (isBuiltin(specifier)) {
@@ -127,7 +158,11 @@ export default {
         return;
       }
       if (specifier.startsWith('.')) {
-        checkLocal(node, specifier, toPosix(path.relative(root, path.resolve(path.dirname(context.filename), specifier))));
+        checkLocal(
+          node,
+          specifier,
+          toPosix(path.relative(root, path.resolve(path.dirname(context.filename), specifier))),
+        );
         return;
       }
       const aliased = resolveAlias(aliases, specifier);
@@ -142,7 +177,9 @@ export default {
 
     return {
       ImportDeclaration(node) {
-        const typeOnly = node.importKind === 'type' || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'));
+        const typeOnly =
+          node.importKind === 'type' ||
+          (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'));
         check(node, node.source.value, typeOnly);
       },
       ExportNamedDeclaration(node) {
@@ -159,7 +196,11 @@ export default {
         if (literal?.type === 'Literal') check(node, literal.value, true);
       },
       CallExpression(node) {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments[0]?.type === 'Literal'
+        ) {
           check(node, node.arguments[0].value, false);
         }
       },

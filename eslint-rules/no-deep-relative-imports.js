@@ -21,7 +21,10 @@ export default {
     const root = context.cwd;
     function check(node, specifier) {
       if (typeof specifier !== 'string' || !isDeepRelative(specifier)) return;
-      const target = path.relative(root, path.resolve(path.dirname(context.filename), specifier)).split(path.sep).join('/');
+      const target = path
+        .relative(root, path.resolve(path.dirname(context.filename), specifier))
+        .split(path.sep)
+        .join('/');
       const alias = aliasFor(aliasesOf(root), target) ?? 'a path alias';
       context.report({ node, messageId: 'deep', data: { specifier, alias } });
     }

@@ -48,7 +48,9 @@ export function unjustifiedExceptions(files, base = root) {
         text = `${comment[1]} ${text}`;
       }
       if (text.trim().length < MIN_JUSTIFICATION_LENGTH) {
-        problems.push(`${relative(base, file)}:${index + 1}: exception sans justification dans le commentaire au-dessus`);
+        problems.push(
+          `${relative(base, file)}:${index + 1}: exception sans justification dans le commentaire au-dessus`,
+        );
       }
     });
   }
@@ -64,7 +66,9 @@ function where(issue) {
 async function main() {
   const run = require('@doyensec/electronegativity');
   const { severity, confidence } = require('@doyensec/electronegativity/dist/finder/attributes');
-  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const electronVersion = JSON.parse(
+    readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
   mkdirSync(join(root, 'test-reports'), { recursive: true });
 
   const result = await run(
@@ -90,9 +94,7 @@ async function main() {
   const unjustified = unjustifiedExceptions(sourceFiles(input));
 
   for (const issue of findings) {
-    print(
-      `${issue.id} [${issue.severity.name}/${issue.confidence.name}] ${where(issue)} — ${issue.description}`,
-    );
+    print(`${issue.id} [${issue.severity.name}/${issue.confidence.name}] ${where(issue)} — ${issue.description}`);
   }
   for (const error of unparsed) print(`fichier non analysé : ${relative(root, error.file)} — ${error.message}`);
   for (const problem of unjustified) print(problem);

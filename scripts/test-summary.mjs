@@ -18,7 +18,9 @@ for (const [name, file, kind] of reports) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  let p = 0, f = 0, s = 0;
+  let p = 0,
+    f = 0,
+    s = 0;
   if (kind === 'vitest') {
     p = report.numPassedTests ?? 0;
     f = (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);

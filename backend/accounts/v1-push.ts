@@ -11,7 +11,9 @@ export interface V1Target {
   fhirBaseUrl: string;
 }
 
-export type V1Outcome = { publisherId: string; ok: true; status: number; method: 'POST' | 'PUT'; attempts: number } | { publisherId: string; ok: false; status?: number; reason: string; attempts: number };
+export type V1Outcome =
+  | { publisherId: string; ok: true; status: number; method: 'POST' | 'PUT'; attempts: number }
+  | { publisherId: string; ok: false; status?: number; reason: string; attempts: number };
 
 export interface V1PusherOptions {
   targets: () => readonly V1Target[];
@@ -33,7 +35,10 @@ export function createV1Pusher(options: V1PusherOptions) {
 
   async function send(target: V1Target, account: RegulatorAccount, method: 'POST' | 'PUT'): Promise<Response> {
     const base = target.fhirBaseUrl.replace(/\/+$/u, '');
-    const url = method === 'POST' ? `${base}/Practitioner` : `${base}/Practitioner?identifier=${encodeURIComponent(`${IDNPS_SYSTEM}|${account.nationalId}`)}`;
+    const url =
+      method === 'POST'
+        ? `${base}/Practitioner`
+        : `${base}/Practitioner?identifier=${encodeURIComponent(`${IDNPS_SYSTEM}|${account.nationalId}`)}`;
     const body = buildRegulatorPractitioner({
       nationalId: account.nationalId,
       active: account.active,
@@ -78,7 +83,13 @@ export function createV1Pusher(options: V1PusherOptions) {
       }
       if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
     }
-    return { publisherId: target.id, ok: false, ...(lastStatus !== undefined ? { status: lastStatus } : {}), reason: lastReason, attempts: used };
+    return {
+      publisherId: target.id,
+      ok: false,
+      ...(lastStatus !== undefined ? { status: lastStatus } : {}),
+      reason: lastReason,
+      attempts: used,
+    };
   }
 
   return {
@@ -86,8 +97,16 @@ export function createV1Pusher(options: V1PusherOptions) {
     async push(account: RegulatorAccount): Promise<V1Outcome[]> {
       const outcomes = await Promise.all(options.targets().map((target) => pushTo(target, account)));
       for (const outcome of outcomes) {
-        if (outcome.ok) options.log('info', `RDV V1 : compte ${account.active ? 'actif' : 'désactivé'} envoyé à ${outcome.publisherId} (${outcome.method} ${outcome.status})`);
-        else options.log('warn', `RDV V1 : échec de l’envoi du compte à ${outcome.publisherId} après ${outcome.attempts} essai(s) (${outcome.reason})`);
+        if (outcome.ok)
+          options.log(
+            'info',
+            `RDV V1 : compte ${account.active ? 'actif' : 'désactivé'} envoyé à ${outcome.publisherId} (${outcome.method} ${outcome.status})`,
+          );
+        else
+          options.log(
+            'warn',
+            `RDV V1 : échec de l’envoi du compte à ${outcome.publisherId} après ${outcome.attempts} essai(s) (${outcome.reason})`,
+          );
       }
       return outcomes;
     },

@@ -28,13 +28,19 @@ function refuse(options: ReadOptions, issues: readonly z.core.$ZodIssue[]): Http
   return options.invalid?.(issues) ?? new HttpError(400, 'invalid-request', 'Requête invalide.');
 }
 
-async function readInput<R extends JsonRoute | StreamRoute>(route: R, request: IncomingMessage, options: ReadOptions): Promise<RouteInput<R>> {
+async function readInput<R extends JsonRoute | StreamRoute>(
+  route: R,
+  request: IncomingMessage,
+  options: ReadOptions,
+): Promise<RouteInput<R>> {
   // Authentication first: an anonymous caller learns nothing about what a valid request looks like.
   const caller = route.auth === 'bearer' ? await authenticate(request, options.verify) : undefined;
   let query: unknown;
   if (route.query) {
     const params = new URL(request.url ?? '/', 'http://backend').searchParams;
-    const parsed = route.query.safeParse(Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.get(key)])));
+    const parsed = route.query.safeParse(
+      Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.get(key)])),
+    );
     if (!parsed.success) throw refuse(options, parsed.error.issues);
     query = parsed.data;
   }

@@ -8,11 +8,16 @@ import { runSearch, type SearchServiceDeps } from '../search/search-service';
 import type { AccessTokenVerifier } from './auth';
 import { refusedFields, streamRoute } from './declare';
 
-export function searchRoute(deps: SearchServiceDeps, verify: AccessTokenVerifier, onUnexpected: (error: unknown) => void): Route {
+export function searchRoute(
+  deps: SearchServiceDeps,
+  verify: AccessTokenVerifier,
+  onUnexpected: (error: unknown) => void,
+): Route {
   const options = {
     verify,
     bodyLimit: 64 * 1024,
-    invalid: (issues: Parameters<typeof refusedFields>[0]) => new HttpError(400, 'invalid-search', `Recherche invalide (${refusedFields(issues, '(corps)')}).`),
+    invalid: (issues: Parameters<typeof refusedFields>[0]) =>
+      new HttpError(400, 'invalid-search', `Recherche invalide (${refusedFields(issues, '(corps)')}).`),
   };
   return streamRoute(backendRoutes.search, options, async ({ body }, response, write) => {
     const controller = new AbortController();

@@ -25,14 +25,21 @@ export class BookingIntents {
   }
 
   /** The search an appointment came from: same regulator and publisher, and the same practitioner and start when known. */
-  searchIdFor(appointment: { operatorId: string; publisherId: string; practitionerId?: string; start: string }): string | undefined {
+  searchIdFor(appointment: {
+    operatorId: string;
+    publisherId: string;
+    practitionerId?: string;
+    start: string;
+  }): string | undefined {
     this.prune();
     const startMs = Date.parse(appointment.start);
     const candidates = this.intents.filter(
       (i) =>
         i.operatorId === appointment.operatorId &&
         i.sourceId === appointment.publisherId &&
-        (i.practitionerId === undefined || appointment.practitionerId === undefined || i.practitionerId === appointment.practitionerId) &&
+        (i.practitionerId === undefined ||
+          appointment.practitionerId === undefined ||
+          i.practitionerId === appointment.practitionerId) &&
         (i.start === undefined || Date.parse(i.start) === startMs),
     );
     return candidates.at(-1)?.searchId;
@@ -40,6 +47,7 @@ export class BookingIntents {
 
   private prune(): void {
     const limit = this.now() - KEEP_MS;
-    if (this.intents.length > 0 && (this.intents[0]?.at ?? 0) < limit) this.intents = this.intents.filter((i) => i.at >= limit);
+    if (this.intents.length > 0 && (this.intents[0]?.at ?? 0) < limit)
+      this.intents = this.intents.filter((i) => i.at >= limit);
   }
 }

@@ -44,7 +44,9 @@ export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
     }),
     streamRoute(backendRoutes.appointmentEvents, { verify }, ({ caller }, response, send) => {
       response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
-      const unsubscribe = deps.feed.subscribe(caller.nationalId, (appointment) => send({ type: 'appointment', appointment }));
+      const unsubscribe = deps.feed.subscribe(caller.nationalId, (appointment) =>
+        send({ type: 'appointment', appointment }),
+      );
       // A heartbeat lets both ends notice a dead connection.
       const heartbeat = setInterval(() => send({ type: 'heartbeat' }), 15_000);
       send({ type: 'ready' });
@@ -55,7 +57,11 @@ export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
     }),
     jsonRoute(
       backendRoutes.bookings,
-      { verify, bodyLimit: 8 * 1024, invalid: () => new HttpError(400, 'invalid-booking', 'Ouverture de réservation invalide.') },
+      {
+        verify,
+        bodyLimit: 8 * 1024,
+        invalid: () => new HttpError(400, 'invalid-booking', 'Ouverture de réservation invalide.'),
+      },
       ({ caller, body }) => {
         deps.intents.record({ operatorId: caller.nationalId, ...body });
         return { recorded: true as const };

@@ -23,7 +23,11 @@ export interface V3ReceiverDeps {
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const MAX_BODY = 256 * 1024;
 
-function outcome(response: ServerResponse, status: number, issues: readonly { severity?: string; code: string; message: string; path?: string }[]) {
+function outcome(
+  response: ServerResponse,
+  status: number,
+  issues: readonly { severity?: string; code: string; message: string; path?: string }[],
+) {
   response.writeHead(status, { 'content-type': FHIR_JSON });
   response.end(
     JSON.stringify({
@@ -31,26 +35,40 @@ function outcome(response: ServerResponse, status: number, issues: readonly { se
       issue: issues.map((i) => ({
         severity: i.severity ?? 'error',
         code: i.code.startsWith('fhir:') ? i.code.slice(5) : 'invalid',
-        details: { coding: [{ system: 'https://sas.sante.fr/fhir/CodeSystem/sas-console-issue', code: i.code.replace(/^fhir:/u, '') }], text: i.message },
+        details: {
+          coding: [
+            { system: 'https://sas.sante.fr/fhir/CodeSystem/sas-console-issue', code: i.code.replace(/^fhir:/u, '') },
+          ],
+          text: i.message,
+        },
         ...(i.path ? { expression: [i.path] } : {}),
       })),
     }),
   );
 }
 
-export async function handleAppointmentWrite(request: IncomingMessage, response: ServerResponse, deps: V3ReceiverDeps): Promise<void> {
+export async function handleAppointmentWrite(
+  request: IncomingMessage,
+  response: ServerResponse,
+  deps: V3ReceiverDeps,
+): Promise<void> {
   const publisherId = deps.authenticate(request);
   if (!publisherId) {
-    return outcome(response, 401, [{ code: 'fhir:security', message: 'Éditeur non authentifié (certificat client ou clé d’éditeur requis).' }]);
+    return outcome(response, 401, [
+      { code: 'fhir:security', message: 'Éditeur non authentifié (certificat client ou clé d’éditeur requis).' },
+    ]);
   }
   if (!/^application\/(fhir\+json|json\+fhir|json)/iu.test(request.headers['content-type'] ?? '')) {
-    return outcome(response, 415, [{ code: 'fhir:not-supported', message: 'Type de contenu attendu : application/fhir+json.' }]);
+    return outcome(response, 415, [
+      { code: 'fhir:not-supported', message: 'Type de contenu attendu : application/fhir+json.' },
+    ]);
   }
   let body: unknown;
   try {
     body = JSON.parse(await readBody(request, MAX_BODY));
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return outcome(response, 413, [{ code: 'fhir:too-costly', message: 'Rendez-vous trop volumineux.' }]);
+    if (error instanceof BodyTooLargeError)
+      return outcome(response, 413, [{ code: 'fhir:too-costly', message: 'Rendez-vous trop volumineux.' }]);
     return outcome(response, 400, [{ code: 'fhir:structure', message: 'Corps JSON illisible.' }]);
   }
   const mapped = mapAppointment(body);
@@ -61,13 +79,27 @@ export async function handleAppointmentWrite(request: IncomingMessage, response:
     // Conditional update: the identifier in the URL must be the appointment's own.
     const identifier = new URL(request.url ?? '/', 'http://backend').searchParams.get('identifier');
     const value = identifier?.includes('|') ? identifier.slice(identifier.indexOf('|') + 1) : identifier;
-    if (!value) return outcome(response, 400, [{ code: 'fhir:required', message: 'Mise à jour conditionnelle : paramètre identifier manquant.' }]);
+    if (!value)
+      return outcome(response, 400, [
+        { code: 'fhir:required', message: 'Mise à jour conditionnelle : paramètre identifier manquant.' },
+      ]);
     if (value !== report.publisherAppointmentId) {
-      return outcome(response, 422, [{ code: 'identifier-mismatch', message: `L’identifiant de l’URL (${value.slice(0, 80)}) diffère de celui du rendez-vous.`, path: 'Appointment.identifier' }]);
+      return outcome(response, 422, [
+        {
+          code: 'identifier-mismatch',
+          message: `L’identifiant de l’URL (${value.slice(0, 80)}) diffère de celui du rendez-vous.`,
+          path: 'Appointment.identifier',
+        },
+      ]);
     }
   }
 
-  const searchId = deps.intents.searchIdFor({ operatorId: report.operatorId, publisherId, practitionerId: report.practitionerId, start: report.start });
+  const searchId = deps.intents.searchIdFor({
+    operatorId: report.operatorId,
+    publisherId,
+    practitionerId: report.practitionerId,
+    start: report.start,
+  });
   const { created, appointment } = await deps.appointments.upsert({
     publisherId,
     publisherAppointmentId: report.publisherAppointmentId,

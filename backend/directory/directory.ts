@@ -1,6 +1,14 @@
 // The care offer in memory: lookups by id, and radius queries through spatial indexes (practitioners by each of
 // their places, CPTS, SOS Médecins sites).
-import type { Coding, Cpts, GeoPoint, HealthStructure, Place, Practitioner, SosSite } from '../../shared/domain/care-offer';
+import type {
+  Coding,
+  Cpts,
+  GeoPoint,
+  HealthStructure,
+  Place,
+  Practitioner,
+  SosSite,
+} from '../../shared/domain/care-offer';
 import type { NationalId } from '../../shared/domain/identifiers';
 import { isGeneralMedicine, specialtyMatches } from '../../shared/domain/specialties';
 import type { Publisher } from './publishers';
@@ -62,11 +70,14 @@ export interface Directory {
   countPractitionersWithin(point: GeoPoint, radiusKm: number, specialty?: Coding | readonly Coding[]): number;
 }
 
-const wantedCodings = (specialty: Coding | readonly Coding[]): readonly Coding[] => ('code' in specialty ? [specialty] : specialty);
+const wantedCodings = (specialty: Coding | readonly Coding[]): readonly Coding[] =>
+  'code' in specialty ? [specialty] : specialty;
 
 const matches = (practitioner: Practitioner, specialty?: Coding | readonly Coding[]) =>
   specialty === undefined ||
-  wantedCodings(specialty).some((wanted) => practitioner.specialties.some((coding) => specialtyMatches(coding, wanted)));
+  wantedCodings(specialty).some((wanted) =>
+    practitioner.specialties.some((coding) => specialtyMatches(coding, wanted)),
+  );
 
 /** Keeps the first (nearest) hit of each key; hits are already sorted. */
 function nearestOnce<T, K>(hits: { value: T; distanceKm: number }[], keyOf: (value: T) => K) {
@@ -87,14 +98,18 @@ export function createDirectory(data: CareOfferData): Directory {
 
   const placeIndex: SpatialIndex<{ practitioner: Practitioner; place: Place }> = createGridIndex(
     data.practitioners.flatMap((practitioner) =>
-      practitioner.places.flatMap((place) => (place.point ? [{ point: place.point, value: { practitioner, place } }] : [])),
+      practitioner.places.flatMap((place) =>
+        place.point ? [{ point: place.point, value: { practitioner, place } }] : [],
+      ),
     ),
   );
   const cptsIndex: SpatialIndex<Cpts> = createGridIndex(
     data.cpts.flatMap((cpts) => {
       if (cpts.place?.point) return [{ point: cpts.place.point, value: cpts }];
       return cpts.memberIds.flatMap((id) =>
-        (practitioners.get(id)?.places ?? []).flatMap((place) => (place.point ? [{ point: place.point, value: cpts }] : [])),
+        (practitioners.get(id)?.places ?? []).flatMap((place) =>
+          place.point ? [{ point: place.point, value: cpts }] : [],
+        ),
       );
     }),
   );
@@ -102,7 +117,11 @@ export function createDirectory(data: CareOfferData): Directory {
     data.sosSites.flatMap((site) => (site.place.point ? [{ point: site.place.point, value: site }] : [])),
   );
 
-  const practitionersWithin = (point: GeoPoint, radiusKm: number, specialty?: Coding | readonly Coding[]): PractitionerInRadius[] =>
+  const practitionersWithin = (
+    point: GeoPoint,
+    radiusKm: number,
+    specialty?: Coding | readonly Coding[],
+  ): PractitionerInRadius[] =>
     nearestOnce(
       placeIndex.within(point, radiusKm).filter((hit) => matches(hit.value.practitioner, specialty)),
       (value) => value.practitioner.nationalId,

@@ -17,9 +17,15 @@ const codingSchema = z.object({ system: text(300), code: text(50), display: text
 
 const placeSchema = z.object({
   line: text(300).optional(),
-  postalCode: z.string().regex(/^\d{5}$/).optional(),
+  postalCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   city: text(200).optional(),
-  inseeCode: z.string().regex(/^(\d{5}|2[AB]\d{3})$/).optional(),
+  inseeCode: z
+    .string()
+    .regex(/^(\d{5}|2[AB]\d{3})$/)
+    .optional(),
   point: pointSchema.optional(),
   precision: z.enum(['street', 'commune', 'department']).optional(),
   organizationId: text(64).optional(),
@@ -54,7 +60,10 @@ const cptsSchema = z.object({
   description: text(2000).optional(),
   place: placeSchema.optional(),
   memberIds: z.array(text(64)),
-  territory: z.array(z.string().regex(/^(\d{5}|2[AB]\d{3})$/u)).max(2000).optional(),
+  territory: z
+    .array(z.string().regex(/^(\d{5}|2[AB]\d{3})$/u))
+    .max(2000)
+    .optional(),
 }) satisfies z.ZodType<Cpts>;
 
 const structureSchema = z.object({

@@ -18,13 +18,7 @@ interface AddressMatch {
 }
 
 type AddressFailure =
-  | 'no-result'
-  | 'timeout'
-  | 'rate-limited'
-  | 'http-error'
-  | 'invalid-response'
-  | 'network-error'
-  | 'aborted';
+  'no-result' | 'timeout' | 'rate-limited' | 'http-error' | 'invalid-response' | 'network-error' | 'aborted';
 
 type AddressLookup =
   | { ok: true; match: AddressMatch }
@@ -125,7 +119,8 @@ export function createAddressServiceClient(options: AddressServiceOptions): Addr
         return { ok: false, reason: 'http-error', message: `erreur HTTP ${response.status}` };
       }
       const text = await response.text();
-      if (text.length > MAX_BODY_CHARS) return { ok: false, reason: 'invalid-response', message: 'réponse trop longue' };
+      if (text.length > MAX_BODY_CHARS)
+        return { ok: false, reason: 'invalid-response', message: 'réponse trop longue' };
       return readCollection(text);
     } catch (error) {
       if (signal?.aborted) return { ok: false, reason: 'aborted', message: 'recherche annulée' };

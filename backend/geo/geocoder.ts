@@ -105,7 +105,11 @@ function matchCity(text: string, communes: CommuneTable, radii: RadiusTable): Co
     if (first) {
       return others.length === 0
         ? { kind: 'commune', commune: first }
-        : { kind: 'commune', commune: first, notice: `Plusieurs communes ont le code postal ${postcode} : ${first.name} retenue.` };
+        : {
+            kind: 'commune',
+            commune: first,
+            notice: `Plusieurs communes ont le code postal ${postcode} : ${first.name} retenue.`,
+          };
     }
   }
   let candidates = name === '' ? [] : communes.byName(name, department);

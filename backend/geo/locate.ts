@@ -19,8 +19,7 @@ export interface LocateOptions {
 }
 
 export type LocateResult =
-  | { ok: true; location: ResolvedLocation }
-  | { ok: false; code: GeocodeErrorCode; message: string };
+  { ok: true; location: ResolvedLocation } | { ok: false; code: GeocodeErrorCode; message: string };
 
 export async function locateSearch(location: LaunchLocation, options: LocateOptions): Promise<LocateResult> {
   const geocoded = await options.geocoder.geocode(location, options.signal ? { signal: options.signal } : {});

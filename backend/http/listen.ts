@@ -29,7 +29,16 @@ export async function bindServer(host = '127.0.0.1', port = 0, tls?: ServerTls):
     else response.writeHead(503, { 'retry-after': '1' }).end();
   };
   const server: Server = tls
-    ? createTlsServer({ cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), requestCert: true, rejectUnauthorized: false }, handle)
+    ? createTlsServer(
+        {
+          cert: tls.cert,
+          key: tls.key,
+          ...(tls.ca ? { ca: tls.ca } : {}),
+          requestCert: true,
+          rejectUnauthorized: false,
+        },
+        handle,
+      )
     : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

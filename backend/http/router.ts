@@ -2,7 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, sendError } from './json';
 
-type Handler = (request: IncomingMessage, response: ServerResponse, params: Record<string, string>) => Promise<void> | void;
+type Handler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  params: Record<string, string>,
+) => Promise<void> | void;
 
 export interface Route {
   method: string;
@@ -16,12 +20,17 @@ export interface Mount {
   handle: (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 }
 
-export function createRouter(routes: readonly Route[], mounts: readonly Mount[], onUnexpected: (error: unknown) => void) {
+export function createRouter(
+  routes: readonly Route[],
+  mounts: readonly Mount[],
+  onUnexpected: (error: unknown) => void,
+) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const pathname = new URL(request.url ?? '/', 'http://backend').pathname;
     try {
       for (const mount of mounts) {
-        if (pathname === mount.prefix || pathname.startsWith(`${mount.prefix}/`)) return await mount.handle(request, response);
+        if (pathname === mount.prefix || pathname.startsWith(`${mount.prefix}/`))
+          return await mount.handle(request, response);
       }
       let pathMatched = false;
       for (const route of routes) {
@@ -31,7 +40,9 @@ export function createRouter(routes: readonly Route[], mounts: readonly Mount[],
         if (route.method !== request.method) continue;
         return await route.handle(request, response, params);
       }
-      throw pathMatched ? new HttpError(405, 'method-not-allowed', 'Méthode non autorisée.') : new HttpError(404, 'not-found', 'Ressource introuvable.');
+      throw pathMatched
+        ? new HttpError(405, 'method-not-allowed', 'Méthode non autorisée.')
+        : new HttpError(404, 'not-found', 'Ressource introuvable.');
     } catch (error) {
       if (response.headersSent) {
         if (!(error instanceof HttpError)) onUnexpected(error);

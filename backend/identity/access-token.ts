@@ -38,7 +38,9 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function createAccessTokenVerifier(config: AccessTokenVerifierConfig): (token: string | undefined) => Promise<AccessTokenVerification> {
+export function createAccessTokenVerifier(
+  config: AccessTokenVerifierConfig,
+): (token: string | undefined) => Promise<AccessTokenVerification> {
   const keys = createLocalJWKSet(config.jwks);
   const now = config.now ?? Date.now;
   return async (token) => {
@@ -57,7 +59,11 @@ export function createAccessTokenVerifier(config: AccessTokenVerifierConfig): (t
     } catch (error) {
       return failure(error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
     }
-    if (typeof payload.sub !== 'string' || typeof payload['client_id'] !== 'string' || typeof payload.exp !== 'number') {
+    if (
+      typeof payload.sub !== 'string' ||
+      typeof payload['client_id'] !== 'string' ||
+      typeof payload.exp !== 'number'
+    ) {
       return failure('invalid');
     }
     const regulator = await config.accounts.findByNationalId(payload.sub);

@@ -35,7 +35,11 @@ function regulatorClaims(
 
 /** oidc-provider's `findAccount`: the active regulator of this `sub`, with the login facts of the token or session. */
 export function createFindAccount(accounts: RegulatorAccounts, policy: SessionPolicy): FindAccount {
-  return async (ctx: KoaContextWithOIDC, sub: string, token?: Parameters<FindAccount>[2]): Promise<Account | undefined> => {
+  return async (
+    ctx: KoaContextWithOIDC,
+    sub: string,
+    token?: Parameters<FindAccount>[2],
+  ): Promise<Account | undefined> => {
     const regulator = await activeRegulator(accounts, sub);
     if (!regulator) return undefined;
     const session = ctx.oidc.session;

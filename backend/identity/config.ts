@@ -23,7 +23,10 @@ export const identityFileConfigSchema = z
         tokenEndpointAuthMethod: z.enum(['client_secret_basic', 'client_secret_post']).optional(),
         discovery: z.enum(['wallet', 'wallet-then-standard']).optional(),
         userinfoSignedResponseAlg: z.enum(['RS256', 'PS256', 'ES256']).optional(),
-        acrValues: z.string().regex(/^eidas[1-3]$/u).optional(),
+        acrValues: z
+          .string()
+          .regex(/^eidas[1-3]$/u)
+          .optional(),
         timeoutSeconds: z.number().int().min(1).max(60).optional(),
       })
       .strict(),
@@ -52,8 +55,18 @@ export const identityFileConfigSchema = z
     apiResource: url.optional(),
     session: z
       .object({
-        shiftSeconds: z.number().int().min(300).max(24 * 3600).optional(),
-        idleSeconds: z.number().int().min(60).max(24 * 3600).optional(),
+        shiftSeconds: z
+          .number()
+          .int()
+          .min(300)
+          .max(24 * 3600)
+          .optional(),
+        idleSeconds: z
+          .number()
+          .int()
+          .min(60)
+          .max(24 * 3600)
+          .optional(),
       })
       .strict()
       .optional(),

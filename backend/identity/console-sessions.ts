@@ -17,7 +17,12 @@ export function tieSessionsToConsole(
     if (ctx.status !== 200) return;
     const refreshToken = (entities as { RefreshToken?: RefreshToken }).RefreshToken;
     // Only the console acting on its own refresh token (revocation sets the entity before its policy check).
-    if (!refreshToken?.sessionUid || refreshToken.clientId !== consoleClientId || ctx.oidc?.client?.clientId !== consoleClientId) return;
+    if (
+      !refreshToken?.sessionUid ||
+      refreshToken.clientId !== consoleClientId ||
+      ctx.oidc?.client?.clientId !== consoleClientId
+    )
+      return;
     const session = await provider.Session.findByUid(refreshToken.sessionUid);
     if (!session) return;
     if (route === 'token') await session.save(sessionTtl(session));

@@ -5,7 +5,8 @@ import { TypedEmitter } from '@shared/util/typed-emitter';
 import type { IdpConnect } from './psc-claims';
 import type { RegulatorAccount } from './regulator-accounts';
 
-export type LoginRefusalReason = 'regulator_unknown' | 'regulator_inactive' | 'psc_unreachable' | 'psc_cancelled' | 'psc_failed';
+export type LoginRefusalReason =
+  'regulator_unknown' | 'regulator_inactive' | 'psc_unreachable' | 'psc_cancelled' | 'psc_failed';
 
 export interface IdentityEventMap {
   'login-succeeded': { regulator: RegulatorAccount; idpConnect: IdpConnect; acr?: string; at: Date };

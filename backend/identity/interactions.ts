@@ -60,11 +60,21 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
   /** Results of PSC callbacks waiting for the browser to come back to its interaction, by interaction uid. */
   const outcomes = new ExpiringMap<string, LoginOutcome>(PENDING_TTL_MS, PENDING_MAX);
 
-  async function refuse(req: IncomingMessage, res: ServerResponse, reason: LoginRefusalReason, nationalId?: string): Promise<void> {
+  async function refuse(
+    req: IncomingMessage,
+    res: ServerResponse,
+    reason: LoginRefusalReason,
+    nationalId?: string,
+  ): Promise<void> {
     // The console learns the outcome from the authorization response (ASCII reason code, it words it itself).
     let returnTo: string | undefined;
     try {
-      returnTo = await provider.interactionResult(req, res, { error: 'access_denied', error_description: reason }, { mergeWithLastSubmission: false });
+      returnTo = await provider.interactionResult(
+        req,
+        res,
+        { error: 'access_denied', error_description: reason },
+        { mergeWithLastSubmission: false },
+      );
     } catch (error) {
       // The interaction is gone (expired, other browser): the page still says why, without a way back.
       logger.warn('refusal not returned to the client', { reason, error: String(error) });
@@ -118,7 +128,10 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
     return sendHtml(res, 400, expiredInteractionPage());
   }
 
-  async function outcomeOf(nationalId: string, identity: { idpConnect: IdpConnect; acr?: string }): Promise<LoginOutcome> {
+  async function outcomeOf(
+    nationalId: string,
+    identity: { idpConnect: IdpConnect; acr?: string },
+  ): Promise<LoginOutcome> {
     const account = await deps.accounts.findByNationalId(nationalId);
     if (!account || !account.active) {
       const reason = account ? 'regulator_inactive' : 'regulator_unknown';
@@ -147,7 +160,11 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
     if (!result.ok) {
       logger.warn('PSC login failed', { reason: result.reason, detail: result.detail });
       outcome = { ok: false, reason: pscReasonToRefusal(result.reason) };
-      events.emit('login-refused', { reason: outcome.reason, detail: `${result.reason}: ${result.detail}`, at: new Date() });
+      events.emit('login-refused', {
+        reason: outcome.reason,
+        detail: `${result.reason}: ${result.detail}`,
+        at: new Date(),
+      });
     } else {
       outcome = await outcomeOf(result.identity.nationalId, result.identity);
     }
@@ -161,7 +178,12 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
     const outcome = details ? outcomes.take(uid) : undefined;
     if (!details || !outcome) return sendHtml(res, 400, expiredInteractionPage());
     if (!outcome.ok) return refuse(req, res, outcome.reason, outcome.nationalId);
-    events.emit('login-succeeded', { regulator: outcome.regulator, idpConnect: outcome.idpConnect, acr: outcome.acr, at: new Date() });
+    events.emit('login-succeeded', {
+      regulator: outcome.regulator,
+      idpConnect: outcome.idpConnect,
+      acr: outcome.acr,
+      at: new Date(),
+    });
     logger.info('regulator logged in', { nationalId: outcome.regulator.nationalId, idpConnect: outcome.idpConnect });
     const login: { accountId: string; amr: string[]; remember: boolean; acr?: string } = {
       accountId: outcome.regulator.nationalId,

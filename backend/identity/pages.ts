@@ -17,7 +17,8 @@ export const REFUSAL_TEXT: Record<LoginRefusalReason, RefusalText> = {
   },
   regulator_inactive: {
     title: 'Accès retiré',
-    message: 'Votre accès au SAS a été retiré. Aucune session n’a été ouverte. Contactez l’administrateur de votre SAS.',
+    message:
+      'Votre accès au SAS a été retiré. Aucune session n’a été ouverte. Contactez l’administrateur de votre SAS.',
   },
   psc_unreachable: {
     title: 'Pro Santé Connect injoignable',

@@ -1,7 +1,13 @@
 // The oidc-provider settings of the SAS provider: its clients (the console as a public native client, publishers as
 // confidential web clients), the claims each scope releases, token and session lifetimes, cookies and features.
 // Pure data built from the provider's configuration; the behaviour it points to (accounts, grants, pages) is passed in.
-import { type Configuration, errors as oidcErrors, type FindAccount, type Grant, type KoaContextWithOIDC } from 'oidc-provider';
+import {
+  type Configuration,
+  errors as oidcErrors,
+  type FindAccount,
+  type Grant,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import { type PrivateJwks, randomCookieKeys } from './keys';
 import { logoutConfirmPage, logoutDonePage, providerErrorPage } from './pages';
 
@@ -85,7 +91,8 @@ function features(settings: ProviderSettings): NonNullable<Configuration['featur
     },
     resourceIndicators: {
       enabled: true,
-      defaultResource: (_ctx, client, oneOf) => oneOf ?? (client.clientId === consoleClientId ? apiResource : undefined),
+      defaultResource: (_ctx, client, oneOf) =>
+        oneOf ?? (client.clientId === consoleClientId ? apiResource : undefined),
       useGrantedResource: () => true,
       getResourceServerInfo: (_ctx, resource, client) => {
         if (resource !== apiResource || client.clientId !== consoleClientId) throw new oidcErrors.InvalidTarget();

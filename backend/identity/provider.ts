@@ -19,9 +19,6 @@ import { createPscClient, type PscClientConfig } from './psc-client';
 import type { RegulatorAccounts } from './regulator-accounts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy, sessionTtlSeconds } from './session-policy';
 
-;
-;
-
 const DEFAULT_CONSOLE_CLIENT_ID = 'sas-console';
 const PSC_CALLBACK_PATH = '/psc/callback';
 
@@ -95,7 +92,9 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
   const jwks = config.jwks ?? (await generateSigningJwks());
   const publicJwks = publicJwksOf(jwks);
   const pscRedirectUri = config.psc.redirectUri ?? `${issuer}${PSC_CALLBACK_PATH}`;
-  const events = createIdentityEvents((error) => logger.error('identity event listener failed', { error: String(error) }));
+  const events = createIdentityEvents((error) =>
+    logger.error('identity event listener failed', { error: String(error) }),
+  );
 
   const provider: Provider = new Provider(
     issuer,
@@ -155,7 +154,9 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
     try {
       const interaction = /^\/interaction\/([\w-]{1,64})(\/finish)?$/u.exec(rest);
       if (interaction?.[1] && req.method === 'GET') {
-        return await (interaction[2] ? interactions.finish(req, res, interaction[1]) : interactions.start(req, res, interaction[1]));
+        return await (interaction[2]
+          ? interactions.finish(req, res, interaction[1])
+          : interactions.start(req, res, interaction[1]));
       }
       if (rest === PSC_CALLBACK_PATH && req.method === 'GET') return await interactions.pscCallback(req, res);
       (req as IncomingMessage & { baseUrl?: string }).baseUrl = mountPath;
@@ -168,7 +169,12 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
     }
   }
 
-  const verify = createAccessTokenVerifier({ issuer, audience: apiResource, jwks: publicJwks, accounts: config.accounts });
+  const verify = createAccessTokenVerifier({
+    issuer,
+    audience: apiResource,
+    jwks: publicJwks,
+    accounts: config.accounts,
+  });
 
   return {
     issuer,

@@ -58,7 +58,8 @@ export function parsePscUserinfo(raw: unknown): ParseResult<PscUserinfo> {
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   const key = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
-  if (key === undefined) return { ok: false, message: 'Les informations reçues de Pro Santé Connect ne sont pas un objet JSON.' };
+  if (key === undefined)
+    return { ok: false, message: 'Les informations reçues de Pro Santé Connect ne sont pas un objet JSON.' };
   const label = FIELD_LABELS[key] ?? key;
   const missing = raw !== null && typeof raw === 'object' && !(key in raw);
   return {

@@ -160,7 +160,8 @@ export function createPscClient(config: PscClientConfig): PscClient {
       client_secret: config.clientSecret,
       [oidc.clockSkew]: Math.round((now() - Date.now()) / 1000),
     };
-    if (config.userinfoSignedResponseAlg) clientMetadata.userinfo_signed_response_alg = config.userinfoSignedResponseAlg;
+    if (config.userinfoSignedResponseAlg)
+      clientMetadata.userinfo_signed_response_alg = config.userinfoSignedResponseAlg;
     const cfg = new oidc.Configuration(metadata, config.clientId, clientMetadata, auth);
     cfg.timeout = timeout;
     cfg[oidc.customFetch] = fetchImpl;

@@ -15,7 +15,8 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { shiftSeconds: 12 * 3600, 
  * Never below 1 (oidc-provider needs a positive TTL; a session at its end then lasts one more second at most).
  */
 export function sessionTtlSeconds(session: { loginTs?: number }, nowSeconds: number, policy: SessionPolicy): number {
-  const untilShiftEnd = session.loginTs !== undefined ? session.loginTs + policy.shiftSeconds - nowSeconds : policy.idleSeconds;
+  const untilShiftEnd =
+    session.loginTs !== undefined ? session.loginTs + policy.shiftSeconds - nowSeconds : policy.idleSeconds;
   return Math.max(1, Math.min(policy.idleSeconds, Math.floor(untilShiftEnd)));
 }
 

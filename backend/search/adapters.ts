@@ -21,7 +21,8 @@ const codingFor = (specialty: SpecialtyReference): Coding[] => resolveSpecialty(
 
 export function directoryOffer(directory: Directory): OfferDirectory {
   // CPTS and SOS sites come from the same radius query: run it once for both.
-  let last: { lat: number; lon: number; radiusKm: number; result: ReturnType<Directory['findWithinRadius']> } | undefined;
+  let last:
+    { lat: number; lon: number; radiusKm: number; result: ReturnType<Directory['findWithinRadius']> } | undefined;
   const structuresWithin = (point: { lat: number; lon: number }, radiusKm: number) => {
     if (!last || last.lat !== point.lat || last.lon !== point.lon || last.radiusKm !== radiusKm) {
       last = { lat: point.lat, lon: point.lon, radiusKm, result: directory.findWithinRadius({ point, radiusKm }) };
@@ -33,7 +34,8 @@ export function directoryOffer(directory: Directory): OfferDirectory {
       directory
         .findWithinRadius({ point, radiusKm, specialty: codingFor(specialty) })
         .practitioners.map((hit) => ({ item: hit.practitioner, distanceKm: hit.distanceKm })),
-    cptsWithin: (point, radiusKm) => structuresWithin(point, radiusKm).cpts.map((hit) => ({ item: hit.cpts, distanceKm: hit.distanceKm })),
+    cptsWithin: (point, radiusKm) =>
+      structuresWithin(point, radiusKm).cpts.map((hit) => ({ item: hit.cpts, distanceKm: hit.distanceKm })),
     sosSitesWithin: (point, radiusKm) =>
       structuresWithin(point, radiusKm).sosSites.map((hit) => ({ item: hit.site, distanceKm: hit.distanceKm })),
     practitionerById: (id) => directory.getPractitioner(id),
@@ -90,6 +92,8 @@ export function mapPublisherAnswer(body: unknown, source: PublisherSource): Mapp
 export function agendaSlotsFrom(repository: AgendaSlotRepository, directory: Directory) {
   return async (ids: readonly string[], window: SearchWindow): Promise<Slot[]> => {
     const records = await repository.listForPractitioners(ids, { from: window.start, to: window.end });
-    return records.map((record) => agendaSlotToSlot(record, directory.getPractitioner(record.practitionerId)?.specialties ?? []));
+    return records.map((record) =>
+      agendaSlotToSlot(record, directory.getPractitioner(record.practitionerId)?.specialties ?? []),
+    );
   };
 }

@@ -84,16 +84,31 @@ export async function aggregateSlots(
       const slots = fresh(await deps.agendaSlots(source.ids, window));
       if (signal.aborted) return;
       if (slots.length > 0) emit({ type: 'slots', sourceId: source.info.id, slots });
-      status({ source: source.info, state: 'answered', durationMs: Math.round(deps.now() - started), slotCount: slots.length });
+      status({
+        source: source.info,
+        state: 'answered',
+        durationMs: Math.round(deps.now() - started),
+        slotCount: slots.length,
+      });
     } catch {
-      status({ source: source.info, state: 'error', reason: 'agenda SAS indisponible', durationMs: Math.round(deps.now() - started) });
+      status({
+        source: source.info,
+        state: 'error',
+        reason: 'agenda SAS indisponible',
+        durationMs: Math.round(deps.now() - started),
+      });
     }
   }
 
   async function runPublisher(source: PublisherSource) {
     const started = deps.now();
     if (!deps.breaker.allows(source.info.id)) {
-      status({ source: source.info, state: 'skipped', reason: 'écarté temporairement après des échecs répétés', durationMs: 0 });
+      status({
+        source: source.info,
+        state: 'skipped',
+        reason: 'écarté temporairement après des échecs répétés',
+        durationMs: 0,
+      });
       return;
     }
     const batches = chunk(source.ids, MAX_IDS_PER_REQUEST);
@@ -111,11 +126,17 @@ export async function aggregateSlots(
           const mapped = deps.map(response.body, source);
           // A publisher answering for practitioners it was not asked about is not trusted for them.
           const own = mapped.slots.filter((slot) =>
-            source.flavour === 'sos' ? slot.sosSiteId === undefined || asked.has(slot.sosSiteId) : slot.practitionerId !== undefined && asked.has(slot.practitionerId),
+            source.flavour === 'sos'
+              ? slot.sosSiteId === undefined || asked.has(slot.sosSiteId)
+              : slot.practitionerId !== undefined && asked.has(slot.practitionerId),
           );
           const slots = fresh(own);
           if (slots.length > 0 && !signal.aborted) emit({ type: 'slots', sourceId: source.info.id, slots });
-          return { response, slotCount: slots.length, issueCount: mapped.issueCount + (mapped.slots.length - own.length) };
+          return {
+            response,
+            slotCount: slots.length,
+            issueCount: mapped.issueCount + (mapped.slots.length - own.length),
+          };
         }),
       ),
     );
@@ -142,7 +163,10 @@ export async function aggregateSlots(
     status({
       source: source.info,
       state: timedOut ? 'timeout' : 'error',
-      reason: failures.length === outcomes.length ? reason : `réponse partielle (${failures.length} lot(s) sur ${outcomes.length} en échec) : ${reason}`,
+      reason:
+        failures.length === outcomes.length
+          ? reason
+          : `réponse partielle (${failures.length} lot(s) sur ${outcomes.length} en échec) : ${reason}`,
       durationMs,
       slotCount,
     });

@@ -34,7 +34,8 @@ export class CircuitBreaker {
   recordFailure(publisherId: string): void {
     const state = this.states.get(publisherId) ?? { consecutiveFailures: 0, openUntil: 0 };
     state.consecutiveFailures += 1;
-    if (state.consecutiveFailures >= this.options.failureThreshold) state.openUntil = this.now() + this.options.coolDownMs;
+    if (state.consecutiveFailures >= this.options.failureThreshold)
+      state.openUntil = this.now() + this.options.coolDownMs;
     this.states.set(publisherId, state);
   }
 }

@@ -72,11 +72,23 @@ export class PublisherClient {
       const { statusCode } = response;
       if (statusCode >= 300 && statusCode < 400) {
         await response.body.dump();
-        return { ok: false, kind: 'redirect', reason: FAILURE_REASONS.redirect, status: statusCode, durationMs: elapsed() };
+        return {
+          ok: false,
+          kind: 'redirect',
+          reason: FAILURE_REASONS.redirect,
+          status: statusCode,
+          durationMs: elapsed(),
+        };
       }
       if (statusCode !== 200) {
         await response.body.dump();
-        return { ok: false, kind: 'http-status', reason: `erreur ${statusCode} de l’éditeur`, status: statusCode, durationMs: elapsed() };
+        return {
+          ok: false,
+          kind: 'http-status',
+          reason: `erreur ${statusCode} de l’éditeur`,
+          status: statusCode,
+          durationMs: elapsed(),
+        };
       }
       const contentType = String(response.headers['content-type'] ?? '');
       if (!FHIR_JSON.test(contentType)) {
@@ -124,7 +136,10 @@ function classify(error: unknown, timedOut: boolean, aborted: boolean): { kind: 
     return { kind: 'timeout', reason: FAILURE_REASONS.timeout };
   }
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO)/u.test(code)) {
+  if (
+    typeof code === 'string' &&
+    /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO)/u.test(code)
+  ) {
     return { kind: 'tls', reason: FAILURE_REASONS.tls };
   }
   return { kind: 'connection', reason: FAILURE_REASONS.connection };

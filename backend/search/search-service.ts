@@ -21,7 +21,6 @@ import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from
 /** General medicine (TRE_R38 SM54): the platform's default when the LRM names no specialty. */
 export const DEFAULT_SPECIALTY: SpecialtyReference = { kind: 'coded', coding: GENERAL_MEDICINE };
 
-
 /** Kept out of the budget to stream the last statuses and `done` before the budget is reached. */
 const FINISH_MARGIN_MS = 20;
 
@@ -77,16 +76,20 @@ export async function runSearch(
   }));
   if (gp.state === 'found' && !offerPractitioners.some((p) => p.isGp)) {
     const practitioner = deps.directory.practitionerById(gp.nationalId);
-    if (practitioner) offerPractitioners.push({ practitioner, distanceKm: distanceTo(practitioner, point), isGp: true });
+    if (practitioner)
+      offerPractitioners.push({ practitioner, distanceKm: distanceTo(practitioner, point), isGp: true });
   }
   const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners);
   // SOS Médecins are general practitioners: their sites answer general medicine searches only.
-  const sosSites =
-    codings.some(isGeneralMedicine)
-      ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
-      : [];
+  const sosSites = codings.some(isGeneralMedicine)
+    ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
+    : [];
 
-  const sources = planSources(deps.publishers, offerPractitioners, sosSites.map((s) => s.site));
+  const sources = planSources(
+    deps.publishers,
+    offerPractitioners,
+    sosSites.map((s) => s.site),
+  );
   const wanted = options.onlySources ? new Set(options.onlySources) : undefined;
   const chosen = wanted ? sources.filter((s) => wanted.has(s.info.id)) : sources;
   const offer: CareOffer = { practitioners: offerPractitioners, cpts, sosSites, sources: chosen.map((s) => s.info) };
@@ -112,7 +115,11 @@ function distanceTo(practitioner: Practitioner, point: GeoPoint): number | undef
 }
 
 /** The GP named by the LRM: by national id anywhere in the directory, by name only among the offer. */
-function lookUpGp(directory: OfferDirectory, reference: GpReference | undefined, offer: Within<Practitioner>[]): GpLookup {
+function lookUpGp(
+  directory: OfferDirectory,
+  reference: GpReference | undefined,
+  offer: Within<Practitioner>[],
+): GpLookup {
   if (!reference) return { state: 'not-provided' };
   if (reference.kind === 'national-id') {
     return directory.practitionerById(reference.nationalId)
@@ -126,7 +133,9 @@ function lookUpGp(directory: OfferDirectory, reference: GpReference | undefined,
     return wanted === normalizeName(item.familyName) || wanted === full || wanted === reversed;
   });
   // A name shared by two practitioners identifies neither: better say so than pin the wrong one.
-  return matches.length === 1 && matches[0] ? { state: 'found', nationalId: matches[0].item.nationalId } : { state: 'not-found', reference };
+  return matches.length === 1 && matches[0]
+    ? { state: 'found', nationalId: matches[0].item.nationalId }
+    : { state: 'not-found', reference };
 }
 
 function normalizeName(text: string): string {
@@ -140,19 +149,30 @@ function normalizeName(text: string): string {
 }
 
 /** CPTS in the radius, and the CPTS of participating practitioners in the offer (their contact beyond slots). */
-function offerCpts(directory: OfferDirectory, point: GeoPoint, radiusKm: number, practitioners: OfferPractitioner[]): OfferCpts[] {
+function offerCpts(
+  directory: OfferDirectory,
+  point: GeoPoint,
+  radiusKm: number,
+  practitioners: OfferPractitioner[],
+): OfferCpts[] {
   const byFiness = new Map<string, OfferCpts>();
-  for (const { item, distanceKm: d } of directory.cptsWithin(point, radiusKm)) byFiness.set(item.finess, { cpts: item, distanceKm: d });
+  for (const { item, distanceKm: d } of directory.cptsWithin(point, radiusKm))
+    byFiness.set(item.finess, { cpts: item, distanceKm: d });
   for (const { practitioner } of practitioners) {
     const finess = practitioner.participation?.mode === 'cpts' ? practitioner.participation.structureId : undefined;
     if (!finess || byFiness.has(finess)) continue;
     const cpts: Cpts | undefined = directory.cptsByFiness(finess);
-    if (cpts) byFiness.set(finess, { cpts, distanceKm: cpts.place?.point ? distanceKm(cpts.place.point, point) : undefined });
+    if (cpts)
+      byFiness.set(finess, { cpts, distanceKm: cpts.place?.point ? distanceKm(cpts.place.point, point) : undefined });
   }
   return [...byFiness.values()];
 }
 
-function planSources(registry: PublisherRegistry, practitioners: OfferPractitioner[], sosSites: { id: string; agendaSource?: string }[]): SlotSource[] {
+function planSources(
+  registry: PublisherRegistry,
+  practitioners: OfferPractitioner[],
+  sosSites: { id: string; agendaSource?: string }[],
+): SlotSource[] {
   const byPublisher = new Map<string, string[]>();
   const agenda: string[] = [];
   for (const { practitioner } of practitioners) {
@@ -180,4 +200,3 @@ function planSources(registry: PublisherRegistry, practitioners: OfferPractition
   if (agenda.length > 0) sources.push({ kind: 'sas-agenda', info: SAS_AGENDA_SOURCE, ids: agenda });
   return sources;
 }
-

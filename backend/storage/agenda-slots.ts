@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Coding } from '../../shared/domain/care-offer';
 import type { NationalId } from '../../shared/domain/identifiers';
-import { CONSULTATION_MODES, SLOT_TYPES, type ConsultationMode, type Slot, type SlotType } from '../../shared/domain/slot';
+import {
+  CONSULTATION_MODES,
+  SLOT_TYPES,
+  type ConsultationMode,
+  type Slot,
+  type SlotType,
+} from '../../shared/domain/slot';
 import { SAS_AGENDA_ID } from '../directory/publishers';
 import { instantColumn, instantInput, optionalTextColumn, toInstantParam } from './row-values';
 import type { SqlExecutor } from './sql-database';
@@ -50,19 +56,17 @@ const rowSchema = z
     created_at: instantColumn,
     updated_at: instantColumn,
   })
-  .transform(
-    (row): AgendaSlotRecord => ({
-      id: row.id,
-      practitionerId: row.practitioner_id,
-      start: row.start_at,
-      end: row.end_at,
-      types: row.types,
-      modes: row.modes,
-      ...(row.booking_url !== undefined ? { bookingUrl: row.booking_url } : {}),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }),
-  );
+  .transform((row): AgendaSlotRecord => ({
+    id: row.id,
+    practitionerId: row.practitioner_id,
+    start: row.start_at,
+    end: row.end_at,
+    types: row.types,
+    modes: row.modes,
+    ...(row.booking_url !== undefined ? { bookingUrl: row.booking_url } : {}),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }));
 
 const COLUMNS = 'id, practitioner_id, start_at, end_at, types, modes, booking_url, created_at, updated_at';
 

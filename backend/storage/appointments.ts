@@ -51,24 +51,22 @@ const rowSchema = z
     created_at: instantColumn,
     updated_at: instantColumn,
   })
-  .transform(
-    (row): AppointmentRecord => ({
-      id: row.id,
-      publisherId: row.publisher_id,
-      publisherAppointmentId: row.publisher_appointment_id,
-      status: row.status,
-      start: row.start_at,
-      end: row.end_at,
-      operatorId: row.operator_id,
-      ...(row.practitioner_id !== undefined ? { practitionerId: row.practitioner_id } : {}),
-      ...(row.practitioner_name !== undefined ? { practitionerName: row.practitioner_name } : {}),
-      ...(row.practitioner_status !== null ? { practitionerStatus: row.practitioner_status } : {}),
-      ...(row.search_id !== undefined ? { searchId: row.search_id } : {}),
-      raw: row.raw,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }),
-  );
+  .transform((row): AppointmentRecord => ({
+    id: row.id,
+    publisherId: row.publisher_id,
+    publisherAppointmentId: row.publisher_appointment_id,
+    status: row.status,
+    start: row.start_at,
+    end: row.end_at,
+    operatorId: row.operator_id,
+    ...(row.practitioner_id !== undefined ? { practitionerId: row.practitioner_id } : {}),
+    ...(row.practitioner_name !== undefined ? { practitionerName: row.practitioner_name } : {}),
+    ...(row.practitioner_status !== null ? { practitionerStatus: row.practitioner_status } : {}),
+    ...(row.search_id !== undefined ? { searchId: row.search_id } : {}),
+    raw: row.raw,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }));
 
 const COLUMNS = `id, publisher_id, publisher_appointment_id, status, start_at, end_at, operator_id, practitioner_id,
   practitioner_name, practitioner_status, search_id, raw, created_at, updated_at`;
@@ -86,10 +84,7 @@ export interface AppointmentRepository {
   listByOperator(operatorId: NationalId, options?: { limit?: number }): Promise<AppointmentRecord[]>;
 }
 
-export function createAppointmentRepository(
-  db: SqlExecutor,
-  newId: () => string = randomUUID,
-): AppointmentRepository {
+export function createAppointmentRepository(db: SqlExecutor, newId: () => string = randomUUID): AppointmentRepository {
   return {
     async upsert(input) {
       const appointment = appointmentInputSchema.parse(input);

@@ -26,17 +26,15 @@ const rowSchema = z
     updated_at: instantColumn,
     inserted: z.boolean().optional(),
   })
-  .transform(
-    (row): StoredRegulatorAccount => ({
-      nationalId: row.national_id,
-      familyName: row.family_name,
-      ...(row.given_name !== undefined ? { givenName: row.given_name } : {}),
-      ...(row.email !== undefined ? { email: row.email } : {}),
-      active: row.active,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }),
-  );
+  .transform((row): StoredRegulatorAccount => ({
+    nationalId: row.national_id,
+    familyName: row.family_name,
+    ...(row.given_name !== undefined ? { givenName: row.given_name } : {}),
+    ...(row.email !== undefined ? { email: row.email } : {}),
+    active: row.active,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }));
 
 const COLUMNS = 'national_id, family_name, given_name, email, active, created_at, updated_at';
 

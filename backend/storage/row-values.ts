@@ -2,16 +2,14 @@
 // string must not break us (driver options, a future version); instants leave the storage as ISO 8601 UTC strings.
 import { z } from 'zod';
 
-export const instantColumn = z
-  .union([z.date(), z.string()])
-  .transform((value, ctx) => {
-    const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: `date invalide en base : ${String(value)}` });
-      return z.NEVER;
-    }
-    return date.toISOString();
-  });
+export const instantColumn = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `date invalide en base : ${String(value)}` });
+    return z.NEVER;
+  }
+  return date.toISOString();
+});
 
 export const optionalTextColumn = z
   .string()

@@ -43,7 +43,9 @@ export interface TrainingEnvironmentOptions {
   /** The training geocoder on loopback (default: on, at the national service's rate); `false`: communes only. */
   streetGeocoder?: false | { ratePerSecond?: number; retryAfterSeconds?: number; port?: number };
   /** Routes mounted on every simulated publisher; default: its V1 receiver and booking pages. */
-  publisherRoutes?: (context: PublisherRouteContext) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
+  publisherRoutes?: (
+    context: PublisherRouteContext,
+  ) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   now?: () => Date;
 }
@@ -111,7 +113,10 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     for (const [index, entry] of dataset.careOffer.publishers.entries()) {
       const custom = options.publishers?.[entry.id];
       // Filled in once the server's address is known (the catalogue's booking URLs and the routes need it).
-      const late: { catalogue?: TrainingCatalogue; routes?: ReturnType<NonNullable<TrainingEnvironmentOptions['publisherRoutes']>> } = {};
+      const late: {
+        catalogue?: TrainingCatalogue;
+        routes?: ReturnType<NonNullable<TrainingEnvironmentOptions['publisherRoutes']>>;
+      } = {};
       const server: SimulatedPublisher = await startSimulatedPublisher({
         id: entry.id,
         name: entry.name,
@@ -122,7 +127,13 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
         seed: [...entry.id].reduce((sum, c) => sum + c.charCodeAt(0), 7),
         answer: (query) => {
           if (!late.catalogue) throw new Error('publisher not ready');
-          return answerSlotQuery(query, late.catalogue, placeholderDirectory, server.fhirBaseUrl, `${server.fhirBaseUrl}/${query.resource}`);
+          return answerSlotQuery(
+            query,
+            late.catalogue,
+            placeholderDirectory,
+            server.fhirBaseUrl,
+            `${server.fhirBaseUrl}/${query.resource}`,
+          );
         },
         handle: async (request, response, url) => (late.routes ? late.routes(request, response, url) : false),
       });
@@ -135,7 +146,12 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
         now,
       });
       keys[entry.id] = newPublisherKey();
-      const client = { clientId: `editeur-${entry.id}`, clientSecret: secret(), redirectUris: [`${server.origin}/rdv/callback`], name: entry.name };
+      const client = {
+        clientId: `editeur-${entry.id}`,
+        clientSecret: secret(),
+        redirectUris: [`${server.origin}/rdv/callback`],
+        name: entry.name,
+      };
       clients.push(client);
       const context: PublisherRouteContext = {
         publisher: entry,
@@ -150,9 +166,20 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       late.catalogue = catalogue;
       const routes = options.publisherRoutes ? undefined : trainingPublisherRoutes(context, now);
       late.routes = options.publisherRoutes ? options.publisherRoutes(context) : routes?.handle;
-      publishers.set(entry.id, { entry, server, catalogue, publisherKey: context.publisherKey, ...(routes ? { routes } : {}) });
+      publishers.set(entry.id, {
+        entry,
+        server,
+        catalogue,
+        publisherKey: context.publisherKey,
+        ...(routes ? { routes } : {}),
+      });
     }
-    const endpoints = Object.fromEntries([...publishers.values()].map((p) => [p.entry.id, { fhirBaseUrl: p.server.fhirBaseUrl, bookingOrigin: p.server.origin }]));
+    const endpoints = Object.fromEntries(
+      [...publishers.values()].map((p) => [
+        p.entry.id,
+        { fhirBaseUrl: p.server.fhirBaseUrl, bookingOrigin: p.server.origin },
+      ]),
+    );
     const boundPublishers = bindPublisherEndpoints(dataset.careOffer.publishers, endpoints);
     const directory = createDirectory({ ...dataset.careOffer, publishers: boundPublishers });
     for (const p of publishers.values()) p.entry = boundPublishers.find((b) => b.id === p.entry.id) ?? p.entry;
@@ -219,7 +246,10 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     // The backend now owns the bound server, and closes first (in-flight searches, then storage).
     closers.splice(0, 1);
     closers.push(() => backend.close());
-    log('info', `environnement de FORMATION prêt : serveur SAS ${backend.url}, PSC ${psc.issuer}, ${publishers.size} éditeurs simulés`);
+    log(
+      'info',
+      `environnement de FORMATION prêt : serveur SAS ${backend.url}, PSC ${psc.issuer}, ${publishers.size} éditeurs simulés`,
+    );
 
     return {
       backend,

@@ -32,7 +32,6 @@ export interface BridgeServer {
   close: () => Promise<void>;
 }
 
-
 const MAX_CALL_BODY = 256 * 1024;
 
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
@@ -67,7 +66,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       if (url.pathname === '/api/events' && request.method === 'GET') return openStream(url, response);
       const call = /^\/api\/call\/([A-Za-z]{1,40})$/u.exec(url.pathname);
       if (call?.[1] && request.method === 'POST') return handleCall(call[1], request, response);
-      if (url.pathname === '/api/launch' && request.method === 'POST' && options.launch) return handleLaunch(request, response);
+      if (url.pathname === '/api/launch' && request.method === 'POST' && options.launch)
+        return handleLaunch(request, response);
       return void response.writeHead(404).end();
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405).end();
@@ -76,7 +76,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
   async function handleCall(name: string, request: IncomingMessage, response: ServerResponse) {
     if (!tokenMatches(request.headers['x-sas-bridge-token'])) return void response.writeHead(401).end();
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return void response.writeHead(415).end();
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
+      return void response.writeHead(415).end();
     let args: unknown;
     try {
       const body = JSON.parse(await readBody(request, MAX_CALL_BODY)) as { args?: unknown };
@@ -85,7 +86,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       const status = error instanceof BodyTooLargeError ? 413 : 400;
       return void response.writeHead(status).end();
     }
-    const outcome = await dispatchCall(options.core.calls, name, args, (call, error) => onUnexpected(`call ${call}`, error));
+    const outcome = await dispatchCall(options.core.calls, name, args, (call, error) =>
+      onUnexpected(`call ${call}`, error),
+    );
     sendJson(response, 200, outcome);
   }
 
@@ -105,7 +108,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
   function openStream(url: URL, response: ServerResponse) {
     if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return void response.writeHead(401).end();
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     response.write(': ouvert\n\n');
     streams.add(response);
     const heartbeat = setInterval(() => response.write(': ping\n\n'), 15_000);
@@ -133,7 +140,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       'cache-control': 'no-store',
     };
     if (extname(file) === '.html') {
-      const html = body.toString('utf8').replace('<head>', `<head>\n    <meta name="sas-bridge-token" content="${token}" />`);
+      const html = body
+        .toString('utf8')
+        .replace('<head>', `<head>\n    <meta name="sas-bridge-token" content="${token}" />`);
       body = Buffer.from(html, 'utf8');
     }
     response.writeHead(200, headers).end(body);

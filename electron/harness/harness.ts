@@ -5,7 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { EnvironmentInfo } from '../../shared/api/console-api';
-import { startTrainingEnvironment, type TrainingEnvironment, type TrainingEnvironmentOptions } from '../../backend/training/environment';
+import {
+  startTrainingEnvironment,
+  type TrainingEnvironment,
+  type TrainingEnvironmentOptions,
+} from '../../backend/training/environment';
 import type { Logger } from '@shared/util/logger';
 import { createConsoleServices, type ConsoleServices } from '../services/compose';
 import { MemoryJournalStore, type JournalStore } from '../services/journal';
@@ -55,7 +59,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     openExternal,
     secretStore: new MemorySecretStore(),
   });
-  const environment: EnvironmentInfo = { mode: 'training', label: 'FORMATION', backendUrl: training.backendUrl, version: '0.1.0' };
+  const environment: EnvironmentInfo = {
+    mode: 'training',
+    label: 'FORMATION',
+    backendUrl: training.backendUrl,
+    version: '0.1.0',
+  };
   const services = createConsoleServices({
     environment,
     backendUrl: training.backendUrl,
@@ -72,7 +81,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       rendererDir: options.rendererDir ?? defaultRendererDir,
       port: options.port,
       launch: (input) => services.launches.receive(input),
-      onUnexpected: (where, error) => log(`erreur inattendue (${where}) : ${error instanceof Error ? `${error.name}: ${error.message}` : 'inconnue'}`),
+      onUnexpected: (where, error) =>
+        log(
+          `erreur inattendue (${where}) : ${error instanceof Error ? `${error.name}: ${error.message}` : 'inconnue'}`,
+        ),
     });
   } catch (error) {
     await services.close();

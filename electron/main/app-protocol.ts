@@ -6,13 +6,10 @@ import type { Protocol } from 'electron';
 import { RENDERER_CONTENT_TYPES, rendererContentSecurityPolicy } from '../services/content-security';
 import { APP_SCHEME, isAppUrl } from './app-origin';
 
-;
-
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
 } as const;
-
 
 /** Resolves an app:// URL to a file inside the renderer folder, or undefined when it points anywhere else. */
 export function resolveAppFile(requestUrl: string, rendererDir: string): string | undefined {
@@ -41,7 +38,11 @@ export function appResponseHeaders(file: string, connectSources: readonly string
   return headers;
 }
 
-export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string, backendOrigins: () => string[]): void {
+export function serveAppProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  rendererDir: string,
+  backendOrigins: () => string[],
+): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Méthode refusée', { status: 405 });
     const file = resolveAppFile(request.url, rendererDir);

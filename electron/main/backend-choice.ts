@@ -40,7 +40,8 @@ export function backendUrlProblem(raw: string): string | undefined {
     return 'ce n’est pas une adresse web';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'seules les adresses https:// sont acceptées';
-  if (url.username !== '' || url.password !== '') return 'l’adresse ne doit pas contenir d’identifiant ni de mot de passe';
+  if (url.username !== '' || url.password !== '')
+    return 'l’adresse ne doit pas contenir d’identifiant ni de mot de passe';
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return 'http:// n’est accepté que sur la machine elle-même (127.0.0.1) ; utilisez https://';
   }
@@ -55,7 +56,12 @@ export function environmentInfo(
 ): EnvironmentInfo {
   switch (choice.mode) {
     case 'training':
-      return { mode: 'training', label: TRAINING_LABEL, backendUrl: facts.trainingBackendUrl ?? '', version: facts.version };
+      return {
+        mode: 'training',
+        label: TRAINING_LABEL,
+        backendUrl: facts.trainingBackendUrl ?? '',
+        version: facts.version,
+      };
     case 'connected':
       return { mode: 'connected', label: facts.settingsLabel, backendUrl: choice.backendUrl, version: facts.version };
     case 'misconfigured':

@@ -8,8 +8,6 @@ import { dispatchCall } from '../services/call-dispatch';
 import type { ConsoleCore } from '../services/console-core';
 import { isAppUrl } from './app-origin';
 
-;
-
 /**
  * Only the console page itself may call main: the top frame (no parent), showing a page of the app's own origin.
  * A subframe, a page that navigated elsewhere, or a frame already gone (null) is refused.

@@ -27,7 +27,8 @@ startShell({
       whenReady: () => app.whenReady(),
       report: log,
     }),
-  startTrainingBackend: () => startEmbeddedTraining(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'), log),
+  startTrainingBackend: () =>
+    startEmbeddedTraining(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'), log),
   createServices: (context) => createElectronServices(context, app.getPath('userData')),
   log,
 });

@@ -12,9 +12,7 @@ export interface ProcessFacts {
   argv: readonly string[];
 }
 
-export type ProtocolClientRegistration =
-  | { scheme: string }
-  | { scheme: string; path: string; args: string[] };
+export type ProtocolClientRegistration = { scheme: string } | { scheme: string; path: string; args: string[] };
 
 /**
  * What to pass to `setAsDefaultProtocolClient`. In development the executable is Electron itself, so the OS must

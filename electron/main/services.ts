@@ -10,7 +10,10 @@ import { createSessionService } from '../services/session/session-service';
 import type { ServiceContext, TrainingBackend } from './shell';
 
 /** The embedded backend and training environment, on loopback (training mode). */
-export async function startEmbeddedTraining(resourcesDir: string, log: (line: string) => void): Promise<TrainingBackend> {
+export async function startEmbeddedTraining(
+  resourcesDir: string,
+  log: (line: string) => void,
+): Promise<TrainingBackend> {
   // The data files are next to the app (extraResources when packaged), not next to the bundled code.
   const env = await startTrainingEnvironment({
     trainingDir: join(resourcesDir, 'training'),

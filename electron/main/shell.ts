@@ -121,7 +121,9 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
   const fallback = (env: EnvironmentInfo, message: string) =>
     unavailableServices({ environment: env, settingsStore, message, now, newId });
 
-  const connect = async (choice: BackendChoice): Promise<{ environment: EnvironmentInfo; services: ConsoleServices }> => {
+  const connect = async (
+    choice: BackendChoice,
+  ): Promise<{ environment: EnvironmentInfo; services: ConsoleServices }> => {
     const facts = { version: app.getVersion(), settingsLabel: settings.get().environmentLabel };
     if (choice.mode === 'misconfigured') {
       log(choice.problem);
@@ -140,7 +142,10 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
         const env = environmentInfo(choice, facts);
         return {
           environment: env,
-          services: fallback(env, 'L’environnement de formation n’a pas pu démarrer. Redémarrez la console ; si cela persiste, prévenez le support.'),
+          services: fallback(
+            env,
+            'L’environnement de formation n’a pas pu démarrer. Redémarrez la console ; si cela persiste, prévenez le support.',
+          ),
         };
       }
     } else {
@@ -149,7 +154,8 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
     const env = environmentInfo(choice, { ...facts, trainingBackendUrl: backendUrl });
     // The backend is the identity provider the login page is opened on.
     allowList.set('identity-provider', [new URL(backendUrl).origin]);
-    if (!deps.createServices) return { environment: env, services: fallback(env, 'Services de la console non intégrés à cette version.') };
+    if (!deps.createServices)
+      return { environment: env, services: fallback(env, 'Services de la console non intégrés à cette version.') };
     try {
       const built = await deps.createServices({
         mode: choice.mode,
@@ -159,14 +165,21 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
         secrets,
         allowList,
         openExternal: async (url) => {
-          if (!(await openExternal(url))) throw new Error('Adresse refusée : son origine n’est pas dans la liste autorisée de la console.');
+          if (!(await openExternal(url)))
+            throw new Error('Adresse refusée : son origine n’est pas dans la liste autorisée de la console.');
         },
         log,
       });
       return { environment: env, services: built };
     } catch (error) {
       log(`services de la console non démarrés : ${describeError(error)}`);
-      return { environment: env, services: fallback(env, 'Les services de la console n’ont pas pu démarrer. Redémarrez la console ; si cela persiste, prévenez le support.') };
+      return {
+        environment: env,
+        services: fallback(
+          env,
+          'Les services de la console n’ont pas pu démarrer. Redémarrez la console ; si cela persiste, prévenez le support.',
+        ),
+      };
     }
   };
 
@@ -182,7 +195,9 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
   const ready = app.whenReady().then(async () => {
     lockDownSession(session.defaultSession, log);
     serveAppProtocol(protocol, deps.rendererDir, () => []);
-    const connected = await connect(chooseBackend({ environmentUrl: deps.backendUrlVariable, settingsUrl: settings.get().backendUrl }));
+    const connected = await connect(
+      chooseBackend({ environmentUrl: deps.backendUrlVariable, settingsUrl: settings.get().backendUrl }),
+    );
     environment = connected.environment;
     services = connected.services;
     const { core, launches } = connected.services;
@@ -245,7 +260,12 @@ function unavailableServices(options: FallbackOptions): ConsoleServices {
     booking: unavailableBooking,
     appointments: unavailableAppointments,
     settings: new SettingsService(options.settingsStore),
-    journal: new Journal({ store: new MemoryJournalStore(), now: options.now, newId: options.newId, onChange: (entries) => bus.emit('journal', entries) }),
+    journal: new Journal({
+      store: new MemoryJournalStore(),
+      now: options.now,
+      newId: options.newId,
+      onChange: (entries) => bus.emit('journal', entries),
+    }),
     bus,
   });
   return { core, launches, close: async () => core.dispose() };

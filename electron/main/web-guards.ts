@@ -63,7 +63,9 @@ export function lockDownSession(session: Session, log: (line: string) => void): 
     if (!granted) log(`permission refusée : ${permission}`);
     callback(granted);
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayGrantPermission(permission, requestingOrigin));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    mayGrantPermission(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event, item) => {
     // Without a save path, Electron asks the user where to save: the regulator chooses, nothing is written silently.

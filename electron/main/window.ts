@@ -54,7 +54,9 @@ export function openMainWindow(options: MainWindowOptions = {}): OpenedWindow {
 }
 
 /** Brings the console in front of the regulator when the LRM launches it: restored, shown and focused. */
-export function revealWindow(window: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'> | undefined): void {
+export function revealWindow(
+  window: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'> | undefined,
+): void {
   if (!window || window.isDestroyed()) return;
   if (window.isMinimized()) window.restore();
   window.show();

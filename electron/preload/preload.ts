@@ -3,7 +3,13 @@
 // Each call resolves with its outcome object, failures included: contextBridge would strip a thrown error down to
 // its message. The renderer's console client turns a failed outcome into a rejected ConsoleError.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CONSOLE_EVENT_NAMES, callChannel, eventChannel, type ConsoleEventName, type ConsoleEvents } from '../../shared/api/console-api';
+import {
+  CONSOLE_EVENT_NAMES,
+  callChannel,
+  eventChannel,
+  type ConsoleEventName,
+  type ConsoleEvents,
+} from '../../shared/api/console-api';
 import { TRANSPORT_FAILURE, type CallOutcome } from '../../shared/api/errors';
 import { makeOutcomeCalls, type ConsoleBridge } from '../../shared/api/make-calls';
 
@@ -18,7 +24,8 @@ const calls = makeOutcomeCalls(async (name, args): Promise<CallOutcome<unknown>>
 export const preloadApi = {
   ...calls,
   on<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEvents[E]) => void) {
-    if (!(CONSOLE_EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Événement inconnu : ${String(event)}`);
+    if (!(CONSOLE_EVENT_NAMES as readonly string[]).includes(event))
+      throw new Error(`Événement inconnu : ${String(event)}`);
     const channel = eventChannel(event);
     const handler = (_event: IpcRendererEvent, payload: ConsoleEvents[E]) => listener(payload);
     ipcRenderer.on(channel, handler);

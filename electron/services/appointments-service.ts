@@ -24,7 +24,9 @@ export function createAppointmentsService(deps: AppointmentsServiceDeps): Appoin
   stop(): void;
 } {
   const logger = (deps.logger ?? silentLogger).child('appointments');
-  const changes = new TypedEmitter<{ change: Appointment[] }>((error) => logger.unexpected('appointments listener', error));
+  const changes = new TypedEmitter<{ change: Appointment[] }>((error) =>
+    logger.unexpected('appointments listener', error),
+  );
   const byId = new Map<string, Appointment>();
   let controller: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -42,9 +44,14 @@ export function createAppointmentsService(deps: AppointmentsServiceDeps): Appoin
     const target = appointment.practitionerId ?? appointment.publisherId;
     // The journal logs its own write failures; the appointment itself is shown whatever happens to its note.
     const noted = (error: unknown) => logger.warn('appointment not noted in the journal', describeError(error));
-    if (!previous) void deps.journal.add('booking-confirmed', target, name, appointment.searchId, STATUS_LABELS[appointment.status]).catch(noted);
+    if (!previous)
+      void deps.journal
+        .add('booking-confirmed', target, name, appointment.searchId, STATUS_LABELS[appointment.status])
+        .catch(noted);
     else if (previous.status !== appointment.status || previous.start !== appointment.start) {
-      void deps.journal.add('booking-changed', target, name, appointment.searchId, STATUS_LABELS[appointment.status]).catch(noted);
+      void deps.journal
+        .add('booking-changed', target, name, appointment.searchId, STATUS_LABELS[appointment.status])
+        .catch(noted);
     }
   }
 

@@ -1,7 +1,13 @@
 // Authenticated calls from the console to its SAS backend. Tokens are read here, in the main process, and never
 // leave it (docs/design.md §9).
 import { ConsoleError } from '../../shared/api/errors';
-import { backendErrorSchema, type BodyIn, type JsonRoute, type QueryIn, type StreamRoute } from '../../shared/backend-api/routes';
+import {
+  backendErrorSchema,
+  type BodyIn,
+  type JsonRoute,
+  type QueryIn,
+  type StreamRoute,
+} from '../../shared/backend-api/routes';
 import { readNdjson } from './ndjson';
 import { z } from 'zod';
 
@@ -13,16 +19,30 @@ export interface BackendApiDeps {
 
 export interface BackendApi {
   /** A GET route's answer, checked against the route table. */
-  get<R extends JsonRoute & { method: 'GET' }>(route: R, options?: { query?: QueryIn<R>; signal?: AbortSignal }): Promise<z.output<R['response']>>;
+  get<R extends JsonRoute & { method: 'GET' }>(
+    route: R,
+    options?: { query?: QueryIn<R>; signal?: AbortSignal },
+  ): Promise<z.output<R['response']>>;
   /** A POST route's answer, checked against the route table. */
-  post<R extends JsonRoute & { method: 'POST' }>(route: R, body: BodyIn<R>, signal?: AbortSignal): Promise<z.output<R['response']>>;
+  post<R extends JsonRoute & { method: 'POST' }>(
+    route: R,
+    body: BodyIn<R>,
+    signal?: AbortSignal,
+  ): Promise<z.output<R['response']>>;
   /** Opens a long-lived GET stream (NDJSON); each event is checked against the route table as it arrives. */
-  openStream<R extends StreamRoute & { method: 'GET' }>(route: R, signal: AbortSignal): Promise<AsyncGenerator<z.output<R['event']>>>;
+  openStream<R extends StreamRoute & { method: 'GET' }>(
+    route: R,
+    signal: AbortSignal,
+  ): Promise<AsyncGenerator<z.output<R['event']>>>;
 }
 
 /** What a malformed answer becomes: a named error for the regulator, the exact problem kept for logs. */
 function invalidAnswer(route: { label: string; path: string }, detail: string): ConsoleError {
-  return new ConsoleError('backend-invalid-answer', `Réponse inattendue du serveur SAS (${route.label}).`, `${route.path}: ${detail}`);
+  return new ConsoleError(
+    'backend-invalid-answer',
+    `Réponse inattendue du serveur SAS (${route.label}).`,
+    `${route.path}: ${detail}`,
+  );
 }
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
@@ -33,14 +53,21 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 /** Checks one decoded JSON value (an answer or an event) against its schema. */
-function checkAnswer<S extends z.ZodType>(route: { label: string; path: string }, schema: S, value: unknown): z.output<S> {
+function checkAnswer<S extends z.ZodType>(
+  route: { label: string; path: string },
+  schema: S,
+  value: unknown,
+): z.output<S> {
   const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw invalidAnswer(route, describeIssues(parsed.error.issues));
   return parsed.data;
 }
 
 /** The events of an NDJSON stream, each checked against the route's event schema; a line that is not JSON too. */
-export async function* readEvents<R extends StreamRoute>(route: R, body: ReadableStream<Uint8Array>): AsyncGenerator<z.output<R['event']>> {
+export async function* readEvents<R extends StreamRoute>(
+  route: R,
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<z.output<R['event']>> {
   const values = readNdjson(body);
   try {
     for (;;) {
@@ -77,7 +104,10 @@ export function createBackendApi(deps: BackendApiDeps): BackendApi {
     if (response.status === 401) throw new ConsoleError('session-expired', 'Session expirée : reconnectez-vous.');
     if (!response.ok) {
       const message = await refusalMessage(response);
-      throw new ConsoleError('backend-error', message ?? `Le serveur SAS a répondu par une erreur (HTTP ${response.status}).`);
+      throw new ConsoleError(
+        'backend-error',
+        message ?? `Le serveur SAS a répondu par une erreur (HTTP ${response.status}).`,
+      );
     }
     return response;
   }
@@ -99,7 +129,12 @@ export function createBackendApi(deps: BackendApiDeps): BackendApi {
       return answer(route, response);
     },
     async post(route, body, signal) {
-      const response = await call(route.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+      const response = await call(route.path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal,
+      });
       return answer(route, response);
     },
     async openStream(route, signal) {

@@ -21,26 +21,36 @@ export interface BookingServiceDeps {
 }
 
 /** The booking URL with the SAS `origin` parameter, or a refusal when it is not one of the publisher's pages. */
-function bookingUrlFor(bookingUrl: string, origin: string, allowedOrigins: readonly string[]): { ok: true; url: string } | { ok: false; message: string } {
+function bookingUrlFor(
+  bookingUrl: string,
+  origin: string,
+  allowedOrigins: readonly string[],
+): { ok: true; url: string } | { ok: false; message: string } {
   let url: URL;
   try {
     url = new URL(bookingUrl);
   } catch {
     return { ok: false, message: 'Lien de réservation invalide.' };
   }
-  if (url.username || url.password) return { ok: false, message: 'Lien de réservation refusé (identifiants dans l’adresse).' };
+  if (url.username || url.password)
+    return { ok: false, message: 'Lien de réservation refusé (identifiants dans l’adresse).' };
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     return { ok: false, message: 'Lien de réservation refusé : connexion non sécurisée.' };
   }
   if (!allowedOrigins.includes(url.origin)) {
-    return { ok: false, message: `Lien de réservation refusé : ${url.host} n’est pas une adresse déclarée par cet éditeur.` };
+    return {
+      ok: false,
+      message: `Lien de réservation refusé : ${url.host} n’est pas une adresse déclarée par cet éditeur.`,
+    };
   }
   url.searchParams.set('origin', origin);
   return { ok: true, url: url.toString() };
 }
 
-export function createBookingService(deps: BookingServiceDeps): BookingPort & { forget(): void; preload(): Promise<void> } {
+export function createBookingService(
+  deps: BookingServiceDeps,
+): BookingPort & { forget(): void; preload(): Promise<void> } {
   const logger = (deps.logger ?? silentLogger).child('booking');
   let publishers: Promise<PublicPublisher[]> | undefined;
   const loadPublishers = () => {
@@ -58,7 +68,8 @@ export function createBookingService(deps: BookingServiceDeps): BookingPort & { 
     async open(request: OpenBookingRequest): Promise<void> {
       const registry = await loadPublishers();
       const publisher = registry.find((p) => p.id === request.sourceId);
-      if (!publisher) throw new ConsoleError('unknown-publisher', 'Éditeur inconnu : ce créneau ne peut pas être ouvert.');
+      if (!publisher)
+        throw new ConsoleError('unknown-publisher', 'Éditeur inconnu : ce créneau ne peut pas être ouvert.');
       const checked = bookingUrlFor(request.bookingUrl, deps.bookingOrigin(), publisher.bookingOrigins);
       if (!checked.ok) throw new ConsoleError('booking-url-refused', checked.message);
       if (request.searchId) {
@@ -80,7 +91,13 @@ export function createBookingService(deps: BookingServiceDeps): BookingPort & { 
         throw new ConsoleError('open-failed', 'Impossible d’ouvrir le navigateur pour la réservation.');
       }
       await deps.journal
-        .add('booking-opened', request.practitionerId ?? request.sourceId, request.practitionerName ?? publisher.name, request.searchId, publisher.name)
+        .add(
+          'booking-opened',
+          request.practitionerId ?? request.sourceId,
+          request.practitionerName ?? publisher.name,
+          request.searchId,
+          publisher.name,
+        )
         // The booking page is open: a journal that could not note it logs that itself, the booking goes on.
         .catch((error: unknown) => logger.warn('booking not noted in the journal', describeError(error)));
     },
@@ -90,7 +107,9 @@ export function createBookingService(deps: BookingServiceDeps): BookingPort & { 
     },
     async preload() {
       // Preloading only warms the cache: a failure is retried by the first booking, which reports it.
-      await loadPublishers().catch((error: unknown) => logger.warn('publisher registry not preloaded', describeError(error)));
+      await loadPublishers().catch((error: unknown) =>
+        logger.warn('publisher registry not preloaded', describeError(error)),
+      );
     },
   };
 }

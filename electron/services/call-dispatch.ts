@@ -23,7 +23,10 @@ export async function dispatchCall(
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(arguments)');
     return {
       ok: false,
-      error: { code: 'invalid-arguments', message: `Requête refusée : arguments invalides pour ${name} (${[...new Set(where)].join(', ')}).` },
+      error: {
+        code: 'invalid-arguments',
+        message: `Requête refusée : arguments invalides pour ${name} (${[...new Set(where)].join(', ')}).`,
+      },
     };
   }
   try {
@@ -33,6 +36,12 @@ export async function dispatchCall(
   } catch (error) {
     if (error instanceof ConsoleError) return { ok: false, error: { code: error.code, message: error.message } };
     onUnexpected(name, error);
-    return { ok: false, error: { code: 'internal', message: 'Erreur interne de la console. Réessayez ; si elle persiste, prévenez le support.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Erreur interne de la console. Réessayez ; si elle persiste, prévenez le support.',
+      },
+    };
   }
 }

@@ -50,8 +50,18 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
   const now = options.now ?? (() => new Date());
   const fetchImpl = options.fetch ?? fetch;
   const settings = new SettingsService(options.settingsStore);
-  const api = createBackendApi({ backendUrl: () => options.backendUrl, accessToken: () => options.session.accessToken(), fetch: fetchImpl });
-  const journal = new Journal({ store: options.journalStore, now, newId: options.newId, onChange: (entries) => bus.emit('journal', entries), logger });
+  const api = createBackendApi({
+    backendUrl: () => options.backendUrl,
+    accessToken: () => options.session.accessToken(),
+    fetch: fetchImpl,
+  });
+  const journal = new Journal({
+    store: options.journalStore,
+    now,
+    newId: options.newId,
+    onChange: (entries) => bus.emit('journal', entries),
+    logger,
+  });
   const launches = new LaunchQueue({
     parse: (input) => parseLaunch(input, options.knownOrigins ? { knownOrigins: options.knownOrigins } : undefined),
     now,

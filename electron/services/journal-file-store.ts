@@ -47,7 +47,10 @@ export class FileJournalStore implements JournalStore {
   async replace(entries: JournalEntry[]): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.tmp`;
-    await writeFile(temporary, entries.map((e) => `${JSON.stringify(e)}\n`).join(''), { encoding: 'utf8', mode: 0o600 });
+    await writeFile(temporary, entries.map((e) => `${JSON.stringify(e)}\n`).join(''), {
+      encoding: 'utf8',
+      mode: 0o600,
+    });
     await rename(temporary, this.file);
   }
 }

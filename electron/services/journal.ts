@@ -75,7 +75,13 @@ export class Journal {
     return this.add('contact', contact.targetId, contact.targetName, contact.searchId, contact.phone);
   }
 
-  async add(kind: JournalKind, targetId: string, targetName: string, searchId?: string, detail?: string): Promise<JournalEntry> {
+  async add(
+    kind: JournalKind,
+    targetId: string,
+    targetName: string,
+    searchId?: string,
+    detail?: string,
+  ): Promise<JournalEntry> {
     await this.ready;
     const entry: JournalEntry = {
       id: this.deps.newId(),
@@ -117,7 +123,14 @@ const KIND_LABELS: Record<JournalKind, string> = {
 /** Semicolon-separated (what French spreadsheet software expects), with a BOM so accents survive. */
 export function journalToCsv(entries: readonly JournalEntry[]): string {
   const header = ['Date et heure', 'Action', 'Professionnel ou structure', 'Identifiant', 'Détail', 'Recherche'];
-  const rows = entries.map((e) => [e.at, KIND_LABELS[e.kind], e.targetName, e.targetId, e.detail ?? '', e.searchId ?? '']);
+  const rows = entries.map((e) => [
+    e.at,
+    KIND_LABELS[e.kind],
+    e.targetName,
+    e.targetId,
+    e.detail ?? '',
+    e.searchId ?? '',
+  ]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
 

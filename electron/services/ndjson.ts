@@ -1,5 +1,8 @@
 // Splits a byte stream of newline-delimited JSON into lines, then values, one at a time, as the bytes arrive.
-export async function* readLines(body: ReadableStream<Uint8Array>, maxLineBytes = 8 * 1024 * 1024): AsyncGenerator<string> {
+export async function* readLines(
+  body: ReadableStream<Uint8Array>,
+  maxLineBytes = 8 * 1024 * 1024,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let buffer = '';
   const reader = body.getReader();

@@ -39,21 +39,30 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
       const body: BodyIn<typeof route> = { query: search.query, ...(sources ? { sources: [...sources] } : {}) };
       const response = await deps.fetch(`${deps.backendUrl()}${route.path}`, {
         method: route.method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, accept: 'application/x-ndjson' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          accept: 'application/x-ndjson',
+        },
         body: JSON.stringify(body),
         signal: controller.signal,
       });
-      if (response.status === 401) throw new ConsoleError('session-expired', 'Session expirée : reconnectez-vous pour relancer la recherche.');
+      if (response.status === 401)
+        throw new ConsoleError('session-expired', 'Session expirée : reconnectez-vous pour relancer la recherche.');
       if (!response.ok || !response.body) {
         const detail = await refusalMessage(response);
-        throw new ConsoleError('search-refused', detail ?? `Le serveur SAS a refusé la recherche (HTTP ${response.status}).`);
+        throw new ConsoleError(
+          'search-refused',
+          detail ?? `Le serveur SAS a refusé la recherche (HTTP ${response.status}).`,
+        );
       }
       // Each event is checked against the route table: a malformed one ends the search as failed, never as empty.
       for await (const event of readEvents(route, response.body)) send(event);
     } catch (error) {
       if (controller.signal.aborted) return;
       logger.warn('search stream failed', describeError(error));
-      const message = error instanceof ConsoleError ? error.message : 'Le serveur SAS ne répond pas : la recherche est interrompue.';
+      const message =
+        error instanceof ConsoleError ? error.message : 'Le serveur SAS ne répond pas : la recherche est interrompue.';
       send({ type: 'error', code: error instanceof ConsoleError ? error.code : 'backend-unreachable', message });
       send({ type: 'done', durationMs: 0 });
     } finally {
@@ -77,7 +86,11 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
     },
     async retry(searchId, sourceIds) {
       const search = searches.get(searchId);
-      if (!search) throw new ConsoleError('unknown-search', 'Cette recherche est fermée : relancez-la depuis la barre de recherche.');
+      if (!search)
+        throw new ConsoleError(
+          'unknown-search',
+          'Cette recherche est fermée : relancez-la depuis la barre de recherche.',
+        );
       void stream(searchId, search, sourceIds);
     },
     activeCount: () => searches.size,

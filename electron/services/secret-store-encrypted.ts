@@ -68,7 +68,9 @@ export class EncryptedSecretStore implements SecretStore {
         try {
           await this.writeEntry(entries, key, opened.plain);
         } catch {
-          this.deps.report?.(`Secret « ${key} » non rechiffré : l’ancienne copie reste lisible jusqu’au prochain enregistrement.`);
+          this.deps.report?.(
+            `Secret « ${key} » non rechiffré : l’ancienne copie reste lisible jusqu’au prochain enregistrement.`,
+          );
         }
       }
       return opened.plain;
@@ -86,7 +88,9 @@ export class EncryptedSecretStore implements SecretStore {
         await this.writeEntry(await this.deps.vault.read(), key, value);
       } catch {
         // Kept in memory: the session goes on, it just will not survive a restart.
-        this.deps.report?.(`Secret « ${key} » non enregistré (chiffrement ou écriture impossible) : gardé en mémoire seulement.`);
+        this.deps.report?.(
+          `Secret « ${key} » non enregistré (chiffrement ou écriture impossible) : gardé en mémoire seulement.`,
+        );
       }
     });
   }

@@ -7,7 +7,13 @@ import type { SecretVault } from './secret-store-encrypted';
 
 const vaultSchema = z.object({
   version: z.literal(1),
-  secrets: z.record(z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/u), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/u).max(65_536)),
+  secrets: z.record(
+    z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/u),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/u)
+      .max(65_536),
+  ),
 });
 
 export class FileSecretVault implements SecretVault {

@@ -29,7 +29,10 @@ export function loadSettings(store: SettingsStore): SettingsLoad {
   try {
     raw = store.read();
   } catch (error) {
-    return { settings: DEFAULT_SETTINGS, problem: `Paramètres illisibles (${describe(error)}) : valeurs par défaut utilisées.` };
+    return {
+      settings: DEFAULT_SETTINGS,
+      problem: `Paramètres illisibles (${describe(error)}) : valeurs par défaut utilisées.`,
+    };
   }
   if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS };
   const parsed = consoleSettingsSchema.safeParse(raw);
@@ -83,7 +86,11 @@ export class SettingsService {
     const valid = parsed.data;
     const next: ConsoleSettings = {
       ...this.current,
-      ...stripUndefined({ backendUrl: valid.backendUrl, environmentLabel: valid.environmentLabel, bookingOrigin: valid.bookingOrigin }),
+      ...stripUndefined({
+        backendUrl: valid.backendUrl,
+        environmentLabel: valid.environmentLabel,
+        bookingOrigin: valid.bookingOrigin,
+      }),
       ui: { ...this.current.ui, ...stripUndefined(valid.ui ?? {}) },
     };
     // A patch is checked field by field; the merged result is checked whole before it is kept.

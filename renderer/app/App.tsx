@@ -36,12 +36,16 @@ export function App() {
               </div>
             )}
             <LaunchErrors launches={state.launches} onDismiss={dismissLaunch} />
-            {state.session.status === 'logged-in' && <Workspace launches={state.launches} onLaunchConsumed={dismissLaunch} />}
+            {state.session.status === 'logged-in' && (
+              <Workspace launches={state.launches} onLaunchConsumed={dismissLaunch} />
+            )}
             {state.session.status !== 'logged-in' && (
               <section className="welcome">
                 <h1>{state.session.status === 'logging-in' ? fr.session.loggingIn : fr.session.loggedOutTitle}</h1>
                 <p>{state.session.status === 'logging-in' ? fr.session.loggingInHint : fr.session.loggedOutBody}</p>
-                {state.session.status === 'logged-out' && state.session.message && <p className="alert alert-warning">{state.session.message}</p>}
+                {state.session.status === 'logged-out' && state.session.message && (
+                  <p className="alert alert-warning">{state.session.message}</p>
+                )}
               </section>
             )}
           </main>

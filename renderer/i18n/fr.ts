@@ -4,7 +4,7 @@ export const fr = {
   productTagline: "Orientation des patients — Service d'Accès aux Soins",
   environment: {
     training: 'FORMATION',
-    trainingHint: "Environnement de formation : données fictives, aucun patient réel.",
+    trainingHint: 'Environnement de formation : données fictives, aucun patient réel.',
   },
   session: {
     login: 'Se connecter',
@@ -18,7 +18,9 @@ export const fr = {
     loggedOutBody:
       'La connexion se fait une fois par garde. Les recherches lancées depuis le logiciel de régulation attendent votre connexion.',
     pendingLaunches: (count: number) =>
-      count === 1 ? '1 recherche du logiciel de régulation attend votre connexion.' : `${count} recherches du logiciel de régulation attendent votre connexion.`,
+      count === 1
+        ? '1 recherche du logiciel de régulation attend votre connexion.'
+        : `${count} recherches du logiciel de régulation attendent votre connexion.`,
   },
   launch: {
     invalidTitle: 'Lancement depuis le logiciel de régulation refusé',
@@ -71,7 +73,9 @@ export const fr = {
       `Adresse reconnue approximativement : « ${label} » (score ${score}). Vérifiez-la avec l’appelant.`,
     outsideCoverage: (departments: readonly string[]) =>
       `Commune hors des départements couverts — données de formation : ${
-        departments.length > 1 ? `${departments.slice(0, -1).join(', ')} et ${departments.at(-1) ?? ''}` : (departments[0] ?? '')
+        departments.length > 1
+          ? `${departments.slice(0, -1).join(', ')} et ${departments.at(-1) ?? ''}`
+          : (departments[0] ?? '')
       } seulement.`,
     location: (label: string, radius: string) => `Résultats autour de ${label} — rayon ${radius}`,
     enlarged: (count: number) => (count === 1 ? 'rayon élargi 1 fois' : `rayon élargi ${count} fois`),
@@ -99,7 +103,8 @@ export const fr = {
   gp: {
     badge: 'MÉDECIN TRAITANT',
     notProvided: 'Médecin traitant non renseigné par le logiciel de régulation.',
-    notFound: (who: string) => `Le médecin traitant (${who}) n’a pas été trouvé : il n’apparaît pas en tête des résultats.`,
+    notFound: (who: string) =>
+      `Le médecin traitant (${who}) n’a pas été trouvé : il n’apparaît pas en tête des résultats.`,
   },
   card: {
     distance: (d: string) => `à ${d}`,
@@ -226,7 +231,8 @@ export const fr = {
     exporting: 'Export en cours…',
     exported: (file: string) => `Journal exporté : ${file}`,
     exportFailed: 'L’export du journal a échoué. Réessayez.',
-    loadFailed: 'Le journal de garde de ce poste n’a pas pu être lu : les actions notées plus tôt n’apparaissent pas. Les nouvelles actions sont notées.',
+    loadFailed:
+      'Le journal de garde de ce poste n’a pas pu être lu : les actions notées plus tôt n’apparaissent pas. Les nouvelles actions sont notées.',
     empty: 'Aucune action notée pendant cette garde.',
     tableLabel: 'Actions de la garde, les plus récentes en premier',
     headers: { time: 'Heure', action: 'Action', target: 'Professionnel ou structure', detail: 'Détail' },

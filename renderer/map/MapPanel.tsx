@@ -5,7 +5,10 @@ import { fr } from '../i18n/fr';
 import type { ResultMapProps } from './ResultMap';
 
 const ResultMap = lazy(async () => {
-  const [worker, map] = await Promise.all([import('maplibre-gl/dist/maplibre-gl-worker.mjs?raw'), import('./ResultMap')]);
+  const [worker, map] = await Promise.all([
+    import('maplibre-gl/dist/maplibre-gl-worker.mjs?raw'),
+    import('./ResultMap'),
+  ]);
   map.installWorker(worker.default);
   return map;
 });

@@ -23,10 +23,18 @@ const REQUIRED = ['name', 'lat', 'lon', 'population'] as const;
 export function parseCommuneCentroids(tsv: string): ParsedCommunes {
   const lines = tsv.split(/\r?\n/u);
   const header = (lines[0] ?? '').replace(/^\uFEFF/u, '').split('\t');
-  const index = Object.fromEntries(REQUIRED.map((name) => [name, header.indexOf(name)])) as Record<(typeof REQUIRED)[number], number>;
+  const index = Object.fromEntries(REQUIRED.map((name) => [name, header.indexOf(name)])) as Record<
+    (typeof REQUIRED)[number],
+    number
+  >;
   const collection: FeatureCollection<Point, CommuneProperties> = { type: 'FeatureCollection', features: [] };
   const missing = REQUIRED.filter((name) => index[name] < 0);
-  if (missing.length > 0) return { collection, skipped: 0, error: `Fichier des communes illisible : colonne(s) ${missing.join(', ')} absente(s).` };
+  if (missing.length > 0)
+    return {
+      collection,
+      skipped: 0,
+      error: `Fichier des communes illisible : colonne(s) ${missing.join(', ')} absente(s).`,
+    };
   let skipped = 0;
   for (let i = 1; i < lines.length; i += 1) {
     const line = lines[i];
@@ -36,7 +44,14 @@ export function parseCommuneCentroids(tsv: string): ParsedCommunes {
     const lat = Number(cells[index.lat]);
     const lon = Number(cells[index.lon]);
     const population = Number(cells[index.population]);
-    if (cells.length !== header.length || name === '' || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+    if (
+      cells.length !== header.length ||
+      name === '' ||
+      !Number.isFinite(lat) ||
+      !Number.isFinite(lon) ||
+      Math.abs(lat) > 90 ||
+      Math.abs(lon) > 180
+    ) {
       skipped += 1;
       continue;
     }

@@ -17,7 +17,11 @@ export function circleRing(center: GeoPoint, radiusKm: number, steps = 96): [num
     const bearing = (2 * Math.PI * i) / count;
     const lat2 = Math.asin(Math.sin(lat1) * Math.cos(angular) + Math.cos(lat1) * Math.sin(angular) * Math.cos(bearing));
     const lon2 =
-      lon1 + Math.atan2(Math.sin(bearing) * Math.sin(angular) * Math.cos(lat1), Math.cos(angular) - Math.sin(lat1) * Math.sin(lat2));
+      lon1 +
+      Math.atan2(
+        Math.sin(bearing) * Math.sin(angular) * Math.cos(lat1),
+        Math.cos(angular) - Math.sin(lat1) * Math.sin(lat2),
+      );
     ring.push([((toDeg(lon2) + 540) % 360) - 180, toDeg(lat2)]);
   }
   const first = ring[0];
@@ -40,7 +44,12 @@ export function boundsOf(points: readonly (readonly [number, number])[]): Bounds
     south = Math.min(south, lat);
     north = Math.max(north, lat);
   }
-  return Number.isFinite(west) ? [[west, south], [east, north]] : undefined;
+  return Number.isFinite(west)
+    ? [
+        [west, south],
+        [east, north],
+      ]
+    : undefined;
 }
 
 /** Whether a value is a usable WGS 84 point. */

@@ -22,12 +22,21 @@ export function offlineStyle(departmentsDataUrl: string): StyleSpecification {
     version: 8,
     name: 'SAS Console — fond hors ligne',
     sources: {
-      departements: { type: 'geojson', data: departmentsDataUrl, attribution: 'Départements et communes : IGN Admin Express, Licence Ouverte' },
+      departements: {
+        type: 'geojson',
+        data: departmentsDataUrl,
+        attribution: 'Départements et communes : IGN Admin Express, Licence Ouverte',
+      },
     },
     layers: [
       { id: 'fond', type: 'background', paint: { 'background-color': '#dce8f2' } },
       { id: 'departements-surface', type: 'fill', source: 'departements', paint: { 'fill-color': '#f7f6f1' } },
-      { id: 'departements-limites', type: 'line', source: 'departements', paint: { 'line-color': '#8f8f8f', 'line-width': 0.8 } },
+      {
+        id: 'departements-limites',
+        type: 'line',
+        source: 'departements',
+        paint: { 'line-color': '#8f8f8f', 'line-width': 0.8 },
+      },
     ],
   };
 }

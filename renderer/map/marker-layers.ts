@@ -23,7 +23,11 @@ const markerColor: ExpressionSpecification = [
   '#6a6a6a',
 ];
 
-export function addResultLayers(map: MapLibreMap, data: ReturnType<typeof cardFeatures>['collection'], clustered: boolean): void {
+export function addResultLayers(
+  map: MapLibreMap,
+  data: ReturnType<typeof cardFeatures>['collection'],
+  clustered: boolean,
+): void {
   map.addSource(RESULTS, {
     type: 'geojson',
     data,
@@ -66,7 +70,12 @@ export function addResultLayers(map: MapLibreMap, data: ReturnType<typeof cardFe
       type: 'circle',
       source: RESULTS,
       filter: ['in', ['get', 'key'], ['literal', []]],
-      paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#0a76f6', 'circle-stroke-width': 4 },
+      paint: {
+        'circle-radius': 13,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': '#0a76f6',
+        'circle-stroke-width': 4,
+      },
     },
     before,
   );

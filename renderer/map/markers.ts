@@ -26,7 +26,10 @@ function cardPoint(card: ResultCard): GeoPoint | undefined {
   }
 }
 
-export function cardFeatures(cards: readonly ResultCard[]): { collection: FeatureCollection<Point, MarkerProperties>; unplaced: number } {
+export function cardFeatures(cards: readonly ResultCard[]): {
+  collection: FeatureCollection<Point, MarkerProperties>;
+  unplaced: number;
+} {
   let unplaced = 0;
   const features: FeatureCollection<Point, MarkerProperties>['features'] = [];
   for (const card of cards) {
@@ -38,7 +41,12 @@ export function cardFeatures(cards: readonly ResultCard[]): { collection: Featur
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [point.lon, point.lat] },
-      properties: { key: card.key, kind: card.kind, gp: card.kind === 'practitioner' && card.isGp, slots: card.slots.length },
+      properties: {
+        key: card.key,
+        kind: card.kind,
+        gp: card.kind === 'practitioner' && card.isGp,
+        slots: card.slots.length,
+      },
     });
   }
   return { collection: { type: 'FeatureCollection', features }, unplaced };

@@ -38,7 +38,12 @@ export async function addCommuneNames(map: MapLibreMap): Promise<void> {
 
 export function addOverlayLayers(map: MapLibreMap): void {
   map.addSource('rayon', { type: 'geojson', data: emptyCollection });
-  map.addLayer({ id: 'rayon-surface', type: 'fill', source: 'rayon', paint: { 'fill-color': '#000091', 'fill-opacity': 0.05 } });
+  map.addLayer({
+    id: 'rayon-surface',
+    type: 'fill',
+    source: 'rayon',
+    paint: { 'fill-color': '#000091', 'fill-opacity': 0.05 },
+  });
   map.addLayer({
     id: 'rayon-limite',
     type: 'line',
@@ -50,6 +55,11 @@ export function addOverlayLayers(map: MapLibreMap): void {
     id: 'patient-point',
     type: 'circle',
     source: 'patient',
-    paint: { 'circle-radius': 8, 'circle-color': '#161616', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+    paint: {
+      'circle-radius': 8,
+      'circle-color': '#161616',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 3,
+    },
   });
 }

@@ -1,7 +1,13 @@
 // The maplibre map itself: created once per style in the container, with its controls, overlays and pointer
 // handlers. The handlers read the latest props through a ref, so a new callback from the parent does not
 // recreate the map.
-import { AttributionControl, Map as MapLibreMap, NavigationControl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+} from 'maplibre-gl';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { fr } from '../i18n/fr';
 import { chooseStyle } from './map-style';
@@ -26,7 +32,10 @@ export interface MapInstance {
 
 const FRANCE_CENTER: [number, number] = [2.4, 46.6];
 
-export function useMapInstance(styleUrl: string | undefined, handlers: { readonly current: MapPointerHandlers }): MapInstance {
+export function useMapInstance(
+  styleUrl: string | undefined,
+  handlers: { readonly current: MapPointerHandlers },
+): MapInstance {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | undefined>(undefined);
   const [ready, setReady] = useState(false);
@@ -63,7 +72,9 @@ export function useMapInstance(styleUrl: string | undefined, handlers: { readonl
     });
     map.on('idle', () => {
       // For tests and for the regulator's screen reader: how many markers are actually drawn.
-      const drawn = map.getLayer(POINTS) ? map.queryRenderedFeatures({ layers: [POINTS, CLUSTERS].filter((l) => map.getLayer(l)) }).length : 0;
+      const drawn = map.getLayer(POINTS)
+        ? map.queryRenderedFeatures({ layers: [POINTS, CLUSTERS].filter((l) => map.getLayer(l)) }).length
+        : 0;
       element.dataset.renderedMarkers = String(drawn);
       element.dataset.idle = 'true';
     });

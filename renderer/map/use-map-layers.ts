@@ -55,8 +55,14 @@ export function usePatientArea(
       return;
     }
     const ring = radiusKm !== undefined && radiusKm > 0 ? circleRing(patient, radiusKm) : undefined;
-    void radius?.setData(ring ? { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} } : emptyCollection);
-    void point?.setData({ type: 'Feature', geometry: { type: 'Point', coordinates: [patient.lon, patient.lat] }, properties: {} });
+    void radius?.setData(
+      ring ? { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} } : emptyCollection,
+    );
+    void point?.setData({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [patient.lon, patient.lat] },
+      properties: {},
+    });
     const bounds = boundsOf(ring ?? [[patient.lon, patient.lat]]);
     if (bounds) map.fitBounds(bounds, { padding: 24, maxZoom: 14, duration: 0 });
   }, [ready, patient, radiusKm]);

@@ -27,7 +27,9 @@ export function AppointmentsPanel({ orientations, headingRef, headingId }: Props
     if (!focusTab(tabId)) return;
     close();
     // The tab bar's button of that tab takes the focus (after the tab bar re-rendered).
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(tabId)}"] .tab-button`)?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-tab-id="${CSS.escape(tabId)}"] .tab-button`)?.focus(),
+    );
   };
 
   return (
@@ -53,9 +55,22 @@ export function AppointmentsPanel({ orientations, headingRef, headingId }: Props
   );
 }
 
-function AppointmentItem({ row, changed, onGoToTab }: { row: AppointmentRow; changed: boolean; onGoToTab: (tabId: string) => void }) {
+function AppointmentItem({
+  row,
+  changed,
+  onGoToTab,
+}: {
+  row: AppointmentRow;
+  changed: boolean;
+  onGoToTab: (tabId: string) => void;
+}) {
   return (
-    <li className={`orientation${changed ? ' orientation-changed' : ''}`} data-testid="orientation" data-status={row.status} data-appointment-id={row.id}>
+    <li
+      className={`orientation${changed ? ' orientation-changed' : ''}`}
+      data-testid="orientation"
+      data-status={row.status}
+      data-appointment-id={row.id}
+    >
       <div className="orientation-head">
         <strong className="orientation-practitioner">{row.practitioner}</strong>
         {/* Keyed by status: a new status re-mounts the badge, which replays its highlight. */}
@@ -75,7 +90,11 @@ function AppointmentItem({ row, changed, onGoToTab }: { row: AppointmentRow; cha
       </p>
       <p className="orientation-link">
         {row.link.kind === 'open' && (
-          <button type="button" className="btn-link" onClick={() => row.link.kind === 'open' && onGoToTab(row.link.tabId)}>
+          <button
+            type="button"
+            className="btn-link"
+            onClick={() => row.link.kind === 'open' && onGoToTab(row.link.tabId)}
+          >
             {fr.orientations.goToTab} — {row.link.title}
           </button>
         )}

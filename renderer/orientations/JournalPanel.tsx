@@ -15,7 +15,8 @@ interface Props {
   headingId: string;
 }
 
-type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string };
+type ExportState =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string };
 
 export function JournalPanel({ orientations, headingRef, headingId }: Props) {
   const { journal, close } = orientations;
@@ -32,7 +33,8 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
           downloadText(csv, fileName);
           setExported({ kind: 'done', fileName });
         },
-        (error: unknown) => setExported({ kind: 'failed', message: consoleErrorPayload(error).message || fr.journal.exportFailed }),
+        (error: unknown) =>
+          setExported({ kind: 'failed', message: consoleErrorPayload(error).message || fr.journal.exportFailed }),
       );
   };
 
@@ -41,7 +43,12 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
       <PanelHead title={fr.journal.title} headingId={headingId} headingRef={headingRef} onClose={close} />
       <p className="followup-intro">{fr.journal.intro}</p>
       <div className="journal-export">
-        <button type="button" className="btn btn-primary" onClick={exportCsv} disabled={exported.kind === 'busy' || rows.length === 0}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={exportCsv}
+          disabled={exported.kind === 'busy' || rows.length === 0}
+        >
           {exported.kind === 'busy' ? fr.journal.exporting : fr.journal.export}
         </button>
         <span role="status" className={exported.kind === 'failed' ? 'journal-export-failed' : 'journal-export-done'}>
@@ -69,7 +76,9 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
             {rows.map((row) => (
               <tr key={row.id} data-kind={row.kind} data-testid="journal-row">
                 <td>
-                  <time dateTime={row.iso} title={row.at}>{row.time}</time>
+                  <time dateTime={row.iso} title={row.at}>
+                    {row.time}
+                  </time>
                 </td>
                 <td>{row.action}</td>
                 <td>{row.target}</td>

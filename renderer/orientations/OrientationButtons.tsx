@@ -8,7 +8,11 @@ export function OrientationButtons({ orientations }: { orientations: Orientation
   const { appointments, journal, panel, unseen, toggle } = orientations;
   const count = appointments.appointments.length;
   return (
-    <div className="followup-buttons" role="group" aria-label={`${fr.orientations.open} et ${fr.journal.open.toLowerCase()}`}>
+    <div
+      className="followup-buttons"
+      role="group"
+      aria-label={`${fr.orientations.open} et ${fr.journal.open.toLowerCase()}`}
+    >
       <button
         type="button"
         className={`btn btn-followup${unseen ? ' btn-attention' : ''}`}

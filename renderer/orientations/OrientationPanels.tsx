@@ -47,7 +47,11 @@ export function OrientationPanels({ orientations }: { orientations: Orientations
           data-testid={panel === 'appointments' ? 'orientations-panel' : 'journal-panel'}
         >
           {panel === 'appointments' ? (
-            <AppointmentsPanel headingRef={heading} headingId={`${PANEL_IDS[panel]}-titre`} orientations={orientations} />
+            <AppointmentsPanel
+              headingRef={heading}
+              headingId={`${PANEL_IDS[panel]}-titre`}
+              orientations={orientations}
+            />
           ) : (
             <JournalPanel headingRef={heading} headingId={`${PANEL_IDS[panel]}-titre`} orientations={orientations} />
           )}

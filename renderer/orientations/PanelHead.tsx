@@ -2,7 +2,17 @@ import type { RefObject } from 'react';
 import { fr } from '../i18n/fr';
 
 /** The head of a follow-up panel: its title (focused when the panel opens) and the close button (Échap). */
-export function PanelHead({ title, headingId, headingRef, onClose }: { title: string; headingId: string; headingRef: RefObject<HTMLHeadingElement | null>; onClose: () => void }) {
+export function PanelHead({
+  title,
+  headingId,
+  headingRef,
+  onClose,
+}: {
+  title: string;
+  headingId: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onClose: () => void;
+}) {
   return (
     <header className="followup-head">
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>

@@ -14,7 +14,11 @@ export interface AppointmentChange {
  * from `previous` counts as new only if it changed after `newSince` (epoch ms): when the console connects, the
  * backend's history arrives as a list too, and it is not news.
  */
-export function appointmentChanges(previous: readonly Appointment[], next: readonly Appointment[], newSince: number): AppointmentChange[] {
+export function appointmentChanges(
+  previous: readonly Appointment[],
+  next: readonly Appointment[],
+  newSince: number,
+): AppointmentChange[] {
   const before = new Map(previous.map((a) => [a.id, a]));
   const changes: AppointmentChange[] = [];
   for (const appointment of next) {
@@ -22,7 +26,11 @@ export function appointmentChanges(previous: readonly Appointment[], next: reado
     if (!known) {
       const updated = Date.parse(appointment.updatedAt);
       if (!Number.isNaN(updated) && updated >= newSince) changes.push({ id: appointment.id, kind: 'new' });
-    } else if (known.status !== appointment.status || known.start !== appointment.start || known.end !== appointment.end) {
+    } else if (
+      known.status !== appointment.status ||
+      known.start !== appointment.start ||
+      known.end !== appointment.end
+    ) {
       changes.push({ id: appointment.id, kind: 'changed' });
     }
   }
@@ -32,7 +40,11 @@ export function appointmentChanges(previous: readonly Appointment[], next: reado
 const MAX_SPOKEN = 3;
 
 /** One French sentence per change (three at most, then a count), for a polite live region; '' when nothing to say. */
-export function announceChanges(changes: readonly AppointmentChange[], next: readonly Appointment[], nowMs: number): string {
+export function announceChanges(
+  changes: readonly AppointmentChange[],
+  next: readonly Appointment[],
+  nowMs: number,
+): string {
   const byId = new Map(next.map((a) => [a.id, a]));
   const sentences = changes.slice(0, MAX_SPOKEN).flatMap((change) => {
     const a = byId.get(change.id);

@@ -45,7 +45,11 @@ export function dayLabel(epochMs: number, nowMs: number): string {
 export function appointmentWhen(appointment: Pick<Appointment, 'start' | 'end'>, nowMs: number): string {
   const start = Date.parse(appointment.start);
   if (Number.isNaN(start)) return '—';
-  return fr.orientations.when(dayLabel(start, nowMs), formatSlotTime(appointment.start), formatSlotTime(appointment.end));
+  return fr.orientations.when(
+    dayLabel(start, nowMs),
+    formatSlotTime(appointment.start),
+    formatSlotTime(appointment.end),
+  );
 }
 
 export function practitionerLabel(appointment: Pick<Appointment, 'practitionerName' | 'practitionerId'>): string {
@@ -68,7 +72,11 @@ function appointmentLink(searchId: string | undefined, links: TabLinksSnapshot):
  * The rows, most recent activity first: a confirmation or a status change brings its appointment to the top, where
  * the regulator looks. Ties (same update time) by start, then id, so the order never flickers.
  */
-export function appointmentRows(appointments: readonly Appointment[], links: TabLinksSnapshot, nowMs: number): AppointmentRow[] {
+export function appointmentRows(
+  appointments: readonly Appointment[],
+  links: TabLinksSnapshot,
+  nowMs: number,
+): AppointmentRow[] {
   const time = (iso: string) => {
     const t = Date.parse(iso);
     return Number.isNaN(t) ? -Infinity : t;

@@ -20,7 +20,11 @@ export interface JournalRow {
   detail: string;
 }
 
-const fullFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const fullFormat = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'full',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
 
 export function journalActionLabel(kind: JournalKind): string {
   return fr.journal.kinds[kind] ?? kind;

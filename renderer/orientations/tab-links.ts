@@ -40,14 +40,19 @@ export class TabLinkStore {
       tabs.length === this.snapshot.tabs.length &&
       tabs.every((t, i) => {
         const known = this.snapshot.tabs[i];
-        return known !== undefined && known.tabId === t.tabId && known.searchId === t.searchId && known.title === t.title;
+        return (
+          known !== undefined && known.tabId === t.tabId && known.searchId === t.searchId && known.title === t.title
+        );
       });
     const fresh = sources.filter((s) => s.name.trim() !== '' && this.snapshot.publisherNames[s.id] !== s.name);
     const room = Object.keys(this.snapshot.publisherNames).length < MAX_NAMES;
     if (sameTabs && (fresh.length === 0 || !room)) return;
     this.snapshot = {
       tabs: sameTabs ? this.snapshot.tabs : tabs.map((t) => ({ ...t })),
-      publisherNames: fresh.length > 0 && room ? { ...this.snapshot.publisherNames, ...Object.fromEntries(fresh.map((s) => [s.id, s.name])) } : this.snapshot.publisherNames,
+      publisherNames:
+        fresh.length > 0 && room
+          ? { ...this.snapshot.publisherNames, ...Object.fromEntries(fresh.map((s) => [s.id, s.name])) }
+          : this.snapshot.publisherNames,
     };
     for (const listener of this.listeners) listener();
   }

@@ -18,7 +18,13 @@ export interface AppointmentsState {
   announcement: { text: string; seq: number };
 }
 
-const initial: AppointmentsState = { appointments: [], loaded: false, failed: false, changedIds: [], announcement: { text: '', seq: 0 } };
+const initial: AppointmentsState = {
+  appointments: [],
+  loaded: false,
+  failed: false,
+  changedIds: [],
+  announcement: { text: '', seq: 0 },
+};
 
 /** How far back a "new" appointment may have changed and still be news when the session's list first arrives. */
 const NEWS_MARGIN_MS = 60_000;
@@ -53,7 +59,8 @@ export function useAppointments(api: ConsoleApi, enabled: boolean): Appointments
     api.listAppointments().then(
       (list) => {
         // An event that overtook this answer is newer: keep it.
-        if (!eventSeen) setState((s) => ({ ...s, appointments: list, loaded: true, failed: false, receivedAt: Date.now() }));
+        if (!eventSeen)
+          setState((s) => ({ ...s, appointments: list, loaded: true, failed: false, receivedAt: Date.now() }));
       },
       () => {
         if (!eventSeen) setState((s) => ({ ...s, loaded: true, failed: true }));

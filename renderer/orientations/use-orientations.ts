@@ -49,7 +49,8 @@ export function useOrientations(api: ConsoleApi, enabled: boolean): Orientations
         close();
         return;
       }
-      if (panelRef.current === undefined && document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
+      if (panelRef.current === undefined && document.activeElement instanceof HTMLElement)
+        opener.current = document.activeElement;
       setPanel(next);
       if (next === 'appointments') setUnseen(false);
     },

@@ -68,7 +68,15 @@ export function FilterBar({ filters, facets, onChange, register }: FilterBarProp
     },
   ];
   const active = activeFilterCount(filters);
-  if (active > 0) buttons.push({ id: 'clear', label: fr.filters.clear(active), shortcut: 'x', pressed: false, action: { type: 'clear-filters' }, group: '' });
+  if (active > 0)
+    buttons.push({
+      id: 'clear',
+      label: fr.filters.clear(active),
+      shortcut: 'x',
+      pressed: false,
+      action: { type: 'clear-filters' },
+      group: '',
+    });
 
   const [current, setCurrent] = useState(0);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -107,7 +115,14 @@ export function FilterBar({ filters, facets, onChange, register }: FilterBarProp
               className={`filter${button.pressed ? ' filter-on' : ''}${button.id === 'clear' ? ' filter-clear' : ''}`}
               aria-pressed={button.id === 'clear' ? undefined : button.pressed}
               tabIndex={index === currentIndex ? 0 : -1}
-              title={[groupLabel ?? button.group, button.count ? fr.filters.count(button.count.cards, button.count.slots) : undefined].filter(Boolean).join(' — ') || undefined}
+              title={
+                [
+                  groupLabel ?? button.group,
+                  button.count ? fr.filters.count(button.count.cards, button.count.slots) : undefined,
+                ]
+                  .filter(Boolean)
+                  .join(' — ') || undefined
+              }
               data-filter={button.id}
               onFocus={() => setCurrent(index)}
               onClick={() => onChange(button.action)}

@@ -49,7 +49,12 @@ export function LocationNotices({ location }: { location: ResolvedLocation }) {
 
 export function GpNotice({ gp }: { gp: GpLookup | undefined }) {
   if (!gp) return null;
-  if (gp.state === 'not-provided') return <p className="notice notice-info" data-testid="gp-notice">{fr.gp.notProvided}</p>;
+  if (gp.state === 'not-provided')
+    return (
+      <p className="notice notice-info" data-testid="gp-notice">
+        {fr.gp.notProvided}
+      </p>
+    );
   if (gp.state === 'not-found')
     return (
       <p className="notice notice-warning" role="status" data-testid="gp-notice">
@@ -90,7 +95,15 @@ export function LaunchWarnings({ warnings }: { warnings: readonly LaunchIssue[] 
   );
 }
 
-export function ErrorNotice({ title, error, onDismiss }: { title?: string; error: SearchError; onDismiss?: () => void }) {
+export function ErrorNotice({
+  title,
+  error,
+  onDismiss,
+}: {
+  title?: string;
+  error: SearchError;
+  onDismiss?: () => void;
+}) {
   return (
     <div className="alert alert-error" role="alert" data-code={error.code}>
       {title && <h2>{title}</h2>}

@@ -25,7 +25,17 @@ interface ResultListProps {
 const ESTIMATED_CARD_HEIGHT = 230;
 const ESTIMATED_HEADING_HEIGHT = 44;
 
-export function ResultList({ rows, rowOfKey, label, now, selectedKey, hoveredKey, cptsFocus, actions, controller }: ResultListProps) {
+export function ResultList({
+  rows,
+  rowOfKey,
+  label,
+  now,
+  selectedKey,
+  hoveredKey,
+  cptsFocus,
+  actions,
+  controller,
+}: ResultListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | undefined>(undefined);
   const virtualizer = useVirtualizer({
@@ -69,7 +79,8 @@ export function ResultList({ rows, rowOfKey, label, now, selectedKey, hoveredKey
   }, [firstKey]);
 
   const items = virtualizer.getVirtualItems();
-  const focusableKey = selectedKey !== undefined && rowOfKey.has(selectedKey) ? selectedKey : rows.find((r) => r.kind === 'card')?.key;
+  const focusableKey =
+    selectedKey !== undefined && rowOfKey.has(selectedKey) ? selectedKey : rows.find((r) => r.kind === 'card')?.key;
 
   return (
     <div ref={scroller} className="result-scroller" data-testid="result-list" data-row-count={rows.length}>

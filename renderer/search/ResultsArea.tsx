@@ -26,7 +26,22 @@ interface ResultsAreaProps {
 }
 
 export function ResultsArea(props: ResultsAreaProps) {
-  const { model, view, minute, hoveredKey, actions, list, done, filtersOn, showMap, mapStyleUrl, patient, radiusKm, dispatchView, onMapSelect } = props;
+  const {
+    model,
+    view,
+    minute,
+    hoveredKey,
+    actions,
+    list,
+    done,
+    filtersOn,
+    showMap,
+    mapStyleUrl,
+    patient,
+    radiusKm,
+    dispatchView,
+    onMapSelect,
+  } = props;
   const intentionLabel = view.intention === 'first' ? fr.results.firstIntention : fr.results.secondIntention;
   return (
     <div className={showMap ? 'results-area' : 'results-area results-area-nomap'}>

@@ -97,7 +97,9 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
         ))}
         <LaunchWarnings warnings={tab.warnings} />
         {stream.location && <LocationLine location={stream.location} />}
-        {!stream.location && (!failedEarly || (pick && stream.phase !== 'done')) && <p className="location-line">{fr.results.locating}</p>}
+        {!stream.location && (!failedEarly || (pick && stream.phase !== 'done')) && (
+          <p className="location-line">{fr.results.locating}</p>
+        )}
         {stream.location && <LocationNotices location={stream.location} />}
         <GpNotice gp={stream.gp} />
         {summary.total > 0 && (
@@ -112,8 +114,14 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
         {!failedEarly && (
           <>
             <div className="results-toolbar">
-              <IntentionSwitch intention={view.intention} counts={counts} onChange={(intention) => dispatchView({ type: 'set-intention', intention })} />
-              <span className="results-order">{results.ordering === 'distance' ? fr.results.orderDistance : fr.results.orderSeeded}</span>
+              <IntentionSwitch
+                intention={view.intention}
+                counts={counts}
+                onChange={(intention) => dispatchView({ type: 'set-intention', intention })}
+              />
+              <span className="results-order">
+                {results.ordering === 'distance' ? fr.results.orderDistance : fr.results.orderSeeded}
+              </span>
             </div>
             <FilterBar
               filters={view.filters}

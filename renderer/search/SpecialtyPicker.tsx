@@ -4,9 +4,19 @@ import { fr } from '../i18n/fr';
 import type { SpecialtyOption } from './specialty-options';
 import type { SpecialtyToPick } from './specialty-picker';
 
-export function SpecialtyPicker({ pick, onChoose }: { pick: SpecialtyToPick; onChoose: (option: SpecialtyOption) => void }) {
+export function SpecialtyPicker({
+  pick,
+  onChoose,
+}: {
+  pick: SpecialtyToPick;
+  onChoose: (option: SpecialtyOption) => void;
+}) {
   return (
-    <section className="notice notice-warning specialty-picker" aria-labelledby="specialty-picker-title" data-testid="specialty-picker">
+    <section
+      className="notice notice-warning specialty-picker"
+      aria-labelledby="specialty-picker-title"
+      data-testid="specialty-picker"
+    >
       <h3 id="specialty-picker-title">{fr.specialtyPicker.title}</h3>
       <p>
         {fr.specialtyPicker.sent} <q className="specialty-sent">{pick.text}</q>

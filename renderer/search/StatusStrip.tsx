@@ -16,7 +16,11 @@ const seconds = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 export function StatusStrip({ summary, done, durationMs, retrying, onRetry }: StatusStripProps) {
   const problem = summary.problems.length > 0;
   return (
-    <section className={`status-strip${problem ? ' status-strip-problem' : ''}`} aria-label={fr.sources.label} data-testid="status-strip">
+    <section
+      className={`status-strip${problem ? ' status-strip-problem' : ''}`}
+      aria-label={fr.sources.label}
+      data-testid="status-strip"
+    >
       <div className="status-main">
         <span className="status-headline" role="status">
           {summary.headline}
@@ -26,7 +30,12 @@ export function StatusStrip({ summary, done, durationMs, retrying, onRetry }: St
           {!done && summary.waiting > 0 && <span className="spinner" aria-hidden="true" />}
         </span>
         {summary.problems.map((line) => (
-          <span key={line.source.id} className={`source-problem source-${line.state}`} data-source-id={line.source.id} data-state={line.state}>
+          <span
+            key={line.source.id}
+            className={`source-problem source-${line.state}`}
+            data-source-id={line.source.id}
+            data-state={line.state}
+          >
             {line.source.name} : {line.text}
           </span>
         ))}

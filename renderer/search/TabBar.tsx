@@ -32,14 +32,25 @@ export function TabBar({ tabs, activeId, onActivate, onClose }: TabBarProps) {
           const active = tab.id === activeId;
           return (
             <li key={tab.id} className={active ? 'tab tab-active' : 'tab'} data-tab-id={tab.id}>
-              <button type="button" className="tab-button" aria-current={active ? 'page' : undefined} onClick={() => onActivate(tab.id)}>
+              <button
+                type="button"
+                className="tab-button"
+                aria-current={active ? 'page' : undefined}
+                onClick={() => onActivate(tab.id)}
+              >
                 <span className="tab-title">
                   {busy && <span className="spinner" aria-hidden="true" />}
                   {title}
                 </span>
                 <span className="tab-detail">{tabDetail(tab)}</span>
               </button>
-              <button type="button" className="tab-close" aria-label={fr.tabs.close(title)} title={fr.tabs.close(title)} onClick={() => onClose(tab.id)}>
+              <button
+                type="button"
+                className="tab-close"
+                aria-label={fr.tabs.close(title)}
+                title={fr.tabs.close(title)}
+                onClick={() => onClose(tab.id)}
+              >
                 ×
               </button>
             </li>

@@ -94,7 +94,8 @@ export function Workspace({ launches, onLaunchConsumed }: WorkspaceProps) {
   // Leaving the workspace (logout) drops every tab: their searches are cancelled in the console too.
   useEffect(
     () => () => {
-      for (const tab of stateRef.current.tabs) if (tab.searchId) void api.cancelSearch(tab.searchId).catch(() => undefined);
+      for (const tab of stateRef.current.tabs)
+        if (tab.searchId) void api.cancelSearch(tab.searchId).catch(() => undefined);
     },
     [api],
   );
@@ -121,7 +122,12 @@ export function Workspace({ launches, onLaunchConsumed }: WorkspaceProps) {
           </button>
         </div>
       </div>
-      <TabBar tabs={state.tabs} {...(state.activeId ? { activeId: state.activeId } : {})} onActivate={controls.activate} onClose={controls.closeTab} />
+      <TabBar
+        tabs={state.tabs}
+        {...(state.activeId ? { activeId: state.activeId } : {})}
+        onActivate={controls.activate}
+        onClose={controls.closeTab}
+      />
       {active ? (
         <section className="tab-panel" aria-label={tabTitle(active)} data-testid="search-tab">
           <SearchTabView

@@ -5,7 +5,12 @@ import { localDate, localDatePlusDays } from '@shared/util/time-zone';
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 const clockFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/Paris' });
+const dayFormat = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'Europe/Paris',
+});
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 
@@ -26,7 +31,8 @@ export function formatPhone(phone: string | undefined): string | undefined {
   const trimmed = phone.trim();
   if (trimmed === '') return undefined;
   const digits = trimmed.replace(/[\s.\-()]/gu, '');
-  const national = /^\+33(\d{9})$/u.exec(digits)?.[1] ?? /^0033(\d{9})$/u.exec(digits)?.[1] ?? /^0(\d{9})$/u.exec(digits)?.[1];
+  const national =
+    /^\+33(\d{9})$/u.exec(digits)?.[1] ?? /^0033(\d{9})$/u.exec(digits)?.[1] ?? /^0(\d{9})$/u.exec(digits)?.[1];
   if (!national) return trimmed;
   const ten = `0${national}`;
   return ten.replace(/(\d{2})(?=\d)/gu, '$1 ');
@@ -41,7 +47,9 @@ export function telHref(phone: string | undefined): string | undefined {
 
 /** "Dr Jeanne Martin": the published prefix (or "Dr" for a doctor with none), given name, family name. */
 export function practitionerName(p: Pick<Practitioner, 'prefix' | 'givenName' | 'familyName'>): string {
-  return [p.prefix?.trim() || undefined, p.givenName?.trim() || undefined, p.familyName.trim()].filter(Boolean).join(' ');
+  return [p.prefix?.trim() || undefined, p.givenName?.trim() || undefined, p.familyName.trim()]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** "14:30" in Paris time. */

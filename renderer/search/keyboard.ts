@@ -40,7 +40,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'focus-search', keys: ['/'], label: '/', description: 'Aller à la barre de recherche' },
   { command: 'next-card', keys: ['j', 'ArrowDown'], label: 'j ou ↓', description: 'Carte suivante' },
   { command: 'previous-card', keys: ['k', 'ArrowUp'], label: 'k ou ↑', description: 'Carte précédente' },
-  { command: 'open-slot', keys: ['Enter', 'o'], label: 'Entrée ou o', description: 'Ouvrir le créneau sélectionné (le premier de la carte)' },
+  {
+    command: 'open-slot',
+    keys: ['Enter', 'o'],
+    label: 'Entrée ou o',
+    description: 'Ouvrir le créneau sélectionné (le premier de la carte)',
+  },
   { command: 'first-intention', keys: ['1'], label: '1', description: 'PS disposant de créneaux disponibles' },
   { command: 'second-intention', keys: ['2'], label: '2', description: 'Créneaux en sus des disponibilités' },
   { command: 'filter-today', keys: ['a'], label: 'a', description: 'Filtre aujourd’hui' },
@@ -49,7 +54,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'filter-teleconsultation', keys: ['t'], label: 't', description: 'Filtre téléconsultation' },
   { command: 'filter-domicile', keys: ['d'], label: 'd', description: 'Filtre visite à domicile' },
   { command: 'filter-available', keys: ['u'], label: 'u', description: 'Avec créneaux uniquement' },
-  { command: 'focus-filters', keys: ['f'], label: 'f', description: 'Aller aux filtres (types de créneau compris), puis ← →' },
+  {
+    command: 'focus-filters',
+    keys: ['f'],
+    label: 'f',
+    description: 'Aller aux filtres (types de créneau compris), puis ← →',
+  },
   { command: 'clear-filters', keys: ['x'], label: 'x', description: 'Effacer les filtres' },
   { command: 'retry', keys: ['r'], label: 'r', description: 'Relancer la recherche (éditeurs en échec)' },
   { command: 'toggle-map', keys: ['m'], label: 'm', description: 'Afficher ou masquer la carte' },
@@ -57,7 +67,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'previous-tab', keys: ['['], label: '[', description: 'Onglet précédent' },
   { command: 'orientations', keys: ['v'], label: 'v', description: 'Mes orientations : les rendez-vous pris' },
   { command: 'journal', keys: ['g'], label: 'g', description: 'Journal de garde' },
-  { command: 'escape', keys: ['Escape'], label: 'Échap', description: 'Fermer la liste des raccourcis, revenir à la liste' },
+  {
+    command: 'escape',
+    keys: ['Escape'],
+    label: 'Échap',
+    description: 'Fermer la liste des raccourcis, revenir à la liste',
+  },
 ];
 
 const byKey = new Map<string, ShortcutCommand>(SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.command] as const)));

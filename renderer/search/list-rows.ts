@@ -23,7 +23,9 @@ export function buildListModel(results: SearchResults, view: TabView): ListModel
   const heading = (key: string, text: string) => rows.push({ kind: 'heading', key: `h:${key}`, text });
   const card = (c: ResultCard) => rows.push({ kind: 'card', key: c.key, card: c });
 
-  const focusedCpts = view.cptsFocus ? results.secondIntention.cpts.find((c) => c.cpts.finess === view.cptsFocus) : undefined;
+  const focusedCpts = view.cptsFocus
+    ? results.secondIntention.cpts.find((c) => c.cpts.finess === view.cptsFocus)
+    : undefined;
   if (focusedCpts) {
     card(focusedCpts);
     for (const member of focusedCpts.members) card(member);
@@ -66,7 +68,11 @@ export function intentionCounts(results: SearchResults): { first: number; second
 }
 
 /** The card after (`step` 1) or before (`step` -1) the selected one; the first card when none is selected. */
-export function stepCard(cards: readonly ResultCard[], selectedKey: string | undefined, step: 1 | -1): ResultCard | undefined {
+export function stepCard(
+  cards: readonly ResultCard[],
+  selectedKey: string | undefined,
+  step: 1 | -1,
+): ResultCard | undefined {
   if (cards.length === 0) return undefined;
   const index = selectedKey === undefined ? -1 : cards.findIndex((c) => c.key === selectedKey);
   if (index === -1) return step === 1 ? cards[0] : cards[cards.length - 1];

@@ -81,7 +81,11 @@ export function queryFromForm(
   const text = form.specialtyText.trim();
   const coded = form.specialtyCoding && (specialtyLabel(form.specialtyCoding) ?? form.specialtyCoding.code) === text;
   const specialty: SpecialtyReference | undefined =
-    coded && form.specialtyCoding ? { kind: 'coded', coding: form.specialtyCoding } : text !== '' ? { kind: 'text', text } : undefined;
+    coded && form.specialtyCoding
+      ? { kind: 'coded', coding: form.specialtyCoding }
+      : text !== ''
+        ? { kind: 'text', text }
+        : undefined;
   return {
     ok: true,
     query: { ...(specialty ? { specialty } : {}), location, ...(gp.reference ? { gp: gp.reference } : {}) },

@@ -1,7 +1,14 @@
 // What one search tab knows of its search, built only from the search stream's events (pure reducer).
 // The stream sends location, offer, then slots/source-status per source, then done; a retry of failed sources
 // sends location and offer again (with only the retried sources) followed by their slots and statuses.
-import type { CareOffer, GpLookup, ResolvedLocation, SearchEvent, SourceInfo, SourceStatus } from '../../shared/domain/search';
+import type {
+  CareOffer,
+  GpLookup,
+  ResolvedLocation,
+  SearchEvent,
+  SourceInfo,
+  SourceStatus,
+} from '../../shared/domain/search';
 import type { Slot } from '../../shared/domain/slot';
 import type { SearchState } from '../../shared/ranking/results';
 
@@ -54,7 +61,12 @@ export function applyStreamEvent(state: SearchStreamState, event: SearchEvent): 
       if (event.slots.length === 0) return state;
       const slots = { ...state.slots };
       for (const slot of event.slots) slots[slot.id] = slot;
-      return { ...state, phase: state.phase === 'starting' ? 'running' : state.phase, slots, slotsVersion: state.slotsVersion + 1 };
+      return {
+        ...state,
+        phase: state.phase === 'starting' ? 'running' : state.phase,
+        slots,
+        slotsVersion: state.slotsVersion + 1,
+      };
     }
     case 'source-status': {
       const { source } = event.status;

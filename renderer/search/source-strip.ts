@@ -36,7 +36,8 @@ export function summarizeSources(stream: SearchStreamState, startedAt: number, n
   const lines = stream.sources.map((source): SourceLine => {
     const status = stream.statuses[source.id];
     if (!status || status.state === 'pending') {
-      const since = stream.retrying.includes(source.id) && stream.retriedAt !== undefined ? stream.retriedAt : startedAt;
+      const since =
+        stream.retrying.includes(source.id) && stream.retriedAt !== undefined ? stream.retriedAt : startedAt;
       const waited = now - since;
       // Once the search is over, a source without an answer is not "waiting" any more.
       if (stream.phase === 'done') return { source, state: 'timeout', text: fr.sources.timeout };
@@ -48,7 +49,11 @@ export function summarizeSources(stream: SearchStreamState, startedAt: number, n
     switch (status.state) {
       case 'answered': {
         const text = fr.sources.answered(status.slotCount ?? 0);
-        return { source, state: 'answered', text: status.ignoredEntries ? `${text}, ${fr.sources.ignored(status.ignoredEntries)}` : text };
+        return {
+          source,
+          state: 'answered',
+          text: status.ignoredEntries ? `${text}, ${fr.sources.ignored(status.ignoredEntries)}` : text,
+        };
       }
       case 'timeout':
         return { source, state: 'timeout', text: fr.sources.timeout, ...(reason ? { reason } : {}) };
@@ -59,8 +64,12 @@ export function summarizeSources(stream: SearchStreamState, startedAt: number, n
     }
   });
   const answered = lines.filter((l) => l.state === 'answered').length;
-  const problems = lines.filter((l) => l.state === 'late' || l.state === 'timeout' || l.state === 'error' || l.state === 'skipped');
-  const failed = lines.filter((l) => l.state === 'timeout' || l.state === 'error' || l.state === 'skipped').map((l) => l.source);
+  const problems = lines.filter(
+    (l) => l.state === 'late' || l.state === 'timeout' || l.state === 'error' || l.state === 'skipped',
+  );
+  const failed = lines
+    .filter((l) => l.state === 'timeout' || l.state === 'error' || l.state === 'skipped')
+    .map((l) => l.source);
   return {
     total: lines.length,
     answered,

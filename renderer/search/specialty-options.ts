@@ -36,13 +36,7 @@ function build(): SpecialtyOption[] {
 export const SPECIALTY_OPTIONS: readonly SpecialtyOption[] = build();
 
 export function normalizeSearchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/gu, ' ').replace(/\s+/gu, ' ').trim();
 }
 
 /** The combobox option of a resolved code (professions and specialties alike), if the list has one. */

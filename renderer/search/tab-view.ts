@@ -31,7 +31,9 @@ export type TabViewAction =
 export function reduceTabView(view: TabView, action: TabViewAction): TabView {
   switch (action.type) {
     case 'set-intention':
-      return view.intention === action.intention && view.cptsFocus === undefined ? view : { ...view, intention: action.intention, cptsFocus: undefined };
+      return view.intention === action.intention && view.cptsFocus === undefined
+        ? view
+        : { ...view, intention: action.intention, cptsFocus: undefined };
     case 'toggle-day':
       return { ...view, filters: withDay(view.filters, view.filters.day === action.day ? undefined : action.day) };
     case 'toggle-mode':
@@ -65,5 +67,10 @@ function toggle<T>(values: readonly T[] | undefined, value: T): T[] {
 
 /** How many filters are on (for "Effacer les filtres (3)"). */
 export function activeFilterCount(filters: SearchFilters): number {
-  return (filters.day ? 1 : 0) + (filters.modes?.length ?? 0) + (filters.types?.length ?? 0) + (filters.availableOnly ? 1 : 0);
+  return (
+    (filters.day ? 1 : 0) +
+    (filters.modes?.length ?? 0) +
+    (filters.types?.length ?? 0) +
+    (filters.availableOnly ? 1 : 0)
+  );
 }

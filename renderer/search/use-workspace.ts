@@ -40,10 +40,7 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
   // Tabs open right now, kept in step with open/close calls (the rendered state may lag behind an answer).
   const liveTabs = useRef(new Set<string>());
 
-  useEffect(
-    () => api.on('search', ({ searchId, event }) => dispatch({ type: 'event', searchId, event })),
-    [api],
-  );
+  useEffect(() => api.on('search', ({ searchId, event }) => dispatch({ type: 'event', searchId, event })), [api]);
 
   const openSearch = useCallback<WorkspaceControls['openSearch']>(
     (query, form, origin, warnings = []) => {
@@ -96,7 +93,9 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       const tab = stateRef.current.tabs.find((t) => t.id === tabId);
       if (!tab?.searchId || sourceIds.length === 0) return;
       dispatch({ type: 'retry', tabId, sourceIds, at: Date.now() });
-      api.retrySources(tab.searchId, sourceIds).catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) }));
+      api
+        .retrySources(tab.searchId, sourceIds)
+        .catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) }));
     },
     [api],
   );
@@ -131,7 +130,8 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
         .recordContact({
           ...(tab?.searchId ? { searchId: tab.searchId } : {}),
           target: card.kind === 'cpts' ? 'cpts' : card.kind === 'sos' ? 'sos' : 'practitioner',
-          targetId: card.kind === 'cpts' ? card.cpts.finess : card.kind === 'sos' ? card.site.id : card.practitioner.nationalId,
+          targetId:
+            card.kind === 'cpts' ? card.cpts.finess : card.kind === 'sos' ? card.site.id : card.practitioner.nationalId,
           targetName: cardName(card),
           ...(phone ? { phone } : {}),
         })
@@ -158,7 +158,11 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
 }
 
 /** Opens a tab for each valid LRM launch once, then hands it back so the shell forgets it. */
-export function useLaunchTabs(launches: readonly LaunchEvent[], open: WorkspaceControls['openSearch'], consumed: (id: string) => void): void {
+export function useLaunchTabs(
+  launches: readonly LaunchEvent[],
+  open: WorkspaceControls['openSearch'],
+  consumed: (id: string) => void,
+): void {
   const opened = useRef(new Set<string>());
   useEffect(() => {
     for (const launch of launches) {

@@ -3,7 +3,13 @@
 // caller also cancels its search so the console's services drop it too.
 import type { LaunchIssue } from '../../shared/domain/launch';
 import type { SearchEvent, SearchQuery } from '../../shared/domain/search';
-import { applyStreamEvent, initialStreamState, markRetrying, type SearchError, type SearchStreamState } from './search-stream';
+import {
+  applyStreamEvent,
+  initialStreamState,
+  markRetrying,
+  type SearchError,
+  type SearchStreamState,
+} from './search-stream';
 import type { SearchFormValues } from './search-query';
 import { initialTabView, reduceTabView, type TabView, type TabViewAction } from './tab-view';
 
@@ -69,7 +75,8 @@ export function reduceWorkspace(state: WorkspaceState, action: WorkspaceAction):
       const buffered = state.early[action.searchId] ?? [];
       const { [action.searchId]: _taken, ...early } = state.early;
       // The tab was closed while its search was starting: the caller cancels it, its events are dropped.
-      if (!state.tabs.some((t) => t.id === action.tabId)) return { ...state, early, closed: [...state.closed, action.searchId].slice(-MAX_CLOSED) };
+      if (!state.tabs.some((t) => t.id === action.tabId))
+        return { ...state, early, closed: [...state.closed, action.searchId].slice(-MAX_CLOSED) };
       return {
         ...state,
         early,
@@ -86,14 +93,26 @@ export function reduceWorkspace(state: WorkspaceState, action: WorkspaceAction):
       if (state.closed.includes(action.searchId)) return state;
       const tab = state.tabs.find((t) => t.searchId === action.searchId);
       if (!tab) return bufferEarly(state, action.searchId, action.event);
-      return { ...state, tabs: updateTab(state.tabs, tab.id, (t) => ({ ...t, stream: applyStreamEvent(t.stream, action.event) })) };
+      return {
+        ...state,
+        tabs: updateTab(state.tabs, tab.id, (t) => ({ ...t, stream: applyStreamEvent(t.stream, action.event) })),
+      };
     }
     case 'retry':
-      return { ...state, tabs: updateTab(state.tabs, action.tabId, (tab) => ({ ...tab, stream: markRetrying(tab.stream, action.sourceIds, action.at) })) };
+      return {
+        ...state,
+        tabs: updateTab(state.tabs, action.tabId, (tab) => ({
+          ...tab,
+          stream: markRetrying(tab.stream, action.sourceIds, action.at),
+        })),
+      };
     case 'notice':
       return { ...state, tabs: updateTab(state.tabs, action.tabId, (tab) => ({ ...tab, notice: action.notice })) };
     case 'view':
-      return { ...state, tabs: updateTab(state.tabs, action.tabId, (tab) => ({ ...tab, view: reduceTabView(tab.view, action.action) })) };
+      return {
+        ...state,
+        tabs: updateTab(state.tabs, action.tabId, (tab) => ({ ...tab, view: reduceTabView(tab.view, action.action) })),
+      };
     case 'restart':
       return restartTab(state, action.tabId, action.query, action.form);
     default:

@@ -30,7 +30,10 @@ export function rewrite(root, aliases, file, text) {
   const left = [];
   const out = text.replace(IMPORT, (whole, lead, quote, specifier) => {
     if (!isDeepRelative(specifier)) return whole;
-    const target = path.relative(root, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
+    const target = path
+      .relative(root, path.resolve(path.dirname(file), specifier))
+      .split(path.sep)
+      .join('/');
     const alias = target.startsWith('..') ? undefined : aliasFor(aliases, target);
     if (!alias) {
       left.push(specifier);
@@ -55,7 +58,8 @@ function main(argv) {
       for (const file of dir) {
         const before = readFileSync(file, 'utf8');
         const { text, count, left } = rewrite(root, aliases, file, before);
-        for (const specifier of left) console.warn(`left as is (no alias holds it): ${path.relative(root, file)}: ${specifier}`);
+        for (const specifier of left)
+          console.warn(`left as is (no alias holds it): ${path.relative(root, file)}: ${specifier}`);
         if (count === 0) continue;
         total += count;
         files += 1;

@@ -7,14 +7,21 @@ import type { ConsoleCalls } from './console-api';
 import { consoleSettingsPatchSchema } from './console-settings';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const id = z.string().min(1).max(200).regex(/^[\w.:/|@-]+$/u, 'identifiant invalide');
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.:/|@-]+$/u, 'identifiant invalide');
 
 const openBookingRequestSchema = z.object({
   searchId: id.optional(),
   slotId: z.string().min(1).max(400),
   sourceId: id,
   bookingUrl: z.string().url().max(2000),
-  practitionerId: z.string().regex(/^[0-9A-Za-z/]{2,40}$/u).optional(),
+  practitionerId: z
+    .string()
+    .regex(/^[0-9A-Za-z/]{2,40}$/u)
+    .optional(),
   practitionerName: text(300).optional(),
   start: z.string().max(40).optional(),
 });
@@ -24,7 +31,10 @@ const contactRecordSchema = z.object({
   target: z.enum(['practitioner', 'cpts', 'sos']),
   targetId: z.string().regex(/^[0-9A-Za-z/._-]{2,60}$/u),
   targetName: text(300),
-  phone: z.string().regex(/^[+0-9 .()-]{2,30}$/u).optional(),
+  phone: z
+    .string()
+    .regex(/^[+0-9 .()-]{2,30}$/u)
+    .optional(),
 });
 
 export const settingsPatchSchema = consoleSettingsPatchSchema;

@@ -130,7 +130,13 @@ export interface ConsoleSubscriptions {
 /** What the renderer finds as its global `sasConsole` (set by the preload). */
 export type ConsoleApi = ConsoleCalls & ConsoleSubscriptions;
 
-export const CONSOLE_EVENT_NAMES = ['session', 'launch', 'search', 'appointments', 'journal'] as const satisfies readonly ConsoleEventName[];
+export const CONSOLE_EVENT_NAMES = [
+  'session',
+  'launch',
+  'search',
+  'appointments',
+  'journal',
+] as const satisfies readonly ConsoleEventName[];
 
 /** IPC channel of a call; one place so preload and main cannot disagree. */
 export const callChannel = (name: keyof ConsoleCalls): string => `sas:call:${name}`;

@@ -3,7 +3,11 @@
 import { z } from 'zod';
 
 /** A web address only: `z.string().url()` alone also accepts `javascript:` or `file:` URLs. */
-const webUrl = z.string().max(500).url().regex(/^https?:\/\//iu, 'adresse http(s) attendue');
+const webUrl = z
+  .string()
+  .max(500)
+  .url()
+  .regex(/^https?:\/\//iu, 'adresse http(s) attendue');
 
 export const consoleSettingsSchema = z.object({
   /** Empty: the built-in training environment. */

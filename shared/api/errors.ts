@@ -57,7 +57,10 @@ export class ConsoleError extends Error implements ConsoleErrorPayload {
 
 export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: ConsoleErrorPayload };
 
-export const TRANSPORT_FAILURE: ConsoleErrorPayload = { code: 'transport', message: 'La console ne répond pas. Réessayez dans un instant.' };
+export const TRANSPORT_FAILURE: ConsoleErrorPayload = {
+  code: 'transport',
+  message: 'La console ne répond pas. Réessayez dans un instant.',
+};
 
 const CODES: ReadonlySet<string> = new Set(CONSOLE_ERROR_CODES);
 

@@ -37,14 +37,18 @@ export function makeConsoleCalls(invoke: Invoke): ConsoleCalls {
 
 /** The calls as the preload exposes them: each resolves with its outcome, failures included (see errors.ts). */
 export type ConsoleOutcomeCalls = {
-  [K in keyof ConsoleCalls]: (...args: Parameters<ConsoleCalls[K]>) => Promise<CallOutcome<Awaited<ReturnType<ConsoleCalls[K]>>>>;
+  [K in keyof ConsoleCalls]: (
+    ...args: Parameters<ConsoleCalls[K]>
+  ) => Promise<CallOutcome<Awaited<ReturnType<ConsoleCalls[K]>>>>;
 };
 
 /** What the preload puts in the renderer's world as `sasConsole`. */
 export type ConsoleBridge = ConsoleOutcomeCalls & ConsoleSubscriptions;
 
 /** The calls over a transport that resolves with each call's outcome (the preload's IPC). */
-export function makeOutcomeCalls(invoke: (name: keyof ConsoleCalls, args: unknown[]) => Promise<CallOutcome<unknown>>): ConsoleOutcomeCalls {
+export function makeOutcomeCalls(
+  invoke: (name: keyof ConsoleCalls, args: unknown[]) => Promise<CallOutcome<unknown>>,
+): ConsoleOutcomeCalls {
   return callsOver(invoke) as ConsoleOutcomeCalls;
 }
 

@@ -12,7 +12,12 @@ import type {
   SourceInfo,
   SourceStatus,
 } from '../domain/search';
-import { cptsAnswerSchema, practitionerAnswerSchema, slotAnswerSchema, sosSiteAnswerSchema } from './care-offer-schemas';
+import {
+  cptsAnswerSchema,
+  practitionerAnswerSchema,
+  slotAnswerSchema,
+  sosSiteAnswerSchema,
+} from './care-offer-schemas';
 import type { ShapeOf } from './shape';
 
 const resolvedLocationSchema = z.object({
@@ -50,10 +55,16 @@ const sourceStatusSchema = z.object({
 
 const careOfferSchema = z.object({
   practitioners: z.array(
-    z.object({ practitioner: practitionerAnswerSchema, distanceKm: z.number().optional(), isGp: z.boolean() } satisfies ShapeOf<OfferPractitioner>),
+    z.object({
+      practitioner: practitionerAnswerSchema,
+      distanceKm: z.number().optional(),
+      isGp: z.boolean(),
+    } satisfies ShapeOf<OfferPractitioner>),
   ),
   cpts: z.array(z.object({ cpts: cptsAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferCpts>)),
-  sosSites: z.array(z.object({ site: sosSiteAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferSosSite>)),
+  sosSites: z.array(
+    z.object({ site: sosSiteAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferSosSite>),
+  ),
   sources: z.array(sourceInfoSchema),
 } satisfies ShapeOf<CareOffer>);
 

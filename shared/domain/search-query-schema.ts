@@ -23,10 +23,16 @@ const gpReferenceSchema = z.discriminatedUnion('kind', [
 
 const launchLocationSchema = z
   .object({
-    inseeCode: z.string().regex(/^(\d{5}|2[AB]\d{3})$/u).optional(),
+    inseeCode: z
+      .string()
+      .regex(/^(\d{5}|2[AB]\d{3})$/u)
+      .optional(),
     city: text(200).optional(),
     streetName: text(200).optional(),
-    streetNumber: z.string().regex(/^\d{1,6}$/u).optional(),
+    streetNumber: z
+      .string()
+      .regex(/^\d{1,6}$/u)
+      .optional(),
   })
   .refine((l) => l.inseeCode !== undefined || l.city !== undefined, { message: 'commune manquante' });
 

@@ -86,9 +86,7 @@ export interface CareOffer {
 
 /** What the GP lookup gave: absent from the launch, found in the offer, or not found. */
 export type GpLookup =
-  | { state: 'not-provided' }
-  | { state: 'found'; nationalId: string }
-  | { state: 'not-found'; reference: GpReference };
+  { state: 'not-provided' } | { state: 'found'; nationalId: string } | { state: 'not-found'; reference: GpReference };
 
 /** The stream of one search. Order: location, offer, then slots/source-status per source, then done. */
 export type SearchEvent =

@@ -4,7 +4,8 @@
 // `sameSpecialty`, never with `===` on the system.
 import type { Coding } from './care-offer';
 
-export const TRE_R38_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
+export const TRE_R38_SYSTEM =
+  'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
 export const TRE_R38_OID = 'urn:oid:1.2.250.1.213.2.28';
 export const TRE_G15_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15-ProfessionSante';
 const TRE_G15_OID = 'urn:oid:1.2.250.1.71.1.2.7';

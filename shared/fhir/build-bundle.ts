@@ -133,7 +133,9 @@ class SearchsetBuilder {
 
     let cpts: CptsEntries | undefined;
     if (slot.cptsFiness !== undefined) {
-      cpts = this.cpts.get(slot.cptsFiness) ?? this.cptsEntry({ finess: slot.cptsFiness, name: `CPTS ${slot.cptsFiness}`, memberIds: [] });
+      cpts =
+        this.cpts.get(slot.cptsFiness) ??
+        this.cptsEntry({ finess: slot.cptsFiness, name: `CPTS ${slot.cptsFiness}`, memberIds: [] });
       resource.serviceType?.push(cptsServiceType(cpts.serviceId));
     }
 
@@ -157,10 +159,14 @@ class SearchsetBuilder {
   /** The schedule of the practitioner's role at the slot's place (a new role when the place is not theirs). */
   private scheduleFor(slot: Slot, p: PractitionerEntries | undefined): string {
     if (p === undefined) {
-      return slot.practitionerId === undefined ? 'schedule-unknown' : `schedule-ext-${this.practitionerKey(slot.practitionerId)}`;
+      return slot.practitionerId === undefined
+        ? 'schedule-unknown'
+        : `schedule-ext-${this.practitionerKey(slot.practitionerId)}`;
     }
     const role =
-      slot.place === undefined ? p.roles[0] : p.roles.find((r) => r.place !== undefined && samePlace(r.place, slot.place));
+      slot.place === undefined
+        ? p.roles[0]
+        : p.roles.find((r) => r.place !== undefined && samePlace(r.place, slot.place));
     if (role !== undefined) return role.scheduleId;
     const j = p.roles.length + 1;
     const added: RoleEntries = {
@@ -184,7 +190,12 @@ class SearchsetBuilder {
 
   private emitSchedule(slot: Slot, p: PractitionerEntries | undefined, scheduleId: string): void {
     if (this.emitted.has(`Schedule/${scheduleId}`)) return;
-    const schedule: fhir.Schedule = { resourceType: 'Schedule', id: scheduleId, meta: { profile: [PROFILES.schedule] }, actor: [] };
+    const schedule: fhir.Schedule = {
+      resourceType: 'Schedule',
+      id: scheduleId,
+      meta: { profile: [PROFILES.schedule] },
+      actor: [],
+    };
     const role = p?.roles.find((r) => r.scheduleId === scheduleId);
     if (p !== undefined && role !== undefined) {
       schedule.actor = [{ reference: `Practitioner/${p.fhirId}` }, { reference: `PractitionerRole/${role.fhirId}` }];
@@ -194,8 +205,7 @@ class SearchsetBuilder {
       p.roles.forEach((r) => this.emitRole(p, r));
     } else {
       // A practitioner the caller did not describe: a logical reference by IDNPS still says whose slot it is.
-      if (slot.practitionerId !== undefined)
-        schedule.actor = [{ identifier: idnpsIdentifier(slot.practitionerId) }];
+      if (slot.practitionerId !== undefined) schedule.actor = [{ identifier: idnpsIdentifier(slot.practitionerId) }];
       this.push(schedule, 'include');
     }
   }

@@ -12,7 +12,8 @@ type IssueType = fhir.OperationOutcomeIssue['code'];
 export function fhirIssueType(code: string): IssueType {
   if (code === 'internal-error') return 'exception';
   if (code === 'value-too-long') return 'too-long';
-  if (code.startsWith('not-') || code.endsWith('-wrong-resource-type') || code.endsWith('-not-an-object')) return 'structure';
+  if (code.startsWith('not-') || code.endsWith('-wrong-resource-type') || code.endsWith('-not-an-object'))
+    return 'structure';
   if (code.endsWith('-missing')) return 'required';
   if (code.endsWith('-unresolved')) return 'not-found';
   if (code.endsWith('-unknown') || code.endsWith('-invalid') || code.endsWith('-before-start')) return 'value';

@@ -57,7 +57,11 @@ export function slotResource(slot: Slot, id: string): fhir.Slot {
     id,
     meta: {
       profile: [
-        slot.sosSiteId !== undefined ? PROFILES.slotSos : slot.cptsFiness !== undefined ? PROFILES.slotCpts : PROFILES.slotPs,
+        slot.sosSiteId !== undefined
+          ? PROFILES.slotSos
+          : slot.cptsFiness !== undefined
+            ? PROFILES.slotCpts
+            : PROFILES.slotPs,
       ],
       security: slot.types.map((code) => ({ system: TYPE_CRENEAU_SYSTEM, code })),
     },
@@ -98,7 +102,10 @@ export function practitionerResource(p: PractitionerEntries): fhir.Practitioner 
 }
 
 /** The role at one place: the place as a contained Location, the structure as a logical reference (IDNST). */
-export function practitionerRoleResource(p: PractitionerEntries, role: { fhirId: string; place?: Place }): fhir.PractitionerRole {
+export function practitionerRoleResource(
+  p: PractitionerEntries,
+  role: { fhirId: string; place?: Place },
+): fhir.PractitionerRole {
   const resource: fhir.PractitionerRole = {
     resourceType: 'PractitionerRole',
     id: role.fhirId,
@@ -127,7 +134,10 @@ export function practitionerRoleResource(p: PractitionerEntries, role: { fhirId:
   return resource;
 }
 
-export function cptsResources(entry: CptsEntries): { service: fhir.HealthcareService; organization: fhir.Organization } {
+export function cptsResources(entry: CptsEntries): {
+  service: fhir.HealthcareService;
+  organization: fhir.Organization;
+} {
   const service: fhir.HealthcareService = {
     resourceType: 'HealthcareService',
     id: entry.serviceId,
@@ -148,7 +158,8 @@ export function cptsResources(entry: CptsEntries): { service: fhir.HealthcareSer
     name: entry.cpts.name,
   };
   if (entry.cpts.phone !== undefined) organization.telecom = [{ system: 'phone', value: entry.cpts.phone }];
-  if (entry.cpts.place !== undefined && hasAddress(entry.cpts.place)) organization.address = [addressOf(entry.cpts.place)];
+  if (entry.cpts.place !== undefined && hasAddress(entry.cpts.place))
+    organization.address = [addressOf(entry.cpts.place)];
   return { service, organization };
 }
 
@@ -166,7 +177,11 @@ export function sosSiteResources(
   };
   const location = locationOf(entry.locationId, site.place, PROFILES.locationSos);
   location.identifier = [
-    { type: { coding: [{ system: FR_LOCATION_IDENTIFIER_TYPE_SYSTEM, code: 'INTRN' }] }, system: `${base}/sos-site`, value: site.id },
+    {
+      type: { coding: [{ system: FR_LOCATION_IDENTIFIER_TYPE_SYSTEM, code: 'INTRN' }] },
+      system: `${base}/sos-site`,
+      value: site.id,
+    },
   ];
   location.name = site.name;
   if (site.phone !== undefined) location.telecom = [{ system: 'phone', value: site.phone }];
@@ -199,7 +214,9 @@ function codingOf(c: { system: string; code: string; display?: string }): fhir.C
 }
 
 function hasAddress(place: Place): boolean {
-  return place.line !== undefined || place.city !== undefined || place.postalCode !== undefined || place.point !== undefined;
+  return (
+    place.line !== undefined || place.city !== undefined || place.postalCode !== undefined || place.point !== undefined
+  );
 }
 
 function addressOf(place: Place): fhir.Address {
@@ -211,7 +228,12 @@ function addressOf(place: Place): fhir.Address {
 }
 
 function locationOf(id: string, place: Place, profile: string): fhir.Location {
-  const location: fhir.Location = { resourceType: 'Location', id, meta: { profile: [profile] }, address: addressOf(place) };
+  const location: fhir.Location = {
+    resourceType: 'Location',
+    id,
+    meta: { profile: [profile] },
+    address: addressOf(place),
+  };
   if (place.point !== undefined) location.position = { latitude: place.point.lat, longitude: place.point.lon };
   return location;
 }

@@ -42,7 +42,8 @@ function trimBase(base: string): string {
 function checkWindow(start: string, end: string): void {
   const s = parseInstant(start);
   const e = parseInstant(end);
-  if (s === undefined) throw new RangeError(`Début de fenêtre invalide « ${excerpt(start, 40)} » : instant FHIR attendu.`);
+  if (s === undefined)
+    throw new RangeError(`Début de fenêtre invalide « ${excerpt(start, 40)} » : instant FHIR attendu.`);
   if (e === undefined) throw new RangeError(`Fin de fenêtre invalide « ${excerpt(end, 40)} » : instant FHIR attendu.`);
   if (e.epochMs <= s.epochMs) throw new RangeError('La fin de la fenêtre de recherche doit suivre son début.');
 }
@@ -50,7 +51,8 @@ function checkWindow(start: string, end: string): void {
 function checkIds(ids: readonly string[], label: string, pattern: RegExp): void {
   if (ids.length < 1 || ids.length > MAX_IDS_PER_SEARCH)
     throw new RangeError(`${label} : entre 1 et ${MAX_IDS_PER_SEARCH} identifiants par requête (reçu ${ids.length}).`);
-  for (const id of ids) if (!pattern.test(id)) throw new RangeError(`${label} : identifiant invalide « ${excerpt(id, 40)} ».`);
+  for (const id of ids)
+    if (!pattern.test(id)) throw new RangeError(`${label} : identifiant invalide « ${excerpt(id, 40)} ».`);
 }
 
 /**
@@ -65,7 +67,8 @@ export function buildSlotSearchUrl(base: string, search: SlotSearch): string {
     `${trimBase(base)}/Slot?_include=Slot:schedule&_include:iterate=Schedule:actor&status=free` +
     `&start=ge${search.start}&start=le${search.end}` +
     `&schedule.actor:Practitioner.identifier=${ids}&_count=${SEARCH_COUNT}`;
-  if (search.cpts === true) url += '&_include=Slot:service-type-reference&_include:iterate=HealthcareService:organization';
+  if (search.cpts === true)
+    url += '&_include=Slot:service-type-reference&_include:iterate=HealthcareService:organization';
   return url;
 }
 
@@ -136,7 +139,8 @@ interface ParsedSlotSearch {
   count?: number;
 }
 
-export type SlotSearchParse = { ok: true; search: ParsedSlotSearch; warnings: MappingIssue[] } | { ok: false; issues: MappingIssue[] };
+export type SlotSearchParse =
+  { ok: true; search: ParsedSlotSearch; warnings: MappingIssue[] } | { ok: false; issues: MappingIssue[] };
 
 const KNOWN_INCLUDES = new Set([
   '_include=Slot:schedule',
@@ -152,7 +156,8 @@ const KNOWN_INCLUDES = new Set([
 export function parseSlotSearchUrl(url: string): SlotSearchParse {
   const issues: MappingIssue[] = [];
   const warnings: MappingIssue[] = [];
-  if (url.length > 20_000) return { ok: false, issues: [{ code: 'search-too-long', message: 'Requête de recherche trop longue.' }] };
+  if (url.length > 20_000)
+    return { ok: false, issues: [{ code: 'search-too-long', message: 'Requête de recherche trop longue.' }] };
   const q = url.indexOf('?');
   const query = q >= 0 ? url.slice(q + 1) : url;
   const starts: string[] = [];
@@ -169,20 +174,33 @@ export function parseSlotSearchUrl(url: string): SlotSearchParse {
     const name = decode(rawName);
     const value = decode(rawValue);
     if (name === undefined || value === undefined) {
-      issues.push({ code: 'search-encoding-invalid', message: `Encodage invalide dans « ${excerpt(part, 60)} ».`, path: excerpt(rawName, 60) });
+      issues.push({
+        code: 'search-encoding-invalid',
+        message: `Encodage invalide dans « ${excerpt(part, 60)} ».`,
+        path: excerpt(rawName, 60),
+      });
       continue;
     }
     if (name === '_include' || name === '_include:iterate') {
       const key = `${name}=${value}`;
       if (key === '_include=Slot:service-type-reference') cptsService = true;
       if (!KNOWN_INCLUDES.has(key))
-        warnings.push({ code: 'search-include-unknown', message: `Inclusion non prévue par le guide : ${excerpt(key, 80)}.`, path: name });
+        warnings.push({
+          code: 'search-include-unknown',
+          message: `Inclusion non prévue par le guide : ${excerpt(key, 80)}.`,
+          path: name,
+        });
     } else if (name === 'status') {
       status = value;
     } else if (name === 'start') {
       if (value.startsWith('ge')) starts.push(value.slice(2));
       else if (value.startsWith('le')) ends.push(value.slice(2));
-      else issues.push({ code: 'search-start-invalid', message: 'Le paramètre start doit être préfixé par ge ou le.', path: 'start' });
+      else
+        issues.push({
+          code: 'search-start-invalid',
+          message: 'Le paramètre start doit être préfixé par ge ou le.',
+          path: 'start',
+        });
     } else if (name === 'schedule.actor:Practitioner.identifier') {
       ids = [];
       for (const token of value.split(',')) {
@@ -199,18 +217,31 @@ export function parseSlotSearchUrl(url: string): SlotSearchParse {
       }
     } else if (name === '_count') {
       const n = /^\d{1,6}$/u.test(value) ? Number(value) : NaN;
-      if (Number.isNaN(n) || n < 1) issues.push({ code: 'search-count-invalid', message: '_count doit être un entier positif.', path: '_count' });
+      if (Number.isNaN(n) || n < 1)
+        issues.push({ code: 'search-count-invalid', message: '_count doit être un entier positif.', path: '_count' });
       else count = n;
     } else {
-      warnings.push({ code: 'search-parameter-unknown', message: `Paramètre non prévu par le guide : ${excerpt(name, 60)}.`, path: excerpt(name, 60) });
+      warnings.push({
+        code: 'search-parameter-unknown',
+        message: `Paramètre non prévu par le guide : ${excerpt(name, 60)}.`,
+        path: excerpt(name, 60),
+      });
     }
   }
   if (status !== 'free')
-    issues.push({ code: 'search-status-invalid', message: 'status=free est attendu (créneaux libres).', path: 'status' });
+    issues.push({
+      code: 'search-status-invalid',
+      message: 'status=free est attendu (créneaux libres).',
+      path: 'status',
+    });
   const start = readBound(starts, 'ge', issues);
   const end = readBound(ends, 'le', issues);
   if (start !== undefined && end !== undefined && end.epochMs <= start.epochMs)
-    issues.push({ code: 'search-window-invalid', message: 'La borne start=le doit suivre la borne start=ge.', path: 'start' });
+    issues.push({
+      code: 'search-window-invalid',
+      message: 'La borne start=le doit suivre la borne start=ge.',
+      path: 'start',
+    });
   if (ids === undefined || ids.length === 0)
     issues.push({
       code: 'search-identifier-missing',

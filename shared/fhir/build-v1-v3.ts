@@ -13,7 +13,10 @@ function idnps(value: string): fhir.Identifier {
 }
 
 /** V1: the regulator account as FrPractitionerRegul (POST to create, conditional PUT on the identifier to update). */
-export function buildRegulatorPractitioner(account: RegulatorPractitioner, options: { id?: string } = {}): fhir.Practitioner {
+export function buildRegulatorPractitioner(
+  account: RegulatorPractitioner,
+  options: { id?: string } = {},
+): fhir.Practitioner {
   const identifier: fhir.Identifier[] = [];
   if (account.nationalId !== undefined) identifier.push(idnps(account.nationalId));
   if (account.internalId !== undefined)

@@ -6,7 +6,11 @@ import { LIMITS, describe, excerpt, isRecord, own } from './read';
 import { resourceTypeOf, type ResourceIndex, type ResolvedResource } from './references';
 
 /** Checks the Bundle envelope and indexes its entries. Undefined when nothing can be read. */
-export function readBundleEntries(input: unknown, root: IssueSink, index: ResourceIndex): ResolvedResource[] | undefined {
+export function readBundleEntries(
+  input: unknown,
+  root: IssueSink,
+  index: ResourceIndex,
+): ResolvedResource[] | undefined {
   const entries: ResolvedResource[] = [];
   if (!isRecord(input)) {
     root.add('not-an-object', `Un objet JSON Bundle est attendu (reçu : ${describe(input)}).`);
@@ -64,12 +68,20 @@ function readEntry(
   const label = fullUrl ?? index;
   const resource = own(value, 'resource');
   if (!isRecord(resource)) {
-    root.forEntry(label).add('entry-resource-missing', `Entrée ${index} du Bundle sans ressource.`, `Bundle.entry[${index}].resource`);
+    root
+      .forEntry(label)
+      .add('entry-resource-missing', `Entrée ${index} du Bundle sans ressource.`, `Bundle.entry[${index}].resource`);
     return;
   }
   const resourceType = resourceTypeOf(resource);
   if (resourceType === undefined) {
-    root.forEntry(label).add('resource-type-missing', `Ressource sans resourceType (entrée ${index}).`, `Bundle.entry[${index}].resource`);
+    root
+      .forEntry(label)
+      .add(
+        'resource-type-missing',
+        `Ressource sans resourceType (entrée ${index}).`,
+        `Bundle.entry[${index}].resource`,
+      );
     return;
   }
   resources.add(resource, label, fullUrl);

@@ -6,7 +6,12 @@ import type { Cpts, Place, Practitioner, SosSite } from '../domain/care-offer';
 import type { IssueSink } from './issues';
 import type { Links } from './links';
 import { readLocationPlace, samePlace } from './map-common';
-import { cptsFromOrganization, healthcareServiceProvider, mapOrganizationResource, type OrganizationInfo } from './map-organization';
+import {
+  cptsFromOrganization,
+  healthcareServiceProvider,
+  mapOrganizationResource,
+  type OrganizationInfo,
+} from './map-organization';
 import { mapPractitionerResource, mapPractitionerRoleResource, type RoleInfo } from './map-practitioner';
 import { scheduleActors } from './map-schedule';
 import { mapSosLocationResource, sosSiteFrom } from './map-sos-location';
@@ -74,10 +79,12 @@ export class BundleGraph implements Links {
     this.roles.set(entry.resource, info);
     const practitioner = info.nationalId === undefined ? undefined : this.practitioners.get(info.nationalId);
     if (practitioner !== undefined) {
-      if (info.place !== undefined && !practitioner.places.some((p) => samePlace(p, info.place))) practitioner.places.push(info.place);
+      if (info.place !== undefined && !practitioner.places.some((p) => samePlace(p, info.place)))
+        practitioner.places.push(info.place);
       if (info.phone !== undefined) practitioner.phone ??= info.phone;
       for (const s of info.specialties)
-        if (!practitioner.specialties.some((c) => c.system === s.system && c.code === s.code)) practitioner.specialties.push(s);
+        if (!practitioner.specialties.some((c) => c.system === s.system && c.code === s.code))
+          practitioner.specialties.push(s);
     }
     return info;
   }

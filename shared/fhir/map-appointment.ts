@@ -156,7 +156,7 @@ function readIdentifier(appointment: JsonRecord, sink: IssueSink): { system: str
       'appointment-identifier-invalid',
       identifiers.length > 1
         ? 'Un seul identifiant de rendez-vous est attendu (Appointment.identifier 1..1).'
-        : "Identifiant du rendez-vous incomplet : système et valeur (200 caractères au plus) sont obligatoires.",
+        : 'Identifiant du rendez-vous incomplet : système et valeur (200 caractères au plus) sont obligatoires.',
       'Appointment.identifier',
     );
     return undefined;
@@ -170,7 +170,8 @@ function readStatus(appointment: JsonRecord, sink: IssueSink): AppointmentStatus
   const status = own(appointment, 'status');
   const known = APPOINTMENT_STATUSES.find((s) => s === status);
   if (known !== undefined) return known;
-  if (status === undefined) sink.add('appointment-status-missing', 'Statut du rendez-vous absent (Appointment.status).', 'Appointment.status');
+  if (status === undefined)
+    sink.add('appointment-status-missing', 'Statut du rendez-vous absent (Appointment.status).', 'Appointment.status');
   else
     sink.add(
       'appointment-status-unknown',
@@ -203,7 +204,11 @@ function readCreated(appointment: JsonRecord, sink: IssueSink): string | undefin
   const value = own(appointment, 'created');
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (DATE_ONLY.test(value) || parseInstant(value) !== undefined)) return value;
-  sink.add('appointment-created-invalid', 'Date de création du rendez-vous invalide (Appointment.created).', 'Appointment.created');
+  sink.add(
+    'appointment-created-invalid',
+    'Date de création du rendez-vous invalide (Appointment.created).',
+    'Appointment.created',
+  );
   return undefined;
 }
 
@@ -213,7 +218,11 @@ function readEffector(
 ): { id?: string; name?: string; status?: ParticipantStatus } {
   const participants = records(appointment, 'participant');
   if (participants.length === 0) {
-    sink.add('appointment-participant-missing', 'Rendez-vous sans participant (Appointment.participant).', 'Appointment.participant');
+    sink.add(
+      'appointment-participant-missing',
+      'Rendez-vous sans participant (Appointment.participant).',
+      'Appointment.participant',
+    );
     return {};
   }
   let effector: { id?: string; name?: string; status?: ParticipantStatus } | undefined;

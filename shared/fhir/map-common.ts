@@ -150,7 +150,11 @@ function readPosition(location: JsonRecord, sink: IssueSink, path: string): GeoP
       return { lat, lon };
     }
   }
-  sink.add('location-position-invalid', 'Coordonnées du lieu invalides (latitude/longitude en degrés attendues).', path);
+  sink.add(
+    'location-position-invalid',
+    'Coordonnées du lieu invalides (latitude/longitude en degrés attendues).',
+    path,
+  );
   return undefined;
 }
 

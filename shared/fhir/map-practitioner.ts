@@ -30,7 +30,11 @@ export function mapPractitionerResource(
   }
   const name = readName(records(resource, 'name'));
   if (name.familyName === undefined)
-    sink.add('practitioner-name-missing', `Praticien ${nationalId} sans nom de famille (Practitioner.name.family).`, 'Practitioner.name');
+    sink.add(
+      'practitioner-name-missing',
+      `Praticien ${nationalId} sans nom de famille (Practitioner.name.family).`,
+      'Practitioner.name',
+    );
   const practitioner: Practitioner = {
     nationalId,
     familyName: name.familyName ?? '',

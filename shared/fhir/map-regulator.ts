@@ -62,7 +62,11 @@ function readRegulator(input: unknown, sink: IssueSink): RegulatorPractitioner |
     );
   const name = readName(records(input, 'name'));
   if (name.familyName === undefined || name.givenName === undefined)
-    sink.add('regulator-name-missing', 'Nom et prénom du régulateur obligatoires (Practitioner.name.family et given).', 'Practitioner.name');
+    sink.add(
+      'regulator-name-missing',
+      'Nom et prénom du régulateur obligatoires (Practitioner.name.family et given).',
+      'Practitioner.name',
+    );
   const email = readTelecom(input, 'email', sink, 'Practitioner.telecom');
   const meta = child(input, 'meta');
   const source = meta === undefined ? undefined : plainText(meta, 'source', 200);
@@ -95,7 +99,12 @@ function readIdentifiers(
       else sink.add('regulator-identifier-invalid', `IDNPS du régulateur invalide (${path}.value).`, `${path}.value`);
     } else if (own(identifier, 'system') === SAS_PLATFORM_OID || identifierTypeCodes(identifier).includes('INTRN')) {
       if (typeof value === 'string' && INTERNAL_ID_PATTERN.test(value)) out.internalId ??= value;
-      else sink.add('regulator-identifier-invalid', `Identifiant interne SAS du régulateur invalide (${path}.value).`, `${path}.value`);
+      else
+        sink.add(
+          'regulator-identifier-invalid',
+          `Identifiant interne SAS du régulateur invalide (${path}.value).`,
+          `${path}.value`,
+        );
     }
   });
   if (out.nationalId === undefined && out.internalId === undefined) {

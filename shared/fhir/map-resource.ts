@@ -123,7 +123,9 @@ function mapOne(input: unknown, context: SlotBundleContext, sink: IssueSink): Ma
       const organization = mapOrganizationResource(input, sink);
       if (hasProfile(input, PROFILES.organizationCpts)) {
         const cpts = cptsFromOrganization(organization, sink);
-        return cpts === undefined ? { kind: 'organization', organization } : { kind: 'organization', organization, cpts };
+        return cpts === undefined
+          ? { kind: 'organization', organization }
+          : { kind: 'organization', organization, cpts };
       }
       if (hasProfile(input, PROFILES.organizationSos) && organization.structureId === undefined)
         sink.add(

@@ -26,6 +26,10 @@ export function scheduleActors(resource: JsonRecord, sink: IssueSink): ScheduleA
     if (out.reference !== undefined || out.nationalId !== undefined) actors.push(out);
   });
   if (actors.length === 0)
-    sink.add('schedule-actor-missing', 'Agenda sans acteur (Schedule.actor : Practitioner, PractitionerRole ou Location).', 'Schedule.actor');
+    sink.add(
+      'schedule-actor-missing',
+      'Agenda sans acteur (Schedule.actor : Practitioner, PractitionerRole ou Location).',
+      'Schedule.actor',
+    );
   return actors;
 }

@@ -93,7 +93,11 @@ class BundleMapper {
     const localId = core.fhirId ?? `entry-${typeof entry.entry === 'number' ? entry.entry : this.slots.length}`;
     const id = `${this.context.sourceId}/${localId}`;
     if (this.slotIds.has(id)) {
-      sink.add('slot-duplicate', `Créneau en double (Slot.id ${excerpt(localId)}) : seul le premier est gardé.`, 'Slot.id');
+      sink.add(
+        'slot-duplicate',
+        `Créneau en double (Slot.id ${excerpt(localId)}) : seul le premier est gardé.`,
+        'Slot.id',
+      );
       return;
     }
     this.slotIds.add(id);
@@ -138,10 +142,12 @@ class BundleMapper {
   /** A practitioner's specialties include those of their slots (the IG puts them on the Slot, not the role). */
   private addSlotSpecialties(): void {
     for (const slot of this.slots) {
-      const practitioner = slot.practitionerId === undefined ? undefined : this.graph.practitioners.get(slot.practitionerId);
+      const practitioner =
+        slot.practitionerId === undefined ? undefined : this.graph.practitioners.get(slot.practitionerId);
       if (practitioner === undefined) continue;
       for (const s of slot.specialties)
-        if (!practitioner.specialties.some((c) => c.system === s.system && c.code === s.code)) practitioner.specialties.push(s);
+        if (!practitioner.specialties.some((c) => c.system === s.system && c.code === s.code))
+          practitioner.specialties.push(s);
     }
   }
 }

@@ -26,12 +26,21 @@ export function mapSosLocationResource(location: ResolvedResource, sink: IssueSi
     identifiers[0];
   const siteId = (internal === undefined ? undefined : plainText(internal, 'value', 64)) ?? resourceIdOf(resource);
   if (siteId === undefined) {
-    sink.add('sos-location-id-missing', 'Lieu de consultation SOS sans identifiant (Location.identifier ou Location.id).', 'Location.identifier');
+    sink.add(
+      'sos-location-id-missing',
+      'Lieu de consultation SOS sans identifiant (Location.identifier ou Location.id).',
+      'Location.identifier',
+    );
     return undefined;
   }
   const info: SosLocationInfo = { siteId, place: readLocationPlace(resource, sink, 'Location') };
   const name = text(resource, 'name', sink, 'Location.name', 300);
-  if (name === undefined) sink.add('sos-location-name-missing', `Lieu de consultation SOS ${siteId} sans nom (Location.name).`, 'Location.name');
+  if (name === undefined)
+    sink.add(
+      'sos-location-name-missing',
+      `Lieu de consultation SOS ${siteId} sans nom (Location.name).`,
+      'Location.name',
+    );
   else info.name = name;
   const phone = readTelecom(resource, 'phone', sink, 'Location.telecom');
   if (phone !== undefined) info.phone = phone;

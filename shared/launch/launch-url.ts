@@ -7,8 +7,7 @@ import { makeIssue } from './issue-log';
 type LaunchVia = LaunchRequest['via'];
 
 export type LocatedLaunch =
-  | { ok: true; via: LaunchVia; query: string; fragmentIgnored: boolean }
-  | { ok: false; issue: LaunchIssue };
+  { ok: true; via: LaunchVia; query: string; fragmentIgnored: boolean } | { ok: false; issue: LaunchIssue };
 
 const CONSOLE_SCHEME = 'sas-console';
 const PLATFORM_HOST = 'sas.sante.fr';
@@ -38,7 +37,9 @@ export function locateLaunchQuery(url: string): LocatedLaunch {
   const mark = beforeHash.indexOf('?');
   const target = mark < 0 ? beforeHash : beforeHash.slice(0, mark);
   const query = mark < 0 ? '' : beforeHash.slice(mark + 1);
-  const fail = (code: 'unsupported-launch-url' | 'launch-host-not-allowed' | 'launch-path-unrecognized'): LocatedLaunch => ({
+  const fail = (
+    code: 'unsupported-launch-url' | 'launch-host-not-allowed' | 'launch-path-unrecognized',
+  ): LocatedLaunch => ({
     ok: false,
     issue: makeIssue(code, { url: target }),
   });
@@ -49,7 +50,9 @@ export function locateLaunchQuery(url: string): LocatedLaunch {
   const rest = target.slice(scheme[0].length);
 
   if (schemeName === CONSOLE_SCHEME) {
-    return CONSOLE_TARGET.test(rest) ? { ok: true, via: 'console-scheme', query, fragmentIgnored } : fail('launch-path-unrecognized');
+    return CONSOLE_TARGET.test(rest)
+      ? { ok: true, via: 'console-scheme', query, fragmentIgnored }
+      : fail('launch-path-unrecognized');
   }
   if (schemeName !== 'https' || !rest.startsWith('//')) return fail('unsupported-launch-url');
 

@@ -41,7 +41,10 @@ export function readLocation(params: LaunchParameters, log: IssueLog): LaunchLoc
 
   if (loc.state !== 'absent') {
     if (inseecode.state !== 'absent' || city.state !== 'absent') {
-      log.warn('plain-search-ignored', { parameter: 'loc', other: inseecode.state !== 'absent' ? 'inseecode' : 'city' });
+      log.warn('plain-search-ignored', {
+        parameter: 'loc',
+        other: inseecode.state !== 'absent' ? 'inseecode' : 'city',
+      });
     } else if (loc.state === 'present') {
       log.warn('plain-search-fallback', { parameter: 'loc', other: 'city' });
       location.city = loc.text;

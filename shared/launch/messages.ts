@@ -27,7 +27,9 @@ const q = (text: string | undefined, max = 64): string => `« ${displayable(text
 const PARAMETER_NAME = /^[A-Za-z0-9_-]{1,40}$/u;
 export const isShowableParameterName = (name: string): boolean => PARAMETER_NAME.test(name);
 const param = (ctx: MessageContext): string =>
-  ctx.parameter !== undefined && isShowableParameterName(ctx.parameter) ? `Paramètre ${q(ctx.parameter)}` : 'Paramètre « ? » (nom illisible)';
+  ctx.parameter !== undefined && isShowableParameterName(ctx.parameter)
+    ? `Paramètre ${q(ctx.parameter)}`
+    : 'Paramètre « ? » (nom illisible)';
 
 /** The pages that may launch the console: the only paths a message repeats. */
 const KNOWN_PATHS = new Set(['/sas/recherche', '/sas/recherche/', '/recherche', '/recherche/', '']);
@@ -43,7 +45,8 @@ function shownLaunchUrl(raw: string | undefined): string {
   const match = URL_PARTS.exec(raw ?? '');
   if (!match) return '?';
   const [, scheme = '', slashes = '', host = '', path = ''] = match;
-  const shownScheme = /^[A-Za-z][A-Za-z0-9+.-]{0,30}$/u.test(scheme) && scheme.length <= 12 ? scheme.toLowerCase() : '?';
+  const shownScheme =
+    /^[A-Za-z][A-Za-z0-9+.-]{0,30}$/u.test(scheme) && scheme.length <= 12 ? scheme.toLowerCase() : '?';
   const knownHost = KNOWN_HOST.test(host.toLowerCase());
   const shownHost = knownHost ? host.toLowerCase() : host ? '…' : '';
   const shownPath = knownHost && KNOWN_PATHS.has(path) ? path : path ? '/…' : '';
@@ -64,13 +67,13 @@ const MESSAGES: { readonly [C in LaunchIssueCode]: (ctx: MessageContext) => stri
     `${url(c)} : l'hôte n'est pas celui de la plateforme SAS (sas.sante.fr ou l'un de ses sous-domaines).`,
   'launch-path-unrecognized': (c) =>
     `${url(c)} : seule la page de recherche (https://sas.sante.fr/sas/recherche ou sas-console://recherche) peut lancer la console.`,
-  'too-many-parameters': (c) =>
-    `L'URL de lancement contient ${c.count ?? '?'} paramètres, ${c.limit ?? '?'} au plus.`,
+  'too-many-parameters': (c) => `L'URL de lancement contient ${c.count ?? '?'} paramètres, ${c.limit ?? '?'} au plus.`,
   'conflicting-parameter': (c) =>
     `${param(c)} présent ${c.count ?? '?'} fois avec des valeurs différentes : impossible de savoir laquelle retenir.`,
   'bad-percent-encoding': (c) =>
     `${param(c)} : encodage « % » invalide (la valeur doit être encodée en UTF-8, par exemple « é » = %C3%A9).`,
-  'value-too-long': (c) => `${param(c)} : valeur trop longue (${c.count ?? '?'} caractères, ${c.limit ?? '?'} au plus).`,
+  'value-too-long': (c) =>
+    `${param(c)} : valeur trop longue (${c.count ?? '?'} caractères, ${c.limit ?? '?'} au plus).`,
   'forbidden-character': (c) =>
     `${param(c)} : la valeur contient des caractères de contrôle ou invalides (encodage cassé ?) ; elle est refusée.`,
   'bidi-control': (c) =>
@@ -106,8 +109,7 @@ const MESSAGES: { readonly [C in LaunchIssueCode]: (ctx: MessageContext) => stri
   'invisible-character-removed': (c) =>
     `${param(c)} : caractères invisibles (espaces sans largeur, marques de direction…) supprimés.`,
   'parameter-name-case': (c) => `${param(c)} : nom attendu en minuscules, ${q(c.other)} ; accepté.`,
-  'plain-search-fallback': (c) =>
-    `${param(c)} (recherche simple) utilisé à la place de ${q(c.other)}, absent.`,
+  'plain-search-fallback': (c) => `${param(c)} (recherche simple) utilisé à la place de ${q(c.other)}, absent.`,
   'plain-search-ignored': (c) => `${param(c)} (recherche simple) ignoré : ${q(c.other)} est renseigné.`,
   'street-number-repetition-index': (c) =>
     `${param(c)} : indice de répétition (bis, ter…) accepté par la console ; la plateforme nationale n'attend que des chiffres.`,
@@ -120,7 +122,8 @@ export function launchMessage(code: LaunchIssueCode, ctx: MessageContext = {}): 
 
 /** What `check-launch` prints on a usage error. */
 export const CHECK_LAUNCH_USAGE = {
-  error: 'check-launch attend une URL de lancement, ou les arguments d’un lancement (argv) dont la dernière URL est lue.',
+  error:
+    'check-launch attend une URL de lancement, ou les arguments d’un lancement (argv) dont la dernière URL est lue.',
   usage: [
     'npm run --silent cli -- check-launch "sas-console://recherche?origin=…&inseecode=…"',
     'npm run --silent cli -- check-launch "C:\\…\\SAS Console.exe" --allow-file-access-from-files "https://sas.sante.fr/sas/recherche?…"',

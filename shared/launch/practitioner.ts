@@ -63,7 +63,8 @@ export function readPractitioner(value: ParameterValue, log: IssueLog): GpRefere
   }
   const normalized = normalizeIdnps(value.text);
   if (normalized !== undefined) {
-    if (normalized.bareRpps && !rppsKeyIsValid(normalized.idnps.slice(1))) log.warn('rpps-check-digit', { parameter: 'practitioner' });
+    if (normalized.bareRpps && !rppsKeyIsValid(normalized.idnps.slice(1)))
+      log.warn('rpps-check-digit', { parameter: 'practitioner' });
     return { kind: 'national-id', nationalId: normalized.idnps };
   }
   if (IDENTIFIER_LIKE.test(value.text) || !LETTER.test(value.text)) {

@@ -13,7 +13,9 @@ export function splitQuery(query: string): RawParameter[] {
   for (const segment of query.split('&')) {
     if (segment === '') continue;
     const eq = segment.indexOf('=');
-    pairs.push(eq < 0 ? { rawName: segment, rawValue: '' } : { rawName: segment.slice(0, eq), rawValue: segment.slice(eq + 1) });
+    pairs.push(
+      eq < 0 ? { rawName: segment, rawValue: '' } : { rawName: segment.slice(0, eq), rawValue: segment.slice(eq + 1) },
+    );
   }
   return pairs;
 }

@@ -32,7 +32,11 @@ export function readSpecialty(params: LaunchParameters, log: IssueLog): Specialt
     log.warn('specialty-alias-conflict', { parameter: 'speciality', other: 'specialty' });
   }
   const [chosen, name] =
-    specialty.state !== 'absent' ? [specialty, 'specialty'] : speciality.state !== 'absent' ? [speciality, 'speciality'] : [text, 'text'];
+    specialty.state !== 'absent'
+      ? [specialty, 'specialty']
+      : speciality.state !== 'absent'
+        ? [speciality, 'speciality']
+        : [text, 'text'];
   if (name !== 'text' && text.state !== 'absent') {
     log.warn('plain-search-ignored', { parameter: 'text', other: name });
   }

@@ -70,7 +70,11 @@ export function slotMatches(slot: Slot, filters: SearchFilters, today: string, i
 }
 
 /** Facet counts over the slot holders (each inner array = one card's slots). */
-export function countFacets(holders: readonly (readonly Slot[])[], filters: SearchFilters, today: string): FilterFacets {
+export function countFacets(
+  holders: readonly (readonly Slot[])[],
+  filters: SearchFilters,
+  today: string,
+): FilterFacets {
   const day = DAY_FILTERS.map((value) => ({ value, cards: 0, slots: 0 }));
   const modes = CONSULTATION_MODES.map((value) => ({ value, cards: 0, slots: 0 }));
   const types = SLOT_TYPES.map((value) => ({ value, cards: 0, slots: 0 }));

@@ -39,7 +39,11 @@ export function orderCards<T>(items: readonly T[], rule: OrderRule, view: (item:
       pinned: v.pinned === true ? 0 : 1,
       local: v.local === true ? 0 : 1,
       // Unknown distances go last: a card without coordinates cannot claim to be nearest.
-      distance: byDistance ? (distance !== undefined && Number.isFinite(distance) ? distance : Number.POSITIVE_INFINITY) : 0,
+      distance: byDistance
+        ? distance !== undefined && Number.isFinite(distance)
+          ? distance
+          : Number.POSITIVE_INFINITY
+        : 0,
       key: seededKey(rule.seed, v.id),
     };
   });

@@ -146,7 +146,8 @@ export function rankResults(state: SearchState, options: RankingOptions): Search
 
   const cptsByFiness = new Map(offer.cpts.map((c) => [c.cpts.finess, c.cpts]));
   const cptsByMember = new Map<string, Cpts>();
-  for (const { cpts } of offer.cpts) for (const id of cpts.memberIds) if (!cptsByMember.has(id)) cptsByMember.set(id, cpts);
+  for (const { cpts } of offer.cpts)
+    for (const id of cpts.memberIds) if (!cptsByMember.has(id)) cptsByMember.set(id, cpts);
   // The practitioner's declared participation wins; else the CPTS that lists them as a member.
   const cptsOf = (p: Practitioner): Cpts | undefined => {
     const viaParticipation =

@@ -1,7 +1,24 @@
 // How a specialty text is compared: case, accents, punctuation, little words and plurals do not count.
 
 /** Words that never tell two specialties apart (« Psychiatrie de l'enfant et de l'adolescent »). */
-const LITTLE_WORDS = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'en', 'et', 'a', 'au', 'aux', 'un', 'une', 'pour']);
+const LITTLE_WORDS = new Set([
+  'de',
+  'du',
+  'des',
+  'd',
+  'la',
+  'le',
+  'les',
+  'l',
+  'en',
+  'et',
+  'a',
+  'au',
+  'aux',
+  'un',
+  'une',
+  'pour',
+]);
 
 /** Bound on what is compared: a specialty is a few words; anything longer is cut, never scanned in full. */
 const MAX_SPECIALTY_TEXT = 200;
@@ -50,7 +67,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }

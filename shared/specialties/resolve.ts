@@ -88,7 +88,10 @@ function byCode(text: string): SpecialtyCode | undefined {
   if (!match?.[2]) return undefined;
   const code = match[2].toUpperCase();
   // The URN scheme and the table names are case-insensitive; the FHIR URL is not rewritten.
-  const written = match[1]?.trim().replace(/^urn:oid:/iu, 'urn:oid:').replace(/^tre_(r38|g15)$/iu, (t) => t.toUpperCase());
+  const written = match[1]
+    ?.trim()
+    .replace(/^urn:oid:/iu, 'urn:oid:')
+    .replace(/^tre_(r38|g15)$/iu, (t) => t.toUpperCase());
   const system = written === undefined ? systemOfCode(code) : specialtyCodeSystem(written);
   return system ? knownCode(system, code) : undefined;
 }
@@ -98,7 +101,8 @@ const sameCodes = (a: readonly SpecialtyCode[], b: readonly SpecialtyCode[]) =>
 
 function union(entries: readonly Entry[]): SpecialtyCode[] {
   const codes: SpecialtyCode[] = [];
-  for (const entry of entries) for (const c of entry.codes) if (!codes.some((d) => d.code === c.code && d.system === c.system)) codes.push(c);
+  for (const entry of entries)
+    for (const c of entry.codes) if (!codes.some((d) => d.code === c.code && d.system === c.system)) codes.push(c);
   return codes;
 }
 
@@ -129,7 +133,8 @@ export function resolveSpecialtyText(text: string): SpecialtyResolution {
       else if (d === best) closest.push(entry);
     }
     const first = closest[0];
-    if (first && closest.every((e) => sameCodes(e.codes, first.codes))) return { resolved: true, codes: [...first.codes], matchedBy: 'spelling' };
+    if (first && closest.every((e) => sameCodes(e.codes, first.codes)))
+      return { resolved: true, codes: [...first.codes], matchedBy: 'spelling' };
   }
   return unresolved(text, key);
 }
@@ -166,7 +171,10 @@ function unresolved(text: string, key: string): SpecialtyResolution {
     }
   }
   const suggestions = [...best.values()]
-    .sort((a, b) => a.score - b.score || frequency(a.code) - frequency(b.code) || a.code.label.localeCompare(b.code.label, 'fr'))
+    .sort(
+      (a, b) =>
+        a.score - b.score || frequency(a.code) - frequency(b.code) || a.code.label.localeCompare(b.code.label, 'fr'),
+    )
     .slice(0, MAX_SUGGESTIONS)
     .map((s) => s.code);
   return { resolved: false, text: text.slice(0, 200), suggestions };
@@ -192,6 +200,8 @@ export function resolveSpecialtyReference(reference: SpecialtyReference): Specia
 export function resolutionCodings(resolution: SpecialtyResolution): Coding[] {
   if (!resolution.resolved) return [];
   return resolution.codes.map((c) =>
-    c.system === 'TRE_R38' || c.system === 'TRE_G15' ? specialtyCoding(c.system, c.code) : { system: c.system, code: c.code },
+    c.system === 'TRE_R38' || c.system === 'TRE_G15'
+      ? specialtyCoding(c.system, c.code)
+      : { system: c.system, code: c.code },
   );
 }

@@ -35,18 +35,44 @@ export const USUAL_NAMES: readonly UsualNames[] = [
   { codes: ['SM04'], names: ['cardiologue', 'cardiologie', 'cardio', 'cardiologiste'] },
   { codes: ['SM40'], names: ['pédiatre', 'pédiatrie', 'pédiatrique', 'médecin pédiatre', 'pédia'] },
   { codes: ['SM42'], names: ['psychiatre', 'psy', 'médecin psychiatre'] },
-  { codes: ['SM43'], names: ['pédopsychiatre', 'pédopsy', 'pédopsychiatrie', 'psychiatre enfant', 'psychiatrie infanto juvénile'] },
+  {
+    codes: ['SM43'],
+    names: ['pédopsychiatre', 'pédopsy', 'pédopsychiatrie', 'psychiatre enfant', 'psychiatrie infanto juvénile'],
+  },
   // Both gynecologies: the word alone does not say which; the table keeps the set.
   { codes: ['SM19', 'SM20'], names: ['gynécologue', 'gynéco', 'gynécologie', 'gynécologiste', 'gyn'] },
   { codes: ['SM19'], names: ['gynécologue médical', 'gynécologue médicale'] },
-  { codes: ['SM20'], names: ['gynécologue obstétricien', 'obstétricien', 'obstétrique', 'gynéco obstétrique', 'gynéco obstétricien'] },
+  {
+    codes: ['SM20'],
+    names: ['gynécologue obstétricien', 'obstétricien', 'obstétrique', 'gynéco obstétrique', 'gynéco obstétricien'],
+  },
   { codes: ['SM38'], names: ['ophtalmologue', 'ophtalmo', 'ophtalmologiste', 'oculiste', 'ophtalmologie'] },
   { codes: ['SM15'], names: ['dermatologue', 'dermato', 'dermatologie', 'dermatologiste', 'vénérologue'] },
-  { codes: ['SM34', 'SM39'], names: ['ORL', 'oto rhino', 'otorhino', 'oto rhino laryngologiste', 'otorhinolaryngologiste', 'otorhinolaryngologie'] },
+  {
+    codes: ['SM34', 'SM39'],
+    names: [
+      'ORL',
+      'oto rhino',
+      'otorhino',
+      'oto rhino laryngologiste',
+      'otorhinolaryngologiste',
+      'otorhinolaryngologie',
+    ],
+  },
   { codes: ['SM48'], names: ['rhumatologue', 'rhumato'] },
   { codes: ['SM32'], names: ['neurologue', 'neurologie'] },
   { codes: ['SM41'], names: ['pneumologue', 'pneumo', 'pneumologie'] },
-  { codes: ['SM24'], names: ['gastro entérologue', 'gastroentérologue', 'gastro', 'hépato gastro entérologue', 'hépatologue', 'gastroentérologie'] },
+  {
+    codes: ['SM24'],
+    names: [
+      'gastro entérologue',
+      'gastroentérologue',
+      'gastro',
+      'hépato gastro entérologue',
+      'hépatologue',
+      'gastroentérologie',
+    ],
+  },
   { codes: ['SM16', 'SM62'], names: ['endocrinologue', 'endocrino', 'endocrinologie'] },
   { codes: ['SM62'], names: ['diabétologue', 'diabétologie', 'nutritionniste'] },
   { codes: ['SM30'], names: ['néphrologue', 'néphro'] },
@@ -74,9 +100,18 @@ export const USUAL_NAMES: readonly UsualNames[] = [
   { codes: ['SM11'], names: ['chirurgien cardiaque'] },
   { codes: ['SCD01'], names: ['orthodontiste', 'orthodontie'] },
   // Professions (TRE_G15).
-  { codes: ['40'], names: ['dentiste', 'chirurgien dentiste', 'chirurgienne dentiste', 'dentaire', 'cabinet dentaire', 'CD'] },
+  {
+    codes: ['40'],
+    names: ['dentiste', 'chirurgien dentiste', 'chirurgienne dentiste', 'dentaire', 'cabinet dentaire', 'CD'],
+  },
   { codes: ['50'], names: ['sage femme', 'SF', 'maïeuticien', 'maïeuticienne'] },
-  { codes: ['60'], names: ['infirmier', 'infirmière', 'IDE', 'IDEL', 'infirmier libéral', 'infirmière libérale', 'soins infirmiers'] },
-  { codes: ['70'], names: ['kiné', 'kinésithérapeute', 'masseur kinésithérapeute', 'kinésithérapie', 'MK', 'masseur kiné', 'kinési'] },
+  {
+    codes: ['60'],
+    names: ['infirmier', 'infirmière', 'IDE', 'IDEL', 'infirmier libéral', 'infirmière libérale', 'soins infirmiers'],
+  },
+  {
+    codes: ['70'],
+    names: ['kiné', 'kinésithérapeute', 'masseur kinésithérapeute', 'kinésithérapie', 'MK', 'masseur kiné', 'kinési'],
+  },
   { codes: ['21'], names: ['pharmacien', 'pharmacie', 'pharmacienne', 'officine'] },
 ];

@@ -25,7 +25,8 @@ export function networkErrorCode(error: unknown): string | undefined {
     if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return code;
     if (current.name === 'AbortError' || current.name === 'TimeoutError') return current.name;
   }
-  for (const current of chain) if (current instanceof TypeError && current.message === 'fetch failed') return current.message;
+  for (const current of chain)
+    if (current instanceof TypeError && current.message === 'fetch failed') return current.message;
   return undefined;
 }
 

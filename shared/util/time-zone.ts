@@ -76,7 +76,15 @@ export function offsetMinutes(epochMs: number, timeZone: string = PARIS_TIME_ZON
  * a time inside the spring gap one hour later; slot patterns and the search window keep clear of both.
  */
 export function fromLocal(local: LocalDateTimeInput, timeZone: string = PARIS_TIME_ZONE): number {
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second ?? 0, local.millisecond ?? 0);
+  const asUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second ?? 0,
+    local.millisecond ?? 0,
+  );
   const first = asUtc - offsetMinutes(asUtc, timeZone) * 60_000;
   return asUtc - offsetMinutes(first, timeZone) * 60_000;
 }

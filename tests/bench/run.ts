@@ -17,7 +17,14 @@ import { benchMapping, P4 } from './mapping/mapping-bench';
 import { buildRenderer, bundleSizes, INITIAL_BUDGET_KB, kilobytes, P7_INITIAL, P7_LAZY } from './renderer/build';
 import { benchRenderer, P5_LIST, P5_PAN } from './renderer/renderer-bench';
 import { serveRenderer } from './renderer/static-server';
-import { benchAgainstBaseline, createBaseline, P3_FAULTY, P3_FAULTY_PUBLISHERS, P3_HEALTHY, P3_HEALTHY_PUBLISHERS } from './search/baseline-bench';
+import {
+  benchAgainstBaseline,
+  createBaseline,
+  P3_FAULTY,
+  P3_FAULTY_PUBLISHERS,
+  P3_HEALTHY,
+  P3_HEALTHY_PUBLISHERS,
+} from './search/baseline-bench';
 import { benchConcurrency, P6, P6_ERRORS } from './search/concurrency-bench';
 import { benchLatency, benchSetAside, P1, P2_ANSWERING, P2_COMPLETE, P2_SET_ASIDE } from './search/latency-bench';
 import { DEFAULT_PUBLISHER_TIMEOUT_MS } from '../../backend/app';
@@ -55,9 +62,17 @@ function readSettings(argv: string[]): Settings {
   });
   const smoke = values.smoke ?? false;
   const runs = values.runs === undefined ? (smoke ? 1 : 5) : Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1 || runs > 100) throw new UsageError(`--runs must be an integer from 1 to 100 (got "${values.runs}")`);
-  const only = new Set((values.only ?? GROUPS.join(',')).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean));
-  for (const id of only) if (!(GROUPS as readonly string[]).includes(id)) throw new UsageError(`--only: unknown group "${id}" (known: ${GROUPS.join(', ')})`);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 100)
+    throw new UsageError(`--runs must be an integer from 1 to 100 (got "${values.runs}")`);
+  const only = new Set(
+    (values.only ?? GROUPS.join(','))
+      .split(',')
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean),
+  );
+  for (const id of only)
+    if (!(GROUPS as readonly string[]).includes(id))
+      throw new UsageError(`--only: unknown group "${id}" (known: ${GROUPS.join(', ')})`);
   return {
     smoke,
     runs,
@@ -79,7 +94,11 @@ class UsageError extends Error {}
 const progress = (message: string) => process.stderr.write(`· ${message}\n`);
 
 /** Runs one benchmark; if it crashes, its rows are reported as crashed and the others still run. */
-async function measure(rows: RowCollector, specs: RowSpec[], run: () => Promise<{ runs: RunMeasure[]; notes?: string[] }[]>): Promise<void> {
+async function measure(
+  rows: RowCollector,
+  specs: RowSpec[],
+  run: () => Promise<{ runs: RunMeasure[]; notes?: string[] }[]>,
+): Promise<void> {
   const started = performance.now();
   progress(`${specs.map((s) => s.id).join(', ')}…`);
   try {
@@ -104,7 +123,8 @@ async function main(settings: Settings): Promise<RowCollector> {
       rendererDir = join(scratch, 'renderer');
       await buildRenderer(rendererDir).catch((error: unknown) => {
         rendererDir = undefined;
-        for (const spec of [P7_INITIAL, P7_LAZY, P5_LIST(settings.listResults), P5_PAN(settings.mapMarkers)]) rows.failed(spec, error);
+        for (const spec of [P7_INITIAL, P7_LAZY, P5_LIST(settings.listResults), P5_PAN(settings.mapMarkers)])
+          rows.failed(spec, error);
       });
     }
     if (wants('P7') && rendererDir) {
@@ -113,21 +133,38 @@ async function main(settings: Settings): Promise<RowCollector> {
         const sizes = await bundleSizes(dir);
         const sum = (chunks: { gzipBytes: number }[]) => kilobytes(chunks.reduce((total, c) => total + c.gzipBytes, 0));
         const describe = (chunks: { file: string; bytes: number; gzipBytes: number }[]) =>
-          chunks.map((c) => `${c.file} ${kilobytes(c.bytes).toFixed(1)} KB raw, ${kilobytes(c.gzipBytes).toFixed(1)} KB gzip`).join('; ');
+          chunks
+            .map(
+              (c) => `${c.file} ${kilobytes(c.bytes).toFixed(1)} KB raw, ${kilobytes(c.gzipBytes).toFixed(1)} KB gzip`,
+            )
+            .join('; ');
         return [
-          { runs: [{ figure: sum(sizes.initial), target: INITIAL_BUDGET_KB }], notes: [`initial: ${describe(sizes.initial)} (1 KB = 1000 bytes, node:zlib gzip default level; sizes do not vary between runs: measured once).`] },
+          {
+            runs: [{ figure: sum(sizes.initial), target: INITIAL_BUDGET_KB }],
+            notes: [
+              `initial: ${describe(sizes.initial)} (1 KB = 1000 bytes, node:zlib gzip default level; sizes do not vary between runs: measured once).`,
+            ],
+          },
           { runs: [{ figure: sum(sizes.lazy) }], notes: [`lazy: ${describe(sizes.lazy)}.`] },
         ];
       });
     }
     if (wants('P4')) {
-      await measure(rows, [P4], async () => [await benchMapping({ ...repeat, warmups: settings.smoke ? 0 : 2, slots: settings.mappingSlots })]);
+      await measure(rows, [P4], async () => [
+        await benchMapping({ ...repeat, warmups: settings.smoke ? 0 : 2, slots: settings.mappingSlots }),
+      ]);
     }
     if (wants('P5') && rendererDir) {
       const server = await serveRenderer(rendererDir);
       try {
         await measure(rows, [P5_LIST(settings.listResults), P5_PAN(settings.mapMarkers)], async () => {
-          const result = await benchRenderer({ url: server.url, ...repeat, listResults: settings.listResults, mapMarkers: settings.mapMarkers, panFrames: settings.panFrames });
+          const result = await benchRenderer({
+            url: server.url,
+            ...repeat,
+            listResults: settings.listResults,
+            mapMarkers: settings.mapMarkers,
+            panFrames: settings.panFrames,
+          });
           return [{ runs: result.list }, { runs: result.pan, notes: result.notes }];
         });
       } finally {
@@ -140,7 +177,18 @@ async function main(settings: Settings): Promise<RowCollector> {
       try {
         stack = await startBenchStack({ budgetMs: settings.budgetMs });
       } catch (error) {
-        const specs = [P1, P2_ANSWERING, P2_COMPLETE, P3_FAULTY, P3_FAULTY_PUBLISHERS, P3_HEALTHY, P3_HEALTHY_PUBLISHERS, P6, P6_ERRORS, P2_SET_ASIDE];
+        const specs = [
+          P1,
+          P2_ANSWERING,
+          P2_COMPLETE,
+          P3_FAULTY,
+          P3_FAULTY_PUBLISHERS,
+          P3_HEALTHY,
+          P3_HEALTHY_PUBLISHERS,
+          P6,
+          P6_ERRORS,
+          P2_SET_ASIDE,
+        ];
         for (const spec of specs) if (wants(spec.id.slice(0, 2))) rows.failed(spec, error);
       }
       if (stack) {
@@ -149,7 +197,16 @@ async function main(settings: Settings): Promise<RowCollector> {
           if (wants('P1') || wants('P2')) {
             await measure(rows, [P1, P2_ANSWERING, P2_COMPLETE], async () => {
               const result = await benchLatency(s, repeat);
-              return [{ runs: result.p1, notes: result.notes }, { runs: result.answering }, { runs: result.complete, notes: ['The budget runs from the backend receiving the search (locating and selecting the offer come out of it); 20 ms of it are kept to send the last events.'] }];
+              return [
+                { runs: result.p1, notes: result.notes },
+                { runs: result.answering },
+                {
+                  runs: result.complete,
+                  notes: [
+                    'The budget runs from the backend receiving the search (locating and selecting the offer come out of it); 20 ms of it are kept to send the last events.',
+                  ],
+                },
+              ];
             });
           }
           if (wants('P3')) {

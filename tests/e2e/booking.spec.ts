@@ -22,17 +22,30 @@ const GENERAL_MEDICINE = 'SM54';
  * accepts RDV V1 accounts) and who has free slots in the next two days: read from the running training data, so the
  * test does not depend on the day it runs.
  */
-function bookablePractitioner(harness: Harness): { nationalId: string; familyName: string; publisherId: string; publisherName: string } {
+function bookablePractitioner(harness: Harness): {
+  nationalId: string;
+  familyName: string;
+  publisherId: string;
+  publisherName: string;
+} {
   const now = new Date();
   const until = new Date(now.getTime() + 40 * 3600 * 1000);
   for (const practitioner of harness.training.directory.practitioners) {
-    const publisher = practitioner.agendaSource ? harness.training.directory.getPublisher(practitioner.agendaSource) : undefined;
+    const publisher = practitioner.agendaSource
+      ? harness.training.directory.getPublisher(practitioner.agendaSource)
+      : undefined;
     if (!publisher || publisher.kind !== 'ps' || !publisher.acceptsV1Accounts) continue;
     if (!practitioner.places.some((p) => p.inseeCode === BORDEAUX)) continue;
     if (!practitioner.specialties.some((s) => s.code === GENERAL_MEDICINE)) continue;
-    const slots = harness.training.publishers.get(publisher.id)?.catalogue.slotsOf(practitioner.nationalId, now, until) ?? [];
+    const slots =
+      harness.training.publishers.get(publisher.id)?.catalogue.slotsOf(practitioner.nationalId, now, until) ?? [];
     if (slots.length === 0) continue;
-    return { nationalId: practitioner.nationalId, familyName: practitioner.familyName, publisherId: publisher.id, publisherName: publisher.name };
+    return {
+      nationalId: practitioner.nationalId,
+      familyName: practitioner.familyName,
+      publisherId: publisher.id,
+      publisherName: publisher.name,
+    };
   }
   throw new Error('no bookable general practitioner in Bordeaux in the training data');
 }
@@ -57,7 +70,10 @@ interface ServedDocument {
  * Every document served from now on outside the console's own origin (the "system browser" pages), with its body
  * checked. By origin, not by page: a popup's first navigations happen before Playwright hands out its Page.
  */
-function recordPublisherDocuments(consolePage: Page, consoleOrigin: string): { settled: () => Promise<ServedDocument[]> } {
+function recordPublisherDocuments(
+  consolePage: Page,
+  consoleOrigin: string,
+): { settled: () => Promise<ServedDocument[]> } {
   const pending: Promise<ServedDocument>[] = [];
   const onResponse = (response: Response) => {
     if (response.request().resourceType() !== 'document' || response.url().startsWith(consoleOrigin)) return;
@@ -109,7 +125,10 @@ function csvCells(line: string): string[] {
   return cells;
 }
 
-test('the whole path: LRM launch → slot → publisher already logged in → confirmed, then cancelled, live in « Mes orientations »', async ({ page, harness }) => {
+test('the whole path: LRM launch → slot → publisher already logged in → confirmed, then cancelled, live in « Mes orientations »', async ({
+  page,
+  harness,
+}) => {
   test.setTimeout(120_000);
   const chosen = bookablePractitioner(harness);
   await page.goto(harness.url);
@@ -182,7 +201,9 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
   await expect(row).toContainText(chosen.familyName);
   await expect(row).toContainText(`Éditeur : ${chosen.publisherName}`);
   await expect(row.getByTestId('orientation-updated')).toHaveText(/^mis à jour à \d\d:\d\d$/u);
-  await expect(row.getByRole('button', { name: /^Revenir à la recherche — LRM TEST-SAMU000 à \d\d:\d\d$/u })).toBeVisible();
+  await expect(
+    row.getByRole('button', { name: /^Revenir à la recherche — LRM TEST-SAMU000 à \d\d:\d\d$/u }),
+  ).toBeVisible();
   await expect(page.getByTestId('orientations-count')).toHaveText('1');
   await expect(page.getByTestId('orientations-live')).toContainText(`Nouveau rendez-vous : `);
   await expect(page.getByTestId('orientations-live')).toContainText('Confirmé');
@@ -221,10 +242,25 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
   expect(download.suggestedFilename()).toMatch(/^journal-sas-\d{4}-\d{2}-\d{2}\.csv$/u);
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
-  const [header, ...lines] = csv.slice(1).split('\r\n').filter((l) => l !== '');
-  expect(csvCells(header ?? '')).toEqual(['Date et heure', 'Action', 'Professionnel ou structure', 'Identifiant', 'Détail', 'Recherche']);
-  const fromCsv = lines.map((l) => csvCells(l)).map((c) => [c[1], c[2], c[4]].join(' | ')).sort();
-  const onScreen = (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''))))
+  const [header, ...lines] = csv
+    .slice(1)
+    .split('\r\n')
+    .filter((l) => l !== '');
+  expect(csvCells(header ?? '')).toEqual([
+    'Date et heure',
+    'Action',
+    'Professionnel ou structure',
+    'Identifiant',
+    'Détail',
+    'Recherche',
+  ]);
+  const fromCsv = lines
+    .map((l) => csvCells(l))
+    .map((c) => [c[1], c[2], c[4]].join(' | '))
+    .sort();
+  const onScreen = (
+    await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')))
+  )
     .map((c) => [c[1], c[2], c[3]].join(' | '))
     .sort();
   expect(fromCsv).toEqual(onScreen);

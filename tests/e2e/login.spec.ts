@@ -31,14 +31,19 @@ test('an inactive regulator is refused with a French message and no session', as
   await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
 });
 
-test('a launch received while logged out waits for login; a malformed one is refused in French', async ({ page, harness }) => {
+test('a launch received while logged out waits for login; a malformed one is refused in French', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   harness.launch('sas-console://recherche?origin=TEST-SAMU000&streetnumber=12&inseecode=33063');
   const alert = page.getByRole('alert').filter({ hasText: 'Lancement depuis le logiciel de régulation refusé' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('streetnumber');
   await screenshot(page, '05-launch-refused');
-  harness.launch('sas-console://recherche?origin=TEST-SAMU000&inseecode=33063&streetname=cours%20de%20l%27Intendance&streetnumber=10');
+  harness.launch(
+    'sas-console://recherche?origin=TEST-SAMU000&inseecode=33063&streetname=cours%20de%20l%27Intendance&streetnumber=10',
+  );
   expect(harness.services.launches.pendingCount()).toBe(1);
   await login(page, harness);
   await expect.poll(() => harness.services.launches.pendingCount()).toBe(0);

@@ -20,7 +20,12 @@ import { describeScan, scanTree, type Needle } from '../support/privacy-scan';
 /** The patient's address in the LRM launch, and what is typed in the publisher's form: distinctive on purpose. */
 const STREET_NAME = 'rue Zéphyrin Quasimodo';
 const STREET_NUMBER = '4711';
-const PATIENT = { familyName: 'Zorglub-Testpatient', givenName: 'Ermengarde', birthDate: '1937-05-14', phone: '0611223344' };
+const PATIENT = {
+  familyName: 'Zorglub-Testpatient',
+  givenName: 'Ermengarde',
+  birthDate: '1937-05-14',
+  phone: '0611223344',
+};
 const BORDEAUX = '33063';
 
 const NEEDLES: Needle[] = [
@@ -43,11 +48,17 @@ function bookablePractitioner(harness: Harness): { nationalId: string; familyNam
   const now = new Date();
   const until = new Date(now.getTime() + 40 * 3600 * 1000);
   for (const practitioner of harness.training.directory.practitioners) {
-    const publisher = practitioner.agendaSource ? harness.training.directory.getPublisher(practitioner.agendaSource) : undefined;
+    const publisher = practitioner.agendaSource
+      ? harness.training.directory.getPublisher(practitioner.agendaSource)
+      : undefined;
     if (!publisher || publisher.kind !== 'ps' || !publisher.acceptsV1Accounts) continue;
     if (!practitioner.places.some((p) => p.inseeCode === BORDEAUX)) continue;
     if (!practitioner.specialties.some((s) => s.code === 'SM54')) continue;
-    if ((harness.training.publishers.get(publisher.id)?.catalogue.slotsOf(practitioner.nationalId, now, until) ?? []).length === 0) continue;
+    if (
+      (harness.training.publishers.get(publisher.id)?.catalogue.slotsOf(practitioner.nationalId, now, until) ?? [])
+        .length === 0
+    )
+      continue;
     return { nationalId: practitioner.nationalId, familyName: practitioner.familyName };
   }
   throw new Error('no bookable general practitioner in Bordeaux in the training data');
@@ -79,7 +90,9 @@ function catchExternalOpens(consoleContext: BrowserContext, harnessOrigin: strin
   };
 }
 
-test('privacy: after a whole path, no file the console wrote holds the patient’s address or form values', async ({ browser }) => {
+test('privacy: after a whole path, no file the console wrote holds the patient’s address or form values', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const root = await mkdtemp(join(tmpdir(), 'sas-privacy-'));
   const consoleDir = join(root, 'console');
@@ -145,8 +158,15 @@ test('privacy: after a whole path, no file the console wrote holds the patient�
 
     // The console learns it (RDV V3, live) and writes its journal.
     await consolePage.getByTestId('open-orientations').click();
-    await expect(consolePage.getByTestId('orientations-panel').getByTestId('orientation-status').first()).toHaveText('Confirmé', { timeout: 10_000 });
-    await expect.poll(async () => (await readFile(journalFile, 'utf8').catch(() => '')).includes('booking-confirmed'), { timeout: 10_000 }).toBe(true);
+    await expect(consolePage.getByTestId('orientations-panel').getByTestId('orientation-status').first()).toHaveText(
+      'Confirmé',
+      { timeout: 10_000 },
+    );
+    await expect
+      .poll(async () => (await readFile(journalFile, 'utf8').catch(() => '')).includes('booking-confirmed'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     expect(external.all.length).toBe(2);
   } finally {
     // Everything closed first, so every file is flushed before the scan.
@@ -159,10 +179,18 @@ test('privacy: after a whole path, no file the console wrote holds the patient�
   // writes text (UTF-16LE) and the name as a URL carries it (percent-encoded, `+` for spaces).
   const witness = join('temoin', 'temoin.bin');
   mkdirSync(join(root, 'temoin'));
-  writeFileSync(join(root, witness), Buffer.concat([Buffer.from(STREET_NAME, 'utf16le'), Buffer.from(`&n=${encodeURIComponent(`${PATIENT.givenName} ${PATIENT.familyName}`).replace(/%20/gu, '+')}`)]));
+  writeFileSync(
+    join(root, witness),
+    Buffer.concat([
+      Buffer.from(STREET_NAME, 'utf16le'),
+      Buffer.from(`&n=${encodeURIComponent(`${PATIENT.givenName} ${PATIENT.familyName}`).replace(/%20/gu, '+')}`),
+    ]),
+  );
   const report = await scanTree(root, NEEDLES);
   console.log(describeScan({ ...report, hits: report.hits.filter((h) => h.file !== witness) }));
-  console.log('Non analysés (en mémoire dans le banc web) : réglages et secrets ; hors périmètre : le navigateur système (pages de l’éditeur).');
+  console.log(
+    'Non analysés (en mémoire dans le banc web) : réglages et secrets ; hors périmètre : le navigateur système (pages de l’éditeur).',
+  );
   // The scan saw the console's real files: the journal with the booking, the renderer profile, the backend database.
   const journal = await readFile(journalFile, 'utf8');
   expect(journal).toContain('booking-opened');
@@ -171,7 +199,14 @@ test('privacy: after a whole path, no file the console wrote holds the patient�
   expect(report.files.some((f) => f.path.startsWith(join('backend-formation', 'pglite')))).toBe(true);
   expect(report.files.some((f) => f.path === join('console', 'logs', 'console.log'))).toBe(true);
   const witnessed = new Set(report.hits.filter((h) => h.file === witness).map((h) => h.needle));
-  expect([...witnessed].sort()).toEqual(['nom de rue', 'nom de rue (Quasimodo)', 'nom de rue (Zéphyrin)', 'nom du patient', 'nom du patient (Zorglub)', 'prénom du patient']);
+  expect([...witnessed].sort()).toEqual([
+    'nom de rue',
+    'nom de rue (Quasimodo)',
+    'nom de rue (Zéphyrin)',
+    'nom du patient',
+    'nom du patient (Zorglub)',
+    'prénom du patient',
+  ]);
   expect(report.hits.filter((h) => h.file !== witness)).toEqual([]);
   await rm(root, { recursive: true, force: true });
 });

@@ -25,7 +25,9 @@ const test = base.extend<{ harness: Harness }>({
   // eslint-disable-next-line no-empty-pattern
   harness: async ({}, use) => {
     // A long publisher timeout keeps the hanging publisher "late" (not yet "délai dépassé") while we look at it.
-    const harness = await startHarness({ training: { publishers: { [HANGING.id]: { fault: { kind: 'hang' } } }, publisherTimeoutMs: 20_000 } });
+    const harness = await startHarness({
+      training: { publishers: { [HANGING.id]: { fault: { kind: 'hang' } } }, publisherTimeoutMs: 20_000 },
+    });
     await use(harness);
     await harness.close();
   },
@@ -45,7 +47,10 @@ async function mapIdle(page: Page): Promise<Locator> {
   return map;
 }
 
-test('an LRM launch: GP first, slots, late publisher, filter, map, then CPTS in second intention', async ({ page, harness }) => {
+test('an LRM launch: GP first, slots, late publisher, filter, map, then CPTS in second intention', async ({
+  page,
+  harness,
+}) => {
   test.setTimeout(120_000);
   await page.goto(harness.url);
   const psc = await login(page, harness);
@@ -80,13 +85,24 @@ test('an LRM launch: GP first, slots, late publisher, filter, map, then CPTS in 
   // The map shows the cards' markers.
   const map = await mapIdle(page);
   await expect(map).toHaveAttribute('data-markers', /^[1-9]\d*$/u);
-  await expect.poll(async () => Number(await map.getAttribute('data-rendered-markers')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await map.getAttribute('data-rendered-markers')), { timeout: 20_000 })
+    .toBeGreaterThan(0);
 
   // A filter changes the list and its count: the first filter whose count is below the number of cards.
   const count = page.getByTestId('results-count');
   const cardsBefore = Number((await count.textContent())?.match(/\d+/u)?.[0]);
   let chosen: Locator | undefined;
-  for (const id of ['mode-teleconsultation', 'mode-domicile', 'day-next-days', 'day-today', 'type-PRO', 'type-SNP', 'type-PUBLIC', 'mode-cabinet']) {
+  for (const id of [
+    'mode-teleconsultation',
+    'mode-domicile',
+    'day-next-days',
+    'day-today',
+    'type-PRO',
+    'type-SNP',
+    'type-PUBLIC',
+    'mode-cabinet',
+  ]) {
     const button = page.locator(`[data-filter="${id}"]`);
     const n = Number(await button.locator('.filter-count').textContent());
     if (n > 0 && n + 1 < cardsBefore) {
@@ -117,7 +133,10 @@ test('an LRM launch: GP first, slots, late publisher, filter, map, then CPTS in 
   await expectNoSeriousViolation(page);
 
   // The CPTS's practitioners, one click away.
-  await cpts.first().getByRole('button', { name: /Voir tous les professionnels de la CPTS/u }).click();
+  await cpts
+    .first()
+    .getByRole('button', { name: /Voir tous les professionnels de la CPTS/u })
+    .click();
   await expect(page.getByRole('heading', { name: /^Professionnels de la CPTS/u })).toBeVisible();
   await expect(list.locator('article.card-ps').first()).toBeVisible();
   await screenshot(page, 'search-04-cpts-members');
@@ -125,7 +144,10 @@ test('an LRM launch: GP first, slots, late publisher, filter, map, then CPTS in 
 
   // In the end the hanging publisher is reported as timed out, and only it is offered for a retry.
   await expect(hanging).toHaveAttribute('data-state', 'timeout', { timeout: 30_000 });
-  await expect(page.getByRole('button', { name: /Relancer la recherche/u })).toHaveAttribute('title', `Interroge à nouveau : ${HANGING.name}`);
+  await expect(page.getByRole('button', { name: /Relancer la recherche/u })).toHaveAttribute(
+    'title',
+    `Interroge à nouveau : ${HANGING.name}`,
+  );
   await screenshot(page, 'search-05-publisher-timeout');
 
   // "Relancer la recherche" re-asks that publisher alone: it is awaited again, the others' answers stay.
@@ -137,7 +159,10 @@ test('an LRM launch: GP first, slots, late publisher, filter, map, then CPTS in 
   await expect(page.getByTestId('results-count')).toHaveText(/^[1-9]\d* résultats?$/u);
 });
 
-test('a manual search: commune suggestions, a new tab, and a slot opens the publisher’s booking page', async ({ page, harness }) => {
+test('a manual search: commune suggestions, a new tab, and a slot opens the publisher’s booking page', async ({
+  page,
+  harness,
+}) => {
   test.setTimeout(90_000);
   await page.goto(harness.url);
   const psc = await login(page, harness);
@@ -152,7 +177,9 @@ test('a manual search: commune suggestions, a new tab, and a slot opens the publ
   await page.getByRole('button', { name: 'Rechercher' }).click();
 
   await expect(page.getByRole('button', { name: /^Recherche à \d\d:\d\d/u })).toBeVisible();
-  await expect(page.getByTestId('gp-notice')).toHaveText('Médecin traitant non renseigné par le logiciel de régulation.');
+  await expect(page.getByTestId('gp-notice')).toHaveText(
+    'Médecin traitant non renseigné par le logiciel de régulation.',
+  );
   const list = page.getByTestId('result-list');
   const slot = list.locator('button.slot').first();
   await expect(slot).toBeVisible({ timeout: 20_000 });

@@ -11,7 +11,6 @@ import type { ConsultationMode, Slot, SlotType } from '../../shared/domain/slot'
 import { agenPractitioner, AGEN, R38, seededRandom, SYNTHETIC_SOURCES } from '../support/synthetic-offer';
 import { expect, screenshot, test } from './fixtures';
 
-
 interface TimedEvent {
   afterMs: number;
   event: SearchEvent;
@@ -24,7 +23,6 @@ interface Scenario {
   retry: Record<string, TimedEvent[]>;
   booking: { ok: true } | { ok: false; code: string; message: string };
 }
-
 
 function buildScenario(options: { practitioners: number; hangingSource: boolean }): Scenario {
   const rnd = seededRandom(42);
@@ -53,7 +51,9 @@ function buildScenario(options: { practitioners: number; hangingSource: boolean 
     const viaCpts = i % 4 === 1 ? cpts[0] : i % 4 === 2 ? cpts[1] : undefined;
     const nationalId = `8100000${String(i).padStart(5, '0')}`;
     const point = { lat: AGEN.lat + (rnd() - 0.5) * 0.12, lon: AGEN.lon + (rnd() - 0.5) * 0.16 };
-    practitioners.push(agenPractitioner(i, nationalId, point, sources[i % sources.length]?.id ?? 'sas-agenda', viaCpts));
+    practitioners.push(
+      agenPractitioner(i, nationalId, point, sources[i % sources.length]?.id ?? 'sas-agenda', viaCpts),
+    );
   }
   const sos: SosSite = {
     id: '470000037',
@@ -117,13 +117,27 @@ function buildScenario(options: { practitioners: number; hangingSource: boolean 
   };
   const location: SearchEvent = {
     type: 'location',
-    location: { point: AGEN, precision: 'street', label: '12 Rue Paul Vidal, 47000 Agen', inseeCode: '47001', department: '47', radiusKm: 8, enlargements: 0 },
+    location: {
+      point: AGEN,
+      precision: 'street',
+      label: '12 Rue Paul Vidal, 47000 Agen',
+      inseeCode: '47001',
+      department: '47',
+      radiusKm: 8,
+      enlargements: 0,
+    },
   };
   const answered = (source: SourceInfo, afterMs: number): TimedEvent[] => {
     const slots = bySource.get(source.id) ?? [];
     return [
       ...(slots.length > 0 ? [{ afterMs, event: { type: 'slots', sourceId: source.id, slots } as SearchEvent }] : []),
-      { afterMs, event: { type: 'source-status', status: { source, state: 'answered', durationMs: afterMs, slotCount: slots.length } } },
+      {
+        afterMs,
+        event: {
+          type: 'source-status',
+          status: { source, state: 'answered', durationMs: afterMs, slotCount: slots.length },
+        },
+      },
     ];
   };
   const [a, b, c, agenda] = sources as [SourceInfo, SourceInfo, SourceInfo, SourceInfo];
@@ -132,7 +146,10 @@ function buildScenario(options: { practitioners: number; hangingSource: boolean 
     { afterMs: 60, event: offer },
     ...answered(agenda, 150),
     ...answered(a, 300),
-    { afterMs: 500, event: { type: 'source-status', status: { source: b, state: 'error', reason: 'HTTP 503', durationMs: 500 } } },
+    {
+      afterMs: 500,
+      event: { type: 'source-status', status: { source: b, state: 'error', reason: 'HTTP 503', durationMs: 500 } },
+    },
   ];
   if (!options.hangingSource) {
     events.push(...answered(c, 700), { afterMs: 750, event: { type: 'done', durationMs: 750 } });
@@ -162,7 +179,11 @@ function buildScenario(options: { practitioners: number; hangingSource: boolean 
         { afterMs: 220, event: { type: 'done', durationMs: 220 } },
       ],
     },
-    booking: { ok: false, code: 'booking-url-refused', message: 'Cette page de réservation n’est pas autorisée par la console.' },
+    booking: {
+      ok: false,
+      code: 'booking-url-refused',
+      message: 'Cette page de réservation n’est pas autorisée par la console.',
+    },
   };
 }
 
@@ -182,7 +203,11 @@ function installScriptedConsole(page: Page, scenario: Scenario) {
     (window as unknown as { __calls: typeof calls }).__calls = calls;
     const scripted: Record<string, unknown> = {
       getEnvironment: async () => ({ mode: 'training', label: 'FORMATION', backendUrl: '', version: 'test' }),
-      getSession: async () => ({ status: 'logged-in', user: { nationalId: '899900000001', givenName: 'Camille', familyName: 'Régulatrice' }, expiresAt: new Date(Date.now() + 4 * 3_600_000).toISOString() }),
+      getSession: async () => ({
+        status: 'logged-in',
+        user: { nationalId: '899900000001', givenName: 'Camille', familyName: 'Régulatrice' },
+        expiresAt: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+      }),
       login: async () => ({ status: 'logged-out' }),
       cancelLogin: async () => undefined,
       logout: async () => undefined,
@@ -212,7 +237,9 @@ function installScriptedConsole(page: Page, scenario: Scenario) {
       openBooking: async (request: unknown) => {
         record('openBooking', request);
         // Already an outcome: the preload's shape (a refusal is a failed outcome).
-        return s.booking.ok ? { ok: true, value: undefined } : { ok: false, error: { code: s.booking.code, message: s.booking.message } };
+        return s.booking.ok
+          ? { ok: true, value: undefined }
+          : { ok: false, error: { code: s.booking.code, message: s.booking.message } };
       },
       listAppointments: async () => [],
       recordContact: async (contact: unknown) => {
@@ -221,7 +248,12 @@ function installScriptedConsole(page: Page, scenario: Scenario) {
       },
       listJournal: async () => [],
       exportJournalCsv: async () => '',
-      getSettings: async () => ({ backendUrl: '', environmentLabel: 'FORMATION', bookingOrigin: 'SAS', ui: { density: 'comfortable', showMap: true } }),
+      getSettings: async () => ({
+        backendUrl: '',
+        environmentLabel: 'FORMATION',
+        bookingOrigin: 'SAS',
+        ui: { density: 'comfortable', showMap: true },
+      }),
       updateSettings: async () => undefined,
       on: (name: string, listener: Listener) => {
         const set = listeners.get(name) ?? new Set<Listener>();
@@ -231,26 +263,40 @@ function installScriptedConsole(page: Page, scenario: Scenario) {
       },
     };
     // The preload's shape: each call resolves with its outcome ({ ok, value } or { ok: false, error }).
-    const asOutcome = (call: (...args: never[]) => Promise<unknown>) => async (...args: never[]) => {
-      const value = await call(...args);
-      return typeof value === 'object' && value !== null && 'ok' in value ? value : { ok: true, value };
-    };
-    for (const [name, call] of Object.entries(scripted)) if (name !== 'on') scripted[name] = asOutcome(call as (...args: never[]) => Promise<unknown>);
+    const asOutcome =
+      (call: (...args: never[]) => Promise<unknown>) =>
+      async (...args: never[]) => {
+        const value = await call(...args);
+        return typeof value === 'object' && value !== null && 'ok' in value ? value : { ok: true, value };
+      };
+    for (const [name, call] of Object.entries(scripted))
+      if (name !== 'on') scripted[name] = asOutcome(call as (...args: never[]) => Promise<unknown>);
     (window as unknown as { sasConsole: unknown }).sasConsole = scripted;
   }, scenario);
 }
 
 async function callsOf(page: Page, name: string): Promise<unknown[][]> {
-  return page.evaluate((n) => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls.filter((c) => c.name === n).map((c) => c.args), name);
+  return page.evaluate(
+    (n) =>
+      (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls
+        .filter((c) => c.name === n)
+        .map((c) => c.args),
+    name,
+  );
 }
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test.describe('search workspace (scripted console)', () => {
-  test('a launch opens a tab: GP first, progressive cards, failed source retried alone, second intention, filters, map', async ({ page, harness }) => {
+  test('a launch opens a tab: GP first, progressive cards, failed source retried alone, second intention, filters, map', async ({
+    page,
+    harness,
+  }) => {
     const scenario = buildScenario({ practitioners: 24, hangingSource: true });
     await installScriptedConsole(page, scenario);
     await page.goto(harness.url);
@@ -258,7 +304,9 @@ test.describe('search workspace (scripted console)', () => {
     // The launch filled the bar and opened a tab labelled with its origin.
     await expect(page.getByRole('button', { name: /^LRM TEST-SAMU000/ })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Spécialité' })).toHaveValue('Médecine générale');
-    await expect(page.getByRole('combobox', { name: 'Adresse ou commune du patient' })).toHaveValue('12 Rue Paul Vidal, Agen (47001)');
+    await expect(page.getByRole('combobox', { name: 'Adresse ou commune du patient' })).toHaveValue(
+      '12 Rue Paul Vidal, Agen (47001)',
+    );
     await expect(page.getByLabel('Médecin traitant')).toHaveValue('RPPS 10000000003');
 
     // The GP is the first card, with the badge.
@@ -271,7 +319,9 @@ test.describe('search workspace (scripted console)', () => {
     const strip = page.getByTestId('status-strip');
     await expect(strip).toContainText('2 éditeurs sur 4 ont répondu');
     await expect(strip).toContainText('RDV Bêta (simulé) : HTTP 503');
-    await expect(strip.locator('[data-source-id="editeur-c"]')).toHaveAttribute('data-state', 'late', { timeout: 8_000 });
+    await expect(strip.locator('[data-source-id="editeur-c"]')).toHaveAttribute('data-state', 'late', {
+      timeout: 8_000,
+    });
     expect(await list.locator('article.card').count()).toBeGreaterThan(3);
     await page.getByTestId('result-map').and(page.locator('[data-idle="true"]')).waitFor({ timeout: 20_000 });
     await screenshot(page, 'ui-01-progressive-late-source');
@@ -284,7 +334,9 @@ test.describe('search workspace (scripted console)', () => {
     // The map shows a marker per placed card.
     const map = page.getByTestId('result-map');
     await expect(map).toHaveAttribute('data-markers', /^[1-9]\d*$/);
-    await expect.poll(async () => Number(await map.getAttribute('data-rendered-markers')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await map.getAttribute('data-rendered-markers')), { timeout: 20_000 })
+      .toBeGreaterThan(0);
 
     // A filter changes the list and its count.
     const count = page.getByTestId('results-count');
@@ -298,28 +350,37 @@ test.describe('search workspace (scripted console)', () => {
     const others = list.locator('article.card-ps:not(.card-gp)');
     expect(await others.count()).toBeGreaterThan(0);
     expect(await others.count()).toBeLessThanOrEqual(expected);
-    for (const card of await others.all()) await expect(card.locator('.slot-mode', { hasText: 'Téléconsultation' }).first()).toBeVisible();
+    for (const card of await others.all())
+      await expect(card.locator('.slot-mode', { hasText: 'Téléconsultation' }).first()).toBeVisible();
     await screenshot(page, 'ui-02-filter-teleconsultation');
     await page.keyboard.press('x');
     await expect(teleconsultation).toHaveAttribute('aria-pressed', 'false');
 
     // Second intention: CPTS cards with their number, then practitioners accepting patients beyond slots.
     await page.keyboard.press('2');
-    await expect(page.getByRole('button', { name: /Créneaux en sus des disponibilités/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: /Créneaux en sus des disponibilités/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     const cptsCard = list.locator('article.card-cpts').first();
     await expect(cptsCard.getByRole('heading')).toHaveText('CPTS du Pays de l’Agenais');
     await expect(cptsCard.getByRole('link', { name: 'Appeler le 05 53 00 00 11' })).toBeVisible();
     await screenshot(page, 'ui-03-second-intention');
     await cptsCard.getByRole('button', { name: /Voir tous les professionnels de la CPTS/ }).click();
     await expect(page.getByRole('heading', { name: 'Professionnels de la CPTS du Pays de l’Agenais' })).toBeVisible();
-    await expect(list.locator('article.card-ps').first()).toContainText('Participe au SAS via la CPTS du Pays de l’Agenais');
+    await expect(list.locator('article.card-ps').first()).toContainText(
+      'Participe au SAS via la CPTS du Pays de l’Agenais',
+    );
     await page.keyboard.press('Escape');
     await expect(page.getByRole('heading', { name: 'Professionnels de la CPTS du Pays de l’Agenais' })).toHaveCount(0);
 
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test('keyboard: next card, open its first slot, booking refusal in French, shortcut list', async ({ page, harness }) => {
+  test('keyboard: next card, open its first slot, booking refusal in French, shortcut list', async ({
+    page,
+    harness,
+  }) => {
     await installScriptedConsole(page, buildScenario({ practitioners: 12, hangingSource: false }));
     await page.goto(harness.url);
     const list = page.getByTestId('result-list');
@@ -334,7 +395,9 @@ test.describe('search workspace (scripted console)', () => {
     await expect(second).toBeFocused();
     await expect(second).toHaveAttribute('aria-current', 'true');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('alert').filter({ hasText: 'Cette page de réservation n’est pas autorisée par la console.' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Cette page de réservation n’est pas autorisée par la console.' }),
+    ).toBeVisible();
     const booked = (await callsOf(page, 'openBooking'))[0]?.[0] as OpenBookingRequest;
     expect(booked.searchId).toBe('recherche-1');
     expect(booked.bookingUrl).toMatch(/^https:\/\/editeur\.invalid\/rdv\//);
@@ -358,7 +421,9 @@ test.describe('search workspace (scripted console)', () => {
     await page.getByRole('option', { name: /Agen \(47000\)/ }).click();
     await page.getByLabel('Médecin traitant').fill('urn:oid:9.9|123');
     await page.getByRole('button', { name: 'Rechercher' }).click();
-    await expect(page.getByText('Le médecin traitant n’a pas pu être identifié', { exact: false }).first()).toBeVisible();
+    await expect(
+      page.getByText('Le médecin traitant n’a pas pu être identifié', { exact: false }).first(),
+    ).toBeVisible();
     await page.getByLabel('Médecin traitant').fill('');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await expect(page.getByRole('navigation', { name: 'Recherches ouvertes' }).getByRole('listitem')).toHaveCount(2);
@@ -383,7 +448,9 @@ test.describe('search workspace (scripted console)', () => {
     expect(await list.locator('article.card').count()).toBeLessThan(40);
     await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await expect(list.locator('[role="listitem"]').last()).toBeVisible();
-    await expect.poll(async () => Number(await list.locator('[role="listitem"]').last().getAttribute('data-index'))).toBe(rows - 1);
+    await expect
+      .poll(async () => Number(await list.locator('[role="listitem"]').last().getAttribute('data-index')))
+      .toBe(rows - 1);
     const map = page.getByTestId('result-map');
     await expect(map).toHaveAttribute('data-clustered', 'true', { timeout: 20_000 });
     await page.getByTestId('result-map').and(page.locator('[data-idle="true"]')).waitFor({ timeout: 20_000 });

@@ -13,7 +13,9 @@ const SOS_BUNDLE = fileURLToPath(new URL('../fixtures/fhir/sos/Bundle-SosSynthet
 
 /** The valid bundles every damage starts from. */
 export function seedBundles(): Json[] {
-  const resources = igFiles().filter((f) => !f.startsWith('Bundle-') && !f.startsWith('Appointment-') && !f.includes('Regul'));
+  const resources = igFiles().filter(
+    (f) => !f.startsWith('Bundle-') && !f.startsWith('Appointment-') && !f.includes('Regul'),
+  );
   return [
     loadIg('Bundle-ExampleBundlePSIndiv.json'),
     loadIg('Bundle-ExampleBundleCPTS1.json'),
@@ -29,7 +31,8 @@ type Place = [Json | unknown[], string | number];
 
 /** Every [container, key] of a JSON tree down to `maxDepth`, so a damage can land at any depth. */
 function places(value: unknown, maxDepth = 10, out: Place[] = [], depth = 0, seen = new WeakSet<object>()): Place[] {
-  if (depth > maxDepth || value === null || typeof value !== 'object' || seen.has(value) || out.length > 50_000) return out;
+  if (depth > maxDepth || value === null || typeof value !== 'object' || seen.has(value) || out.length > 50_000)
+    return out;
   seen.add(value);
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
@@ -55,7 +58,9 @@ function getAt([container, key]: Place): unknown {
 
 function entriesOf(bundle: Json): Json[] {
   const entry = bundle['entry'];
-  return Array.isArray(entry) ? entry.filter((e): e is Json => typeof e === 'object' && e !== null && !Array.isArray(e)) : [];
+  return Array.isArray(entry)
+    ? entry.filter((e): e is Json => typeof e === 'object' && e !== null && !Array.isArray(e))
+    : [];
 }
 
 function resourcesOf(bundle: Json): Json[] {
@@ -65,16 +70,53 @@ function resourcesOf(bundle: Json): Json[] {
 }
 
 const WRONG_VALUES: readonly unknown[] = [
-  0, -1, 1.5, 1e308, -0, Number.MAX_SAFE_INTEGER + 2, true, false, null, '', ' ', 'x', '2021-02-30T10:00:00Z',
-  '2021-13-45T99:99:99Z', '9999-12-31T23:59:59.999999999+14:00', 'free', 'busy', [], [null], [[]], {}, { reference: 5 },
-  { reference: '' }, { coding: 'SM54' }, { system: 7, code: [] }, 'urn:oid:1.2.250.1.71.4.2.1|8', 'javascript:alert(1)',
-  'https://user:pass@example.org/rdv', 'http://127.0.0.1:1/', '\u0000', '\u202e', '\ud800',
+  0,
+  -1,
+  1.5,
+  1e308,
+  -0,
+  Number.MAX_SAFE_INTEGER + 2,
+  true,
+  false,
+  null,
+  '',
+  ' ',
+  'x',
+  '2021-02-30T10:00:00Z',
+  '2021-13-45T99:99:99Z',
+  '9999-12-31T23:59:59.999999999+14:00',
+  'free',
+  'busy',
+  [],
+  [null],
+  [[]],
+  {},
+  { reference: 5 },
+  { reference: '' },
+  { coding: 'SM54' },
+  { system: 7, code: [] },
+  'urn:oid:1.2.250.1.71.4.2.1|8',
+  'javascript:alert(1)',
+  'https://user:pass@example.org/rdv',
+  'http://127.0.0.1:1/',
+  '\u0000',
+  '\u202e',
+  '\ud800',
 ];
 
 const MISSING_REFERENCES = [
-  'Schedule/nope', 'Practitioner/absent', '#missing', '#', 'http://autre.example/fhir/Practitioner/1', '', 'Schedule/',
-  '../../etc/passwd', 'Organization/ExampleOrgaCPTS1/_history/', 'urn:uuid:00000000-0000-0000-0000-000000000000',
-  'HealthcareService/%00', 'Location/' + 'a'.repeat(70),
+  'Schedule/nope',
+  'Practitioner/absent',
+  '#missing',
+  '#',
+  'http://autre.example/fhir/Practitioner/1',
+  '',
+  'Schedule/',
+  '../../etc/passwd',
+  'Organization/ExampleOrgaCPTS1/_history/',
+  'urn:uuid:00000000-0000-0000-0000-000000000000',
+  'HealthcareService/%00',
+  'Location/' + 'a'.repeat(70),
 ];
 
 /** Where references live in SAS bundles, per resource type. */
@@ -103,7 +145,12 @@ function hugeString(rng: Rng, budget: number): string {
 export function deepValue(depth: number, shape: 'array' | 'object' | 'extension'): unknown {
   let value: unknown = { url: 'feuille', valueString: 'fond' };
   for (let i = 0; i < depth; i += 1) {
-    value = shape === 'array' ? [value] : shape === 'object' ? { resource: value, reference: 'Schedule/x' } : { url: 'x', extension: [value] };
+    value =
+      shape === 'array'
+        ? [value]
+        : shape === 'object'
+          ? { resource: value, reference: 'Schedule/x' }
+          : { url: 'x', extension: [value] };
   }
   return value;
 }
@@ -188,7 +235,8 @@ const DAMAGES: Record<string, Damage> = {
       if (rng.chance(0.2)) resource['contained'] = [{ ...resource, id: 'self', contained: [resource] }];
     }
     // Entries sharing one fullUrl: resolution must stay a map lookup, whichever it finds.
-    if (rng.chance(0.3)) for (const entry of entriesOf(bundle)) entry['fullUrl'] = 'https://editeur.example/fhir/Schedule/boucle';
+    if (rng.chance(0.3))
+      for (const entry of entriesOf(bundle)) entry['fullUrl'] = 'https://editeur.example/fhir/Schedule/boucle';
     return bundle;
   },
   objectCycles: (bundle, rng) => {
@@ -231,7 +279,10 @@ const DAMAGES: Record<string, Damage> = {
     ]);
     const text = JSON.stringify(bundle);
     // Large bundles (thousands of entries) get the keys at the top only: rewriting megabytes is not the point.
-    const damaged = text.length > 200_000 ? `{${pollution}${text.slice(1)}` : text.replace(/\{/gu, (brace) => (rng.chance(0.15) ? `{${pollution}` : brace));
+    const damaged =
+      text.length > 200_000
+        ? `{${pollution}${text.slice(1)}`
+        : text.replace(/\{/gu, (brace) => (rng.chance(0.15) ? `{${pollution}` : brace));
     try {
       return JSON.parse(damaged);
     } catch {
@@ -253,7 +304,11 @@ const DAMAGES: Record<string, Damage> = {
   hostileJs: (bundle, rng) => {
     for (const resource of resourcesOf(bundle)) {
       const choice = rng.int(0, 5);
-      if (choice === 0) throwingGetter(resource, rng.pick(['start', 'status', 'schedule', 'actor', 'identifier', 'resourceType', 'id']));
+      if (choice === 0)
+        throwingGetter(
+          resource,
+          rng.pick(['start', 'status', 'schedule', 'actor', 'identifier', 'resourceType', 'id']),
+        );
       else if (choice === 1) resource['extension'] = throwingProxy();
       else if (choice === 2) Object.freeze(resource);
       else if (choice === 3) resource['meta'] = new Map([['security', [{ code: 'SNP' }]]]);
@@ -302,7 +357,11 @@ const DAMAGES: Record<string, Damage> = {
       { resourceType: 'Bundle', type: 'searchset', entry: { length: 1e9 } },
       { resourceType: 'Bundle', type: 'transaction', entry: [{}] },
       { resourceType: 'OperationOutcome', issue: [] },
-      { resourceType: 'Bundle', type: 'searchset', entry: [null, 1, 'x', [], { resource: null }, { resource: { id: 'x' } }] },
+      {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: [null, 1, 'x', [], { resource: null }, { resource: { id: 'x' } }],
+      },
       10n,
       NOT_A_BUNDLE_SYMBOL,
       NOT_A_BUNDLE_FUNCTION,
@@ -328,14 +387,24 @@ const CHEAP_DAMAGES = BUNDLE_DAMAGES.filter((name) => !COSTLY_DAMAGES.includes(n
  * Applies the named damages in order to a copy of `seed`. Stops early when an earlier damage left nothing a later
  * one can work on (not an object any more, a proxy, a throwing getter). Returns the input and the damages applied.
  */
-export function applyBundleDamages(seed: Json, names: readonly string[], rng: Rng): { input: unknown; damages: string[] } {
+export function applyBundleDamages(
+  seed: Json,
+  names: readonly string[],
+  rng: Rng,
+): { input: unknown; damages: string[] } {
   let input: unknown = structuredClone(seed);
   const damages: string[] = [];
   for (const name of names) {
     const damage = DAMAGES[name];
     if (!damage) continue;
     try {
-      if (typeof input !== 'object' || input === null || Array.isArray(input) || Object.getPrototypeOf(input) !== Object.prototype) break;
+      if (
+        typeof input !== 'object' ||
+        input === null ||
+        Array.isArray(input) ||
+        Object.getPrototypeOf(input) !== Object.prototype
+      )
+        break;
       input = damage(input as Json, rng);
     } catch {
       break;
@@ -349,8 +418,14 @@ export function applyBundleDamages(seed: Json, names: readonly string[], rng: Rn
  * One hostile bundle: 1 to 3 damages of a seed bundle. `costlyShare` is how often a damage may be a costly one
  * (the long run uses more of them than the unit suite, which must stay fast).
  */
-export function hostileBundle(rng: Rng, seeds: readonly Json[], costlyShare = 0.06): { input: unknown; damages: string[] } {
+export function hostileBundle(
+  rng: Rng,
+  seeds: readonly Json[],
+  costlyShare = 0.06,
+): { input: unknown; damages: string[] } {
   const seed = rng.pick(seeds);
-  const names = Array.from({ length: rng.int(1, 3) }, () => (rng.chance(costlyShare) ? rng.pick(COSTLY_DAMAGES) : rng.pick(CHEAP_DAMAGES)));
+  const names = Array.from({ length: rng.int(1, 3) }, () =>
+    rng.chance(costlyShare) ? rng.pick(COSTLY_DAMAGES) : rng.pick(CHEAP_DAMAGES),
+  );
   return applyBundleDamages(seed, names, rng);
 }

@@ -15,8 +15,10 @@ const BASELINE_PROTOTYPE = Object.getOwnPropertyNames(Object.prototype).sort().j
 const BASELINE_ARRAY_PROTOTYPE = Object.getOwnPropertyNames(Array.prototype).sort().join(',');
 
 function prototypesUntouched(): string | undefined {
-  if (Object.getOwnPropertyNames(Object.prototype).sort().join(',') !== BASELINE_PROTOTYPE) return 'Object.prototype gained or lost a property';
-  if (Object.getOwnPropertyNames(Array.prototype).sort().join(',') !== BASELINE_ARRAY_PROTOTYPE) return 'Array.prototype gained or lost a property';
+  if (Object.getOwnPropertyNames(Object.prototype).sort().join(',') !== BASELINE_PROTOTYPE)
+    return 'Object.prototype gained or lost a property';
+  if (Object.getOwnPropertyNames(Array.prototype).sort().join(',') !== BASELINE_ARRAY_PROTOTYPE)
+    return 'Array.prototype gained or lost a property';
   if (({} as Record<string, unknown>)['polluted'] !== undefined) return 'Object.prototype.polluted is set';
   return undefined;
 }
@@ -24,12 +26,15 @@ function prototypesUntouched(): string | undefined {
 /** Walks the result: plain objects and arrays only, bounded strings, no cycles. */
 function checkPlainData(value: unknown, out: Violation[], path = 'result', depth = 0, seen = new Set<object>()): void {
   if (typeof value === 'string') {
-    if (value.length > MAX_OUTPUT_STRING) out.push({ kind: 'contract', detail: `${path}: string of ${value.length} characters reached the domain` });
+    if (value.length > MAX_OUTPUT_STRING)
+      out.push({ kind: 'contract', detail: `${path}: string of ${value.length} characters reached the domain` });
     return;
   }
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') out.push({ kind: 'contract', detail: `${path}: ${typeof value} in the result` });
-    if (typeof value === 'number' && !Number.isFinite(value)) out.push({ kind: 'contract', detail: `${path}: non-finite number` });
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+      out.push({ kind: 'contract', detail: `${path}: ${typeof value} in the result` });
+    if (typeof value === 'number' && !Number.isFinite(value))
+      out.push({ kind: 'contract', detail: `${path}: non-finite number` });
     return;
   }
   if (seen.has(value)) {
@@ -42,7 +47,8 @@ function checkPlainData(value: unknown, out: Violation[], path = 'result', depth
   }
   seen.add(value);
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== Array.prototype) out.push({ kind: 'contract', detail: `${path}: object with a foreign prototype` });
+  if (proto !== Object.prototype && proto !== Array.prototype)
+    out.push({ kind: 'contract', detail: `${path}: object with a foreign prototype` });
   if (Array.isArray(value)) value.forEach((item, i) => checkPlainData(item, out, `${path}[${i}]`, depth + 1, seen));
   else for (const [key, item] of Object.entries(value)) checkPlainData(item, out, `${path}.${key}`, depth + 1, seen);
   seen.delete(value);
@@ -55,24 +61,36 @@ export function checkMapping(result: SlotBundleMapping): Violation[] {
   }
   if (out.length > 0) return out;
   for (const issue of result.issues) {
-    if (!KNOWN_CODES.has(issue.code)) out.push({ kind: 'contract', detail: `undocumented issue code ${JSON.stringify(issue.code)}` });
+    if (!KNOWN_CODES.has(issue.code))
+      out.push({ kind: 'contract', detail: `undocumented issue code ${JSON.stringify(issue.code)}` });
     if (typeof issue.message !== 'string' || issue.message.length === 0 || issue.message.length > MAX_MESSAGE) {
-      out.push({ kind: 'contract', detail: `${issue.code}: message missing or of ${String(issue.message?.length)} characters` });
+      out.push({
+        kind: 'contract',
+        detail: `${issue.code}: message missing or of ${String(issue.message?.length)} characters`,
+      });
     }
-    if (issue.entry !== undefined && typeof issue.entry !== 'string' && typeof issue.entry !== 'number') out.push({ kind: 'contract', detail: `${issue.code}: entry of type ${typeof issue.entry}` });
+    if (issue.entry !== undefined && typeof issue.entry !== 'string' && typeof issue.entry !== 'number')
+      out.push({ kind: 'contract', detail: `${issue.code}: entry of type ${typeof issue.entry}` });
   }
   const ids = new Set<string>();
   for (const slot of result.slots) {
     const start = parseInstant(slot.start);
     const end = parseInstant(slot.end);
-    if (!start || !end || end.epochMs <= start.epochMs) out.push({ kind: 'contract', detail: `slot ${slot.id}: times unreadable or not in order` });
-    if (!slot.id.startsWith(`${FUZZ_SOURCE_ID}/`) || slot.sourceId !== FUZZ_SOURCE_ID) out.push({ kind: 'contract', detail: `slot ${slot.id}: not attributed to its source` });
+    if (!start || !end || end.epochMs <= start.epochMs)
+      out.push({ kind: 'contract', detail: `slot ${slot.id}: times unreadable or not in order` });
+    if (!slot.id.startsWith(`${FUZZ_SOURCE_ID}/`) || slot.sourceId !== FUZZ_SOURCE_ID)
+      out.push({ kind: 'contract', detail: `slot ${slot.id}: not attributed to its source` });
     if (ids.has(slot.id)) out.push({ kind: 'contract', detail: `slot ${slot.id} twice` });
     ids.add(slot.id);
-    if (slot.bookingUrl !== undefined && !isBookingUrl(slot.bookingUrl)) out.push({ kind: 'contract', detail: `slot ${slot.id}: unsafe booking URL kept` });
+    if (slot.bookingUrl !== undefined && !isBookingUrl(slot.bookingUrl))
+      out.push({ kind: 'contract', detail: `slot ${slot.id}: unsafe booking URL kept` });
   }
-  for (const p of result.practitioners) if (!/^[0-9A-Za-z/]{2,40}$/u.test(p.nationalId)) out.push({ kind: 'contract', detail: 'practitioner national id outside its format' });
-  for (const c of result.cpts) if (!/^(\d{2}|2A|2B)\d{7}$/u.test(c.finess)) out.push({ kind: 'contract', detail: 'CPTS FINESS outside its format' });
+  for (const p of result.practitioners)
+    if (!/^[0-9A-Za-z/]{2,40}$/u.test(p.nationalId))
+      out.push({ kind: 'contract', detail: 'practitioner national id outside its format' });
+  for (const c of result.cpts)
+    if (!/^(\d{2}|2A|2B)\d{7}$/u.test(c.finess))
+      out.push({ kind: 'contract', detail: 'CPTS FINESS outside its format' });
   checkPlainData(result, out);
   return out;
 }

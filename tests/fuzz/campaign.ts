@@ -65,7 +65,9 @@ export function launchInput(runSeed: number, index: number): BuiltInput {
   const rng = createRng(inputSeed(runSeed, index));
   const { url, mutations } = mutatedLaunchUrl(rng, LAUNCH_SEEDS);
   const asArgv = rng.chance(0.5);
-  const options = rng.chance(0.2) ? { knownOrigins: rng.pick([['TEST-SAMU000'], [], ['SAMU-33', 'SAMU2A']]) } : undefined;
+  const options = rng.chance(0.2)
+    ? { knownOrigins: rng.pick([['TEST-SAMU000'], [], ['SAMU-33', 'SAMU2A']]) }
+    : undefined;
   return {
     input: asArgv ? launchArgv(rng, url) : url,
     transformations: asArgv ? [...mutations, 'argv'] : mutations,
@@ -80,10 +82,11 @@ export function bundleInput(runSeed: number, index: number, costlyShare = DEFAUL
   return { input, transformations: damages };
 }
 
-
 function preview(input: unknown): string {
-  if (typeof input === 'string') return JSON.stringify(input.length > 160 ? `${input.slice(0, 160)}…(${input.length})` : input);
-  if (Array.isArray(input)) return `[${input.map((a) => (typeof a === 'string' ? preview(a) : typeof a)).join(', ')}]`.slice(0, 400);
+  if (typeof input === 'string')
+    return JSON.stringify(input.length > 160 ? `${input.slice(0, 160)}…(${input.length})` : input);
+  if (Array.isArray(input))
+    return `[${input.map((a) => (typeof a === 'string' ? preview(a) : typeof a)).join(', ')}]`.slice(0, 400);
   return typeof input === 'object' && input !== null ? '(objet)' : String(typeof input);
 }
 
@@ -102,7 +105,12 @@ function emptyReport(target: FuzzTarget): TargetReport {
   };
 }
 
-function run(target: FuzzTarget, options: CampaignOptions, build: (runSeed: number, index: number) => BuiltInput, check: (built: BuiltInput) => OracleVerdict): TargetReport {
+function run(
+  target: FuzzTarget,
+  options: CampaignOptions,
+  build: (runSeed: number, index: number) => BuiltInput,
+  check: (built: BuiltInput) => OracleVerdict,
+): TargetReport {
   const report = emptyReport(target);
   const savedPerKind = new Map<ViolationKind, number>();
   const started = performance.now();
@@ -123,7 +131,13 @@ function run(target: FuzzTarget, options: CampaignOptions, build: (runSeed: numb
       const key = `${v.kind}: ${v.detail}`.slice(0, 200);
       report.byDetail.set(key, (report.byDetail.get(key) ?? 0) + 1);
       if (report.examples.length < (options.maxExamples ?? 20)) {
-        report.examples.push({ index, kind: v.kind, detail: v.detail, transformations: built.transformations, preview: preview(built.input) });
+        report.examples.push({
+          index,
+          kind: v.kind,
+          detail: v.detail,
+          transformations: built.transformations,
+          preview: preview(built.input),
+        });
       }
       kinds.add(v.kind);
     }
@@ -155,5 +169,10 @@ export function runLaunchCampaign(options: CampaignOptions): TargetReport {
 
 export function runBundleCampaign(options: CampaignOptions): TargetReport {
   const share = options.costlyShare ?? DEFAULT_COSTLY_SHARE;
-  return run('mapSlotBundle', options, (seed, index) => bundleInput(seed, index, share), (built) => checkBundle(built.input));
+  return run(
+    'mapSlotBundle',
+    options,
+    (seed, index) => bundleInput(seed, index, share),
+    (built) => checkBundle(built.input),
+  );
 }

@@ -36,7 +36,10 @@ export function saveCrash(record: CrashRecord, dir: string = CRASH_DIR): string 
   mkdirSync(dir, { recursive: true });
   const stored: CrashRecord = { ...record, input: serialisable(record.input) };
   const kind = record.violations[0]?.kind ?? 'crash';
-  const hash = createHash('sha256').update(`${record.target}:${record.runSeed}:${record.index}:${kind}`).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(`${record.target}:${record.runSeed}:${record.index}:${kind}`)
+    .digest('hex')
+    .slice(0, 12);
   const file = join(dir, `${record.target}-${kind}-${hash}.json`);
   writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, 'utf8');
   return file;

@@ -49,12 +49,50 @@ function query(pairs: Pairs, plus: boolean): string {
 export function seedLaunches(): string[] {
   const s = PATIENT_SENTINELS;
   const sets: Pairs[] = [
-    [['origin', 'TEST-SAMU000'], ['practitioner', RPPS_URN], ['specialty', SM54_URN], ['inseecode', '47001'], ['city', 'Agen'], ['streetname', s.streetName], ['streetnumber', s.streetNumber]],
-    [['origin', 'SAMU-33'], ['practitioner', s.gpName], ['speciality', 'Pédiatrie'], ['inseecode', '75111'], ['city', 'Paris'], ['streetname', s.streetName], ['streetnumber', '4711 bis']],
-    [['origin', 'SAMU2A'], ['specialty', DENTIST_URN], ['inseecode', '2A004'], ['city', 'Ajaccio'], ['streetname', `${s.streetNumber} ${s.streetName}`]],
-    [['origin', 'TEST-SAMU000'], ['practitioner', s.gpName], ['city', 'Saint-Étienne-de-Tinée'], ['streetname', s.streetName], ['streetnumber', `${s.streetNumber}ter`]],
-    [['text', 'Médecine générale'], ['loc', 'Bordeaux'], ['origin', 'LRM.test_1'], ['streetname', s.streetName]],
-    [['inseecode', '13205'], ['streetname', s.streetName], ['streetnumber', s.streetNumber], ['practitioner', RPPS_URN]],
+    [
+      ['origin', 'TEST-SAMU000'],
+      ['practitioner', RPPS_URN],
+      ['specialty', SM54_URN],
+      ['inseecode', '47001'],
+      ['city', 'Agen'],
+      ['streetname', s.streetName],
+      ['streetnumber', s.streetNumber],
+    ],
+    [
+      ['origin', 'SAMU-33'],
+      ['practitioner', s.gpName],
+      ['speciality', 'Pédiatrie'],
+      ['inseecode', '75111'],
+      ['city', 'Paris'],
+      ['streetname', s.streetName],
+      ['streetnumber', '4711 bis'],
+    ],
+    [
+      ['origin', 'SAMU2A'],
+      ['specialty', DENTIST_URN],
+      ['inseecode', '2A004'],
+      ['city', 'Ajaccio'],
+      ['streetname', `${s.streetNumber} ${s.streetName}`],
+    ],
+    [
+      ['origin', 'TEST-SAMU000'],
+      ['practitioner', s.gpName],
+      ['city', 'Saint-Étienne-de-Tinée'],
+      ['streetname', s.streetName],
+      ['streetnumber', `${s.streetNumber}ter`],
+    ],
+    [
+      ['text', 'Médecine générale'],
+      ['loc', 'Bordeaux'],
+      ['origin', 'LRM.test_1'],
+      ['streetname', s.streetName],
+    ],
+    [
+      ['inseecode', '13205'],
+      ['streetname', s.streetName],
+      ['streetnumber', s.streetNumber],
+      ['practitioner', RPPS_URN],
+    ],
   ];
   const out: string[] = [];
   for (const [i, pairs] of sets.entries()) {
@@ -65,21 +103,110 @@ export function seedLaunches(): string[] {
 
 /** Characters and short strings that break parsers: separators, encodings, controls, Unicode oddities. */
 const ODD_PIECES = [
-  '%', '%%', '%2', '%zz', '%E9', '%C3', '%C3%', '%ED%A0%80', '%C0%AF', '%F4%90%80%80', '%EF%BF%BE', '%00', '%0A', '%2525',
-  '%E2%80%AE', '%E2%80%8B', '%EF%BB%BF', '%C2%A0', '%3D', '%26', '%3F', '%23', '%7C', '+', '&', '=', '?', '#', '/', '\\', ';',
-  '|', ':', '@', ' ', '\t', '\n', '\r\n', '\u0000', '\u0007', '\u007f', '\u0085', '\u00a0', '\u200b', '\u200d', '\u200e',
-  '\u202e', '\u2066', '\u2028', '\ufeff', '\ufffd', '\ufffe', '\uffff', '\ud800', '\udfff', '\u0301', '\u3164', '\u{e0041}',
-  '🏥', '👩🏽‍⚕️', 'ｒｕｅ', 'ß', 'İ', 'ı', '\u00c5', 'A\u030a', '\u034f', '\u061c', '\ufdd0', '\u{10ffff}', 'é',
+  '%',
+  '%%',
+  '%2',
+  '%zz',
+  '%E9',
+  '%C3',
+  '%C3%',
+  '%ED%A0%80',
+  '%C0%AF',
+  '%F4%90%80%80',
+  '%EF%BF%BE',
+  '%00',
+  '%0A',
+  '%2525',
+  '%E2%80%AE',
+  '%E2%80%8B',
+  '%EF%BB%BF',
+  '%C2%A0',
+  '%3D',
+  '%26',
+  '%3F',
+  '%23',
+  '%7C',
+  '+',
+  '&',
+  '=',
+  '?',
+  '#',
+  '/',
+  '\\',
+  ';',
+  '|',
+  ':',
+  '@',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\u0007',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u200b',
+  '\u200d',
+  '\u200e',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  '\ufeff',
+  '\ufffd',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+  '\udfff',
+  '\u0301',
+  '\u3164',
+  '\u{e0041}',
+  '🏥',
+  '👩🏽‍⚕️',
+  'ｒｕｅ',
+  'ß',
+  'İ',
+  'ı',
+  '\u00c5',
+  'A\u030a',
+  '\u034f',
+  '\u061c',
+  '\ufdd0',
+  '\u{10ffff}',
+  'é',
 ] as const;
 
 const INSERTED_PAIRS: Pairs = [
-  ['inseecode', '2B999'], ['inseecode', '75121'], ['inseecode', '4700'], ['inseecode', '2C004'], ['inseecode', '47 001'],
-  ['streetnumber', 'abc'], ['streetnumber', '123456'], ['streetnumber', '12 quinquies'], ['streetnumber', '-1'],
-  ['practitioner', 'urn:oid:1.2.250.1.71.4.2.1|0123456789'], ['practitioner', '12345678901'], ['practitioner', 'oid:1.2|8'],
-  ['specialty', 'urn:oid:1.2.x|SM54'], ['specialty', '40'], ['specialty', 'urn:oid:|'], ['origin', 'bad origin!'],
-  ['origin', 'x'.repeat(65)], ['city', ''], ['city', '   '], ['streetname', '\u200b'], ['text', 'Dentiste'], ['loc', 'Agen'],
-  ['inseeCode', '47001'], ['STREETNAME', 'x'], ['unknown', '1'], ['', 'x'], ['__proto__', 'x'], ['constructor', 'x'],
-  ['toString', 'x'], ['hasOwnProperty', '1'],
+  ['inseecode', '2B999'],
+  ['inseecode', '75121'],
+  ['inseecode', '4700'],
+  ['inseecode', '2C004'],
+  ['inseecode', '47 001'],
+  ['streetnumber', 'abc'],
+  ['streetnumber', '123456'],
+  ['streetnumber', '12 quinquies'],
+  ['streetnumber', '-1'],
+  ['practitioner', 'urn:oid:1.2.250.1.71.4.2.1|0123456789'],
+  ['practitioner', '12345678901'],
+  ['practitioner', 'oid:1.2|8'],
+  ['specialty', 'urn:oid:1.2.x|SM54'],
+  ['specialty', '40'],
+  ['specialty', 'urn:oid:|'],
+  ['origin', 'bad origin!'],
+  ['origin', 'x'.repeat(65)],
+  ['city', ''],
+  ['city', '   '],
+  ['streetname', '\u200b'],
+  ['text', 'Dentiste'],
+  ['loc', 'Agen'],
+  ['inseeCode', '47001'],
+  ['STREETNAME', 'x'],
+  ['unknown', '1'],
+  ['', 'x'],
+  ['__proto__', 'x'],
+  ['constructor', 'x'],
+  ['toString', 'x'],
+  ['hasOwnProperty', '1'],
 ];
 
 const WINDOWS_ARGS = [
@@ -131,7 +258,9 @@ const MUTATIONS: Record<string, Mutation> = {
   flipChar: (input, rng) => {
     if (input.length === 0) return rng.pick(ODD_PIECES);
     const i = rng.int(0, input.length - 1);
-    const replacement = rng.chance(0.5) ? String.fromCharCode(rng.int(0, 0xffff)) : String.fromCharCode(input.charCodeAt(i) ^ (1 << rng.int(0, 7)));
+    const replacement = rng.chance(0.5)
+      ? String.fromCharCode(rng.int(0, 0xffff))
+      : String.fromCharCode(input.charCodeAt(i) ^ (1 << rng.int(0, 7)));
     return input.slice(0, i) + replacement + input.slice(i + 1);
   },
   insertOdd: (input, rng) => {
@@ -163,7 +292,13 @@ const MUTATIONS: Record<string, Mutation> = {
     const chosen = rng.pick(pairs);
     const eq = chosen.indexOf('=');
     const name = eq < 0 ? chosen : chosen.slice(0, eq);
-    const variant = rng.pick([chosen, `${name}=autre%20valeur`, `${name.toUpperCase()}=${eq < 0 ? '' : chosen.slice(eq + 1)}`, `${name}=`, name]);
+    const variant = rng.pick([
+      chosen,
+      `${name}=autre%20valeur`,
+      `${name.toUpperCase()}=${eq < 0 ? '' : chosen.slice(eq + 1)}`,
+      `${name}=`,
+      name,
+    ]);
     return rng.chance(0.5) ? `${input}&${variant}` : input.replace(chosen, `${variant}&${chosen}`);
   },
   insertPair: (input, rng) => {
@@ -203,9 +338,23 @@ const MUTATIONS: Record<string, Mutation> = {
       case 3:
         return input.replace('://', `://${rng.pick(['user', 'sas.sante.fr', 'a:b'])}@`);
       case 4:
-        return input.replace(/sas\.sante\.fr/iu, rng.pick(['sas.sante.fr.evil.example', 'fakesas.sante.fr', 'sas.sante.fr.', 'sаs.sante.fr', 'sas.sante.fr:99999', 'sas.sante.fr:abc', 'xn--sas-sante.fr']));
+        return input.replace(
+          /sas\.sante\.fr/iu,
+          rng.pick([
+            'sas.sante.fr.evil.example',
+            'fakesas.sante.fr',
+            'sas.sante.fr.',
+            'sаs.sante.fr',
+            'sas.sante.fr:99999',
+            'sas.sante.fr:abc',
+            'xn--sas-sante.fr',
+          ]),
+        );
       case 5:
-        return input.replace(/^[a-z-]+:/iu, rng.pick(['http:', 'file:', 'javascript:', 'sas-console2:', 'SAS-CONSOLE:', ' sas-console:', 'data:']));
+        return input.replace(
+          /^[a-z-]+:/iu,
+          rng.pick(['http:', 'file:', 'javascript:', 'sas-console2:', 'SAS-CONSOLE:', ' sas-console:', 'data:']),
+        );
       case 6:
         return `${rng.pick(['  ', '\t', '"', "'", '<'])}${input}${rng.pick(['  ', '\n', '"', "'", '>'])}`;
       case 7:
@@ -215,7 +364,10 @@ const MUTATIONS: Record<string, Mutation> = {
       case 9:
         return `${target}??${rest}`;
       case 10:
-        return input.replace('recherche', rng.pick(['recherche/x', 'Recherche', 'rechercher', 'recherche%2F', '../recherche', 'recherche;x=1']));
+        return input.replace(
+          'recherche',
+          rng.pick(['recherche/x', 'Recherche', 'rechercher', 'recherche%2F', '../recherche', 'recherche;x=1']),
+        );
       case 11:
         return `${target}?${rest.replace(/=/gu, rng.pick(['%3D', ':', '==']))}`;
       case 12:
@@ -231,14 +383,29 @@ const MUTATIONS: Record<string, Mutation> = {
   nameDamage: (input, rng) =>
     input.replace(
       rng.pick(['streetname=', 'city=', 'inseecode=', 'origin=', 'practitioner=', 'specialty=']),
-      rng.pick(['streetName=', 'street name=', 'streetname =', '%73treetname=', '=', 'str%C3%A9etname=', 'streetname\u200b=', 'ｓtreetname=', 'city%00=']),
+      rng.pick([
+        'streetName=',
+        'street name=',
+        'streetname =',
+        '%73treetname=',
+        '=',
+        'str%C3%A9etname=',
+        'streetname\u200b=',
+        'ｓtreetname=',
+        'city%00=',
+      ]),
     ),
 };
 
 export const LAUNCH_MUTATIONS: readonly string[] = Object.keys(MUTATIONS);
 
 /** Applies the named mutations in order (unknown names are skipped). */
-export function applyLaunchMutations(url: string, names: readonly string[], rng: Rng, seeds: readonly string[]): string {
+export function applyLaunchMutations(
+  url: string,
+  names: readonly string[],
+  rng: Rng,
+  seeds: readonly string[],
+): string {
   let out = url;
   for (const name of names) {
     const mutation = MUTATIONS[name];

@@ -44,18 +44,24 @@ function checkIssue(issue: LaunchIssue, codes: ReadonlySet<string>, out: Violati
     out.push({ kind: 'contract', detail: `${issue.code}: empty message` });
     return;
   }
-  if (issue.message.length > MAX_MESSAGE) out.push({ kind: 'contract', detail: `${issue.code}: message of ${issue.message.length} characters` });
+  if (issue.message.length > MAX_MESSAGE)
+    out.push({ kind: 'contract', detail: `${issue.code}: message of ${issue.message.length} characters` });
   const odd = oddCharacter(issue.message);
   if (odd) out.push({ kind: 'contract', detail: `${issue.code}: raw ${odd} in message` });
   if (issue.parameter !== undefined) {
     const shown = [...issue.parameter].length;
-    if (shown > MAX_PARAMETER_SHOWN) out.push({ kind: 'contract', detail: `${issue.code}: parameter name of ${shown} characters` });
-    if (oddCharacter(issue.parameter)) out.push({ kind: 'contract', detail: `${issue.code}: raw odd character in parameter` });
-    if (!issue.message.includes(`« ${issue.parameter} »`)) out.push({ kind: 'contract', detail: `${issue.code}: message does not name « ${issue.parameter} »` });
+    if (shown > MAX_PARAMETER_SHOWN)
+      out.push({ kind: 'contract', detail: `${issue.code}: parameter name of ${shown} characters` });
+    if (oddCharacter(issue.parameter))
+      out.push({ kind: 'contract', detail: `${issue.code}: raw odd character in parameter` });
+    if (!issue.message.includes(`« ${issue.parameter} »`))
+      out.push({ kind: 'contract', detail: `${issue.code}: message does not name « ${issue.parameter} »` });
   }
   if (!ORIGIN_ECHO_CODES.has(issue.code)) {
-    const leaked = sentinelIn(issue.message) ?? (issue.parameter === undefined ? undefined : sentinelIn(issue.parameter));
-    if (leaked) out.push({ kind: 'privacy', detail: `${issue.code}: patient data « ${leaked} » repeated in the message` });
+    const leaked =
+      sentinelIn(issue.message) ?? (issue.parameter === undefined ? undefined : sentinelIn(issue.parameter));
+    if (leaked)
+      out.push({ kind: 'privacy', detail: `${issue.code}: patient data « ${leaked} » repeated in the message` });
   }
 }
 
@@ -67,7 +73,8 @@ function checkCleanValue(name: string, value: unknown, out: Violation[]): void {
   }
   // Characters are code points, as the parser counts them (an emoji is one character, two UTF-16 units).
   const characters = [...value].length;
-  if (characters === 0 || characters > LAUNCH_LIMITS.maxValueLength) out.push({ kind: 'contract', detail: `request ${name} of ${characters} characters` });
+  if (characters === 0 || characters > LAUNCH_LIMITS.maxValueLength)
+    out.push({ kind: 'contract', detail: `request ${name} of ${characters} characters` });
   if (value !== value.trim()) out.push({ kind: 'contract', detail: `request ${name} not trimmed` });
   if (value !== value.normalize('NFC')) out.push({ kind: 'contract', detail: `request ${name} not NFC` });
   const odd = oddCharacter(value.replace(/ /gu, ''));
@@ -84,17 +91,23 @@ export function checkLaunchResult(result: LaunchParseResult): Violation[] {
   else for (const w of result.warnings) checkIssue(w, WARNING_CODES, out);
   if (result.ok) {
     const { request } = result;
-    if (request.via !== 'platform-url' && request.via !== 'console-scheme') out.push({ kind: 'contract', detail: `via ${String(request.via)}` });
-    if (request.origin !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/u.test(request.origin)) out.push({ kind: 'contract', detail: 'origin outside its format' });
+    if (request.via !== 'platform-url' && request.via !== 'console-scheme')
+      out.push({ kind: 'contract', detail: `via ${String(request.via)}` });
+    if (request.origin !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/u.test(request.origin))
+      out.push({ kind: 'contract', detail: 'origin outside its format' });
     const { location } = request;
-    if (location.inseeCode === undefined && location.city === undefined) out.push({ kind: 'contract', detail: 'valid request without a location' });
-    if (location.inseeCode !== undefined && !/^(\d{5}|2[AB]\d{3})$/u.test(location.inseeCode)) out.push({ kind: 'contract', detail: 'INSEE code outside its format' });
-    if (location.streetNumber !== undefined && location.streetName === undefined) out.push({ kind: 'contract', detail: 'street number without street name' });
+    if (location.inseeCode === undefined && location.city === undefined)
+      out.push({ kind: 'contract', detail: 'valid request without a location' });
+    if (location.inseeCode !== undefined && !/^(\d{5}|2[AB]\d{3})$/u.test(location.inseeCode))
+      out.push({ kind: 'contract', detail: 'INSEE code outside its format' });
+    if (location.streetNumber !== undefined && location.streetName === undefined)
+      out.push({ kind: 'contract', detail: 'street number without street name' });
     for (const [name, value] of Object.entries(location)) checkCleanValue(`location.${name}`, value, out);
     if (request.gp?.kind === 'name') checkCleanValue('gp.text', request.gp.text, out);
     if (request.specialty?.kind === 'text') checkCleanValue('specialty.text', request.specialty.text, out);
   } else {
-    if (!Array.isArray(result.errors) || result.errors.length === 0) out.push({ kind: 'contract', detail: 'invalid result without errors' });
+    if (!Array.isArray(result.errors) || result.errors.length === 0)
+      out.push({ kind: 'contract', detail: 'invalid result without errors' });
     else for (const e of result.errors) checkIssue(e, ERROR_CODES, out);
   }
   return out;
@@ -107,7 +120,11 @@ export interface OracleVerdict {
 }
 
 /** Parses `input` (twice: the parser must be deterministic) and returns every violation found. `parse` is for the oracle's own tests. */
-export function checkLaunch(input: unknown, options?: ParseLaunchOptions, parse: typeof parseLaunch = parseLaunch): OracleVerdict {
+export function checkLaunch(
+  input: unknown,
+  options?: ParseLaunchOptions,
+  parse: typeof parseLaunch = parseLaunch,
+): OracleVerdict {
   let first: LaunchParseResult;
   let second: LaunchParseResult;
   try {
@@ -118,6 +135,7 @@ export function checkLaunch(input: unknown, options?: ParseLaunchOptions, parse:
     return { violations: [{ kind: 'crash', detail: text.slice(0, 300) }], accepted: false };
   }
   const violations = checkLaunchResult(first);
-  if (JSON.stringify(first) !== JSON.stringify(second)) violations.push({ kind: 'contract', detail: 'two parses of the same input differ' });
+  if (JSON.stringify(first) !== JSON.stringify(second))
+    violations.push({ kind: 'contract', detail: 'two parses of the same input differ' });
   return { violations, accepted: first.ok === true };
 }

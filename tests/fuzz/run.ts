@@ -30,11 +30,18 @@ function count(name: string, text: string | undefined): number {
 
 function replay(file: string): never {
   const crash = JSON.parse(readFileSync(file, 'utf8')) as CrashRecord;
-  const built = crash.target === 'parseLaunch' ? launchInput(crash.runSeed, crash.index) : bundleInput(crash.runSeed, crash.index, crash.costlyShare);
+  const built =
+    crash.target === 'parseLaunch'
+      ? launchInput(crash.runSeed, crash.index)
+      : bundleInput(crash.runSeed, crash.index, crash.costlyShare);
   const verdict = crash.target === 'parseLaunch' ? checkLaunch(built.input, built.options) : checkBundle(built.input);
   console.log(`${crash.target} #${crash.index} (graine ${crash.runSeed}) : ${built.transformations.join(' + ')}`);
   for (const v of verdict.violations) console.log(`  ${v.kind} — ${v.detail}`);
-  console.log(verdict.violations.length === 0 ? '  plus aucune violation : corrigé.' : `  ${verdict.violations.length} violation(s).`);
+  console.log(
+    verdict.violations.length === 0
+      ? '  plus aucune violation : corrigé.'
+      : `  ${verdict.violations.length} violation(s).`,
+  );
   process.exit(verdict.violations.length === 0 ? 0 : 1);
 }
 
@@ -42,15 +49,21 @@ function print(report: TargetReport): void {
   const rate = Math.round(report.inputs / (report.elapsedMs / 1000));
   const acceptedLabel = report.target === 'parseLaunch' ? 'lancements valides' : 'bundles avec créneaux';
   console.log(`\n${report.target}`);
-  console.log(`  entrées          ${report.inputs.toLocaleString('fr-FR')} (${report.accepted.toLocaleString('fr-FR')} ${acceptedLabel})`);
-  console.log(`  durée            ${(report.elapsedMs / 1000).toFixed(1)} s (${rate.toLocaleString('fr-FR')} entrées/s, la plus lente ${report.slowestInputMs.toFixed(1)} ms, n° ${report.slowestIndex})`);
+  console.log(
+    `  entrées          ${report.inputs.toLocaleString('fr-FR')} (${report.accepted.toLocaleString('fr-FR')} ${acceptedLabel})`,
+  );
+  console.log(
+    `  durée            ${(report.elapsedMs / 1000).toFixed(1)} s (${rate.toLocaleString('fr-FR')} entrées/s, la plus lente ${report.slowestInputMs.toFixed(1)} ms, n° ${report.slowestIndex})`,
+  );
   console.log(`  plantages        ${report.violations.crash}`);
   console.log(`  contrat rompu    ${report.violations.contract}`);
   console.log(`  données patient  ${report.violations.privacy}`);
   const details = [...report.byDetail].sort((a, b) => b[1] - a[1]);
   for (const [detail, n] of details.slice(0, 15)) console.log(`    ${String(n).padStart(7)} × ${detail}`);
   for (const example of report.examples.slice(0, 5)) {
-    console.log(`  exemple #${example.index} [${example.transformations.join(' + ')}] ${example.kind}: ${example.detail}`);
+    console.log(
+      `  exemple #${example.index} [${example.transformations.join(' + ')}] ${example.kind}: ${example.detail}`,
+    );
     console.log(`    ${example.preview}`);
   }
   for (const file of report.savedFiles) console.log(`  enregistré : ${file}`);

@@ -10,7 +10,10 @@ export function setup(): void {
   if (process.env.SAS_TEST_PG_URL) return;
   let output: string;
   try {
-    output = execFileSync('bash', ['scripts/start-test-postgres.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    output = execFileSync('bash', ['scripts/start-test-postgres.sh'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
   } catch {
     // Left unset: the storage suite then fails with its own message naming the fix.
     return;
@@ -25,7 +28,9 @@ export function setup(): void {
 export function teardown(): void {
   if (!startedDir) return;
   try {
-    execFileSync('bash', ['scripts/start-test-postgres.sh', 'stop', startedDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('bash', ['scripts/start-test-postgres.sh', 'stop', startedDir], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   } catch {
     /* the temporary folder is left for inspection */
   }

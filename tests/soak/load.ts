@@ -57,7 +57,16 @@ export interface LoadReport {
 /** Places around the training departments (33 urban, 47 rural), with and without a street. */
 const QUERIES: SearchQuery[] = [
   { location: { inseeCode: '33063', city: 'Bordeaux', streetName: 'cours de l’Intendance', streetNumber: '10' } },
-  { location: { inseeCode: '33063', city: 'Bordeaux' }, specialty: { kind: 'coded', coding: { system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale', code: 'SM40' } } },
+  {
+    location: { inseeCode: '33063', city: 'Bordeaux' },
+    specialty: {
+      kind: 'coded',
+      coding: {
+        system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale',
+        code: 'SM40',
+      },
+    },
+  },
   { location: { inseeCode: '33281', city: 'Mérignac' } },
   { location: { inseeCode: '33522', city: 'Talence' } },
   { location: { inseeCode: '47001', city: 'Agen' } },
@@ -68,7 +77,13 @@ const QUERIES: SearchQuery[] = [
 function figures(samples: readonly number[], durationMs: number): LatencyFigures {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, perSecond: sorted.length / (durationMs / 1000) };
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    max: sorted.at(-1) ?? NaN,
+    perSecond: sorted.length / (durationMs / 1000),
+  };
 }
 
 /** The statuses a practitioners' publisher reports (SOS ones also send pending / needs-action). */
@@ -112,7 +127,11 @@ export async function runLoad(env: TrainingEnvironment, options: LoadOptions): P
   // The publishers that post, each with its practitioners (effectors of its appointments).
   const publishers = [...env.publishers.values()]
     .filter((p) => p.entry.kind !== 'sos')
-    .map((p) => ({ id: p.entry.id, key: p.publisherKey, practitioners: env.dataset.careOffer.practitioners.filter((pr) => pr.agendaSource === p.entry.id) }))
+    .map((p) => ({
+      id: p.entry.id,
+      key: p.publisherKey,
+      practitioners: env.dataset.careOffer.practitioners.filter((pr) => pr.agendaSource === p.entry.id),
+    }))
     .filter((p) => p.practitioners.length > 0);
 
   async function searchWorker(worker: number): Promise<void> {
@@ -138,7 +157,8 @@ export async function runLoad(env: TrainingEnvironment, options: LoadOptions): P
           const event = raw as SearchEvent;
           if (event.type === 'slots' && first === undefined) first = performance.now() - t0;
           if (event.type === 'error') fail('search-event', `${event.code}: ${event.message}`);
-          if (event.type === 'source-status' && event.status.state !== 'answered') fail('source', `${event.status.source.id}: ${event.status.state} ${event.status.reason ?? ''}`);
+          if (event.type === 'source-status' && event.status.state !== 'answered')
+            fail('source', `${event.status.source.id}: ${event.status.state} ${event.status.reason ?? ''}`);
           if (event.type === 'done') done = true;
         }
         if (!done) fail('search-stream', 'stream ended without done');
@@ -152,7 +172,10 @@ export async function runLoad(env: TrainingEnvironment, options: LoadOptions): P
 
   async function send(item: Posted, method: 'POST' | 'PUT', key: string): Promise<void> {
     const identifier = `${item.body.identifier?.[0]?.system ?? ''}|${item.publisherAppointmentId}`;
-    const url = method === 'POST' ? `${env.backendUrl}/fhir/Appointment` : `${env.backendUrl}/fhir/Appointment?identifier=${encodeURIComponent(identifier)}`;
+    const url =
+      method === 'POST'
+        ? `${env.backendUrl}/fhir/Appointment`
+        : `${env.backendUrl}/fhir/Appointment?identifier=${encodeURIComponent(identifier)}`;
     const t0 = performance.now();
     const response = await fetch(url, {
       method,
@@ -216,7 +239,9 @@ export async function runLoad(env: TrainingEnvironment, options: LoadOptions): P
     }
   }
 
-  log(`charge : ${options.searchers} recherches simultanées, ${options.posters} éditeurs postant des RDV V3, ${Math.round(options.durationMs / 1000)} s`);
+  log(
+    `charge : ${options.searchers} recherches simultanées, ${options.posters} éditeurs postant des RDV V3, ${Math.round(options.durationMs / 1000)} s`,
+  );
   await Promise.all([
     ...Array.from({ length: options.searchers }, (_, i) => searchWorker(i)),
     ...Array.from({ length: options.posters }, (_, i) => postWorker(i)),
@@ -227,7 +252,9 @@ export async function runLoad(env: TrainingEnvironment, options: LoadOptions): P
   let found = 0;
   let wrongStatus = 0;
   for (const [operator, session] of sessions) {
-    const response = await fetch(`${env.backendUrl}/api/appointments`, { headers: { authorization: `Bearer ${await session.session.accessToken()}` } });
+    const response = await fetch(`${env.backendUrl}/api/appointments`, {
+      headers: { authorization: `Bearer ${await session.session.accessToken()}` },
+    });
     if (response.status !== 200) {
       fail('read-back', `GET /api/appointments ${response.status} for ${operator}`);
       continue;
@@ -249,7 +276,14 @@ export async function runLoad(env: TrainingEnvironment, options: LoadOptions): P
   }
   for (const session of sessions.values()) await session.session.close();
 
-  const errorCounts: Record<LoadErrorKind, number> = { 'search-http': 0, 'search-stream': 0, 'search-event': 0, source: 0, v3: 0, 'read-back': 0 };
+  const errorCounts: Record<LoadErrorKind, number> = {
+    'search-http': 0,
+    'search-stream': 0,
+    'search-event': 0,
+    source: 0,
+    v3: 0,
+    'read-back': 0,
+  };
   for (const e of errors) errorCounts[e.kind] += 1;
   return {
     durationMs,

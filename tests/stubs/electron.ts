@@ -8,7 +8,9 @@ import type { IpcMainInvokeEvent } from 'electron';
 type Listener = (...args: never[]) => unknown;
 
 /** A minimal Electron `Event`: preventDefault and defaultPrevented, plus any details (url...). */
-export function fakeEvent<T extends object>(details: T = {} as T): T & { preventDefault(): void; defaultPrevented: boolean } {
+export function fakeEvent<T extends object>(
+  details: T = {} as T,
+): T & { preventDefault(): void; defaultPrevented: boolean } {
   const event = {
     ...details,
     defaultPrevented: false,
@@ -80,7 +82,11 @@ class FakeApp extends EventEmitter {
     stub.sandboxEnabled = true;
   }
   setAsDefaultProtocolClient(scheme: string, path?: string, args?: string[]): boolean {
-    stub.protocolClients.push({ scheme, ...(path !== undefined ? { path } : {}), ...(args !== undefined ? { args } : {}) });
+    stub.protocolClients.push({
+      scheme,
+      ...(path !== undefined ? { path } : {}),
+      ...(args !== undefined ? { args } : {}),
+    });
     return stub.protocolClientAccepted;
   }
   whenReady(): Promise<void> {
@@ -231,8 +237,12 @@ export const safeStorage = {
     return Buffer.concat([Buffer.from('enc:'), Buffer.from(plain, 'utf8').reverse()]);
   },
   async decryptStringAsync(data: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
-    if (!data.subarray(0, 4).equals(Buffer.from('enc:'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-    return { result: Buffer.from(data.subarray(4)).reverse().toString('utf8'), shouldReEncrypt: safeStorage.state.shouldReEncrypt };
+    if (!data.subarray(0, 4).equals(Buffer.from('enc:')))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return {
+      result: Buffer.from(data.subarray(4)).reverse().toString('utf8'),
+      shouldReEncrypt: safeStorage.state.shouldReEncrypt,
+    };
   },
 };
 

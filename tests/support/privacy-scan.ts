@@ -50,7 +50,8 @@ function lowerBuffer(buffer: Buffer): Buffer {
   return out;
 }
 
-const jsonEscaped = (text: string) => text.replace(/[^\x20-\x7e]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const jsonEscaped = (text: string) =>
+  text.replace(/[^\x20-\x7e]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const htmlEntities = (text: string) => text.replace(/[^\x20-\x7e]/gu, (c) => `&#${c.codePointAt(0) ?? 0};`);
 
 /** The byte sequences a value may take on disk, lower-cased (ASCII) and without duplicates. */
@@ -100,7 +101,13 @@ export function scanBuffer(buffer: Buffer, needles: readonly Needle[], file = '(
     for (const variant of variantsOf(needle.text)) {
       for (let at = lowered.indexOf(variant.bytes); at >= 0; at = lowered.indexOf(variant.bytes, at + 1)) {
         if (needle.wholeNumber && !wholeToken(lowered, at, variant.bytes.length, variant.unit)) continue;
-        hits.push({ file, needle: needle.label, encoding: variant.encoding, offset: at, context: printable(buffer, at, variant.bytes.length) });
+        hits.push({
+          file,
+          needle: needle.label,
+          encoding: variant.encoding,
+          offset: at,
+          context: printable(buffer, at, variant.bytes.length),
+        });
       }
     }
   }
@@ -145,7 +152,11 @@ export function describeScan(report: ScanReport): string {
   return [
     `Analyse de ${report.root} : ${report.files.length} fichiers, ${(report.totalBytes / 1024).toFixed(0)} Kio`,
     ...[...byFolder].map(([folder, e]) => `  ${folder} — ${e.files} fichier(s), ${(e.bytes / 1024).toFixed(1)} Kio`),
-    report.hits.length === 0 ? 'Aucune donnée patient trouvée.' : `${report.hits.length} occurrence(s) de données patient :`,
-    ...report.hits.slice(0, 30).map((h) => `  ${h.needle} [${h.encoding}] dans ${h.file} @${h.offset} : …${h.context}…`),
+    report.hits.length === 0
+      ? 'Aucune donnée patient trouvée.'
+      : `${report.hits.length} occurrence(s) de données patient :`,
+    ...report.hits
+      .slice(0, 30)
+      .map((h) => `  ${h.needle} [${h.encoding}] dans ${h.file} @${h.offset} : …${h.context}…`),
   ].join('\n');
 }

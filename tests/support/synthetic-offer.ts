@@ -7,7 +7,20 @@ import { createRandom } from '@shared/util/random';
 export const R38 = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
 export const AGEN: GeoPoint = { lat: 44.2033, lon: 0.6163 };
 
-const FAMILY = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent'];
+const FAMILY = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+];
 const GIVEN = ['Jeanne', 'Paul', 'Claire', 'Louis', 'Sophie', 'Marc', 'Anne', 'Hugo', 'Léa', 'Yves'];
 
 /** Three simulated publishers and the SAS agenda. */
@@ -27,7 +40,13 @@ export function seededRandom(seed: number): () => number {
  * The `index`-th general practitioner of Agen at `point`: individual (accepting patients beyond slots one time in
  * three) or via `viaCpts`, whose member list it joins.
  */
-export function agenPractitioner(index: number, nationalId: string, point: GeoPoint, agendaSource: string, viaCpts?: Cpts): Practitioner {
+export function agenPractitioner(
+  index: number,
+  nationalId: string,
+  point: GeoPoint,
+  agendaSource: string,
+  viaCpts?: Cpts,
+): Practitioner {
   if (viaCpts) viaCpts.memberIds.push(nationalId);
   return {
     nationalId,

@@ -40,4 +40,3 @@ export function resolveColumns<K extends string>(
 export function field<K extends string>(cells: readonly string[], columns: ColumnIndex<K>, name: K): string {
   return (cells[columns[name]] ?? '').trim();
 }
-

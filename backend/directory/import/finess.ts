@@ -8,16 +8,55 @@ const FINESS_SEPARATOR = ';';
 
 /** `structureet` fields in order (a trailing `numuai` exists in some years). */
 const STRUCTUREET_FIELDS = [
-  'structureet', 'nofinesset', 'nofinessej', 'rs', 'rslongue', 'complrs', 'compldistrib', 'numvoie', 'typvoie',
-  'voie', 'compvoie', 'lieuditbp', 'commune', 'departement', 'libdepartement', 'ligneacheminement', 'telephone',
-  'telecopie', 'categetab', 'libcategetab', 'categagretab', 'libcategagretab', 'siret', 'codeape', 'codemft',
-  'libmft', 'codesph', 'libsph', 'dateouv', 'dateautor', 'datemaj',
+  'structureet',
+  'nofinesset',
+  'nofinessej',
+  'rs',
+  'rslongue',
+  'complrs',
+  'compldistrib',
+  'numvoie',
+  'typvoie',
+  'voie',
+  'compvoie',
+  'lieuditbp',
+  'commune',
+  'departement',
+  'libdepartement',
+  'ligneacheminement',
+  'telephone',
+  'telecopie',
+  'categetab',
+  'libcategetab',
+  'categagretab',
+  'libcategagretab',
+  'siret',
+  'codeape',
+  'codemft',
+  'libmft',
+  'codesph',
+  'libsph',
+  'dateouv',
+  'dateautor',
+  'datemaj',
 ] as const;
-const GEOLOCALISATION_FIELDS = ['geolocalisation', 'nofinesset', 'coordxet', 'coordyet', 'sourcecoordet', 'datemaj'] as const;
+const GEOLOCALISATION_FIELDS = [
+  'geolocalisation',
+  'nofinesset',
+  'coordxet',
+  'coordyet',
+  'sourcecoordet',
+  'datemaj',
+] as const;
 
 /** FINESS writes the overseas departments with a letter. */
 const OVERSEAS_DEPARTMENTS: Readonly<Record<string, string>> = {
-  '9A': '971', '9B': '972', '9C': '973', '9D': '974', '9E': '975', '9F': '976',
+  '9A': '971',
+  '9B': '972',
+  '9C': '973',
+  '9D': '974',
+  '9E': '975',
+  '9F': '976',
 };
 
 /** Establishment categories (TRE_R66) kept as structures. */
@@ -103,16 +142,24 @@ export function parseFinessLine(line: string): FinessLine {
   }
   if (kind === 'geolocalisation') {
     if (cells.length < GEOLOCALISATION_FIELDS.length - 1) {
-      return { kind: 'error', error: `geolocalisation : ${cells.length} champs, ${GEOLOCALISATION_FIELDS.length} attendus` };
+      return {
+        kind: 'error',
+        error: `geolocalisation : ${cells.length} champs, ${GEOLOCALISATION_FIELDS.length} attendus`,
+      };
     }
     const finess = (cells[1] ?? '').trim().toUpperCase();
     if (!FINESS.test(finess)) return { kind: 'error', error: `geolocalisation : numéro FINESS invalide « ${finess} »` };
     const x = parseCoordinate(cells[2] ?? '');
     const y = parseCoordinate(cells[3] ?? '');
-    if (x === undefined || y === undefined) return { kind: 'error', error: `geolocalisation ${finess} : coordonnées manquantes` };
+    if (x === undefined || y === undefined)
+      return { kind: 'error', error: `geolocalisation ${finess} : coordonnées manquantes` };
     const source = cells[4] ?? '';
     const epsg = systemOfSource(source);
-    if (epsg === undefined) return { kind: 'error', error: `geolocalisation ${finess} : système de coordonnées inconnu « ${source.trim()} »` };
+    if (epsg === undefined)
+      return {
+        kind: 'error',
+        error: `geolocalisation ${finess} : système de coordonnées inconnu « ${source.trim()} »`,
+      };
     const point = toWgs84(epsg, x, y);
     if (!point) return { kind: 'error', error: `geolocalisation ${finess} : coordonnées hors du globe` };
     return { kind: 'position', position: { finess, point, epsg } };

@@ -68,7 +68,10 @@ const PRECISION: Readonly<Record<string, GeocodePrecision>> = {
 
 /** Reads the answer: rows keyed by our `id` column, so a reordered or short answer cannot shift positions. */
 function parseGeocoderAnswer(text: string, count: number, minScore: number): (GeocodedAddress | undefined)[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   const answers: (GeocodedAddress | undefined)[] = new Array<GeocodedAddress | undefined>(count).fill(undefined);
   const headerLine = lines[0];
   if (headerLine === undefined) return answers;
@@ -97,7 +100,9 @@ export function createBatchGeocoder(options: BatchGeocoderOptions): BatchGeocode
     async geocode(queries) {
       if (queries.length === 0) return [];
       const rows = queries.map((query, index) =>
-        [String(index), clean(query.street), clean(query.postalCode), clean(query.city), clean(query.inseeCode)].join(';'),
+        [String(index), clean(query.street), clean(query.postalCode), clean(query.city), clean(query.inseeCode)].join(
+          ';',
+        ),
       );
       const csv = `${COLUMNS.join(';')}\n${rows.join('\n')}\n`;
       const form = new FormData();

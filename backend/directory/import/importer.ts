@@ -81,7 +81,11 @@ function structurePlace(establishment: FinessEstablishment) {
   };
 }
 
-export async function importDirectory(sources: ImportSources, sink: DirectorySink, options: ImportOptions): Promise<ImportSummary> {
+export async function importDirectory(
+  sources: ImportSources,
+  sink: DirectorySink,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const participations = await readOptional<ParticipationRow>(sources.participation, parseParticipationCsv);
   const publishers = await readOptional<Publisher>(sources.publishers, parsePublishersCsv);
   const sosSites = await readOptional<SosSite>(sources.sosSites, parseSosSitesCsv);
@@ -99,7 +103,13 @@ export async function importDirectory(sources: ImportSources, sink: DirectorySin
   });
 
   const summary: ImportSummary['rpps'] = {
-    lines: 0, invalidLines: 0, professionals: 0, kept: 0, skipped: {}, activitiesExcluded: {}, nonContiguous: 0,
+    lines: 0,
+    invalidLines: 0,
+    professionals: 0,
+    kept: 0,
+    skipped: {},
+    activitiesExcluded: {},
+    nonContiguous: 0,
   };
   const count = (record: Record<string, number>, key: string) => {
     record[key] = (record[key] ?? 0) + 1;
@@ -115,7 +125,9 @@ export async function importDirectory(sources: ImportSources, sink: DirectorySin
     if (expected !== undefined && structure?.category !== expected) {
       unknownStructures += 1;
       if (issues.length < MAX_ISSUES) {
-        issues.push(`participation de ${practitioner.nationalId} : structure ${participation.structureId ?? ''} absente de FINESS (catégorie ${expected})`);
+        issues.push(
+          `participation de ${practitioner.nationalId} : structure ${participation.structureId ?? ''} absente de FINESS (catégorie ${expected})`,
+        );
       }
       return { ...practitioner, ...(row.agendaSource ? { agendaSource: row.agendaSource } : {}) };
     }

@@ -9,7 +9,17 @@ import { normalizePhone } from './phone';
 
 const PARTICIPATION_COLUMNS = ['national_id', 'mode', 'structure_id', 'accepts_beyond_slots', 'publisher_id'] as const;
 const SOS_SITE_COLUMNS = [
-  'site_id', 'association', 'name', 'phone', 'street', 'postal_code', 'city', 'insee_code', 'lat', 'lon', 'publisher_id',
+  'site_id',
+  'association',
+  'name',
+  'phone',
+  'street',
+  'postal_code',
+  'city',
+  'insee_code',
+  'lat',
+  'lon',
+  'publisher_id',
 ] as const;
 const PUBLISHER_COLUMNS = ['id', 'name', 'kind', 'fhir_base_url', 'booking_origins', 'accepts_v1_accounts'] as const;
 
@@ -53,7 +63,10 @@ const phone = z
 
 const participationRow = z
   .object({
-    national_id: z.string().trim().regex(/^(8\d{11}|0\d{9})$/, { message: 'identifiant national (IDNPS) attendu' }),
+    national_id: z
+      .string()
+      .trim()
+      .regex(/^(8\d{11}|0\d{9})$/, { message: 'identifiant national (IDNPS) attendu' }),
     mode: z.enum(['individual', 'cpts', 'msp'], { message: 'mode attendu : individual, cpts ou msp' }),
     structure_id: optional(z.string().max(64)),
     accepts_beyond_slots: yesNo,
@@ -79,7 +92,10 @@ const sosRow = z.object({
 });
 
 const publisherRow = z.object({
-  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'identifiant en minuscules, chiffres et tirets' }),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'identifiant en minuscules, chiffres et tirets' }),
   name: required(200),
   kind: z.enum(PUBLISHER_KINDS, { message: 'type attendu : ps, cpts ou sos' }),
   fhir_base_url: z.string().trim().url({ message: 'URL attendue' }),
@@ -110,7 +126,9 @@ function readCsv<K extends string, S extends z.ZodType, T>(
     if (parsed.success) rows.push(build(parsed.data));
     else {
       for (const issue of parsed.error.issues.slice(0, 5)) {
-        errors.push(`${fileLabel}, ligne ${index + 2} : ${issue.path.map(String).join('.') || 'ligne'} : ${issue.message}`);
+        errors.push(
+          `${fileLabel}, ligne ${index + 2} : ${issue.path.map(String).join('.') || 'ligne'} : ${issue.message}`,
+        );
       }
     }
   });
@@ -146,7 +164,9 @@ export function parseSosSitesCsv(text: string): CsvResult<SosSite> {
       ...(row.postal_code ? { postalCode: row.postal_code } : {}),
       ...(row.city ? { city: row.city } : {}),
       ...(row.insee_code ? { inseeCode: row.insee_code } : {}),
-      ...(row.lat !== undefined && row.lon !== undefined ? { point: { lat: row.lat, lon: row.lon }, precision: 'street' as const } : {}),
+      ...(row.lat !== undefined && row.lon !== undefined
+        ? { point: { lat: row.lat, lon: row.lon }, precision: 'street' as const }
+        : {}),
     },
     ...(row.publisher_id ? { agendaSource: row.publisher_id } : {}),
   }));

@@ -23,7 +23,9 @@ export type BuildResult =
 const PREFIXES: Readonly<Record<string, string>> = { DR: 'Dr', PR: 'Pr' };
 
 function siteKey(activity: RppsActivity): string {
-  return [activity.finessSite, activity.structureId, activity.street, activity.postalCode, activity.inseeCode].join('|');
+  return [activity.finessSite, activity.structureId, activity.street, activity.postalCode, activity.inseeCode].join(
+    '|',
+  );
 }
 
 function placeOf(activity: RppsActivity): Place {
@@ -87,7 +89,8 @@ export function buildPractitioner(activities: readonly RppsActivity[]): BuildRes
 export function mergePractitioners(into: Practitioner, other: Practitioner): Practitioner {
   const specialties = [...into.specialties];
   for (const coding of other.specialties) {
-    if (!specialties.some((known) => known.code === coding.code && known.system === coding.system)) specialties.push(coding);
+    if (!specialties.some((known) => known.code === coding.code && known.system === coding.system))
+      specialties.push(coding);
   }
   return { ...into, specialties, places: [...into.places, ...other.places], phone: into.phone ?? other.phone };
 }

@@ -101,7 +101,11 @@ function drawStructures(plan: DepartmentPlan, draw: DatasetDraw): { cpts: Cpts[]
   const msps = plan.msp.map((name) => {
     const commune = communeNamed(draw.communes, name, plan.code);
     draw.serials.structure += 1;
-    return { id: fictitiousFiness(plan.code, draw.serials.structure), name: `MSP de ${commune.name} (fictive)`, commune };
+    return {
+      id: fictitiousFiness(plan.code, draw.serials.structure),
+      name: `MSP de ${commune.name} (fictive)`,
+      commune,
+    };
   });
   return { cpts, msps };
 }

@@ -123,7 +123,9 @@ export async function loadTrainingDataset(dir: string = DEFAULT_TRAINING_DIR): P
     if (patternIds.has(pattern.id)) errors.push(`${TRAINING_FILES.slotPatterns} › motif en double : ${pattern.id}`);
     patternIds.add(pattern.id);
     const owner =
-      pattern.owner.kind === 'practitioner' ? practitioners.get(pattern.owner.nationalId) : sites.get(pattern.owner.siteId);
+      pattern.owner.kind === 'practitioner'
+        ? practitioners.get(pattern.owner.nationalId)
+        : sites.get(pattern.owner.siteId);
     if (!owner) errors.push(`${TRAINING_FILES.slotPatterns} › ${pattern.id} : titulaire inconnu`);
     else if (owner.agendaSource !== pattern.sourceId) {
       errors.push(`${TRAINING_FILES.slotPatterns} › ${pattern.id} : source « ${pattern.sourceId} » ≠ agenda déclaré`);

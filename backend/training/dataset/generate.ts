@@ -115,7 +115,10 @@ export function generateTrainingDataset(geography: DatasetGeography, seed: numbe
     careOffer: {
       format: CARE_OFFER_FORMAT,
       version: CARE_OFFER_VERSION,
-      publishers: TRAINING_PUBLISHERS.map((publisher) => ({ ...publisher, bookingOrigins: [...publisher.bookingOrigins] })),
+      publishers: TRAINING_PUBLISHERS.map((publisher) => ({
+        ...publisher,
+        bookingOrigins: [...publisher.bookingOrigins],
+      })),
       practitioners,
       cpts: cptsList,
       sosSites,

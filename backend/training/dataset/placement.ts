@@ -36,7 +36,11 @@ export function pointNear(random: Random, commune: Commune, outlines: Department
 
 export function placeIn(random: Random, commune: Commune, point: GeoPoint): Place {
   return {
-    line: streetLine(random.int(1, 120), random.int(0, STREET_COUNTS.types - 1), random.int(0, STREET_COUNTS.names - 1)),
+    line: streetLine(
+      random.int(1, 120),
+      random.int(0, STREET_COUNTS.types - 1),
+      random.int(0, STREET_COUNTS.names - 1),
+    ),
     ...(commune.postcodes[0] ? { postalCode: commune.postcodes[0] } : {}),
     city: commune.name,
     inseeCode: commune.insee,

@@ -11,22 +11,37 @@ import { TRAINING_TIME_ZONE, type DepartmentPlan } from './training-plan';
 
 const SESSIONS: Record<PracticeProfile, { start: string; end: string }[][]> = {
   general: [
-    [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '19:00' }],
-    [{ start: '08:00', end: '12:30' }, { start: '15:00', end: '19:30' }],
+    [
+      { start: '08:30', end: '12:00' },
+      { start: '14:00', end: '19:00' },
+    ],
+    [
+      { start: '08:00', end: '12:30' },
+      { start: '15:00', end: '19:30' },
+    ],
     [{ start: '09:00', end: '13:00' }],
     [{ start: '13:30', end: '20:00' }],
   ],
   specialist: [
-    [{ start: '09:00', end: '12:30' }, { start: '14:00', end: '18:00' }],
+    [
+      { start: '09:00', end: '12:30' },
+      { start: '14:00', end: '18:00' },
+    ],
     [{ start: '08:30', end: '12:30' }],
     [{ start: '14:00', end: '18:30' }],
   ],
   psychiatry: [
-    [{ start: '09:00', end: '12:45' }, { start: '14:00', end: '19:15' }],
+    [
+      { start: '09:00', end: '12:45' },
+      { start: '14:00', end: '19:15' },
+    ],
     [{ start: '10:00', end: '18:15' }],
   ],
   dental: [
-    [{ start: '08:30', end: '12:30' }, { start: '14:00', end: '18:30' }],
+    [
+      { start: '08:30', end: '12:30' },
+      { start: '14:00', end: '18:30' },
+    ],
     [{ start: '09:00', end: '17:00' }],
   ],
 };
@@ -96,7 +111,13 @@ export function practitionerPattern(random: Random, agenda: AgendaChoice): SlotP
           .sort((a, b) => a - b)
       : weekdaysFor(random, agenda.profile),
     sessions: onSasAgenda
-      ? [random.pick([{ start: '12:00', end: '14:00' }, { start: '18:00', end: '20:00' }, { start: '08:00', end: '10:00' }])]
+      ? [
+          random.pick([
+            { start: '12:00', end: '14:00' },
+            { start: '18:00', end: '20:00' },
+            { start: '08:00', end: '10:00' },
+          ]),
+        ]
       : random.pick(SESSIONS[agenda.profile]),
     durationMinutes: onSasAgenda ? 20 : random.pick(DURATIONS[agenda.profile]),
     freeRatio: onSasAgenda ? 0.6 : Math.round((0.12 + random.next() * 0.28) * 100) / 100,
@@ -114,7 +135,10 @@ export function sosSitePattern(random: Random, site: SosSite, index: number, pla
     sourceId: 'sos-planning',
     timeZone: TRAINING_TIME_ZONE,
     weekdays: [1, 2, 3, 4, 5, 6, 7],
-    sessions: [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '23:00' }],
+    sessions: [
+      { start: '08:00', end: '12:00' },
+      { start: '14:00', end: '23:00' },
+    ],
     durationMinutes: 15,
     freeRatio: 0.35,
     typeMix: [

@@ -15,7 +15,9 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 const sessionSchema = z
   .object({ start: z.string().regex(HH_MM), end: z.string().regex(HH_MM) })
   .refine((session) => minutesOf(session.start) >= 4 * 60, { message: 'une séance commence à 04:00 au plus tôt' })
-  .refine((session) => minutesOf(session.end) > minutesOf(session.start), { message: 'une séance finit après son début' });
+  .refine((session) => minutesOf(session.end) > minutesOf(session.start), {
+    message: 'une séance finit après son début',
+  });
 
 export const slotPatternSchema = z.object({
   /** FHIR-id-safe, unique: prefix of the slot ids. */
@@ -95,13 +97,25 @@ export function slotsForWindow(pattern: SlotPattern, from: Date, to: Date): Gene
     const compactDate = `${day.year}${pad(day.month)}${pad(day.day)}`;
     for (const session of sessions) {
       const end = minutesOf(session.end);
-      for (let minute = minutesOf(session.start); minute + pattern.durationMinutes <= end; minute += pattern.durationMinutes) {
+      for (
+        let minute = minutesOf(session.start);
+        minute + pattern.durationMinutes <= end;
+        minute += pattern.durationMinutes
+      ) {
         const startMs = date.getTime() + minute * 60_000 - offsetMs;
         if (startMs < fromMs || startMs > toMs) continue;
         const startMinutes = Math.floor(startMs / 60_000);
         if (unitHash(pattern.seed, startMinutes, 1) >= pattern.freeRatio) continue;
-        const types = weightedPick(pattern.typeMix, unitHash(pattern.seed, startMinutes, 2), (i) => pattern.typeMix[i]?.types ?? []);
-        const modes = weightedPick(pattern.modeMix, unitHash(pattern.seed, startMinutes, 3), (i) => pattern.modeMix[i]?.modes ?? []);
+        const types = weightedPick(
+          pattern.typeMix,
+          unitHash(pattern.seed, startMinutes, 2),
+          (i) => pattern.typeMix[i]?.types ?? [],
+        );
+        const modes = weightedPick(
+          pattern.modeMix,
+          unitHash(pattern.seed, startMinutes, 3),
+          (i) => pattern.modeMix[i]?.modes ?? [],
+        );
         const endMinute = minute + pattern.durationMinutes;
         const clock = (value: number) => `${pad(Math.floor(value / 60))}:${pad(value % 60)}`;
         const id = `${pattern.id}-${compactDate}${clock(minute).replace(':', '')}`;

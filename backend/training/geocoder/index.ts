@@ -9,7 +9,10 @@ export * from './search';
 export * from './server';
 export * from './street-table';
 
-export function trainingAddressIndex(careOffer: { practitioners: readonly Practitioner[]; cpts: readonly Cpts[]; sosSites: readonly SosSite[] }, communes: CommuneTable): AddressIndex {
+export function trainingAddressIndex(
+  careOffer: { practitioners: readonly Practitioner[]; cpts: readonly Cpts[]; sosSites: readonly SosSite[] },
+  communes: CommuneTable,
+): AddressIndex {
   const places = [
     ...careOffer.practitioners.flatMap((p) => p.places),
     ...careOffer.cpts.flatMap((c) => (c.place ? [c.place] : [])),

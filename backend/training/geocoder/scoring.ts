@@ -51,7 +51,8 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
       current[j] = value;
     }
     before = previous;
@@ -97,7 +98,8 @@ export function parseQuery(q: string): ParsedQuery {
   tokens.forEach((token, index) => {
     if (/^\d{5}$/.test(token) && parsed.postcode === undefined) parsed.postcode = token;
     else if (/^\d{1,4}$/.test(token) && parsed.housenumber === undefined && index === 0) parsed.housenumber = token;
-    else if (/^(bis|ter|quater)$/.test(token) && parsed.housenumber !== undefined && index === 1) parsed.housenumber += ` ${token}`;
+    else if (/^(bis|ter|quater)$/.test(token) && parsed.housenumber !== undefined && index === 1)
+      parsed.housenumber += ` ${token}`;
     else parsed.words.push(token);
   });
   return parsed;
@@ -111,14 +113,18 @@ export function streetScore(query: ParsedQuery, streetWords: readonly string[], 
   const words = query.words.filter((word) => !cityWords.some((city) => tokenSimilarity(word, city) >= 0.8));
   if (words.length === 0) return 0;
   const held = coverage(streetWords, words);
-  const strays = words.filter((word) => weight(word) === 1 && !streetWords.some((s) => tokenSimilarity(word, s) >= 0.6)).length;
+  const strays = words.filter(
+    (word) => weight(word) === 1 && !streetWords.some((s) => tokenSimilarity(word, s) >= 0.6),
+  ).length;
   return round(Math.max(0, held - 0.1 * strays));
 }
 
 /** The score of a commune itself: its name in the query, lowered when the query names a street too. */
 export function communeScore(query: ParsedQuery, cityWords: readonly string[]): number {
   const named = coverage(cityWords, query.words);
-  const others = query.words.filter((word) => weight(word) === 1 && !cityWords.some((c) => tokenSimilarity(word, c) >= 0.8));
+  const others = query.words.filter(
+    (word) => weight(word) === 1 && !cityWords.some((c) => tokenSimilarity(word, c) >= 0.8),
+  );
   return round(others.length === 0 ? named : named * 0.4);
 }
 

@@ -30,9 +30,19 @@ export interface TrainingGeocoder {
 const DEFAULT_GEOCODER_RATE = 50;
 
 const paramsSchema = z.object({
-  q: z.string().trim().min(3, 'q must contain between 3 and 200 chars').max(200, 'q must contain between 3 and 200 chars'),
-  citycode: z.string().regex(/^(\d{5}|2[AB]\d{3})$/u, 'citycode must be an INSEE code').optional(),
-  postcode: z.string().regex(/^\d{5}$/u, 'postcode must contain 5 digits').optional(),
+  q: z
+    .string()
+    .trim()
+    .min(3, 'q must contain between 3 and 200 chars')
+    .max(200, 'q must contain between 3 and 200 chars'),
+  citycode: z
+    .string()
+    .regex(/^(\d{5}|2[AB]\d{3})$/u, 'citycode must be an INSEE code')
+    .optional(),
+  postcode: z
+    .string()
+    .regex(/^\d{5}$/u, 'postcode must contain 5 digits')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
   index: z.literal('address').default('address'),
 });
@@ -78,18 +88,29 @@ function handleGeocoderRequest(
     const parsed = paramsSchema.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) {
       counts.badRequest += 1;
-      send(response, 400, { code: 400, message: 'Failed parsing query', detail: parsed.error.issues.map((i) => i.message) });
+      send(response, 400, {
+        code: 400,
+        message: 'Failed parsing query',
+        detail: parsed.error.issues.map((i) => i.message),
+      });
       return;
     }
     const { q, citycode, postcode, limit } = parsed.data;
     counts.ok += 1;
-    send(response, 200, searchAddresses(index, { q, limit, ...(citycode ? { citycode } : {}), ...(postcode ? { postcode } : {}) }));
+    send(
+      response,
+      200,
+      searchAddresses(index, { q, limit, ...(citycode ? { citycode } : {}), ...(postcode ? { postcode } : {}) }),
+    );
   };
 }
 
 export async function startTrainingGeocoder(options: TrainingGeocoderOptions): Promise<TrainingGeocoder> {
   const counts = { ok: 0, badRequest: 0, rateLimited: 0 };
-  const limiter = createRateLimiter(options.ratePerSecond ?? DEFAULT_GEOCODER_RATE, options.now ?? (() => performance.now()));
+  const limiter = createRateLimiter(
+    options.ratePerSecond ?? DEFAULT_GEOCODER_RATE,
+    options.now ?? (() => performance.now()),
+  );
   const server = createServer(handleGeocoderRequest(options.index, limiter, options.retryAfterSeconds ?? 1, counts));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -99,7 +99,8 @@ export function positionOn(street: TrainingStreet, number?: number): GeoPoint | 
   for (let i = 1; i < anchors.length; i += 1) {
     const low = anchors[i - 1] as StreetAnchor;
     const high = anchors[i] as StreetAnchor;
-    if (number <= high.number) return between(low.point, high.point, (number - low.number) / (high.number - low.number));
+    if (number <= high.number)
+      return between(low.point, high.point, (number - low.number) / (high.number - low.number));
   }
   return last.point;
 }

@@ -9,7 +9,10 @@ const trainingPscIdentitySchema = z.object({
   givenName: z.string().min(1).max(100),
   familyName: z.string().min(1).max(100),
   /** Profession code of TRE_G15 (`10` médecin); default `10`. */
-  professionCode: z.string().regex(/^\d{2}$/u).optional(),
+  professionCode: z
+    .string()
+    .regex(/^\d{2}$/u)
+    .optional(),
   /** Name of the structure (SubjectOrganization). */
   organization: z.string().max(200).optional(),
   civility: z.enum(['M', 'MME']).optional(),
@@ -38,7 +41,9 @@ const ROLE_LABELS: Record<string, string> = { osnp: 'OSNP', regulateur: 'Médeci
  */
 export function trainingPscIdentitiesFrom(regulators: readonly TrainingRegulatorLike[]): TrainingPscIdentity[] {
   return regulators.map((regulator) => {
-    const label = [regulator.role ? ROLE_LABELS[regulator.role] : undefined, regulator.note].filter(Boolean).join(' — ');
+    const label = [regulator.role ? ROLE_LABELS[regulator.role] : undefined, regulator.note]
+      .filter(Boolean)
+      .join(' — ');
     return trainingPscIdentitySchema.parse({
       nationalId: regulator.nationalId,
       givenName: regulator.givenName,

@@ -90,7 +90,15 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
       auth_time: null,
       sid: null,
       openid: ['sub', 'authMode'],
-      scope_all: ['SubjectNameID', 'SubjectRefPro', 'SubjectOrganization', 'given_name', 'family_name', 'preferred_username', 'otherIds'],
+      scope_all: [
+        'SubjectNameID',
+        'SubjectRefPro',
+        'SubjectOrganization',
+        'given_name',
+        'family_name',
+        'preferred_username',
+        'otherIds',
+      ],
     },
     acrValues: ['eidas1', 'eidas2', 'eidas3'],
     responseTypes: ['code'],
@@ -137,7 +145,10 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
       Interaction: 15 * 60,
       Grant: SESSION_MAX,
       Session: (_ctx: KoaContextWithOIDC, session: { loginTs?: number }) =>
-        Math.max(1, Math.min(SESSION_IDLE, session.loginTs ? session.loginTs + SESSION_MAX - epochNow() : SESSION_IDLE)),
+        Math.max(
+          1,
+          Math.min(SESSION_IDLE, session.loginTs ? session.loginTs + SESSION_MAX - epochNow() : SESSION_IDLE),
+        ),
     },
     // PSC asks no consent: every registered client gets what it asked for within its scope.
     loadExistingGrant: async (ctx) => {
@@ -145,7 +156,9 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
       const client = oidc.client;
       const accountId = oidc.session?.accountId;
       if (!client || !accountId) return undefined;
-      const grantId = oidc.result?.consent?.grantId ?? (oidc.session as unknown as { grantIdFor(id: string): string | undefined }).grantIdFor(client.clientId);
+      const grantId =
+        oidc.result?.consent?.grantId ??
+        (oidc.session as unknown as { grantIdFor(id: string): string | undefined }).grantIdFor(client.clientId);
       if (grantId) {
         const existing = await oidc.provider.Grant.find(grantId);
         if (existing) return existing;
@@ -170,17 +183,29 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
     },
     renderError: (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = messagePage('Erreur Pro Santé Connect (formation)', `La demande n’a pas pu aboutir (${String(out.error ?? 'erreur')}) ${String(out.error_description ?? '')}.`);
+      ctx.body = messagePage(
+        'Erreur Pro Santé Connect (formation)',
+        `La demande n’a pas pu aboutir (${String(out.error ?? 'erreur')}) ${String(out.error_description ?? '')}.`,
+      );
     },
   });
   const providerCallback = provider.callback();
 
-  async function finishLogin(req: IncomingMessage, res: ServerResponse, identity: TrainingPscIdentity, card: boolean): Promise<void> {
+  async function finishLogin(
+    req: IncomingMessage,
+    res: ServerResponse,
+    identity: TrainingPscIdentity,
+    card: boolean,
+  ): Promise<void> {
     await provider.interactionFinished(
       req,
       res,
       {
-        login: { accountId: trainingSubject(identity), acr: card ? 'eidas2' : 'eidas1', amr: card ? CARD_AMR : ECPS_AMR },
+        login: {
+          accountId: trainingSubject(identity),
+          acr: card ? 'eidas2' : 'eidas1',
+          amr: card ? CARD_AMR : ECPS_AMR,
+        },
       },
       { mergeWithLastSubmission: false },
     );
@@ -196,13 +221,29 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
     try {
       details = await provider.interactionDetails(req, res);
     } catch {
-      return sendHtml(res, 400, messagePage('Connexion expirée', 'Cette demande de connexion a expiré. Relancez la connexion depuis votre application.'));
+      return sendHtml(
+        res,
+        400,
+        messagePage(
+          'Connexion expirée',
+          'Cette demande de connexion a expiré. Relancez la connexion depuis votre application.',
+        ),
+      );
     }
     if (details.uid !== uid) {
-      return sendHtml(res, 400, messagePage('Connexion expirée', 'Cette demande de connexion ne correspond pas à ce navigateur.'));
+      return sendHtml(
+        res,
+        400,
+        messagePage('Connexion expirée', 'Cette demande de connexion ne correspond pas à ce navigateur.'),
+      );
     }
     if (step === 'abort') {
-      return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User aborted interaction' }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'End-User aborted interaction' },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (step === undefined) {
       if (req.method !== 'GET') return sendText(res, 405, 'Méthode non permise.');
@@ -210,11 +251,20 @@ export async function startTrainingPsc(options: TrainingPscOptions): Promise<Tra
     }
     if (req.method !== 'POST') return sendText(res, 405, 'Méthode non permise.');
     const form = await readForm(req);
-    if (!form.ok) return sendHtml(res, 400, loginPage({ actionBase, identities: options.identities, cardPin, error: form.message }));
+    if (!form.ok)
+      return sendHtml(
+        res,
+        400,
+        loginPage({ actionBase, identities: options.identities, cardPin, error: form.message }),
+      );
     const nationalId = form.fields.get('identity') ?? '';
     const identity = byNationalId.get(nationalId);
     const again = (error: string) =>
-      sendHtml(res, 400, loginPage({ actionBase, identities: options.identities, cardPin, error, selected: nationalId }));
+      sendHtml(
+        res,
+        400,
+        loginPage({ actionBase, identities: options.identities, cardPin, error, selected: nationalId }),
+      );
     if (!identity) return again('Choisissez une identité de formation.');
     if (step === 'ecps') return finishLogin(req, res, identity, false);
     const method = form.fields.get('method');

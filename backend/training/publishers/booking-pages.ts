@@ -21,7 +21,11 @@ import { createSsoLogin } from './booking/sso-login';
 export { bookingUrlFor } from './booking/paths';
 export type { BookingPagesOptions } from './booking/options';
 
-export type BookingPagesHandler = ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) & {
+export type BookingPagesHandler = ((
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => Promise<boolean>) & {
   /** The publisher's appointments; `isTaken(slotId)` lets its slot search stop offering booked slots. */
   bookings: BookingStore;
   /** System of this publisher's appointment identifiers in RDV V3. */
@@ -52,7 +56,12 @@ export function createBookingPages(options: BookingPagesOptions): BookingPagesHa
   const appointments = createAppointmentPages(ctx, sender);
   const page = ctx.page;
 
-  async function route(request: IncomingMessage, response: ServerResponse, url: URL, matched: BookingRoute): Promise<void> {
+  async function route(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    matched: BookingRoute,
+  ): Promise<void> {
     switch (matched.kind) {
       case 'stylesheet':
         return sendStylesheet(response);
@@ -86,8 +95,13 @@ export function createBookingPages(options: BookingPagesOptions): BookingPagesHa
       if (!matched) page(response, 404, 'Page introuvable', `Cette page n’existe pas chez ${publisherName}.`);
       else await route(request, response, url, matched);
     } catch (error) {
-      options.logger?.warn('booking page failed', { publisher: options.publisher.id, path: url.pathname, error: String(error) });
-      if (!response.headersSent) page(response, 500, 'Erreur interne', `${publisherName} a rencontré une erreur. Réessayez.`);
+      options.logger?.warn('booking page failed', {
+        publisher: options.publisher.id,
+        path: url.pathname,
+        error: String(error),
+      });
+      if (!response.headersSent)
+        page(response, 500, 'Erreur interne', `${publisherName} a rencontré une erreur. Réessayez.`);
       else response.end();
     }
     return true;

@@ -15,4 +15,3 @@ export interface LatencyProfile {
   minMs: number;
   maxMs: number;
 }
-

@@ -18,7 +18,12 @@ interface RecordedRequest {
 
 interface PublisherRoutes {
   /** Extra routes (booking pages, V1 accounts); return true when handled. */
-  handle?: (request: IncomingMessage, response: ServerResponse, url: URL, publisher: SimulatedPublisher) => Promise<boolean>;
+  handle?: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    publisher: SimulatedPublisher,
+  ) => Promise<boolean>;
 }
 
 export interface SimulatedPublisherOptions extends PublisherRoutes {
@@ -77,13 +82,23 @@ export async function startSimulatedPublisher(options: SimulatedPublisherOptions
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', publisher.origin);
-    const record: RecordedRequest = { at: new Date(), method: request.method ?? 'GET', url: url.toString(), headers: { ...request.headers } };
+    const record: RecordedRequest = {
+      at: new Date(),
+      method: request.method ?? 'GET',
+      url: url.toString(),
+      headers: { ...request.headers },
+    };
     requests.push(record);
     if (requests.length > MAX_RECORDED) requests.shift();
     if (options.handle && (await options.handle(request, response, url, publisher))) return;
     const search = /^\/fhir\/(Slot|Schedule)\/?$/u.exec(url.pathname);
     if (!search?.[1] || request.method !== 'GET') {
-      sendJson(response, 404, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] }, FHIR_HEADERS);
+      sendJson(
+        response,
+        404,
+        { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] },
+        FHIR_HEADERS,
+      );
       return;
     }
     const check = readSlotQuery(search[1] as 'Slot' | 'Schedule', url.searchParams, request.headers.accept);
@@ -98,7 +113,15 @@ export async function startSimulatedPublisher(options: SimulatedPublisherOptions
         // Never answers; the connection is dropped when the publisher closes.
         return;
       case 'status':
-        sendJson(response, fault.status, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Erreur simulée' }] }, FHIR_HEADERS);
+        sendJson(
+          response,
+          fault.status,
+          {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'exception', diagnostics: 'Erreur simulée' }],
+          },
+          FHIR_HEADERS,
+        );
         return;
       case 'malformed-json':
         response.writeHead(200, { 'content-type': FHIR_JSON });

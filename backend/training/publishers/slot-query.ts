@@ -22,7 +22,11 @@ export interface QueryCheck {
 
 const MAX_IDS = 25;
 
-export function readSlotQuery(resource: 'Slot' | 'Schedule', search: URLSearchParams, accept: string | undefined): QueryCheck {
+export function readSlotQuery(
+  resource: 'Slot' | 'Schedule',
+  search: URLSearchParams,
+  accept: string | undefined,
+): QueryCheck {
   const violations: string[] = [];
   const includes = search.getAll('_include').concat(search.getAll('_include:iterate').map((v) => `iterate:${v}`));
   const revIncludes = search.getAll('_revinclude');
@@ -37,10 +41,12 @@ export function readSlotQuery(resource: 'Slot' | 'Schedule', search: URLSearchPa
     const bar = raw.indexOf('|');
     const system = bar >= 0 ? raw.slice(0, bar) : '';
     const value = bar >= 0 ? raw.slice(bar + 1) : raw;
-    if (resource === 'Slot' && system !== IDNPS_SYSTEM) violations.push(`identifiant sans le système IDNPS : ${raw.slice(0, 80)}`);
+    if (resource === 'Slot' && system !== IDNPS_SYSTEM)
+      violations.push(`identifiant sans le système IDNPS : ${raw.slice(0, 80)}`);
     if (value) ids.push(value);
   }
-  if (resource === 'Slot' && (ids.length < 1 || ids.length > MAX_IDS)) violations.push(`${ids.length} identifiant(s) demandés (1 à ${MAX_IDS} attendus)`);
+  if (resource === 'Slot' && (ids.length < 1 || ids.length > MAX_IDS))
+    violations.push(`${ids.length} identifiant(s) demandés (1 à ${MAX_IDS} attendus)`);
   let start: Date | undefined;
   let end: Date | undefined;
   for (const raw of search.getAll('start')) {
@@ -59,7 +65,8 @@ export function readSlotQuery(resource: 'Slot' | 'Schedule', search: URLSearchPa
   } else if (!revIncludes.includes('Slot:schedule')) {
     violations.push('_revinclude=Slot:schedule absent');
   }
-  if (!accept || !/application\/(json\+fhir|fhir\+json)/u.test(accept)) violations.push(`en-tête Accept inattendu : ${accept ?? '(absent)'}`);
+  if (!accept || !/application\/(json\+fhir|fhir\+json)/u.test(accept))
+    violations.push(`en-tête Accept inattendu : ${accept ?? '(absent)'}`);
   const count = search.get('_count');
   return {
     query: {

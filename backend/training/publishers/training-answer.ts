@@ -40,7 +40,9 @@ export function createTrainingCatalogue(options: TrainingCatalogueOptions): Trai
     const practitioner = options.directory.getPractitioner(ownerId);
     const site = practitioner ? undefined : options.directory.getSosSite(ownerId);
     const cptsFiness =
-      generated.types.includes('CPTS') && practitioner?.participation?.mode === 'cpts' ? practitioner.participation.structureId : undefined;
+      generated.types.includes('CPTS') && practitioner?.participation?.mode === 'cpts'
+        ? practitioner.participation.structureId
+        : undefined;
     return {
       id: generated.id,
       start: generated.start,
@@ -85,7 +87,13 @@ export function createTrainingCatalogue(options: TrainingCatalogueOptions): Trai
 }
 
 /** The searchset Bundle for one slot search (PS / CPTS) or SOS schedule search. */
-export function answerSlotQuery(query: SlotQuery, catalogue: TrainingCatalogue, directory: Directory, baseUrl: string, selfUrl: string) {
+export function answerSlotQuery(
+  query: SlotQuery,
+  catalogue: TrainingCatalogue,
+  directory: Directory,
+  baseUrl: string,
+  selfUrl: string,
+) {
   const from = query.start ?? new Date();
   const to = query.end ?? new Date(from.getTime() + 3 * 24 * 3600 * 1000);
   const slots = query.ids.flatMap((id) => catalogue.slotsOf(id, from, to));

@@ -13,7 +13,10 @@ export interface TrainingRoutes {
   pages: BookingPagesHandler;
 }
 
-export function trainingPublisherRoutes(context: PublisherRouteContext, now: () => Date = () => new Date()): TrainingRoutes {
+export function trainingPublisherRoutes(
+  context: PublisherRouteContext,
+  now: () => Date = () => new Date(),
+): TrainingRoutes {
   const v1 = createV1Receiver({ publisherName: context.publisher.name });
   const pages = createBookingPages({
     publisher: { id: context.publisher.id, name: context.publisher.name },
@@ -35,6 +38,7 @@ export function trainingPublisherRoutes(context: PublisherRouteContext, now: () 
   return {
     v1,
     pages,
-    handle: async (request, response, url) => (await v1.handle(request, response, url)) || pages(request, response, url),
+    handle: async (request, response, url) =>
+      (await v1.handle(request, response, url)) || pages(request, response, url),
   };
 }

@@ -90,7 +90,9 @@ function refusal(status: number, issues: MappingIssue[]): V1WriteResult {
 }
 
 /** The IDNPS named by a conditional PUT's `identifier` (`<IDNPS system>|<value>`, or the bare value). */
-export function readIdentifierCriterion(identifier: string | null): { ok: true; value: string } | { ok: false; issue: MappingIssue } {
+export function readIdentifierCriterion(
+  identifier: string | null,
+): { ok: true; value: string } | { ok: false; issue: MappingIssue } {
   if (identifier === null || identifier.trim() === '')
     return {
       ok: false,
@@ -111,7 +113,13 @@ export function readIdentifierCriterion(identifier: string | null): { ok: true; 
       },
     };
   if (value === '' || value.length > 64)
-    return { ok: false, issue: { code: 'identifier-criterion-invalid', message: 'Mise à jour conditionnelle : valeur d’identifiant vide ou trop longue.' } };
+    return {
+      ok: false,
+      issue: {
+        code: 'identifier-criterion-invalid',
+        message: 'Mise à jour conditionnelle : valeur d’identifiant vide ou trop longue.',
+      },
+    };
   return { ok: true, value };
 }
 
@@ -142,17 +150,34 @@ export function createV1Receiver(options: V1ReceiverOptions = {}): V1Receiver {
   function receive(request: V1WriteRequest): V1WriteResult {
     const method = request.method.toUpperCase();
     if (method !== 'POST' && method !== 'PUT')
-      return record(method, refusal(405, [{ code: 'method-not-supported', message: 'Méthodes acceptées : POST (création) et PUT conditionnel (mise à jour).' }]));
+      return record(
+        method,
+        refusal(405, [
+          {
+            code: 'method-not-supported',
+            message: 'Méthodes acceptées : POST (création) et PUT conditionnel (mise à jour).',
+          },
+        ]),
+      );
     if (!ACCEPTED_TYPES.test(request.contentType ?? ''))
-      return record(method, refusal(415, [{ code: 'content-type-not-supported', message: 'Type de contenu attendu : application/fhir+json.' }]));
+      return record(
+        method,
+        refusal(415, [
+          { code: 'content-type-not-supported', message: 'Type de contenu attendu : application/fhir+json.' },
+        ]),
+      );
     let body: unknown;
     try {
       body = JSON.parse(request.body);
     } catch {
-      return record(method, refusal(400, [{ code: 'not-json', message: 'Corps illisible : un Practitioner en JSON est attendu.' }]));
+      return record(
+        method,
+        refusal(400, [{ code: 'not-json', message: 'Corps illisible : un Practitioner en JSON est attendu.' }]),
+      );
     }
     const mapped = mapRegulatorPractitioner(body);
-    if (!mapped.ok) return record(method, refusal(mapped.issues.some((i) => MALFORMED.has(i.code)) ? 400 : 422, mapped.issues));
+    if (!mapped.ok)
+      return record(method, refusal(mapped.issues.some((i) => MALFORMED.has(i.code)) ? 400 : 422, mapped.issues));
     const regulator = mapped.regulator;
     const nationalId = regulator.nationalId;
     // Regulators reach the booking pages through the SAS identity provider, whose `sub` is always the IDNPS: an
@@ -198,7 +223,13 @@ export function createV1Receiver(options: V1ReceiverOptions = {}): V1Receiver {
         );
     }
     if (!existing && byNationalId.size >= maxAccounts)
-      return record(method, refusal(507, [{ code: 'too-many-accounts', message: `Capacité de ${publisherName} atteinte (${maxAccounts} comptes).` }]), nationalId);
+      return record(
+        method,
+        refusal(507, [
+          { code: 'too-many-accounts', message: `Capacité de ${publisherName} atteinte (${maxAccounts} comptes).` },
+        ]),
+        nationalId,
+      );
 
     const at = new Date(now()).toISOString();
     sequence += 1;
@@ -215,22 +246,38 @@ export function createV1Receiver(options: V1ReceiverOptions = {}): V1Receiver {
     if (regulator.source !== undefined) account.source = regulator.source;
     // Replace, not merge: a PUT carries the whole account (an email removed at the platform is removed here).
     byNationalId.set(nationalId, account);
-    const resource = { ...(body as fhir.Practitioner), id: account.resourceId, meta: { ...(body as fhir.Practitioner).meta, lastUpdated: at } };
-    return record(method, { status: existing ? 200 : 201, resource, location: `/fhir/Practitioner/${account.resourceId}` }, nationalId);
+    const resource = {
+      ...(body as fhir.Practitioner),
+      id: account.resourceId,
+      meta: { ...(body as fhir.Practitioner).meta, lastUpdated: at },
+    };
+    return record(
+      method,
+      { status: existing ? 200 : 201, resource, location: `/fhir/Practitioner/${account.resourceId}` },
+      nationalId,
+    );
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
     if (!/^\/fhir\/Practitioner\/?$/u.test(url.pathname)) return false;
     let result: V1WriteResult;
     if (options.authorize && !options.authorize(request)) {
-      result = record(request.method ?? '', refusal(401, [{ code: 'not-authenticated', message: 'Plateforme SAS non authentifiée.' }]));
+      result = record(
+        request.method ?? '',
+        refusal(401, [{ code: 'not-authenticated', message: 'Plateforme SAS non authentifiée.' }]),
+      );
     } else {
       let body = '';
       try {
         body = request.method === 'POST' || request.method === 'PUT' ? await readBody(request, MAX_BODY) : '';
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
-        result = record(request.method ?? '', refusal(413, [{ code: 'value-too-long', message: `Practitioner trop volumineux (plus de ${MAX_BODY} octets).` }]));
+        result = record(
+          request.method ?? '',
+          refusal(413, [
+            { code: 'value-too-long', message: `Practitioner trop volumineux (plus de ${MAX_BODY} octets).` },
+          ]),
+        );
         send(response, result);
         return true;
       }

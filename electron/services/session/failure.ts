@@ -37,7 +37,9 @@ function codeOf(error: Error): string | undefined {
 
 function causeRecord(error: Error): Record<string, unknown> | undefined {
   const cause = (error as Coded).cause;
-  return typeof cause === 'object' && cause !== null && !(cause instanceof Error) ? (cause as Record<string, unknown>) : undefined;
+  return typeof cause === 'object' && cause !== null && !(cause instanceof Error)
+    ? (cause as Record<string, unknown>)
+    : undefined;
 }
 
 /** The failed check, read from the innermost coded error's `cause` (what oauth4webapi compared). */
@@ -53,7 +55,11 @@ function checkFailure(err: unknown, expected: LoginExpectations): SessionFailure
       // The authorization response checks hand over its parameters and the value expected; the state is the one
       // the console itself generated (an issuer mismatch expects the issuer instead).
       const parameters = cause['parameters'];
-      if (parameters instanceof URLSearchParams && expected.state !== undefined && cause['expected'] === expected.state) {
+      if (
+        parameters instanceof URLSearchParams &&
+        expected.state !== undefined &&
+        cause['expected'] === expected.state
+      ) {
         return 'state-mismatch';
       }
     }
@@ -69,7 +75,10 @@ export function classifyLoginError(err: unknown, expected: LoginExpectations = {
     return new SessionFailure('denied', `${err.error}: ${description ?? ''}`, description);
   }
   if (err instanceof oidc.ResponseBodyError) {
-    return new SessionFailure(err.error === 'invalid_grant' ? 'code-refused' : 'invalid-response', `${err.error}: ${err.error_description ?? ''}`);
+    return new SessionFailure(
+      err.error === 'invalid_grant' ? 'code-refused' : 'invalid-response',
+      `${err.error}: ${err.error_description ?? ''}`,
+    );
   }
   const detail = causeChain(err);
   if (isNetworkError(err)) return new SessionFailure('backend-unreachable', detail);

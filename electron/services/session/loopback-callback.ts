@@ -63,7 +63,10 @@ export async function startLoopbackCallback(): Promise<LoopbackCallback> {
     }
     taken = true;
     let answered = false;
-    const deadline = setTimeout(() => answer({ ok: false, message: 'La connexion prend plus de temps que prévu : revenez à la console.' }), ANSWER_DEADLINE_MS);
+    const deadline = setTimeout(
+      () => answer({ ok: false, message: 'La connexion prend plus de temps que prévu : revenez à la console.' }),
+      ANSWER_DEADLINE_MS,
+    );
     deadline.unref();
     function answer(outcome: { ok: true } | { ok: false; message: string }): void {
       if (answered) return;

@@ -30,8 +30,10 @@ const MESSAGES: Record<SessionFailureCode, string> = {
   'backend-unreachable': 'Serveur d’identité du SAS injoignable : vérifiez le réseau puis réessayez.',
   'backend-insecure': 'Adresse du serveur SAS refusée : HTTPS obligatoire hors de ce poste.',
   'state-mismatch': 'Réponse de connexion inattendue (paramètre « state » différent) : connexion refusée par sécurité.',
-  'nonce-mismatch': 'Le jeton d’identité ne correspond pas à cette connexion (« nonce » différent) : connexion refusée par sécurité.',
-  'token-expired': 'Le jeton d’identité reçu est expiré : connexion refusée. Vérifiez l’heure de ce poste puis réessayez.',
+  'nonce-mismatch':
+    'Le jeton d’identité ne correspond pas à cette connexion (« nonce » différent) : connexion refusée par sécurité.',
+  'token-expired':
+    'Le jeton d’identité reçu est expiré : connexion refusée. Vérifiez l’heure de ce poste puis réessayez.',
   'token-tampered': 'La signature du jeton d’identité est invalide : connexion refusée par sécurité.',
   'invalid-response': 'Réponse du serveur d’identité invalide : connexion refusée par sécurité.',
   'code-refused':
@@ -43,14 +45,16 @@ const MESSAGES: Record<SessionFailureCode, string> = {
   'logged-out': 'Vous êtes déconnecté.',
   'restore-unreachable':
     'Reconnexion automatique impossible : serveur d’identité du SAS injoignable. Vérifiez le réseau puis connectez-vous.',
-  'restore-unreadable': 'Reconnexion automatique impossible : le coffre de secrets de ce poste est illisible. Connectez-vous.',
+  'restore-unreadable':
+    'Reconnexion automatique impossible : le coffre de secrets de ce poste est illisible. Connectez-vous.',
 };
 
 /** Reasons the provider gives in `error_description` with `access_denied` (backend/identity `LoginRefusalReason`). */
 const DENIAL_MESSAGES: Record<string, string> = {
   regulator_unknown: 'Accès refusé : votre identifiant national n’est pas enregistré comme régulateur du SAS.',
   regulator_inactive: 'Accès refusé : votre accès au SAS a été retiré.',
-  psc_unreachable: 'Pro Santé Connect est injoignable : aucune session n’a été ouverte. Réessayez dans quelques instants.',
+  psc_unreachable:
+    'Pro Santé Connect est injoignable : aucune session n’a été ouverte. Réessayez dans quelques instants.',
   psc_cancelled: 'Connexion annulée sur Pro Santé Connect.',
   psc_failed: 'La réponse de Pro Santé Connect n’a pas pu être vérifiée : connexion refusée.',
 };

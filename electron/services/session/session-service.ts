@@ -13,11 +13,7 @@ import { sessionMessage, type SessionFailureCode } from './messages';
 import { createRefresher, realTimers, requestRefresh, type SessionTimers } from './refresh';
 import { createTokenStore, loggedInState, type TokenResponse, type Tokens, tokensFrom } from './token-store';
 
-;
-;
 export { REFRESH_TOKEN_SECRET } from './token-store';
-;
-
 const DEFAULT_SCOPE = 'openid profile email sas:api';
 
 export interface SessionServiceDeps {
@@ -225,7 +221,9 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       if (tokens?.refreshToken) await refresher.refresh();
       const fresh = store.current;
       if (fresh && fresh.accessTokenExpiresAt > now()) return fresh.accessToken;
-      throw new Error(state.status === 'logged-out' && state.message ? state.message : 'Vous n’êtes pas connecté au SAS.');
+      throw new Error(
+        state.status === 'logged-out' && state.message ? state.message : 'Vous n’êtes pas connecté au SAS.',
+      );
     },
 
     refresh: () => refresher.refresh(),

@@ -31,7 +31,8 @@ export function tokensFrom(response: TokenResponse, now: number, previous?: Toke
     const nationalId = typeof claims['national_id'] === 'string' ? claims['national_id'] : claims.sub;
     const familyName = typeof claims['family_name'] === 'string' ? claims['family_name'] : undefined;
     if (!familyName) throw new SessionFailure('identity-missing', 'no family_name');
-    if (previous && previous.user.nationalId !== nationalId) throw new SessionFailure('invalid-response', 'subject changed on refresh');
+    if (previous && previous.user.nationalId !== nationalId)
+      throw new SessionFailure('invalid-response', 'subject changed on refresh');
     user = { nationalId, familyName };
     if (typeof claims['given_name'] === 'string') user.givenName = claims['given_name'];
     if (typeof claims['email'] === 'string') user.email = claims['email'];

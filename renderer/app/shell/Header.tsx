@@ -23,7 +23,10 @@ export function Header({ environment, session, onLogin, onCancelLogin, onLogout,
         <span className="brand-tagline">{fr.productTagline}</span>
       </div>
       {environment && (
-        <span className={training ? 'env-badge env-training' : 'env-badge'} title={training ? fr.environment.trainingHint : environment.backendUrl}>
+        <span
+          className={training ? 'env-badge env-training' : 'env-badge'}
+          title={training ? fr.environment.trainingHint : environment.backendUrl}
+        >
           {training ? fr.environment.training : environment.label}
         </span>
       )}

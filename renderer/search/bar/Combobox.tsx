@@ -26,7 +26,20 @@ interface ComboboxProps<T extends ComboOption> {
 }
 
 export function Combobox<T extends ComboOption>(props: ComboboxProps<T>) {
-  const { label, value, options, onInput, onPick, emptyText, placeholder, hint, inputRef, invalid, errorId, className } = props;
+  const {
+    label,
+    value,
+    options,
+    onInput,
+    onPick,
+    emptyText,
+    placeholder,
+    hint,
+    inputRef,
+    invalid,
+    errorId,
+    className,
+  } = props;
   const generated = useId();
   const inputId = props.inputId ?? `${generated}-input`;
   const listId = `${generated}-liste`;
@@ -63,7 +76,8 @@ export function Combobox<T extends ComboOption>(props: ComboboxProps<T>) {
     }
   };
 
-  const describedBy = [hint ? hintId : undefined, invalid && errorId ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? hintId : undefined, invalid && errorId ? errorId : undefined].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className={`field combobox ${className ?? ''}`}>

@@ -32,16 +32,26 @@ export function SearchBar({ initial, suggestLocations, onSearch, registerFocus }
   useEffect(() => registerFocus(() => specialtyInput.current?.focus()), [registerFocus]);
 
   const specialtyOptions = useMemo(
-    () => matchSpecialties(form.specialtyCoding ? '' : form.specialtyText).map((o) => ({ ...o, detail: fr.search.specialtyCode(o.code) })),
+    () =>
+      matchSpecialties(form.specialtyCoding ? '' : form.specialtyText).map((o) => ({
+        ...o,
+        detail: fr.search.specialtyCode(o.code),
+      })),
     [form.specialtyText, form.specialtyCoding],
   );
 
-  const { options: locationOptions, status: locationStatus } = useLocationSuggestions(form.location ? '' : form.locationText, suggestLocations);
+  const { options: locationOptions, status: locationStatus } = useLocationSuggestions(
+    form.location ? '' : form.locationText,
+    suggestLocations,
+  );
   const gp = parseGpField(form.gpText);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = queryFromForm(form, gp.ok ? { ok: true, ...(gp.reference ? { reference: gp.reference } : {}) } : { ok: false });
+    const result = queryFromForm(
+      form,
+      gp.ok ? { ok: true, ...(gp.reference ? { reference: gp.reference } : {}) } : { ok: false },
+    );
     if (!result.ok) {
       setProblem(result.problem === 'location-missing' ? fr.search.locationMissing : gp.ok ? undefined : gp.message);
       return;
@@ -63,7 +73,11 @@ export function SearchBar({ initial, suggestLocations, onSearch, registerFocus }
         emptyText={fr.search.specialtyNoMatch}
         onInput={(text) => {
           const exact = matchSpecialties(text, 50).find((o) => o.label.toLowerCase() === text.trim().toLowerCase());
-          setForm((f) => ({ ...f, specialtyText: text, ...(exact ? { specialtyCoding: exact.coding } : { specialtyCoding: undefined }) }));
+          setForm((f) => ({
+            ...f,
+            specialtyText: text,
+            ...(exact ? { specialtyCoding: exact.coding } : { specialtyCoding: undefined }),
+          }));
         }}
         onPick={(option) => setForm((f) => ({ ...f, specialtyText: option.label, specialtyCoding: option.coding }))}
       />
@@ -77,7 +91,9 @@ export function SearchBar({ initial, suggestLocations, onSearch, registerFocus }
         invalid={problem === fr.search.locationMissing}
         errorId={errorId}
         onInput={(text) => setForm((f) => ({ ...f, locationText: text, location: undefined }))}
-        onPick={(option) => setForm((f) => ({ ...f, locationText: option.label, location: toLocation(option.suggestion) }))}
+        onPick={(option) =>
+          setForm((f) => ({ ...f, locationText: option.label, location: toLocation(option.suggestion) }))
+        }
       />
       <div className="field field-gp">
         <label htmlFor={gpId}>{fr.search.gp}</label>
@@ -121,7 +137,10 @@ function toLocation(s: LocationSuggestion): LaunchLocation {
 
 /** Suggestions for the typed location, debounced; answers to older texts are ignored. */
 function useLocationSuggestions(text: string, suggest: (text: string) => Promise<LocationSuggestion[]>) {
-  const [state, setState] = useState<{ for: string; options: LocationOption[]; status?: string }>({ for: '', options: [] });
+  const [state, setState] = useState<{ for: string; options: LocationOption[]; status?: string }>({
+    for: '',
+    options: [],
+  });
   useEffect(() => {
     const query = text.trim();
     if (query.length < 2) {

@@ -36,7 +36,15 @@ export function CptsCardBody({ card, now, focused, onBook, onContact, onShowMemb
       </header>
       {card.cpts.place && <Address place={card.cpts.place} />}
       {card.cpts.description && <p className="card-description">{card.cpts.description}</p>}
-      {card.totalSlots > 0 && <SlotDays slots={card.slots} totalSlots={card.totalSlots} now={now} ownerName={card.cpts.name} onBook={onBook} />}
+      {card.totalSlots > 0 && (
+        <SlotDays
+          slots={card.slots}
+          totalSlots={card.totalSlots}
+          now={now}
+          ownerName={card.cpts.name}
+          onBook={onBook}
+        />
+      )}
       <div className="card-actions">
         {!focused && (
           <button type="button" className="btn" onClick={() => onShowMembers(card.cpts.finess)}>

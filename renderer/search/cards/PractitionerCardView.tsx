@@ -40,7 +40,9 @@ export function PractitionerCardBody({ card, now, onBook, onContact, titleId }: 
       {place && <Address place={place} />}
       <Participation card={card} />
       <SlotDays slots={card.slots} totalSlots={card.totalSlots} now={now} ownerName={name} onBook={onBook} />
-      {card.acceptsBeyondSlots && <BeyondSlots phone={card.contactPhone} onContact={() => onContact(card.contactPhone)} />}
+      {card.acceptsBeyondSlots && (
+        <BeyondSlots phone={card.contactPhone} onContact={() => onContact(card.contactPhone)} />
+      )}
     </>
   );
 }
@@ -72,6 +74,8 @@ function Participation({ card }: { card: PractitionerCard }) {
     );
   }
   return (
-    <p className="card-participation">{participation.structureName ? fr.card.viaMsp(participation.structureName) : fr.card.viaStructure}</p>
+    <p className="card-participation">
+      {participation.structureName ? fr.card.viaMsp(participation.structureName) : fr.card.viaStructure}
+    </p>
   );
 }

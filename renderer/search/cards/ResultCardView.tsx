@@ -26,11 +26,26 @@ interface Props {
   actions: CardActions;
 }
 
-export const ResultCardView = memo(function ResultCardView({ card, now, selected, hovered, focusable, cptsFocused, actions }: Props) {
+export const ResultCardView = memo(function ResultCardView({
+  card,
+  now,
+  selected,
+  hovered,
+  focusable,
+  cptsFocused,
+  actions,
+}: Props) {
   const titleId = `titre-${card.key.replace(/[^A-Za-z0-9_-]/gu, '_')}`;
   const onBook = (slot: Slot) => actions.onBook(slot, card);
   const onContact = (phone: string | undefined) => actions.onContact(card, phone);
-  const className = card.kind === 'practitioner' ? (card.isGp ? 'card-ps card-gp' : 'card-ps') : card.kind === 'cpts' ? 'card-cpts' : 'card-sos';
+  const className =
+    card.kind === 'practitioner'
+      ? card.isGp
+        ? 'card-ps card-gp'
+        : 'card-ps'
+      : card.kind === 'cpts'
+        ? 'card-cpts'
+        : 'card-sos';
   return (
     <CardFrame
       cardKey={card.key}
@@ -42,9 +57,19 @@ export const ResultCardView = memo(function ResultCardView({ card, now, selected
       onSelect={actions.onSelect}
       onHover={actions.onHover}
     >
-      {card.kind === 'practitioner' && <PractitionerCardBody card={card} now={now} onBook={onBook} onContact={onContact} titleId={titleId} />}
+      {card.kind === 'practitioner' && (
+        <PractitionerCardBody card={card} now={now} onBook={onBook} onContact={onContact} titleId={titleId} />
+      )}
       {card.kind === 'cpts' && (
-        <CptsCardBody card={card} now={now} focused={cptsFocused} onBook={onBook} onContact={onContact} onShowMembers={actions.onShowMembers} titleId={titleId} />
+        <CptsCardBody
+          card={card}
+          now={now}
+          focused={cptsFocused}
+          onBook={onBook}
+          onContact={onContact}
+          onShowMembers={actions.onShowMembers}
+          titleId={titleId}
+        />
       )}
       {card.kind === 'sos' && <SosCardBody card={card} now={now} onBook={onBook} titleId={titleId} />}
     </CardFrame>

@@ -21,7 +21,9 @@ export const SlotButton = memo(function SlotButton({ slot, dayLabel, onBook }: S
       className={`slot${slot.types.includes('SNP') ? ' slot-snp' : ''}${slot.bookingUrl ? '' : ' slot-no-url'}`}
       data-slot-id={slot.id}
       onClick={() => onBook(slot)}
-      title={[modes.join(', '), longTypes.join(', '), slot.withAppointment ? undefined : fr.slot.walkIn].filter(Boolean).join(' — ')}
+      title={[modes.join(', '), longTypes.join(', '), slot.withAppointment ? undefined : fr.slot.walkIn]
+        .filter(Boolean)
+        .join(' — ')}
     >
       <span className="visually-hidden">{fr.slot.bookPrefix(dayLabel)}</span>
       <span className="slot-time">{time}</span>

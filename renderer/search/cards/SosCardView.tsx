@@ -16,7 +16,10 @@ interface Props {
 
 export function SosCardBody({ card, now, onBook, titleId }: Props) {
   const distance = formatDistance(card.distanceKm);
-  const title = card.site.name && card.site.name !== card.site.associationName ? `${card.site.associationName} — ${card.site.name}` : card.site.associationName;
+  const title =
+    card.site.name && card.site.name !== card.site.associationName
+      ? `${card.site.associationName} — ${card.site.name}`
+      : card.site.associationName;
   return (
     <>
       <header className="card-header">

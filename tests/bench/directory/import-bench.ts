@@ -36,5 +36,7 @@ export async function benchImport(lines: number) {
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' } } });
   const row = await benchImport(Number(values.lines));
-  process.stdout.write(`import RPPS | ${row.lines} lignes (${row.fileMB} Mo) | ${row.linesPerSecond} lignes/s | RSS max ${row.peakRssMB} Mo | ${row.kept} retenus en ${row.seconds} s\n`);
+  process.stdout.write(
+    `import RPPS | ${row.lines} lignes (${row.fileMB} Mo) | ${row.linesPerSecond} lignes/s | RSS max ${row.peakRssMB} Mo | ${row.kept} retenus en ${row.seconds} s\n`,
+  );
 }

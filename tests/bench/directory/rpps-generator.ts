@@ -5,7 +5,14 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { RPPS_HEADER_2026 } from '@backend/directory/import/rpps';
 
-const COMMUNES = [['75108', '75008', 'Paris'], ['33063', '33000', 'Bordeaux'], ['2A004', '20000', 'Ajaccio'], ['47001', '47000', 'Agen'], ['97416', '97410', 'Saint-Pierre'], ['69383', '69003', 'Lyon']];
+const COMMUNES = [
+  ['75108', '75008', 'Paris'],
+  ['33063', '33000', 'Bordeaux'],
+  ['2A004', '20000', 'Ajaccio'],
+  ['47001', '47000', 'Agen'],
+  ['97416', '97410', 'Saint-Pierre'],
+  ['69383', '69003', 'Lyon'],
+];
 const SECTORS = ['SA07', 'SA08', 'SA01', 'SA05', '', 'SA13', 'SA52'];
 const PROFESSIONS = ['10', '10', '10', '40', '60', '21'];
 

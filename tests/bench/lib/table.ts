@@ -22,10 +22,7 @@ function ratioCell(s: Spread): string {
 }
 
 export function renderTable(rows: readonly RowResult[]): string {
-  const lines = [
-    '| row | figure | target | ratio | met |',
-    '|---|---|---|---|---|',
-  ];
+  const lines = ['| row | figure | target | ratio | met |', '|---|---|---|---|---|'];
   for (const row of rows) {
     const name = `${row.id} ${row.title}`;
     if (row.error) {
@@ -33,7 +30,8 @@ export function renderTable(rows: readonly RowResult[]): string {
       continue;
     }
     const s = summarize(row);
-    const target = s.target && !row.constantTarget ? `${row.targetRule} = ${spreadCell(s.target, row.unit)}` : row.targetRule;
+    const target =
+      s.target && !row.constantTarget ? `${row.targetRule} = ${spreadCell(s.target, row.unit)}` : row.targetRule;
     const ratio = s.ratio ? ratioCell(s.ratio) : '—';
     const met = s.met === undefined ? 'n/a' : `${s.met ? 'yes' : 'NO'} (${s.metRuns}/${row.runs.length} runs)`;
     lines.push(`| ${name} | ${spreadCell(s.figure, row.unit)} | ${target} | ${ratio} | ${met} |`);
@@ -56,9 +54,17 @@ export function renderDetails(rows: readonly RowResult[]): string {
       continue;
     }
     const s = summarize(row);
-    out.push(`  figure (${row.unit}): min ${formatNumber(s.figure.min, row.unit)} / median ${formatNumber(s.figure.median, row.unit)} / max ${formatNumber(s.figure.max, row.unit)} over ${row.runs.length} run(s)`);
-    if (s.target) out.push(`  target (${row.unit}): min ${formatNumber(s.target.min, row.unit)} / median ${formatNumber(s.target.median, row.unit)} / max ${formatNumber(s.target.max, row.unit)}`);
-    if (s.ratio) out.push(`  ratio: min ${s.ratio.min.toFixed(2)} / median ${s.ratio.median.toFixed(2)} / max ${s.ratio.max.toFixed(2)}`);
+    out.push(
+      `  figure (${row.unit}): min ${formatNumber(s.figure.min, row.unit)} / median ${formatNumber(s.figure.median, row.unit)} / max ${formatNumber(s.figure.max, row.unit)} over ${row.runs.length} run(s)`,
+    );
+    if (s.target)
+      out.push(
+        `  target (${row.unit}): min ${formatNumber(s.target.min, row.unit)} / median ${formatNumber(s.target.median, row.unit)} / max ${formatNumber(s.target.max, row.unit)}`,
+      );
+    if (s.ratio)
+      out.push(
+        `  ratio: min ${s.ratio.min.toFixed(2)} / median ${s.ratio.median.toFixed(2)} / max ${s.ratio.max.toFixed(2)}`,
+      );
     const extraKeys = [...new Set(row.runs.flatMap((r) => Object.keys(r.extra ?? {})))];
     for (const key of extraKeys) {
       const values = row.runs.map((r) => r.extra?.[key]).filter((v): v is number => v !== undefined);

@@ -37,7 +37,9 @@ async function generateBundle(slotCount: number): Promise<GeneratedBundle> {
   const directory = createDirectory(dataset.careOffer);
   const from = new Date();
   const to = new Date(from.getTime() + 28 * DAY_MS);
-  const interfaced = dataset.careOffer.practitioners.filter((p) => dataset.careOffer.publishers.some((pub) => pub.id === p.agendaSource && pub.kind !== 'sos'));
+  const interfaced = dataset.careOffer.practitioners.filter((p) =>
+    dataset.careOffer.publishers.some((pub) => pub.id === p.agendaSource && pub.kind !== 'sos'),
+  );
   const perPractitioner = Math.max(1, Math.ceil((slotCount / Math.max(1, interfaced.length)) * 1.25));
   const slots: Slot[] = [];
   const practitioners = new Map<string, Practitioner>();
@@ -45,13 +47,22 @@ async function generateBundle(slotCount: number): Promise<GeneratedBundle> {
   const catalogues = new Map(
     dataset.careOffer.publishers.map((publisher) => [
       publisher.id,
-      createTrainingCatalogue({ publisherId: publisher.id, bookingOrigin: 'https://editeur.invalid', directory, patterns: dataset.patterns, now: () => from }),
+      createTrainingCatalogue({
+        publisherId: publisher.id,
+        bookingOrigin: 'https://editeur.invalid',
+        directory,
+        patterns: dataset.patterns,
+        now: () => from,
+      }),
     ]),
   );
   for (const practitioner of interfaced) {
     if (slots.length >= slotCount) break;
     const catalogue = practitioner.agendaSource ? catalogues.get(practitioner.agendaSource) : undefined;
-    const own = (catalogue?.slotsOf(practitioner.nationalId, from, to) ?? []).slice(0, Math.min(perPractitioner, slotCount - slots.length));
+    const own = (catalogue?.slotsOf(practitioner.nationalId, from, to) ?? []).slice(
+      0,
+      Math.min(perPractitioner, slotCount - slots.length),
+    );
     if (own.length === 0) continue;
     slots.push(...own);
     practitioners.set(practitioner.nationalId, practitioner);
@@ -61,8 +72,18 @@ async function generateBundle(slotCount: number): Promise<GeneratedBundle> {
     }
   }
   if (slots.length < slotCount) throw new Error(`only ${slots.length} slots could be generated (wanted ${slotCount})`);
-  const bundle = buildSearchsetBundle({ baseUrl: 'https://editeur.invalid/fhir', slots, practitioners: [...practitioners.values()], cpts: [...cpts.values()] });
-  return { text: JSON.stringify(bundle), slots: slots.length, entries: bundle.entry?.length ?? 0, cptsSlots: slots.filter((s) => s.cptsFiness).length };
+  const bundle = buildSearchsetBundle({
+    baseUrl: 'https://editeur.invalid/fhir',
+    slots,
+    practitioners: [...practitioners.values()],
+    cpts: [...cpts.values()],
+  });
+  return {
+    text: JSON.stringify(bundle),
+    slots: slots.length,
+    entries: bundle.entry?.length ?? 0,
+    cptsSlots: slots.filter((s) => s.cptsFiness).length,
+  };
 }
 
 export interface MappingOptions {
@@ -110,7 +131,8 @@ export async function benchMapping(options: MappingOptions): Promise<{ runs: Run
       },
     });
   }
-  if (!checked || checked.slots !== generated.slots) throw new Error(`mapSlotBundle gave ${checked?.slots} slots for ${generated.slots}`);
+  if (!checked || checked.slots !== generated.slots)
+    throw new Error(`mapSlotBundle gave ${checked?.slots} slots for ${generated.slots}`);
   return {
     runs,
     notes: [

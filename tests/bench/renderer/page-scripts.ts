@@ -44,7 +44,12 @@ export function installBenchConsole(launch: LaunchEvent): void {
       return started;
     },
   };
-  const settings = { backendUrl: '', environmentLabel: 'FORMATION', bookingOrigin: 'SAS', ui: { density: 'comfortable', showMap: true } };
+  const settings = {
+    backendUrl: '',
+    environmentLabel: 'FORMATION',
+    bookingOrigin: 'SAS',
+    ui: { density: 'comfortable', showMap: true },
+  };
   const target = window as unknown as { __bench: BenchPage; sasConsole: unknown };
   target.__bench = bench;
   const scripted: Record<string, unknown> = {
@@ -71,7 +76,13 @@ export function installBenchConsole(launch: LaunchEvent): void {
     retrySources: async () => undefined,
     openBooking: async () => undefined,
     listAppointments: async () => [],
-    recordContact: async () => ({ id: 'j1', at: new Date().toISOString(), kind: 'contact', targetId: 'x', targetName: 'x' }),
+    recordContact: async () => ({
+      id: 'j1',
+      at: new Date().toISOString(),
+      kind: 'contact',
+      targetId: 'x',
+      targetName: 'x',
+    }),
     listJournal: async () => [],
     exportJournalCsv: async () => '',
     getSettings: async () => settings,
@@ -85,7 +96,11 @@ export function installBenchConsole(launch: LaunchEvent): void {
   };
   // The preload's shape: each call resolves with its outcome.
   for (const [name, call] of Object.entries(scripted)) {
-    if (name !== 'on') scripted[name] = async (...args: never[]) => ({ ok: true, value: await (call as (...a: never[]) => Promise<unknown>)(...args) });
+    if (name !== 'on')
+      scripted[name] = async (...args: never[]) => ({
+        ok: true,
+        value: await (call as (...a: never[]) => Promise<unknown>)(...args),
+      });
   }
   target.sasConsole = scripted;
 }
@@ -120,7 +135,8 @@ export function installFiberHook(): void {
       let hook = fiber.memoizedState as { memoizedState?: unknown; next?: unknown } | null;
       for (let i = 0; hook && typeof hook === 'object' && 'next' in hook && i < 200; i += 1) {
         const state = hook.memoizedState as { current?: { panBy?: unknown } } | null;
-        if (state && typeof state === 'object' && state.current && typeof state.current.panBy === 'function') return state.current as MapLike;
+        if (state && typeof state === 'object' && state.current && typeof state.current.panBy === 'function')
+          return state.current as MapLike;
         hook = hook.next as typeof hook;
       }
       if (fiber.sibling) stack.push(fiber.sibling);
@@ -161,7 +177,8 @@ export async function playAndTimeRender(expectedRows: number): Promise<RenderTim
       listMs = (await nextFrame()) - started;
     }
     const m = map();
-    if (Number.isNaN(mapMs) && m && Number(m.dataset.renderedMarkers ?? 0) > 0 && m.dataset.idle === 'true') mapMs = performance.now() - started;
+    if (Number.isNaN(mapMs) && m && Number(m.dataset.renderedMarkers ?? 0) > 0 && m.dataset.idle === 'true')
+      mapMs = performance.now() - started;
   }
   const element = list();
   let lastCardMs = Number.NaN;

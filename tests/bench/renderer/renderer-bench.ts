@@ -5,12 +5,24 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '@root/playwright.config';
 import { percentile } from '../lib/stats';
 import type { RowSpec, RunMeasure } from '../lib/rows';
-import { installBenchConsole, installFiberHook, NAME_HELPER, panAndTimeFrames, playAndTimeRender } from './page-scripts';
+import {
+  installBenchConsole,
+  installFiberHook,
+  NAME_HELPER,
+  panAndTimeFrames,
+  playAndTimeRender,
+} from './page-scripts';
 import { buildScenario, type RendererScenario } from './scenario';
 
 const FRAME_60HZ_MS = 1000 / 60;
 
-export const P5_LIST = (n: number): RowSpec => ({ id: 'P5a', title: `render ${n} results (list painted)`, unit: 'ms', direction: 'none', targetRule: 'none in issue 9' });
+export const P5_LIST = (n: number): RowSpec => ({
+  id: 'P5a',
+  title: `render ${n} results (list painted)`,
+  unit: 'ms',
+  direction: 'none',
+  targetRule: 'none in issue 9',
+});
 export const P5_PAN = (n: number): RowSpec => ({
   id: 'P5b',
   title: `frame time p95 while panning ${n} markers`,
@@ -29,17 +41,28 @@ export interface RendererOptions {
 }
 
 async function openScenario(browser: Browser, url: string, scenario: RendererScenario): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1440, height: 900 },
+  });
   const page = await context.newPage();
   await page.addInitScript({ content: NAME_HELPER });
   await page.addInitScript(installFiberHook);
   await page.addInitScript(installBenchConsole, scenario.launch);
   await page.goto(url);
   // The launch opened its tab and started its search; the (lazy) map is loaded and idle, still empty.
-  await page.waitForFunction(() => (window as unknown as { __bench?: { searchId?: string } }).__bench?.searchId !== undefined, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __bench?: { searchId?: string } }).__bench?.searchId !== undefined,
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.locator('[data-testid="result-map"][data-idle="true"]').waitFor({ timeout: 30_000 });
   // As one JSON string: Playwright's own argument serialization is slow on a few megabytes of objects.
-  await page.evaluate((json) => (window as unknown as { __bench: { load(e: unknown): void } }).__bench.load(JSON.parse(json)), JSON.stringify(scenario.events));
+  await page.evaluate(
+    (json) => (window as unknown as { __bench: { load(e: unknown): void } }).__bench.load(JSON.parse(json)),
+    JSON.stringify(scenario.events),
+  );
   return page;
 }
 
@@ -63,8 +86,16 @@ export async function benchRenderer(options: RendererOptions): Promise<RendererR
       try {
         const timing = await page.evaluate(playAndTimeRender, options.listResults);
         if (i < options.warmups) continue;
-        if (timing.rows < options.listResults) throw new Error(`the list showed ${timing.rows} rows for ${options.listResults} results`);
-        rows.list.push({ figure: timing.listMs, extra: { 'map markers drawn ms': timing.mapMs, 'scroll to last card ms': timing.lastCardMs, 'list rows': timing.rows } });
+        if (timing.rows < options.listResults)
+          throw new Error(`the list showed ${timing.rows} rows for ${options.listResults} results`);
+        rows.list.push({
+          figure: timing.listMs,
+          extra: {
+            'map markers drawn ms': timing.mapMs,
+            'scroll to last card ms': timing.lastCardMs,
+            'list rows': timing.rows,
+          },
+        });
       } finally {
         await closePage(page);
       }
@@ -85,7 +116,9 @@ export async function benchRenderer(options: RendererOptions): Promise<RendererR
         return runs;
       };
       // The same view first without markers (the location only: base map, commune names, radius), then with them.
-      await page.evaluate(() => (window as unknown as { __bench: { play(from: number, to: number): number } }).__bench.play(0, 1));
+      await page.evaluate(() =>
+        (window as unknown as { __bench: { play(from: number, to: number): number } }).__bench.play(0, 1),
+      );
       await page.waitForTimeout(100);
       await idle();
       const empty = await pans(0);

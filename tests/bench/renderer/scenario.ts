@@ -14,8 +14,13 @@ export interface RendererScenario {
 }
 
 const TYPES: SlotType[][] = [['SNP'], ['PUBLIC'], ['PUBLIC', 'SNP'], ['PRO'], ['CPTS']];
-const MODES: ConsultationMode[][] = [['cabinet'], ['cabinet'], ['cabinet', 'teleconsultation'], ['teleconsultation'], ['domicile']];
-
+const MODES: ConsultationMode[][] = [
+  ['cabinet'],
+  ['cabinet'],
+  ['cabinet', 'teleconsultation'],
+  ['teleconsultation'],
+  ['domicile'],
+];
 
 /** `count` practitioners within `radiusKm` of Agen, each with 1 to 4 slots in the coming two days. */
 export function buildScenario(count: number, radiusKm: number): RendererScenario {
@@ -23,8 +28,20 @@ export function buildScenario(count: number, radiusKm: number): RendererScenario
   const now = Date.now();
   const sources: SourceInfo[] = [...SYNTHETIC_SOURCES];
   const cpts: Cpts[] = [
-    { finess: '470000011', name: 'CPTS du Pays de l’Agenais', phone: '+33553000011', place: { city: 'Agen', point: { lat: 44.205, lon: 0.62 } }, memberIds: [] },
-    { finess: '470000029', name: 'CPTS Garonne Sud', phone: '+33553000029', place: { city: 'Le Passage', point: { lat: 44.19, lon: 0.6 } }, memberIds: [] },
+    {
+      finess: '470000011',
+      name: 'CPTS du Pays de l’Agenais',
+      phone: '+33553000011',
+      place: { city: 'Agen', point: { lat: 44.205, lon: 0.62 } },
+      memberIds: [],
+    },
+    {
+      finess: '470000029',
+      name: 'CPTS Garonne Sud',
+      phone: '+33553000029',
+      place: { city: 'Le Passage', point: { lat: 44.19, lon: 0.6 } },
+      memberIds: [],
+    },
   ];
   const latSpan = radiusKm / 111;
   const lonSpan = radiusKm / (111 * Math.cos((AGEN.lat * Math.PI) / 180));
@@ -60,12 +77,23 @@ export function buildScenario(count: number, radiusKm: number): RendererScenario
   }
   const distance = (p: Practitioner) => {
     const point = p.places[0]?.point ?? AGEN;
-    return Math.hypot((point.lat - AGEN.lat) * 111, (point.lon - AGEN.lon) * 111 * Math.cos((AGEN.lat * Math.PI) / 180));
+    return Math.hypot(
+      (point.lat - AGEN.lat) * 111,
+      (point.lon - AGEN.lon) * 111 * Math.cos((AGEN.lat * Math.PI) / 180),
+    );
   };
   const events: SearchEvent[] = [
     {
       type: 'location',
-      location: { point: AGEN, precision: 'street', label: '12 Rue Paul Vidal, 47000 Agen', inseeCode: '47001', department: '47', radiusKm, enlargements: 0 },
+      location: {
+        point: AGEN,
+        precision: 'street',
+        label: '12 Rue Paul Vidal, 47000 Agen',
+        inseeCode: '47001',
+        department: '47',
+        radiusKm,
+        enlargements: 0,
+      },
     },
     {
       type: 'offer',
@@ -81,7 +109,10 @@ export function buildScenario(count: number, radiusKm: number): RendererScenario
   for (const source of sources) {
     const slots = slotsBySource.get(source.id) ?? [];
     if (slots.length > 0) events.push({ type: 'slots', sourceId: source.id, slots });
-    events.push({ type: 'source-status', status: { source, state: 'answered', durationMs: 200, slotCount: slots.length } });
+    events.push({
+      type: 'source-status',
+      status: { source, state: 'answered', durationMs: 200, slotCount: slots.length },
+    });
   }
   events.push({ type: 'done', durationMs: 250 });
   return {

@@ -68,7 +68,13 @@ export async function createBaseline(stack: BenchStack): Promise<Baseline> {
       client,
       // The SAS agenda from the same slot patterns the backend's storage was filled from.
       agendaHolders: async (ids, window) =>
-        new Set(ids.filter((id) => (agendaPatterns.get(id) ?? []).some((p) => slotsForWindow(p, new Date(window.startMs), new Date(window.endMs)).length > 0))),
+        new Set(
+          ids.filter((id) =>
+            (agendaPatterns.get(id) ?? []).some(
+              (p) => slotsForWindow(p, new Date(window.startMs), new Date(window.endMs)).length > 0,
+            ),
+          ),
+        ),
       window: (now) => computeSearchWindow(now),
     },
     close: () => client.close(),
@@ -89,7 +95,11 @@ export interface BaselineRows {
   notes: string[];
 }
 
-export async function benchAgainstBaseline(stack: BenchStack, baseline: Baseline, options: BaselineOptions): Promise<BaselineRows> {
+export async function benchAgainstBaseline(
+  stack: BenchStack,
+  baseline: Baseline,
+  options: BaselineOptions,
+): Promise<BaselineRows> {
   const rows: BaselineRows = { all: [], publishers: [], notes: [] };
   const batches: number[] = [];
   await (options.faulty ? withFaults(stack) : withoutFaults(stack));
@@ -115,7 +125,10 @@ export async function benchAgainstBaseline(stack: BenchStack, baseline: Baseline
     const pair = (oursMs: number | undefined, theirsMs: number | undefined): RunMeasure => ({
       figure: oursMs ?? Number.NaN,
       target: 0.5 * (theirsMs ?? Number.NaN),
-      extra: { 'baseline ms': theirsMs ?? Number.NaN, 'ours / baseline': (oursMs ?? Number.NaN) / (theirsMs ?? Number.NaN) },
+      extra: {
+        'baseline ms': theirsMs ?? Number.NaN,
+        'ours / baseline': (oursMs ?? Number.NaN) / (theirsMs ?? Number.NaN),
+      },
     });
     rows.all.push(pair(moments.fiveCardsMs, platform.fiveCardsMs));
     rows.publishers.push(pair(moments.fivePublisherCardsMs, platform.fivePublisherCardsMs));

@@ -6,7 +6,10 @@ import type { BenchStack } from '../setup/bench-stack';
 export const benchQuery = { query: { location: BENCH_LOCATION } };
 
 export async function withFaults(stack: BenchStack): Promise<void> {
-  await stack.setFaults({ [stack.faulty.hanging]: { kind: 'hang' }, [stack.faulty.failing]: { kind: 'status', status: 500 } });
+  await stack.setFaults({
+    [stack.faulty.hanging]: { kind: 'hang' },
+    [stack.faulty.failing]: { kind: 'status', status: 500 },
+  });
 }
 
 export async function withoutFaults(stack: BenchStack): Promise<void> {

@@ -13,7 +13,14 @@ export const P6: RowSpec = {
   direction: 'at-most',
   targetRule: '≤ 1.3 × single',
 };
-export const P6_ERRORS: RowSpec = { id: 'P6e', title: 'errors among the concurrent searches', unit: 'errors', direction: 'at-most', targetRule: '0 errors', constantTarget: true };
+export const P6_ERRORS: RowSpec = {
+  id: 'P6e',
+  title: 'errors among the concurrent searches',
+  unit: 'errors',
+  direction: 'at-most',
+  targetRule: '0 errors',
+  constantTarget: true,
+};
 
 export interface ConcurrencyOptions {
   runs: number;
@@ -33,12 +40,15 @@ export async function benchConcurrency(stack: BenchStack, options: ConcurrencyOp
   let peak = 0;
   for (let i = 0; i < options.warmups + options.runs; i += 1) {
     const single = searchMoments(await stack.search(benchQuery, { skipSlots: true }));
-    if (single.doneMs === undefined || single.errors.length > 0) throw new Error(`single search failed: ${single.errors.join('; ')}`);
+    if (single.doneMs === undefined || single.errors.length > 0)
+      throw new Error(`single search failed: ${single.errors.join('; ')}`);
     await stack.takeTraffic();
     const cpuBefore = await stack.cpuTime();
     const clientBefore = process.cpuUsage();
     const burstStarted = performance.now();
-    const all = (await Promise.all(Array.from({ length: options.concurrent }, () => stack.search(benchQuery, { skipSlots: true })))).map((s) => searchMoments(s));
+    const all = (
+      await Promise.all(Array.from({ length: options.concurrent }, () => stack.search(benchQuery, { skipSlots: true })))
+    ).map((s) => searchMoments(s));
     const burstMs = performance.now() - burstStarted;
     const client = process.cpuUsage(clientBefore);
     const cpuAfter = await stack.cpuTime();
@@ -63,7 +73,11 @@ export async function benchConcurrency(stack: BenchStack, options: ConcurrencyOp
         'bench client CPU ms during the burst': (client.user + client.system) / 1000,
       },
     });
-    rows.errors.push({ figure: errors, target: 0, extra: { 'sources not answered (timeout/error/skipped)': sourceFailures } });
+    rows.errors.push({
+      figure: errors,
+      target: 0,
+      extra: { 'sources not answered (timeout/error/skipped)': sourceFailures },
+    });
   }
   rows.notes.push(
     `${options.concurrent} searches started at once on a fresh backend (publisher budget ${stack.budgetMs} ms); ` +

@@ -8,7 +8,13 @@ import { benchQuery, resetBreaker, withFaults } from './bench-search';
 import { PublisherProbe, type PhysicalLimits } from './physical-limits';
 import { searchMoments, type SearchMoments } from './stream-client';
 
-export const P1: RowSpec = { id: 'P1', title: 'first card (publisher slots)', unit: 'ms', direction: 'at-most', targetRule: '≤ fastest publisher + 100 ms' };
+export const P1: RowSpec = {
+  id: 'P1',
+  title: 'first card (publisher slots)',
+  unit: 'ms',
+  direction: 'at-most',
+  targetRule: '≤ fastest publisher + 100 ms',
+};
 export const P2_ANSWERING: RowSpec = {
   id: 'P2a',
   title: 'all answering sources done',
@@ -16,7 +22,13 @@ export const P2_ANSWERING: RowSpec = {
   direction: 'at-most',
   targetRule: '≤ slowest answering publisher + 50 ms',
 };
-export const P2_COMPLETE: RowSpec = { id: 'P2b', title: 'complete (done event), one publisher hanging', unit: 'ms', direction: 'at-most', targetRule: '≤ timeout budget' };
+export const P2_COMPLETE: RowSpec = {
+  id: 'P2b',
+  title: 'complete (done event), one publisher hanging',
+  unit: 'ms',
+  direction: 'at-most',
+  targetRule: '≤ timeout budget',
+};
 export const P2_SET_ASIDE: RowSpec = {
   id: 'P2c',
   title: 'complete once the circuit breaker sets the 2 faulty publishers aside',
@@ -39,7 +51,8 @@ async function measuredSearch(stack: BenchStack, probe: PublisherProbe): Promise
   await stack.takeTraffic();
   const search = await stack.search(benchQuery);
   const moments = searchMoments(search);
-  if (moments.errors.length > 0 || moments.doneMs === undefined) throw new Error(`search failed: ${moments.errors.join('; ') || 'no done event'}`);
+  if (moments.errors.length > 0 || moments.doneMs === undefined)
+    throw new Error(`search failed: ${moments.errors.join('; ') || 'no done event'}`);
   const traffic = await stack.takeTraffic();
   const limits = await probe.measure(traffic.urls);
   return { moments, limits };
@@ -73,7 +86,10 @@ export async function benchLatency(stack: BenchStack, options: LatencyOptions): 
       rows.p1.push({
         figure: moments.firstPublisherSlotsMs ?? Number.NaN,
         target: limits.fastestMs + 100,
-        extra: { 'fastest publisher (direct) ms': limits.fastestMs, 'first slots, any source (SAS agenda is local) ms': moments.firstSlotsMs ?? Number.NaN },
+        extra: {
+          'fastest publisher (direct) ms': limits.fastestMs,
+          'first slots, any source (SAS agenda is local) ms': moments.firstSlotsMs ?? Number.NaN,
+        },
       });
       rows.answering.push({
         figure: moments.allAnsweringDoneMs ?? Number.NaN,
@@ -107,7 +123,8 @@ export async function benchSetAside(stack: BenchStack, options: LatencyOptions):
     for (let i = 0; i < options.warmups + options.runs; i += 1) {
       const { moments, limits } = await measuredSearch(stack, probe);
       if (i < options.warmups) continue;
-      if (stateOf(moments, stack.faulty.hanging) !== 'skipped') throw new Error('the circuit breaker did not set the hanging publisher aside');
+      if (stateOf(moments, stack.faulty.hanging) !== 'skipped')
+        throw new Error('the circuit breaker did not set the hanging publisher aside');
       // The skipped publishers were not asked: the slowest answering one is among those the backend did ask.
       runs.push({
         figure: moments.doneMs ?? Number.NaN,

@@ -47,7 +47,10 @@ export class PublisherProbe {
           const timings = await Promise.all(urls.map((url) => this.timeOne(url)));
           const unanswered = timings.some((t) => t.ms === undefined);
           const last = timings.reduce((a, b) => ((b.ms ?? 0) > (a.ms ?? 0) ? b : a));
-          return [id, unanswered ? {} : { ms: last.ms ?? 0, ...(last.status !== undefined ? { status: last.status } : {}) }];
+          return [
+            id,
+            unanswered ? {} : { ms: last.ms ?? 0, ...(last.status !== undefined ? { status: last.status } : {}) },
+          ];
         }),
     );
     const perPublisher = Object.fromEntries(entries);

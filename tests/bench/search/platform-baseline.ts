@@ -42,7 +42,9 @@ export async function platformBaselineSearch(deps: BaselineDeps, query: SearchQu
   const located = await deps.locations.locate(query.location, specialty, signal);
   if (!located.ok) throw new Error(`baseline: location refused (${located.code})`);
   // An address: by distance, nearest first (what `practitionersWithin` returns).
-  const offer = deps.directory.practitionersWithin(located.location.point, located.location.radiusKm, specialty).map((hit) => hit.item);
+  const offer = deps.directory
+    .practitionersWithin(located.location.point, located.location.radiusKm, specialty)
+    .map((hit) => hit.item);
   const window = deps.window(new Date());
   const withSlots = new Set<string>();
   const withPublisherSlots = new Set<string>();
@@ -76,12 +78,15 @@ export async function platformBaselineSearch(deps: BaselineDeps, query: SearchQu
         deps.client.get(publisherRequestUrl(source, ids, window), signal).then((response) => {
           if (!response.ok) return { ids: [], publisher: true };
           const asked = new Set(ids);
-          const holders = mapPublisherAnswer(response.body, source).slots.flatMap((slot) => (slot.practitionerId && asked.has(slot.practitionerId) ? [slot.practitionerId] : []));
+          const holders = mapPublisherAnswer(response.body, source).slots.flatMap((slot) =>
+            slot.practitionerId && asked.has(slot.practitionerId) ? [slot.practitionerId] : [],
+          );
           return { ids: holders, publisher: true };
         }),
       );
     }
-    if (agendaIds.length > 0) asks.push(deps.agendaHolders(agendaIds, window).then((holders) => ({ ids: [...holders], publisher: false })));
+    if (agendaIds.length > 0)
+      asks.push(deps.agendaHolders(agendaIds, window).then((holders) => ({ ids: [...holders], publisher: false })));
     // The platform shows a batch once all of it has answered.
     for (const answer of await Promise.all(asks)) {
       for (const id of answer.ids) {

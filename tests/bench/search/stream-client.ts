@@ -28,7 +28,12 @@ export interface TimedSearchOptions {
 
 const SLOTS_LINE = /^\{"type":"slots","sourceId":("(?:[^"\\]|\\.)*")/u;
 
-export async function timedSearch(backendUrl: string, token: string, body: SearchRequestBody, options: TimedSearchOptions = {}): Promise<TimedSearch> {
+export async function timedSearch(
+  backendUrl: string,
+  token: string,
+  body: SearchRequestBody,
+  options: TimedSearchOptions = {},
+): Promise<TimedSearch> {
   const started = performance.now();
   const events: TimedEvent[] = [];
   try {
@@ -42,12 +47,14 @@ export async function timedSearch(backendUrl: string, token: string, body: Searc
       return { status: response.status, events, failure: `HTTP ${response.status}` };
     }
     if (!options.skipSlots) {
-      for await (const event of readNdjson(response.body)) events.push({ at: performance.now() - started, event: event as SearchEvent });
+      for await (const event of readNdjson(response.body))
+        events.push({ at: performance.now() - started, event: event as SearchEvent });
     } else {
       for await (const line of readLines(response.body)) {
         const at = performance.now() - started;
         const slots = SLOTS_LINE.exec(line);
-        if (slots?.[1]) events.push({ at, event: { type: 'slots', sourceId: JSON.parse(slots[1]) as string, slots: [] } });
+        if (slots?.[1])
+          events.push({ at, event: { type: 'slots', sourceId: JSON.parse(slots[1]) as string, slots: [] } });
         else if (line.trim()) events.push({ at, event: JSON.parse(line) as SearchEvent });
       }
     }
@@ -97,7 +104,8 @@ export function searchMoments(search: TimedSearch, cards = 5): SearchMoments {
         break;
       case 'source-status':
         moments.statuses.push(event.status);
-        if (ANSWERED_STATES.has(event.status.state)) moments.allAnsweringDoneMs = Math.max(moments.allAnsweringDoneMs ?? 0, at);
+        if (ANSWERED_STATES.has(event.status.state))
+          moments.allAnsweringDoneMs = Math.max(moments.allAnsweringDoneMs ?? 0, at);
         break;
       case 'done':
         moments.doneMs = at;

@@ -31,7 +31,10 @@ export interface BackendInfo {
 const { endpoints, publisherTimeoutMs } = startArgs<BackendStart>();
 const [dataset, geo] = await Promise.all([loadTrainingDataset().then(splitPublishers), loadGeoData()]);
 const bound = await bindServer('127.0.0.1', 0);
-const directory = createDirectory({ ...dataset.careOffer, publishers: bindPublisherEndpoints(dataset.careOffer.publishers, endpoints) });
+const directory = createDirectory({
+  ...dataset.careOffer,
+  publishers: bindPublisherEndpoints(dataset.careOffer.publishers, endpoints),
+});
 
 const storage = await openStorage({ driver: 'pglite' });
 for (const regulator of dataset.regulators) {

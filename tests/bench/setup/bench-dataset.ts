@@ -10,7 +10,12 @@ import type { GeoPoint, Practitioner, SosSite } from '@shared/domain/care-offer'
 import type { LaunchLocation } from '@shared/domain/launch';
 
 /** The bench's search: an address in Bordeaux, the urban training department (general medicine by default). */
-export const BENCH_LOCATION: LaunchLocation = { inseeCode: '33063', city: 'Bordeaux', streetName: 'cours de l’Intendance', streetNumber: '10' };
+export const BENCH_LOCATION: LaunchLocation = {
+  inseeCode: '33063',
+  city: 'Bordeaux',
+  streetName: 'cours de l’Intendance',
+  streetNumber: '10',
+};
 /** Bordeaux's commune centroid, near where the search is centred (the training geocoder works at commune level). */
 const BENCH_POINT: GeoPoint = { lat: 44.8378, lon: -0.5792 };
 
@@ -18,14 +23,27 @@ const TWIN_SUFFIX = '-2';
 
 function twinOf(publisher: Publisher): Publisher {
   const id = `${publisher.id}${TWIN_SUFFIX}`;
-  return { ...publisher, id, name: `${publisher.name} 2`, fhirBaseUrl: trainingPlaceholder(id), bookingOrigins: [trainingPlaceholder(id)] };
+  return {
+    ...publisher,
+    id,
+    name: `${publisher.name} 2`,
+    fhirBaseUrl: trainingPlaceholder(id),
+    bookingOrigins: [trainingPlaceholder(id)],
+  };
 }
 
 const nearest = (point: GeoPoint | undefined) => (point ? distanceKm(point, BENCH_POINT) : Number.POSITIVE_INFINITY);
-const practitionerDistance = (p: Practitioner) => Math.min(...p.places.map((place) => nearest(place.point)), Number.POSITIVE_INFINITY);
+const practitionerDistance = (p: Practitioner) =>
+  Math.min(...p.places.map((place) => nearest(place.point)), Number.POSITIVE_INFINITY);
 
 /** Every other holder of each publisher, nearest to the search point first, moves to the publisher's twin. */
-function moves<T>(items: readonly T[], sourceOf: (item: T) => string | undefined, idOf: (item: T) => string, distance: (item: T) => number, publisherIds: ReadonlySet<string>) {
+function moves<T>(
+  items: readonly T[],
+  sourceOf: (item: T) => string | undefined,
+  idOf: (item: T) => string,
+  distance: (item: T) => number,
+  publisherIds: ReadonlySet<string>,
+) {
   const bySource = new Map<string, T[]>();
   for (const item of items) {
     const source = sourceOf(item);
@@ -45,8 +63,20 @@ export function splitPublishers(dataset: LoadedTrainingDataset): LoadedTrainingD
   const originals = dataset.careOffer.publishers;
   const ids = new Set(originals.map((p) => p.id));
   const publishers = originals.flatMap((p) => [p, twinOf(p)]);
-  const movedPractitioners = moves(dataset.careOffer.practitioners, (p) => p.agendaSource, (p) => p.nationalId, practitionerDistance, ids);
-  const movedSites = moves(dataset.careOffer.sosSites, (s: SosSite) => s.agendaSource, (s) => s.id, (s) => nearest(s.place.point), ids);
+  const movedPractitioners = moves(
+    dataset.careOffer.practitioners,
+    (p) => p.agendaSource,
+    (p) => p.nationalId,
+    practitionerDistance,
+    ids,
+  );
+  const movedSites = moves(
+    dataset.careOffer.sosSites,
+    (s: SosSite) => s.agendaSource,
+    (s) => s.id,
+    (s) => nearest(s.place.point),
+    ids,
+  );
   const practitioners = dataset.careOffer.practitioners.map((p) => {
     const source = movedPractitioners.get(p.nationalId);
     return source ? { ...p, agendaSource: source } : p;
@@ -75,7 +105,10 @@ const SLOWEST_MS = 800;
 /** Latencies in registry order (an original and its twin get different ones): 50, 89, ... 800 ms. */
 export function latencyPlan(publishers: readonly Publisher[]): PublisherPlan[] {
   const n = publishers.length;
-  return publishers.map((p, i) => ({ id: p.id, latencyMs: Math.round(FASTEST_MS + (n > 1 ? (i * (SLOWEST_MS - FASTEST_MS)) / (n - 1) : 0)) }));
+  return publishers.map((p, i) => ({
+    id: p.id,
+    latencyMs: Math.round(FASTEST_MS + (n > 1 ? (i * (SLOWEST_MS - FASTEST_MS)) / (n - 1) : 0)),
+  }));
 }
 
 /** The two faulty publishers of P1/P2/P3: mid-range ones, so the fastest and slowest answering stay 50 and 800 ms. */

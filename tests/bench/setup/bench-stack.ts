@@ -51,11 +51,16 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     for (const closer of closers.reverse()) await closer().catch(() => undefined);
   };
   try {
-    const publishersChild = await ChildService.start<PublishersInfo>(here('./publishers-process.ts'), { plan } satisfies PublishersStart);
+    const publishersChild = await ChildService.start<PublishersInfo>(here('./publishers-process.ts'), {
+      plan,
+    } satisfies PublishersStart);
     closers.push(() => publishersChild.close());
     const { endpoints } = publishersChild.info;
     const startBackend = async (budgetMs: number) => {
-      const child = await ChildService.start<BackendInfo>(here('./backend-process.ts'), { endpoints, publisherTimeoutMs: budgetMs } satisfies BackendStart);
+      const child = await ChildService.start<BackendInfo>(here('./backend-process.ts'), {
+        endpoints,
+        publisherTimeoutMs: budgetMs,
+      } satisfies BackendStart);
       try {
         return { child, session: await loginConsole(child.info.issuer), budgetMs };
       } catch (error) {
@@ -81,11 +86,15 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       plan,
       endpoints,
       faulty,
-      search: async (body, options) => timedSearch(backend.child.info.backendUrl, await backend.session.accessToken(), body, options),
+      search: async (body, options) =>
+        timedSearch(backend.child.info.backendUrl, await backend.session.accessToken(), body, options),
       setFaults: (faults) => publishersChild.call('setFaults', faults),
       takeTraffic: () => publishersChild.call<PublisherTraffic>('takeTraffic'),
       cpuTime: async () => {
-        const [backendMs, publishersMs] = await Promise.all([backend.child.call<number>('cpuTime'), publishersChild.call<number>('cpuTime')]);
+        const [backendMs, publishersMs] = await Promise.all([
+          backend.child.call<number>('cpuTime'),
+          publishersChild.call<number>('cpuTime'),
+        ]);
         return { backend: backendMs, publishers: publishersMs };
       },
       restartBackend: async (budgetMs) => {

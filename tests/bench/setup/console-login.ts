@@ -14,7 +14,11 @@ export async function loginConsole(issuer: string, nationalId = BENCH_REGULATOR)
   const opened = new Promise<string>((resolve) => {
     resolveOpened = resolve;
   });
-  const session = createSessionService({ issuer, secretStore: new MemorySecretStore(), openExternal: (url) => resolveOpened(url) });
+  const session = createSessionService({
+    issuer,
+    secretStore: new MemorySecretStore(),
+    openExternal: (url) => resolveOpened(url),
+  });
   const result = session.login();
   const first = await browser.get(await opened);
   if (first.url.includes('/login-actions/')) await loginAtTrainingPsc(browser, first, nationalId, 'cps');

@@ -5,7 +5,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 
 type ToChild = { kind: 'call'; id: number; method: string; args: unknown };
-type FromChild = { kind: 'ready'; info: unknown } | { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; error: string };
+type FromChild =
+  | { kind: 'ready'; info: unknown }
+  | { kind: 'reply'; id: number; ok: true; value: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string };
 
 const TAIL_BYTES = 8_000;
 
@@ -28,21 +31,30 @@ export class ChildService<Info> {
     });
     child.on('exit', (code) => {
       this.exited = true;
-      for (const waiting of this.pending.values()) waiting.reject(new Error(`child process exited (${code}) during a call\n${this.tail()}`));
+      for (const waiting of this.pending.values())
+        waiting.reject(new Error(`child process exited (${code}) during a call\n${this.tail()}`));
       this.pending.clear();
     });
   }
 
   /** Starts `entry` (a .ts file, run through the same tsx loader as the bench) and waits for it to be ready. */
   static async start<Info>(entry: string, startArgs: unknown, readyTimeoutMs = 60_000): Promise<ChildService<Info>> {
-    const child = fork(entry, [JSON.stringify(startArgs)], { execArgv: process.execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(entry, [JSON.stringify(startArgs)], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-TAIL_BYTES);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    const tail = () => output.split('\n').filter((line) => !/oidc-provider WARNING/u.test(line)).join('\n').trim();
+    const tail = () =>
+      output
+        .split('\n')
+        .filter((line) => !/oidc-provider WARNING/u.test(line))
+        .join('\n')
+        .trim();
     const info = await new Promise<Info>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill();
@@ -114,7 +126,13 @@ export function serveCalls(info: unknown, handlers: Handlers, onClose: () => Pro
     }
     handler(message.args).then(
       (value) => send({ kind: 'reply', id: message.id, ok: true, value: value ?? null }),
-      (error: unknown) => send({ kind: 'reply', id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      (error: unknown) =>
+        send({
+          kind: 'reply',
+          id: message.id,
+          ok: false,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        }),
     );
   });
   // The bench went away (crash, Ctrl-C): do not outlive it.

@@ -6,7 +6,11 @@ import { createDirectory } from '@backend/directory/directory';
 import { loadTrainingDataset } from '@backend/training/dataset/files';
 import type { PublisherFault } from '@backend/training/publishers/faults';
 import { startSimulatedPublisher, type SimulatedPublisher } from '@backend/training/publishers/publisher-server';
-import { answerSlotQuery, createTrainingCatalogue, type TrainingCatalogue } from '@backend/training/publishers/training-answer';
+import {
+  answerSlotQuery,
+  createTrainingCatalogue,
+  type TrainingCatalogue,
+} from '@backend/training/publishers/training-answer';
 import { splitPublishers, type PublisherPlan } from './bench-dataset';
 import { serveCalls, startArgs } from './ipc';
 
@@ -43,7 +47,13 @@ for (const entry of dataset.careOffer.publishers) {
     latency: { minMs: latencyMs, maxMs: latencyMs },
     answer: (query) => {
       if (!late.catalogue) throw new Error('publisher not ready');
-      return answerSlotQuery(query, late.catalogue, directory, server.fhirBaseUrl, `${server.fhirBaseUrl}/${query.resource}`);
+      return answerSlotQuery(
+        query,
+        late.catalogue,
+        directory,
+        server.fhirBaseUrl,
+        `${server.fhirBaseUrl}/${query.resource}`,
+      );
     },
     // Not a route: only counts the searches as they arrive and leave, then lets the publisher answer.
     handle: async (_request: IncomingMessage, response: ServerResponse, url: URL) => {
@@ -58,19 +68,28 @@ for (const entry of dataset.careOffer.publishers) {
       return false;
     },
   });
-  late.catalogue = createTrainingCatalogue({ publisherId: entry.id, bookingOrigin: server.origin, directory, patterns: dataset.patterns, now: () => new Date() });
+  late.catalogue = createTrainingCatalogue({
+    publisherId: entry.id,
+    bookingOrigin: server.origin,
+    directory,
+    patterns: dataset.patterns,
+    now: () => new Date(),
+  });
   servers.set(entry.id, server);
 }
 
 const info: PublishersInfo = {
-  endpoints: Object.fromEntries([...servers].map(([id, s]) => [id, { fhirBaseUrl: s.fhirBaseUrl, bookingOrigin: s.origin }])),
+  endpoints: Object.fromEntries(
+    [...servers].map(([id, s]) => [id, { fhirBaseUrl: s.fhirBaseUrl, bookingOrigin: s.origin }]),
+  ),
 };
 
 serveCalls(
   info,
   {
     setFaults: async (args) => {
-      for (const [id, fault] of Object.entries(args as Record<string, PublisherFault>)) servers.get(id)?.setFault(fault);
+      for (const [id, fault] of Object.entries(args as Record<string, PublisherFault>))
+        servers.get(id)?.setFault(fault);
     },
     takeTraffic: async (): Promise<PublisherTraffic> => {
       const taken: PublisherTraffic = { urls: {}, maxInFlight: {} };

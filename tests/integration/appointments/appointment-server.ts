@@ -20,8 +20,18 @@ const PUBLISHER_KEY = 'cle-editeur-agendaplume-0123456789abcdef';
 export const IDENTIFIER_SYSTEM = 'urn:sas-console:training:agendaplume:appointment';
 
 /** Two regulators, each with the console token the test uses for them. */
-export const ALICE = { nationalId: '899999000005', token: 'jeton-console-alice-0123456789', familyName: 'Plumevert', givenName: 'Alice' };
-export const BRUNO = { nationalId: '899999000013', token: 'jeton-console-bruno-0123456789', familyName: 'Lunedoux', givenName: 'Bruno' };
+export const ALICE = {
+  nationalId: '899999000005',
+  token: 'jeton-console-alice-0123456789',
+  familyName: 'Plumevert',
+  givenName: 'Alice',
+};
+export const BRUNO = {
+  nationalId: '899999000013',
+  token: 'jeton-console-bruno-0123456789',
+  familyName: 'Lunedoux',
+  givenName: 'Bruno',
+};
 export const PRACTITIONER = { nationalId: '899990002299', name: 'Dr Paul Lavandevif' };
 
 export interface AppointmentServer {
@@ -45,7 +55,10 @@ export async function startAppointmentServer(options: AppointmentServerOptions =
   const feed = new AppointmentFeed();
   const unexpected: unknown[] = [];
   const callers = new Map<string, ApiCaller>(
-    [ALICE, BRUNO].map((r) => [r.token, { nationalId: r.nationalId, familyName: r.familyName, givenName: r.givenName }]),
+    [ALICE, BRUNO].map((r) => [
+      r.token,
+      { nationalId: r.nationalId, familyName: r.familyName, givenName: r.givenName },
+    ]),
   );
   const router = createRouter(
     appointmentRoutes({

@@ -31,29 +31,88 @@ function openssl(args: string[], cwd: string): void {
 
 function pair(dir: string, name: string): KeyPair {
   const cert = readFileSync(path.join(dir, `${name}.crt`), 'utf8');
-  return { cert, key: readFileSync(path.join(dir, `${name}.key`), 'utf8'), fingerprint256: new X509Certificate(cert).fingerprint256 };
+  return {
+    cert,
+    key: readFileSync(path.join(dir, `${name}.key`), 'utf8'),
+    fingerprint256: new X509Certificate(cert).fingerprint256,
+  };
 }
 
 export function createTestPki(): TestPki {
   const dir = mkdtempSync(path.join(tmpdir(), 'sas-mtls-'));
-  openssl(['req', '-x509', ...EC, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', DAYS, '-subj', '/O=Test/CN=AC de test IGC-Sante',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+  openssl(
+    [
+      'req',
+      '-x509',
+      ...EC,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      DAYS,
+      '-subj',
+      '/O=Test/CN=AC de test IGC-Sante',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    dir,
+  );
 
   const signed = (name: string, subject: string, extensions: string) => {
     writeFileSync(path.join(dir, `${name}.ext`), extensions);
     openssl(['req', ...EC, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject], dir);
-    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`,
-      '-days', DAYS, '-extfile', `${name}.ext`], dir);
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-out',
+        `${name}.crt`,
+        '-days',
+        DAYS,
+        '-extfile',
+        `${name}.ext`,
+      ],
+      dir,
+    );
     return pair(dir, name);
   };
 
-  const server = signed('server', '/O=Test/CN=127.0.0.1', 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n');
+  const server = signed(
+    'server',
+    '/O=Test/CN=127.0.0.1',
+    'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n',
+  );
   return {
     ca: { cert: readFileSync(path.join(dir, 'ca.crt'), 'utf8') },
     server,
     client: (name) => signed(name, `/O=${name}/CN=${name}`, 'extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n'),
     selfSigned: (name) => {
-      openssl(['req', '-x509', ...EC, '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', DAYS, '-subj', `/O=${name}/CN=${name}`], dir);
+      openssl(
+        [
+          'req',
+          '-x509',
+          ...EC,
+          '-keyout',
+          `${name}.key`,
+          '-out',
+          `${name}.crt`,
+          '-days',
+          DAYS,
+          '-subj',
+          `/O=${name}/CN=${name}`,
+        ],
+        dir,
+      );
       return pair(dir, name);
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),

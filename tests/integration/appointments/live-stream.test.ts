@@ -40,7 +40,10 @@ interface StreamMessage {
 async function subscribe(token: string) {
   const controller = new AbortController();
   open.push(controller);
-  const response = await fetch(`${server.url}/api/appointments/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const response = await fetch(`${server.url}/api/appointments/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/u);
   if (!response.body) throw new Error('no stream body');
@@ -121,13 +124,27 @@ describe('the regulator’s live appointment stream', () => {
     const message = await alice.next();
 
     expect(Object.keys(message.appointment ?? {}).sort()).toEqual(
-      ['end', 'id', 'operatorId', 'practitionerId', 'practitionerName', 'practitionerStatus', 'publisherAppointmentId', 'publisherId', 'start', 'status', 'updatedAt'].sort(),
+      [
+        'end',
+        'id',
+        'operatorId',
+        'practitionerId',
+        'practitionerName',
+        'practitionerStatus',
+        'publisherAppointmentId',
+        'publisherId',
+        'start',
+        'status',
+        'updatedAt',
+      ].sort(),
     );
   });
 
   it('refuses a stream without a valid console token (401)', async () => {
     const none = await fetch(`${server.url}/api/appointments/events`);
-    const wrong = await fetch(`${server.url}/api/appointments/events`, { headers: { authorization: 'Bearer jeton-inconnu-000000000' } });
+    const wrong = await fetch(`${server.url}/api/appointments/events`, {
+      headers: { authorization: 'Bearer jeton-inconnu-000000000' },
+    });
 
     expect(none.status).toBe(401);
     expect(wrong.status).toBe(401);
@@ -155,7 +172,12 @@ describe('the regulator’s appointment list and the link to the search tab', ()
     const intent = await fetch(`${server.url}/api/bookings`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ALICE.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ searchId: 'recherche-123', sourceId: PUBLISHER_ID, practitionerId: PRACTITIONER.nationalId, start: '2030-04-02T08:40:00Z' }),
+      body: JSON.stringify({
+        searchId: 'recherche-123',
+        sourceId: PUBLISHER_ID,
+        practitionerId: PRACTITIONER.nationalId,
+        start: '2030-04-02T08:40:00Z',
+      }),
     });
     expect(intent.status).toBe(201);
     const alice = await subscribe(ALICE.token);

@@ -59,7 +59,9 @@ function post(body: unknown, client?: KeyPair): Promise<Answer> {
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Answer['body'] }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Answer['body'] }),
+        );
       },
     );
     req.on('error', reject);
@@ -91,7 +93,10 @@ describe('mutual TLS for publishers (V3)', () => {
     const answer = await post(appointment, otherPublisher);
 
     expect(answer.status).toBe(201);
-    const row = await server.storage.appointments.getByPublisherId('rdv-hirondelle', appointment.identifier?.[0]?.value ?? '');
+    const row = await server.storage.appointments.getByPublisherId(
+      'rdv-hirondelle',
+      appointment.identifier?.[0]?.value ?? '',
+    );
     expect(row?.publisherId).toBe('rdv-hirondelle');
     expect(await stored(appointment)).toBeUndefined();
   });

@@ -27,7 +27,8 @@ afterAll(async () => {
   expect(server.unexpected).toEqual([]);
 });
 
-const stored = (publisherAppointmentId: string) => server.storage.appointments.getByPublisherId(PUBLISHER_ID, publisherAppointmentId);
+const stored = (publisherAppointmentId: string) =>
+  server.storage.appointments.getByPublisherId(PUBLISHER_ID, publisherAppointmentId);
 const idOf = (appointment: Pick<fhir.Appointment, 'identifier'>) => appointment.identifier?.[0]?.value ?? '';
 
 describe('V3 receiver: invalid appointments are refused with an OperationOutcome naming the problem', () => {
@@ -50,7 +51,12 @@ describe('V3 receiver: invalid appointments are refused with an OperationOutcome
 
   it('an operator extension without an IDNPS → 422 naming the regulator’s identifier', async () => {
     const appointment = validAppointment();
-    appointment.extension = [{ url: 'http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator', valueReference: { display: 'Alice' } }];
+    appointment.extension = [
+      {
+        url: 'http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator',
+        valueReference: { display: 'Alice' },
+      },
+    ];
 
     const answer = await sendV3(server, appointment);
 
@@ -122,7 +128,13 @@ describe('V3 receiver: invalid appointments are refused with an OperationOutcome
     const answer = await sendV3(server, appointment);
 
     expect(answer.status).toBe(422);
-    expect(issueCodes(answer)).toEqual(expect.arrayContaining(['appointment-operator-missing', 'appointment-status-unknown', 'appointment-start-invalid']));
+    expect(issueCodes(answer)).toEqual(
+      expect.arrayContaining([
+        'appointment-operator-missing',
+        'appointment-status-unknown',
+        'appointment-start-invalid',
+      ]),
+    );
   });
 
   it('a body that is not an Appointment → 400 (unreadable JSON, another resource, an array)', async () => {
@@ -189,7 +201,12 @@ describe('V3 receiver: idempotence and conditional updates', () => {
     expect(after.length).toBe(before.length + 1);
     expect(after.filter((a) => a.publisherAppointmentId === idOf(appointment))).toHaveLength(1);
     const row = await stored(idOf(appointment));
-    expect(row).toMatchObject({ id: firstId, publisherId: PUBLISHER_ID, status: 'booked', operatorId: ALICE.nationalId });
+    expect(row).toMatchObject({
+      id: firstId,
+      publisherId: PUBLISHER_ID,
+      status: 'booked',
+      operatorId: ALICE.nationalId,
+    });
   });
 
   it('a conditional PUT on the identifier updates the status of the same row', async () => {
@@ -208,7 +225,10 @@ describe('V3 receiver: idempotence and conditional updates', () => {
   it('a conditional PUT for an appointment the backend never saw creates it (201)', async () => {
     const appointment = validAppointment({ status: 'fulfilled' });
 
-    const answer = await sendV3(server, appointment, { method: 'PUT', identifier: `${IDENTIFIER_SYSTEM}|${idOf(appointment)}` });
+    const answer = await sendV3(server, appointment, {
+      method: 'PUT',
+      identifier: `${IDENTIFIER_SYSTEM}|${idOf(appointment)}`,
+    });
 
     expect(answer.status).toBe(201);
     expect((await stored(idOf(appointment)))?.status).toBe('fulfilled');
@@ -218,7 +238,11 @@ describe('V3 receiver: idempotence and conditional updates', () => {
     const appointment = validAppointment();
     await sendV3(server, appointment);
 
-    const answer = await sendV3(server, { ...appointment, status: 'cancelled' }, { method: 'PUT', identifier: `${IDENTIFIER_SYSTEM}|RDV-AUTRE` });
+    const answer = await sendV3(
+      server,
+      { ...appointment, status: 'cancelled' },
+      { method: 'PUT', identifier: `${IDENTIFIER_SYSTEM}|RDV-AUTRE` },
+    );
 
     expect(answer.status).toBe(422);
     expect(issueCodes(answer)).toEqual(['identifier-mismatch']);
@@ -242,7 +266,16 @@ describe('V3 receiver: idempotence and conditional updates', () => {
 describe('V3 receiver: whatever a publisher sends', () => {
   // One field of a valid appointment replaced by arbitrary JSON, or removed: the answer is a success or a 400/422
   // OperationOutcome with French texts, never a server error; a refusal stores nothing.
-  const fields = ['resourceType', 'extension', 'identifier', 'status', 'start', 'end', 'created', 'participant'] as const;
+  const fields = [
+    'resourceType',
+    'extension',
+    'identifier',
+    'status',
+    'start',
+    'end',
+    'created',
+    'participant',
+  ] as const;
   const mutation = fc.record({
     field: fc.constantFrom(...fields),
     value: fc.option(fc.jsonValue({ maxDepth: 3 }), { nil: undefined }),

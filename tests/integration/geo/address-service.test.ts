@@ -20,7 +20,9 @@ let handlers: Handler[] = [];
 let requests: URL[] = [];
 let geo: GeoData;
 
-function feature(overrides: { score?: number; type?: string; citycode?: string; label?: string; coordinates?: number[] } = {}) {
+function feature(
+  overrides: { score?: number; type?: string; citycode?: string; label?: string; coordinates?: number[] } = {},
+) {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: overrides.coordinates ?? [0.6205, 44.2041] },
@@ -33,10 +35,12 @@ function feature(overrides: { score?: number; type?: string; citycode?: string; 
   };
 }
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Handler => (_request, response) => {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(typeof body === 'string' ? body : JSON.stringify(body));
-};
+const json =
+  (body: unknown, status = 200, headers: Record<string, string> = {}): Handler =>
+  (_request, response) => {
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
 const collection = (...features: unknown[]) => json({ type: 'FeatureCollection', features });
 
 beforeAll(async () => {
@@ -77,7 +81,11 @@ describe('street-level geocoding through the address service', () => {
     const result = await geocoder().geocode(AGEN_STREET);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.pathname).toBe('/geocodage/search');
-    expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({ q: '12 rue Paul Vidal Agen', citycode: '47001', limit: '1' });
+    expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({
+      q: '12 rue Paul Vidal Agen',
+      citycode: '47001',
+      limit: '1',
+    });
     expect(result).toEqual({
       ok: true,
       location: {
@@ -104,7 +112,10 @@ describe('street-level geocoding through the address service', () => {
   it('falls back to the commune, saying so, on a low score', async () => {
     handlers.push(collection(feature({ score: 0.31 })));
     const result = await geocoder().geocode(AGEN_STREET);
-    expect(result).toMatchObject({ ok: true, location: { precision: 'commune', point: { lat: 44.20284, lon: 0.62575 } } });
+    expect(result).toMatchObject({
+      ok: true,
+      location: { precision: 'commune', point: { lat: 44.20284, lon: 0.62575 } },
+    });
     expect(result.ok && result.location.notice).toBe(
       "Adresse reconnue sans certitude (score 0,31) : position approximative, centre d'Agen.",
     );
@@ -170,7 +181,9 @@ describe('street-level geocoding through the address service', () => {
   });
 
   it("keeps an arrondissement code for the query and accepts the arrondissement's answer", async () => {
-    handlers.push(collection(feature({ citycode: '75115', label: '3 Rue de Vaugirard 75015 Paris', coordinates: [2.29, 48.84] })));
+    handlers.push(
+      collection(feature({ citycode: '75115', label: '3 Rue de Vaugirard 75015 Paris', coordinates: [2.29, 48.84] })),
+    );
     const result = await geocoder().geocode({ inseeCode: '75115', streetName: 'rue de Vaugirard', streetNumber: '3' });
     expect(requests[0]!.searchParams.get('citycode')).toBe('75115');
     expect(result).toMatchObject({ ok: true, location: { precision: 'street', inseeCode: '75056' } });

@@ -100,7 +100,9 @@ describe('street-level positions in training', () => {
     expect(results.firstIntention.length).toBeGreaterThan(2);
     const ids = results.firstIntention.map((c) => c.practitioner.nationalId);
     expect(ids).toEqual([...ids].sort((a, b) => seededKey(seed, a) - seededKey(seed, b)));
-    expect(results.firstIntentionWithSos.map((c) => c.key)).toEqual([...results.firstIntention, ...results.sosSites].map((c) => c.key));
+    expect(results.firstIntentionWithSos.map((c) => c.key)).toEqual(
+      [...results.firstIntention, ...results.sosSites].map((c) => c.key),
+    );
   });
 
   it('a commune outside the training departments says so, without enlarging in vain', async () => {

@@ -9,7 +9,13 @@ import { ConsoleEventBus } from '@services/event-bus';
 import { Journal, MemoryJournalStore } from '@services/journal';
 import { LaunchQueue } from '@services/launch-queue';
 import { MemorySettingsStore, SettingsService } from '@services/settings';
-import { unavailableAppointments, unavailableBooking, unavailablePlaces, unavailableSearch, unavailableSession } from '@services/unavailable';
+import {
+  unavailableAppointments,
+  unavailableBooking,
+  unavailablePlaces,
+  unavailableSearch,
+  unavailableSession,
+} from '@services/unavailable';
 import { parseLaunch } from '@shared/launch/parse-launch';
 
 let bridge: BridgeServer;
@@ -19,7 +25,12 @@ beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'renderer-'));
   await writeFile(join(dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   bus = new ConsoleEventBus();
-  const launches = new LaunchQueue({ parse: (i) => parseLaunch(i), now: () => new Date(), newId: () => 'l1', onReady: (e) => bus.emit('launch', e) });
+  const launches = new LaunchQueue({
+    parse: (i) => parseLaunch(i),
+    now: () => new Date(),
+    newId: () => 'l1',
+    onReady: (e) => bus.emit('launch', e),
+  });
   const core = createConsoleCore({
     environment: { get: () => ({ mode: 'training', label: 'FORMATION', backendUrl: '', version: 't' }) },
     session: unavailableSession('hors ligne'),
@@ -29,7 +40,12 @@ beforeAll(async () => {
     booking: unavailableBooking,
     appointments: unavailableAppointments,
     settings: new SettingsService(new MemorySettingsStore()),
-    journal: new Journal({ store: new MemoryJournalStore(), now: () => new Date(), newId: () => 'j', onChange: () => {} }),
+    journal: new Journal({
+      store: new MemoryJournalStore(),
+      now: () => new Date(),
+      newId: () => 'j',
+      onChange: () => {},
+    }),
     bus,
   });
   bridge = await startBridgeServer({ core, rendererDir: dir, launch: (input) => launches.receive(input) });
@@ -56,14 +72,24 @@ describe('bridge server', () => {
 
   it('answers calls with the contract outcome', async () => {
     const response = await call('getEnvironment', []);
-    expect(await response.json()).toEqual({ ok: true, value: { mode: 'training', label: 'FORMATION', backendUrl: '', version: 't' } });
-    expect(await (await call('cancelSearch', [123])).json()).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await response.json()).toEqual({
+      ok: true,
+      value: { mode: 'training', label: 'FORMATION', backendUrl: '', version: 't' },
+    });
+    expect(await (await call('cancelSearch', [123])).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
   });
 
   it('refuses calls without the token, from another origin, or not JSON', async () => {
     expect((await call('getSession', [], { 'x-sas-bridge-token': 'wrong' })).status).toBe(401);
     expect((await call('getSession', [], { origin: 'https://evil.example' })).status).toBe(403);
-    const form = await fetch(`${bridge.url}api/call/getSession`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-sas-bridge-token': bridge.token }, body: '{}' });
+    const form = await fetch(`${bridge.url}api/call/getSession`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-sas-bridge-token': bridge.token },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     expect((await fetch(`${bridge.url}api/events?token=nope`)).status).toBe(401);
   });

@@ -24,7 +24,9 @@ const SETTLED_GROWTH_LIMIT = 40 * 1024 * 1024;
 const PEAK_GROWTH_LIMIT = 160 * 1024 * 1024;
 
 // Bordeaux (33063), an address: the urban training department, where both hostile publishers have practitioners.
-const BORDEAUX = { location: { inseeCode: '33063', city: 'Bordeaux', streetName: 'cours de l’Intendance', streetNumber: '10' } };
+const BORDEAUX = {
+  location: { inseeCode: '33063', city: 'Bordeaux', streetName: 'cours de l’Intendance', streetNumber: '10' },
+};
 
 interface HostileCase {
   failure: string;
@@ -37,13 +39,55 @@ interface HostileCase {
 }
 
 const CASES: HostileCase[] = [
-  { failure: 'ne répond jamais', victim: FAULTY, fault: () => ({ kind: 'hang' }), state: 'timeout', reason: /^délai dépassé$/u },
-  { failure: 'erreur 500', victim: FAULTY, fault: () => ({ kind: 'status', status: 500 }), state: 'error', reason: /^erreur 500 de l’éditeur$/u },
-  { failure: 'erreur 404', victim: FAULTY, fault: () => ({ kind: 'status', status: 404 }), state: 'error', reason: /^erreur 404 de l’éditeur$/u },
-  { failure: 'JSON invalide', victim: FAULTY, fault: () => ({ kind: 'malformed-json' }), state: 'error', reason: /^réponse illisible \(JSON invalide\)$/u },
-  { failure: 'mauvais type de contenu', victim: FAULTY, fault: () => ({ kind: 'wrong-content-type' }), state: 'error', reason: /^réponse d’un type inattendu$/u },
-  { failure: 'corps de 50 Mo', victim: FAULTY, fault: () => ({ kind: 'huge-body', bytes: FIFTY_MB }), state: 'error', reason: /^réponse trop volumineuse$/u },
-  { failure: 'goutte à goutte (1 octet / 100 ms)', victim: FAULTY, fault: () => ({ kind: 'slow-drip', intervalMs: 100 }), state: 'timeout', reason: /^délai dépassé$/u },
+  {
+    failure: 'ne répond jamais',
+    victim: FAULTY,
+    fault: () => ({ kind: 'hang' }),
+    state: 'timeout',
+    reason: /^délai dépassé$/u,
+  },
+  {
+    failure: 'erreur 500',
+    victim: FAULTY,
+    fault: () => ({ kind: 'status', status: 500 }),
+    state: 'error',
+    reason: /^erreur 500 de l’éditeur$/u,
+  },
+  {
+    failure: 'erreur 404',
+    victim: FAULTY,
+    fault: () => ({ kind: 'status', status: 404 }),
+    state: 'error',
+    reason: /^erreur 404 de l’éditeur$/u,
+  },
+  {
+    failure: 'JSON invalide',
+    victim: FAULTY,
+    fault: () => ({ kind: 'malformed-json' }),
+    state: 'error',
+    reason: /^réponse illisible \(JSON invalide\)$/u,
+  },
+  {
+    failure: 'mauvais type de contenu',
+    victim: FAULTY,
+    fault: () => ({ kind: 'wrong-content-type' }),
+    state: 'error',
+    reason: /^réponse d’un type inattendu$/u,
+  },
+  {
+    failure: 'corps de 50 Mo',
+    victim: FAULTY,
+    fault: () => ({ kind: 'huge-body', bytes: FIFTY_MB }),
+    state: 'error',
+    reason: /^réponse trop volumineuse$/u,
+  },
+  {
+    failure: 'goutte à goutte (1 octet / 100 ms)',
+    victim: FAULTY,
+    fault: () => ({ kind: 'slow-drip', intervalMs: 100 }),
+    state: 'timeout',
+    reason: /^délai dépassé$/u,
+  },
   {
     failure: 'redirection vers un autre hôte',
     victim: FAULTY,
@@ -51,8 +95,19 @@ const CASES: HostileCase[] = [
     state: 'error',
     reason: /^redirection refusée$/u,
   },
-  { failure: 'certificat TLS non reconnu', victim: UNTRUSTED_TLS, state: 'error', reason: /^échec de la connexion sécurisée \(TLS\)$/u },
-  { failure: 'références vers des ressources absentes', victim: FAULTY, brokenReferences: true, state: 'answered', reason: /^\d+ entrée\(s\) ignorée\(s\) car invalides$/u },
+  {
+    failure: 'certificat TLS non reconnu',
+    victim: UNTRUSTED_TLS,
+    state: 'error',
+    reason: /^échec de la connexion sécurisée \(TLS\)$/u,
+  },
+  {
+    failure: 'références vers des ressources absentes',
+    victim: FAULTY,
+    brokenReferences: true,
+    state: 'answered',
+    reason: /^\d+ entrée\(s\) ignorée\(s\) car invalides$/u,
+  },
 ];
 
 interface Row {
@@ -86,8 +141,15 @@ function slotIdsBySource(search: TimedSearch): Map<string, string[]> {
 const last = (search: TimedSearch): SearchEvent | undefined => search.events.at(-1);
 
 beforeAll(async () => {
-  stack = await startHostileStack({ brokenReferencesPublisher: FAULTY, tlsPublisher: UNTRUSTED_TLS, publisherTimeoutMs: TIMEOUT_MS });
-  trustedSources = [...stack.env.dataset.careOffer.publishers.map((p) => p.id).filter((id) => id !== UNTRUSTED_TLS), 'sas-agenda'];
+  stack = await startHostileStack({
+    brokenReferencesPublisher: FAULTY,
+    tlsPublisher: UNTRUSTED_TLS,
+    publisherTimeoutMs: TIMEOUT_MS,
+  });
+  trustedSources = [
+    ...stack.env.dataset.careOffer.publishers.map((p) => p.id).filter((id) => id !== UNTRUSTED_TLS),
+    'sas-agenda',
+  ];
   // Warm-up, then the clean run every case is compared with.
   await stack.search(BORDEAUX, trustedSources);
   clean = await stack.search(BORDEAUX, trustedSources);
@@ -102,7 +164,14 @@ afterAll(async () => {
       line(['panne', 'statut de la source', 'source', 'recherche', 'mémoire après GC', 'pic pendant']),
       line(['---', '---', '---:', '---:', '---:', '---:']),
       ...rows.map((r) =>
-        line([r.failure, r.status, `${Math.round(r.sourceMs)} ms`, `${Math.round(r.searchMs)} ms`, `${r.settledGrowth >= 0 ? '+' : ''}${mib(r.settledGrowth)}`, `+${mib(r.peakGrowth)}`]),
+        line([
+          r.failure,
+          r.status,
+          `${Math.round(r.sourceMs)} ms`,
+          `${Math.round(r.searchMs)} ms`,
+          `${r.settledGrowth >= 0 ? '+' : ''}${mib(r.settledGrowth)}`,
+          `+${mib(r.peakGrowth)}`,
+        ]),
       ),
     ];
     console.log(table.join('\n'));
@@ -132,7 +201,9 @@ describe('a search with one hostile publisher', () => {
     let run: TimedSearch;
     let peakUsed: number;
     try {
-      const measured = await withPeakMemory(() => stack.search(BORDEAUX, testCase.victim === UNTRUSTED_TLS ? undefined : trustedSources));
+      const measured = await withPeakMemory(() =>
+        stack.search(BORDEAUX, testCase.victim === UNTRUSTED_TLS ? undefined : trustedSources),
+      );
       run = measured.result;
       peakUsed = measured.peak.used;
     } finally {

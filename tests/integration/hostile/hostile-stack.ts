@@ -78,7 +78,10 @@ function close(server: LoopbackServer): Promise<void> {
 export async function startHostileStack(options: HostileStackOptions): Promise<HostileStack> {
   const tls = { handshakeErrors: 0, requests: 0 };
   const https = createHttpsServer(
-    { key: await readFile(join(FIXTURES, 'self-signed-publisher.key')), cert: await readFile(join(FIXTURES, 'self-signed-publisher.crt')) },
+    {
+      key: await readFile(join(FIXTURES, 'self-signed-publisher.key')),
+      cert: await readFile(join(FIXTURES, 'self-signed-publisher.crt')),
+    },
     (_request, response) => {
       tls.requests += 1;
       response.writeHead(500).end();
@@ -93,7 +96,9 @@ export async function startHostileStack(options: HostileStackOptions): Promise<H
   const decoy = { origin: '', requests: 0 };
   const decoyServer = createHttpServer((_request, response) => {
     decoy.requests += 1;
-    response.writeHead(200, { 'content-type': 'application/fhir+json' }).end('{"resourceType":"Bundle","type":"searchset","entry":[]}');
+    response
+      .writeHead(200, { 'content-type': 'application/fhir+json' })
+      .end('{"resourceType":"Bundle","type":"searchset","entry":[]}');
   });
   decoy.origin = `http://${await listen(decoyServer, '127.0.0.2')}`;
 
@@ -101,7 +106,9 @@ export async function startHostileStack(options: HostileStackOptions): Promise<H
   const trainingDir = await mkdtemp(join(tmpdir(), 'sas-hostile-'));
   await cp(DEFAULT_TRAINING_DIR, trainingDir, { recursive: true });
   const careOfferFile = join(trainingDir, 'care-offer.json');
-  const careOffer = JSON.parse(await readFile(careOfferFile, 'utf8')) as { publishers: { id: string; fhirBaseUrl: string }[] };
+  const careOffer = JSON.parse(await readFile(careOfferFile, 'utf8')) as {
+    publishers: { id: string; fhirBaseUrl: string }[];
+  };
   const tlsEntry = careOffer.publishers.find((p) => p.id === options.tlsPublisher);
   if (!tlsEntry) throw new Error(`publisher ${options.tlsPublisher} not in the training data set`);
   tlsEntry.fhirBaseUrl = `https://${tlsAuthority}/fhir`;
@@ -120,7 +127,13 @@ export async function startHostileStack(options: HostileStackOptions): Promise<H
       return async (request, response, url) => {
         if (!missingReferences.on || url.pathname !== '/fhir/Slot') return training(request, response, url);
         const { query } = readSlotQuery('Slot', url.searchParams, request.headers.accept);
-        const bundle = answerSlotQuery(query, context.catalogue, context.directory, `${context.origin}/fhir`, url.href) as {
+        const bundle = answerSlotQuery(
+          query,
+          context.catalogue,
+          context.directory,
+          `${context.origin}/fhir`,
+          url.href,
+        ) as {
           entry?: { resource?: { resourceType?: string; id?: string; schedule?: { reference?: string } } }[];
         };
         // Every other slot points at a schedule that is not in the bundle.

@@ -18,14 +18,27 @@ afterAll(async () => {
 
 describe('load on the training backend (short run)', () => {
   it('50 concurrent searches and V3 posts for 5 s: no error, every appointment retrievable', async () => {
-    const active = env.dataset.regulators.filter((r) => r.active).map((r) => r.nationalId).sort();
+    const active = env.dataset.regulators
+      .filter((r) => r.active)
+      .map((r) => r.nationalId)
+      .sort();
     expect([...ACTIVE_TRAINING_REGULATORS].sort()).toEqual(active);
-    const report = await runLoad(env, { durationMs: 5_000, searchers: 50, posters: 5, operators: ACTIVE_TRAINING_REGULATORS, appointmentsPerOperator: 60 });
+    const report = await runLoad(env, {
+      durationMs: 5_000,
+      searchers: 50,
+      posters: 5,
+      operators: ACTIVE_TRAINING_REGULATORS,
+      appointmentsPerOperator: 60,
+    });
     console.log(formatReport(report));
     expect(report.errors).toEqual([]);
     expect(report.searches.count).toBeGreaterThanOrEqual(50);
     expect(report.firstSlots.count).toBeGreaterThan(0);
     expect(report.appointmentsCreated).toBeGreaterThan(0);
-    expect(report.readBack).toEqual({ expected: report.appointmentsCreated, found: report.appointmentsCreated, wrongStatus: 0 });
+    expect(report.readBack).toEqual({
+      expected: report.appointmentsCreated,
+      found: report.appointmentsCreated,
+      wrongStatus: 0,
+    });
   }, 60_000);
 });

@@ -41,7 +41,10 @@ export function settledMemory(): MemoryFigures {
 }
 
 /** Runs `work` while sampling memory every `everyMs`; returns its result and the peak seen. */
-export async function withPeakMemory<T>(work: () => Promise<T>, everyMs = 10): Promise<{ result: T; peak: MemoryFigures }> {
+export async function withPeakMemory<T>(
+  work: () => Promise<T>,
+  everyMs = 10,
+): Promise<{ result: T; peak: MemoryFigures }> {
   const peak = read();
   const sample = () => {
     const now = read();

@@ -32,7 +32,12 @@ interface Cookie {
 }
 
 const decode = (s: string): string =>
-  s.replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+  s
+    .replace(/&quot;/gu, '"')
+    .replace(/&#39;/gu, "'")
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&');
 
 function attribute(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'iu').exec(tag);
@@ -75,7 +80,9 @@ function links(html: string, pageUrl: string): { href: string; text: string }[] 
 
 /** Visible text of a page, for assertions on French messages. */
 export function textOf(html: string): string {
-  return decode(html.replace(/<style[\s\S]*?<\/style>/giu, '').replace(/<[^>]+>/gu, ' ')).replace(/\s+/gu, ' ').trim();
+  return decode(html.replace(/<style[\s\S]*?<\/style>/giu, '').replace(/<[^>]+>/gu, ' '))
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 export class TestBrowser {
@@ -98,7 +105,11 @@ export class TestBrowser {
   private cookieHeader(url: URL): string {
     this.dropExpired();
     return this.cookies
-      .filter((c) => c.host === url.hostname && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)))
+      .filter(
+        (c) =>
+          c.host === url.hostname &&
+          (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)),
+      )
       .sort((a, b) => b.path.length - a.path.length)
       .map((c) => `${c.name}=${c.value}`)
       .join('; ');
@@ -108,7 +119,12 @@ export class TestBrowser {
     const [pair, ...attrs] = header.split(';');
     const eq = pair?.indexOf('=') ?? -1;
     if (!pair || eq < 1) return;
-    const cookie: Cookie = { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim(), host: url.hostname, path: '/' };
+    const cookie: Cookie = {
+      name: pair.slice(0, eq).trim(),
+      value: pair.slice(eq + 1).trim(),
+      host: url.hostname,
+      path: '/',
+    };
     for (const attr of attrs) {
       const [rawKey, ...rest] = attr.split('=');
       const key = rawKey?.trim().toLowerCase();
@@ -117,7 +133,9 @@ export class TestBrowser {
       if (key === 'expires') cookie.expires = Date.parse(value);
       if (key === 'max-age') cookie.expires = Date.now() + Number(value) * 1000;
     }
-    this.cookies = this.cookies.filter((c) => !(c.name === cookie.name && c.path === cookie.path && c.host === cookie.host));
+    this.cookies = this.cookies.filter(
+      (c) => !(c.name === cookie.name && c.path === cookie.path && c.host === cookie.host),
+    );
     if (cookie.expires === undefined || cookie.expires > Date.now()) this.cookies.push(cookie);
   }
 
@@ -172,7 +190,9 @@ export class TestBrowser {
       body.append(field.name, field.value);
     }
     for (const [name, value] of Object.entries(values)) body.append(name, value);
-    return form.method === 'POST' ? this.request('POST', form.action, body) : this.get(`${form.action.split('?')[0]}?${body}`);
+    return form.method === 'POST'
+      ? this.request('POST', form.action, body)
+      : this.get(`${form.action.split('?')[0]}?${body}`);
   }
 
   /** Follows the link whose text contains `text`. */

@@ -24,8 +24,26 @@ export const TRAINING_IDENTITIES = [ALICE, BRUNO, CHLOE, DAVID];
 
 export function regulatorAccounts(): RegulatorAccount[] {
   return [
-    { nationalId: ALICE.nationalId, familyName: 'Martin', givenName: 'Alice', email: 'alice.martin@sas75.test', active: true },
-    { nationalId: BRUNO.nationalId, familyName: 'Durand', givenName: 'Bruno', email: 'bruno.durand@sas75.test', active: true },
-    { nationalId: DAVID.nationalId, familyName: 'Leroy', givenName: 'David', email: 'david.leroy@sas75.test', active: false },
+    {
+      nationalId: ALICE.nationalId,
+      familyName: 'Martin',
+      givenName: 'Alice',
+      email: 'alice.martin@sas75.test',
+      active: true,
+    },
+    {
+      nationalId: BRUNO.nationalId,
+      familyName: 'Durand',
+      givenName: 'Bruno',
+      email: 'bruno.durand@sas75.test',
+      active: true,
+    },
+    {
+      nationalId: DAVID.nationalId,
+      familyName: 'Leroy',
+      givenName: 'David',
+      email: 'david.leroy@sas75.test',
+      active: false,
+    },
   ];
 }

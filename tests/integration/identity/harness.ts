@@ -168,7 +168,12 @@ export function startConsole(stack: IdentityStack, overrides: Partial<SessionSer
 export type LoginMethod = 'cps' | 'ecps';
 
 /** Plays the user at the training PSC: pick the identity and method, type the PIN or confirm on the "phone". */
-export async function loginAtTrainingPsc(browser: TestBrowser, page: Page, nationalId: string, method: LoginMethod): Promise<Page> {
+export async function loginAtTrainingPsc(
+  browser: TestBrowser,
+  page: Page,
+  nationalId: string,
+  method: LoginMethod,
+): Promise<Page> {
   if (method === 'cps') return browser.submit(page, { identity: nationalId, method: 'cps', pin: '1234' });
   const waiting = await browser.submit(page, { identity: nationalId, method: 'ecps' });
   return browser.submit(waiting);
@@ -188,7 +193,9 @@ export async function consoleLogin(
   const result = consoleUnderTest.session.login();
   const url = await opened;
   const first = await browser.get(url);
-  const page = first.url.includes('/login-actions/') ? await loginAtTrainingPsc(browser, first, nationalId, method) : first;
+  const page = first.url.includes('/login-actions/')
+    ? await loginAtTrainingPsc(browser, first, nationalId, method)
+    : first;
   return { state: await result, page };
 }
 
@@ -205,9 +212,11 @@ export async function publisherAuthorize(
   extra: Record<string, string> = {},
 ): Promise<PublisherAuthorization> {
   const config = new oidc.Configuration(
-    (await oidc.discovery(new URL(stack.issuer), PUBLISHER.clientId, PUBLISHER.clientSecret, undefined, {
-      execute: [oidc.allowInsecureRequests],
-    })).serverMetadata(),
+    (
+      await oidc.discovery(new URL(stack.issuer), PUBLISHER.clientId, PUBLISHER.clientSecret, undefined, {
+        execute: [oidc.allowInsecureRequests],
+      })
+    ).serverMetadata(),
     PUBLISHER.clientId,
     PUBLISHER.clientSecret,
   );
@@ -233,7 +242,11 @@ export async function publisherAuthorize(
     callback,
     exchange: () => {
       if (!callback) throw new Error('no publisher callback');
-      return oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
+      return oidc.authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: verifier,
+        expectedState: state,
+        expectedNonce: nonce,
+      });
     },
   };
 }

@@ -41,7 +41,12 @@ describe('console login through the backend and the training PSC', () => {
 
     expect(state).toMatchObject({
       status: 'logged-in',
-      user: { nationalId: ALICE.nationalId, familyName: 'Martin', givenName: 'Alice', email: 'alice.martin@sas75.test' },
+      user: {
+        nationalId: ALICE.nationalId,
+        familyName: 'Martin',
+        givenName: 'Alice',
+        email: 'alice.martin@sas75.test',
+      },
       idpConnect: 'psc-cps',
     });
     if (state.status !== 'logged-in') return;
@@ -68,12 +73,23 @@ describe('console login through the backend and the training PSC', () => {
     expect(toPsc.searchParams.get('acr_values')).toBe('eidas1');
 
     expect(stack.events['login-succeeded']).toHaveLength(1);
-    expect(stack.events['login-succeeded'][0]).toMatchObject({ regulator: { nationalId: ALICE.nationalId }, idpConnect: 'psc-cps', acr: 'eidas2' });
+    expect(stack.events['login-succeeded'][0]).toMatchObject({
+      regulator: { nationalId: ALICE.nationalId },
+      idpConnect: 'psc-cps',
+      acr: 'eidas2',
+    });
 
     // The access token is a JWT for the backend API that the backend's verifier accepts.
     const token = await app.session.accessToken();
-    expect(decodeJwt(token)).toMatchObject({ aud: stack.provider.apiResource, sub: ALICE.nationalId, client_id: 'sas-console' });
-    expect(await stack.provider.verifyAccessToken(token)).toMatchObject({ ok: true, regulator: { nationalId: ALICE.nationalId } });
+    expect(decodeJwt(token)).toMatchObject({
+      aud: stack.provider.apiResource,
+      sub: ALICE.nationalId,
+      client_id: 'sas-console',
+    });
+    expect(await stack.provider.verifyAccessToken(token)).toMatchObject({
+      ok: true,
+      regulator: { nationalId: ALICE.nationalId },
+    });
     await app.session.close();
   });
 
@@ -82,7 +98,11 @@ describe('console login through the backend and the training PSC', () => {
     const app = startConsole(stack);
     const browser = new TestBrowser();
     const { state } = await consoleLogin(app, browser, BRUNO.nationalId, 'ecps');
-    expect(state).toMatchObject({ status: 'logged-in', user: { nationalId: BRUNO.nationalId }, idpConnect: 'psc-ecps' });
+    expect(state).toMatchObject({
+      status: 'logged-in',
+      user: { nationalId: BRUNO.nationalId },
+      idpConnect: 'psc-ecps',
+    });
 
     const pscVisitsBefore = browser.history.filter((u) => u.startsWith(stack!.psc.issuer)).length;
     const sso = await publisherAuthorize(stack, browser);
@@ -111,7 +131,9 @@ describe('console login through the backend and the training PSC', () => {
     const second = startConsole(stack);
     const { state } = await consoleLogin(second, browser, ALICE.nationalId);
     expect(state.status).toBe('logged-in');
-    const ports = [app.opened[0], second.opened[0]].map((u) => new URL(new URL(u ?? '').searchParams.get('redirect_uri') ?? '').port);
+    const ports = [app.opened[0], second.opened[0]].map(
+      (u) => new URL(new URL(u ?? '').searchParams.get('redirect_uri') ?? '').port,
+    );
     expect(ports[0]).not.toBe(ports[1]);
 
     const evil = new URL(app.opened[0] ?? '');
@@ -202,7 +224,10 @@ describe('console login through the backend and the training PSC', () => {
     expect(await stack.provider.verifyAccessToken(token)).toMatchObject({ ok: false, code: 'regulator_inactive' });
     // ...and the next refresh logs the console out.
     const state = await app.session.refresh();
-    expect(state).toEqual({ status: 'logged-out', message: 'Votre session a expiré ou a été fermée : reconnectez-vous.' });
+    expect(state).toEqual({
+      status: 'logged-out',
+      message: 'Votre session a expiré ou a été fermée : reconnectez-vous.',
+    });
   });
 
   it('says the shift is over at its end (12 h by default, shortened here)', async () => {
@@ -228,9 +253,11 @@ describe('console login through the backend and the training PSC', () => {
     expect(Date.parse(state.expiresAt) - Date.now()).toBeLessThanOrEqual(600_000);
     offsetMs = 601_000;
     scheduled.splice(0, 1)[0]!.callback();
-    await expect.poll(() => app.session.getState()).toEqual({
-      status: 'logged-out',
-      message: 'Votre session de travail est terminée : reconnectez-vous.',
-    });
+    await expect
+      .poll(() => app.session.getState())
+      .toEqual({
+        status: 'logged-out',
+        message: 'Votre session de travail est terminée : reconnectez-vous.',
+      });
   });
 });

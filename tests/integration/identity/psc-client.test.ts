@@ -54,7 +54,13 @@ function metadata(issuer: string, overrides: Record<string, unknown> = {}) {
 }
 
 const client = (issuer: string, extra: Record<string, unknown> = {}) =>
-  createPscClient({ issuer, clientId: 'sas', clientSecret: 'secret-0123456789', redirectUri: 'http://127.0.0.1:9/psc/callback', ...extra });
+  createPscClient({
+    issuer,
+    clientId: 'sas',
+    clientSecret: 'secret-0123456789',
+    redirectUri: 'http://127.0.0.1:9/psc/callback',
+    ...extra,
+  });
 
 describe('PSC client discovery', () => {
   it('reads PSC’s wallet-openid-configuration path, not the standard one', async () => {
@@ -75,12 +81,19 @@ describe('PSC client discovery', () => {
     server = await metadataServer(() => ({
       '/.well-known/wallet-openid-configuration': metadata('https://auth.evil.example/auth/realms/esante-wallet'),
     }));
-    expect(await client(server.issuer).beginLogin()).toMatchObject({ ok: false, reason: 'psc-invalid-response', detail: expect.stringContaining('émetteur') });
+    expect(await client(server.issuer).beginLogin()).toMatchObject({
+      ok: false,
+      reason: 'psc-invalid-response',
+      detail: expect.stringContaining('émetteur'),
+    });
     await server.close();
     server = await metadataServer((issuer) => ({
       '/.well-known/wallet-openid-configuration': metadata(issuer, { token_endpoint: 'http://token.example/token' }),
     }));
-    expect(await client(server.issuer).beginLogin()).toMatchObject({ ok: false, detail: expect.stringContaining('token_endpoint') });
+    expect(await client(server.issuer).beginLogin()).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('token_endpoint'),
+    });
   });
 
   it('reports an unreachable PSC as such', async () => {
@@ -93,10 +106,14 @@ describe('PSC client discovery', () => {
 
   it('refuses configurations that cannot be a confidential client over a safe transport', () => {
     const base = { clientId: 'sas', clientSecret: 'secret', redirectUri: 'https://sas.example/oidc/psc/callback' };
-    expect(() => assertPscClientConfig({ ...base, issuer: 'http://psc.example/auth/realms/esante-wallet' })).toThrow('HTTPS obligatoire');
-    expect(() => assertPscClientConfig({ ...base, issuer: 'https://psc.example/r', clientSecret: '' })).toThrow('clients confidentiels');
-    expect(() => assertPscClientConfig({ ...base, issuer: 'https://psc.example/r', redirectUri: 'http://sas.example/cb' })).toThrow(
-      'Adresse de retour PSC refusée',
+    expect(() => assertPscClientConfig({ ...base, issuer: 'http://psc.example/auth/realms/esante-wallet' })).toThrow(
+      'HTTPS obligatoire',
     );
+    expect(() => assertPscClientConfig({ ...base, issuer: 'https://psc.example/r', clientSecret: '' })).toThrow(
+      'clients confidentiels',
+    );
+    expect(() =>
+      assertPscClientConfig({ ...base, issuer: 'https://psc.example/r', redirectUri: 'http://sas.example/cb' }),
+    ).toThrow('Adresse de retour PSC refusée');
   });
 });

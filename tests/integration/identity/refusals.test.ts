@@ -85,7 +85,8 @@ describe('refusals on the console ⇄ backend leg', () => {
     stack = await startIdentityStack();
     const app = startConsole(stack);
     const browser = new TestBrowser();
-    browser.rewrite = (url) => (url.startsWith(`${stack!.issuer}/auth?`) ? withParam(url, 'nonce', 'attacker-nonce') : url);
+    browser.rewrite = (url) =>
+      url.startsWith(`${stack!.issuer}/auth?`) ? withParam(url, 'nonce', 'attacker-nonce') : url;
     const { state } = await consoleLogin(app, browser, ALICE.nationalId);
     loggedOutWith(state, '« nonce » différent');
     expect(app.session.getState().status).toBe('logged-out');
@@ -96,7 +97,8 @@ describe('refusals on the console ⇄ backend leg', () => {
     const app = startConsole(stack);
     const browser = new TestBrowser();
     const otherChallenge = await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier());
-    browser.rewrite = (url) => (url.startsWith(`${stack!.issuer}/auth?`) ? withParam(url, 'code_challenge', otherChallenge) : url);
+    browser.rewrite = (url) =>
+      url.startsWith(`${stack!.issuer}/auth?`) ? withParam(url, 'code_challenge', otherChallenge) : url;
     const { state } = await consoleLogin(app, browser, ALICE.nationalId);
     loggedOutWith(state, 'vérification PKCE échouée');
   });
@@ -106,7 +108,11 @@ describe('refusals on the console ⇄ backend leg', () => {
     const browser = new TestBrowser();
     // Play the console client by hand to hold its code and verifier, as a thief who got both would.
     const config = new oidc.Configuration(
-      (await oidc.discovery(new URL(stack.issuer), 'sas-console', undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] })).serverMetadata(),
+      (
+        await oidc.discovery(new URL(stack.issuer), 'sas-console', undefined, oidc.None(), {
+          execute: [oidc.allowInsecureRequests],
+        })
+      ).serverMetadata(),
       'sas-console',
       { token_endpoint_auth_method: 'none' },
       oidc.None(),
@@ -126,12 +132,17 @@ describe('refusals on the console ⇄ backend leg', () => {
       await loginAtTrainingPsc(browser, first, ALICE.nationalId, 'cps');
       const received = callback.received[0];
       if (!received) throw new Error('no callback');
-      const tokens = await oidc.authorizationCodeGrant(config, received, { pkceCodeVerifier: verifier, expectedState: 'state-1' });
+      const tokens = await oidc.authorizationCodeGrant(config, received, {
+        pkceCodeVerifier: verifier,
+        expectedState: 'state-1',
+      });
       await expect(
         oidc.authorizationCodeGrant(config, received, { pkceCodeVerifier: verifier, expectedState: 'state-1' }),
       ).rejects.toMatchObject({ error: 'invalid_grant' });
       // The provider treats the replay as a theft: the tokens of the first redemption are revoked.
-      await expect(oidc.refreshTokenGrant(config, tokens.refresh_token ?? '')).rejects.toMatchObject({ error: 'invalid_grant' });
+      await expect(oidc.refreshTokenGrant(config, tokens.refresh_token ?? '')).rejects.toMatchObject({
+        error: 'invalid_grant',
+      });
     } finally {
       await callback.close();
     }
@@ -206,7 +217,9 @@ describe('refusals on the backend ⇄ PSC leg and by the regulator registry', ()
     const opened = app.nextOpened();
     const result = app.session.login();
     const first = await browser.get(await opened);
-    const page = first.url.includes('/login-actions/') ? await loginAtTrainingPsc(browser, first, nationalId, 'cps') : first;
+    const page = first.url.includes('/login-actions/')
+      ? await loginAtTrainingPsc(browser, first, nationalId, 'cps')
+      : first;
     // The refusal page offers the way back to the console, which then learns why.
     const back = await browser.follow(page, 'Revenir à la console');
     return { page, back, state: await result };
@@ -222,7 +235,9 @@ describe('refusals on the backend ⇄ PSC leg and by the regulator registry', ()
     expect(textOf(page.body)).toContain(CHLOE.nationalId);
     loggedOutWith(state, 'n’est pas enregistré comme régulateur du SAS');
     expect(textOf(back.body)).toContain('n’est pas enregistré comme régulateur');
-    expect(stack.events['login-refused']).toMatchObject([{ reason: 'regulator_unknown', nationalId: CHLOE.nationalId }]);
+    expect(stack.events['login-refused']).toMatchObject([
+      { reason: 'regulator_unknown', nationalId: CHLOE.nationalId },
+    ]);
     expect(stack.events['login-succeeded']).toEqual([]);
     await expectNoSession(stack, browser, app);
   });
@@ -267,7 +282,8 @@ describe('refusals on the backend ⇄ PSC leg and by the regulator registry', ()
     stack = await startIdentityStack();
     const app = startConsole(stack);
     const browser = new TestBrowser();
-    browser.rewrite = (url) => (url.startsWith(`${stack!.issuer}/psc/callback?`) ? withParam(url, 'state', 'forged-state') : url);
+    browser.rewrite = (url) =>
+      url.startsWith(`${stack!.issuer}/psc/callback?`) ? withParam(url, 'state', 'forged-state') : url;
     const opened = app.nextOpened();
     const result = app.session.login();
     const first = await browser.get(await opened);
@@ -288,8 +304,10 @@ describe('refusals on the backend ⇄ PSC leg and by the regulator registry', ()
     stack = await startIdentityStack();
     const app = startConsole(stack);
     const browser = new TestBrowser();
-    const replacement = param === 'nonce' ? 'attacker-nonce' : await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier());
-    browser.rewrite = (url) => (url.startsWith(`${stack!.psc.issuer}/protocol/openid-connect/auth?`) ? withParam(url, param, replacement) : url);
+    const replacement =
+      param === 'nonce' ? 'attacker-nonce' : await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier());
+    browser.rewrite = (url) =>
+      url.startsWith(`${stack!.psc.issuer}/protocol/openid-connect/auth?`) ? withParam(url, param, replacement) : url;
     const { page, state } = await refusedLogin(app, browser, ALICE.nationalId);
     expect(textOf(page.body)).toContain(REFUSAL_TEXT.psc_failed.message);
     loggedOutWith(state, 'La réponse de Pro Santé Connect n’a pas pu être vérifiée');
@@ -320,7 +338,8 @@ describe('refusals on the backend ⇄ PSC leg and by the regulator registry', ()
 
     const app = startConsole(stack);
     const browser = new TestBrowser();
-    browser.rewrite = (url) => (url.startsWith(`${stack!.issuer}/psc/callback?`) ? withParam(url, 'code', usedCode) : url);
+    browser.rewrite = (url) =>
+      url.startsWith(`${stack!.issuer}/psc/callback?`) ? withParam(url, 'code', usedCode) : url;
     const { page, state } = await refusedLogin(app, browser, ALICE.nationalId);
     expect(textOf(page.body)).toContain(REFUSAL_TEXT.psc_failed.message);
     loggedOutWith(state, 'n’a pas pu être vérifiée');
@@ -330,7 +349,9 @@ describe('refusals on the backend ⇄ PSC leg and by the regulator registry', ()
   });
 
   it('tampered PSC ID token: signature check fails', async () => {
-    stack = await startIdentityStack({ provider: (config) => ({ ...config, psc: { ...config.psc, fetch: tamperingFetch() } }) });
+    stack = await startIdentityStack({
+      provider: (config) => ({ ...config, psc: { ...config.psc, fetch: tamperingFetch() } }),
+    });
     const app = startConsole(stack);
     const browser = new TestBrowser();
     const { state } = await refusedLogin(app, browser, ALICE.nationalId);
@@ -340,7 +361,9 @@ describe('refusals on the backend ⇄ PSC leg and by the regulator registry', ()
   });
 
   it('expired PSC ID token: refused (backend clock two hours ahead)', async () => {
-    stack = await startIdentityStack({ provider: (config) => ({ ...config, psc: { ...config.psc, now: () => Date.now() + 2 * 3600 * 1000 } }) });
+    stack = await startIdentityStack({
+      provider: (config) => ({ ...config, psc: { ...config.psc, now: () => Date.now() + 2 * 3600 * 1000 } }),
+    });
     const app = startConsole(stack);
     const browser = new TestBrowser();
     const { state } = await refusedLogin(app, browser, ALICE.nationalId);

@@ -22,7 +22,12 @@ beforeAll(async () => {
       { clientId: 'sas-jwt', clientSecret: 'secret-jwt-0123456789', redirectUris: [rp.url], userinfoFormat: 'jwt' },
     ],
   });
-  jsonClient = createPscClient({ issuer: psc.issuer, clientId: 'sas-json', clientSecret: 'secret-json-0123456789', redirectUri: rp.url });
+  jsonClient = createPscClient({
+    issuer: psc.issuer,
+    clientId: 'sas-json',
+    clientSecret: 'secret-json-0123456789',
+    redirectUri: rp.url,
+  });
   jwtClient = createPscClient({
     issuer: psc.issuer,
     clientId: 'sas-jwt',
@@ -31,7 +36,8 @@ beforeAll(async () => {
     userinfoSignedResponseAlg: 'RS256',
     fetch: async (input, init) => {
       const response = await fetch(input, init);
-      if (String(input).endsWith('/protocol/openid-connect/userinfo')) jwtUserinfoTypes.push(response.headers.get('content-type') ?? '');
+      if (String(input).endsWith('/protocol/openid-connect/userinfo'))
+        jwtUserinfoTypes.push(response.headers.get('content-type') ?? '');
       return response;
     },
   });
@@ -42,7 +48,11 @@ afterAll(async () => {
   await rp.close();
 });
 
-async function loginAtPsc(client: PscClient, browser: TestBrowser, choose: (login: Awaited<ReturnType<TestBrowser['get']>>) => Promise<unknown>) {
+async function loginAtPsc(
+  client: PscClient,
+  browser: TestBrowser,
+  choose: (login: Awaited<ReturnType<TestBrowser['get']>>) => Promise<unknown>,
+) {
   const start = await client.beginLogin();
   if (!start.ok) throw new Error(start.detail);
   const before = rp.received.length;
@@ -96,7 +106,14 @@ describe('training Pro Santé Connect', () => {
     expect(callback.searchParams.get('iss')).toBe(psc.issuer);
     expect(outcome).toMatchObject({
       ok: true,
-      identity: { nationalId: ALICE.nationalId, givenName: 'Alice', familyName: 'Martin', acr: 'eidas2', authMode: 'CARD', idpConnect: 'psc-cps' },
+      identity: {
+        nationalId: ALICE.nationalId,
+        givenName: 'Alice',
+        familyName: 'Martin',
+        acr: 'eidas2',
+        authMode: 'CARD',
+        idpConnect: 'psc-cps',
+      },
     });
     if (!outcome.ok) return;
     expect(outcome.identity.sub).not.toBe(ALICE.nationalId);
@@ -149,7 +166,12 @@ describe('training Pro Santé Connect', () => {
     const token = await fetch(`${psc.issuer}/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: 'x', client_id: 'sas-json', redirect_uri: rp.url }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: 'x',
+        client_id: 'sas-json',
+        redirect_uri: rp.url,
+      }),
     });
     expect(token.status).toBe(401);
   });

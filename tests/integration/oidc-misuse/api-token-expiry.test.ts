@@ -12,7 +12,13 @@ import { createRouter } from '@backend/http/router';
 import type { SearchServiceDeps } from '@backend/search/search-service';
 import { TestBrowser } from '../identity/browser';
 import { ALICE } from '../identity/fixtures';
-import { type ConsoleUnderTest, consoleLogin, type IdentityStack, startConsole, startIdentityStack } from '../identity/harness';
+import {
+  type ConsoleUnderTest,
+  consoleLogin,
+  type IdentityStack,
+  startConsole,
+  startIdentityStack,
+} from '../identity/harness';
 import { jwtClaims } from './attacker';
 
 let stack: IdentityStack;
@@ -24,7 +30,13 @@ beforeAll(async () => {
   stack = await startIdentityStack({ provider: (config) => ({ ...config, accessTokenTtlSeconds: 2 }) });
   const verifyAccessToken = async (token: string): Promise<ApiCaller | undefined> => {
     const check = await stack.provider.verifyAccessToken(token);
-    return check.ok ? { nationalId: check.regulator.nationalId, familyName: check.regulator.familyName, givenName: check.regulator.givenName } : undefined;
+    return check.ok
+      ? {
+          nationalId: check.regulator.nationalId,
+          familyName: check.regulator.familyName,
+          givenName: check.regulator.givenName,
+        }
+      : undefined;
   };
   const routes = apiRoutes({
     search: {} as SearchServiceDeps, // not called: only GET /api/publishers is used here
@@ -69,7 +81,10 @@ describe('an expired access token at the API', () => {
     while (Date.now() <= expiresAt + 200) await new Promise((resolve) => setTimeout(resolve, 100));
     const expired = await publishersWith(token);
     expect(expired.status).toBe(401);
-    expect(expired.body.error).toEqual({ code: 'invalid-token', message: 'Session expirée ou invalide : reconnectez-vous.' });
+    expect(expired.body.error).toEqual({
+      code: 'invalid-token',
+      message: 'Session expirée ou invalide : reconnectez-vous.',
+    });
     // What the provider's verifier says underneath, for logs.
     expect(await stack.provider.verifyAccessToken(token)).toMatchObject({ ok: false, code: 'expired' });
     const fresh = await app.session.accessToken();

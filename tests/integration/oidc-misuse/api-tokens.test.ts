@@ -49,7 +49,9 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function appointmentsWith(token: string): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
+async function appointmentsWith(
+  token: string,
+): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
   const response = await fetch(`${env.backendUrl}/api/appointments`, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
 }
@@ -69,7 +71,11 @@ describe('tokens at the backend API', () => {
 
   it('a token with every right claim but signed by a key the provider never had is refused', async () => {
     const foreign = (await generateSigningJwks()).keys[0]!;
-    const forged = await signWith({ ...foreign, kid: String(JSON.parse(Buffer.from(accessToken.split('.')[0]!, 'base64url').toString()).kid) }, jwtClaims(accessToken), 'at+jwt');
+    const forged = await signWith(
+      { ...foreign, kid: String(JSON.parse(Buffer.from(accessToken.split('.')[0]!, 'base64url').toString()).kid) },
+      jwtClaims(accessToken),
+      'at+jwt',
+    );
     const answer = await appointmentsWith(forged);
     expect(answer.status).toBe(401);
     expect(answer.body.error).toEqual(REFUSED);

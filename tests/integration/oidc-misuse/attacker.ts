@@ -17,7 +17,10 @@ function requestUrl(input: Parameters<Fetch>[0]): string {
  * A fetch that, on the answer of `tokenEndpoint`, replaces `id_token` with what `swap` returns (given the original).
  * Every other request goes through untouched.
  */
-export function idTokenSwappingFetch(tokenEndpoint: () => string | undefined, swap: (original: string) => Promise<string>): Fetch {
+export function idTokenSwappingFetch(
+  tokenEndpoint: () => string | undefined,
+  swap: (original: string) => Promise<string>,
+): Fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
     const endpoint = tokenEndpoint();
@@ -39,11 +42,17 @@ export function jwtClaims(token: string): Record<string, unknown> {
 /** Signs `claims` with a private JWK (its `kid` in the header): a token that passes the signature check. */
 export async function signWith(privateJwk: JWK, claims: Record<string, unknown>, typ = 'JWT'): Promise<string> {
   const key = await importJWK(privateJwk, 'RS256');
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) }).sign(key);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', typ, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
+    .sign(key);
 }
 
 /** Reads a query parameter of the first URL of `history` that starts with `prefix` (or matches it). */
-export function paramOfVisited(history: readonly string[], prefix: string | ((url: string) => boolean), name: string): string | undefined {
+export function paramOfVisited(
+  history: readonly string[],
+  prefix: string | ((url: string) => boolean),
+  name: string,
+): string | undefined {
   const url = history.find((u) => (typeof prefix === 'string' ? u.startsWith(prefix) : prefix(u)));
   return url ? (new URL(url).searchParams.get(name) ?? undefined) : undefined;
 }
@@ -62,7 +71,10 @@ export interface HandDrivenClient {
  */
 export async function idTokenFor(client: HandDrivenClient, browser: TestBrowser, nonce: string): Promise<string> {
   const verifier = oidc.randomPKCECodeVerifier();
-  const discovery = (await (await fetch(`${client.issuer}/.well-known/openid-configuration`)).json()) as { authorization_endpoint: string; token_endpoint: string };
+  const discovery = (await (await fetch(`${client.issuer}/.well-known/openid-configuration`)).json()) as {
+    authorization_endpoint: string;
+    token_endpoint: string;
+  };
   const url = new URL(discovery.authorization_endpoint);
   url.search = new URLSearchParams({
     client_id: client.clientId,
@@ -77,14 +89,20 @@ export async function idTokenFor(client: HandDrivenClient, browser: TestBrowser,
   const before = client.callback.received.length;
   await browser.get(url.href);
   const code = client.callback.received[before]?.searchParams.get('code');
-  if (!code) throw new Error(`no code for ${client.clientId}: ${client.callback.received[before]?.href ?? 'no callback'}`);
+  if (!code)
+    throw new Error(`no code for ${client.clientId}: ${client.callback.received[before]?.href ?? 'no callback'}`);
   const response = await fetch(discovery.token_endpoint, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       authorization: `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString('base64')}`,
     },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.callback.url, code_verifier: verifier }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: client.callback.url,
+      code_verifier: verifier,
+    }).toString(),
   });
   const tokens = (await response.json()) as { id_token?: string; error?: string };
   if (!tokens.id_token) throw new Error(`no ID token for ${client.clientId}: ${tokens.error ?? response.status}`);

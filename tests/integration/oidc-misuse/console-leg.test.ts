@@ -97,7 +97,13 @@ describe('wrong audience', () => {
           const nonce = paramOfVisited(browser.history, `${current.issuer}/auth?`, 'nonce');
           if (!nonce) throw new Error('console nonce not seen');
           const token = await idTokenFor(
-            { issuer: current.issuer, clientId: PUBLISHER.clientId, clientSecret: PUBLISHER.clientSecret, callback: current.publisherCallback, scope: 'openid profile email' },
+            {
+              issuer: current.issuer,
+              clientId: PUBLISHER.clientId,
+              clientSecret: PUBLISHER.clientSecret,
+              callback: current.publisherCallback,
+              scope: 'openid profile email',
+            },
             browser,
             nonce,
           );
@@ -121,7 +127,8 @@ describe('wrong audience', () => {
     const app = startConsole(stack, {
       fetch: idTokenSwappingFetch(
         () => `${issuer}/token`,
-        async (original) => signWith(key, { ...jwtClaims(original), aud: ['sas-console-pirate'], azp: 'sas-console-pirate' }),
+        async (original) =>
+          signWith(key, { ...jwtClaims(original), aud: ['sas-console-pirate'], azp: 'sas-console-pirate' }),
       ),
     });
     const { state } = await consoleLogin(app, new TestBrowser(), ALICE.nationalId);
@@ -136,7 +143,10 @@ describe('a publisher client asking for a redirect URI that is not its own', () 
     stack = await startIdentityStack({
       provider: (config) => ({
         ...config,
-        publishers: [...(config.publishers ?? []), { ...OTHER_PUBLISHER, redirectUris: [other.url], name: 'Autre éditeur' }],
+        publishers: [
+          ...(config.publishers ?? []),
+          { ...OTHER_PUBLISHER, redirectUris: [other.url], name: 'Autre éditeur' },
+        ],
       }),
     });
     return { other };

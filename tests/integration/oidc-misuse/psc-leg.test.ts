@@ -16,7 +16,14 @@ import type { SessionState } from '@shared/api/console-api';
 import { TestBrowser, textOf } from '../identity/browser';
 import { startCallbackRecorder, type CallbackRecorder } from '../identity/callback-recorder';
 import { ALICE, regulatorAccounts, TRAINING_IDENTITIES } from '../identity/fixtures';
-import { type ConsoleUnderTest, type IdentityStack, loginAtTrainingPsc, PSC_CLIENT, startConsole, startIdentityStack } from '../identity/harness';
+import {
+  type ConsoleUnderTest,
+  type IdentityStack,
+  loginAtTrainingPsc,
+  PSC_CLIENT,
+  startConsole,
+  startIdentityStack,
+} from '../identity/harness';
 import { idTokenFor, idTokenSwappingFetch, jwtClaims, paramOfVisited } from './attacker';
 
 const PSC_FAILED = 'La réponse de Pro Santé Connect n’a pas pu être vérifiée : connexion refusée.';
@@ -91,7 +98,9 @@ interface TwoClientPsc {
  * The identity chain with a training PSC that also knows another service. The backend's PSC client goes through
  * `pscFetch` (the attacker's vantage point: between the backend and PSC's token endpoint).
  */
-async function startWithOtherPscClient(pscFetch: (context: { pscIssuer: () => string }) => typeof fetch): Promise<TwoClientPsc> {
+async function startWithOtherPscClient(
+  pscFetch: (context: { pscIssuer: () => string }) => typeof fetch,
+): Promise<TwoClientPsc> {
   const mounted: { provider?: IdentityProvider } = {};
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (!mounted.provider) res.writeHead(503).end();
@@ -117,7 +126,8 @@ async function startWithOtherPscClient(pscFetch: (context: { pscIssuer: () => st
   });
   closers.push(() => psc.close());
   const logs: string[] = [];
-  const log = (message: string, fields?: Record<string, unknown>) => logs.push(`${message} ${JSON.stringify(fields ?? {})}`);
+  const log = (message: string, fields?: Record<string, unknown>) =>
+    logs.push(`${message} ${JSON.stringify(fields ?? {})}`);
   const provider = await createIdentityProvider({
     issuer,
     psc: { issuer: psc.issuer, ...PSC_CLIENT, fetch: pscFetch({ pscIssuer: () => psc.issuer }) },
@@ -146,7 +156,13 @@ describe('wrong audience from PSC', () => {
           const nonce = paramOfVisited(browser.history, `${pscIssuer}/protocol/openid-connect/auth?`, 'nonce');
           if (!nonce) throw new Error('backend nonce not seen');
           const token = await idTokenFor(
-            { issuer: pscIssuer, clientId: OTHER_SERVICE.clientId, clientSecret: OTHER_SERVICE.clientSecret, callback: chain.other, scope: 'openid scope_all' },
+            {
+              issuer: pscIssuer,
+              clientId: OTHER_SERVICE.clientId,
+              clientSecret: OTHER_SERVICE.clientSecret,
+              callback: chain.other,
+              scope: 'openid scope_all',
+            },
             browser,
             nonce,
           );

@@ -13,7 +13,16 @@ import { createBackendApi } from '@services/backend-api';
 import { Journal, MemoryJournalStore } from '@services/journal';
 import { createBackendSearch } from '@services/search-service';
 
-const location = { type: 'location', location: { point: { lat: 44.2, lon: 0.62 }, precision: 'commune', label: 'Agen (47)', radiusKm: 10, enlargements: 0 } };
+const location = {
+  type: 'location',
+  location: {
+    point: { lat: 44.2, lon: 0.62 },
+    precision: 'commune',
+    label: 'Agen (47)',
+    radiusKm: 10,
+    enlargements: 0,
+  },
+};
 
 let server: Server;
 let backendUrl = '';
@@ -24,7 +33,9 @@ beforeAll(async () => {
       response.writeHead(200, ndjson);
       response.write(`${JSON.stringify(location)}\n`);
       // A slot whose start is a number: the screen would sort and print garbage.
-      response.write(`${JSON.stringify({ type: 'slots', sourceId: 'agendaplume', slots: [{ id: 'x', start: 42 }] })}\n`);
+      response.write(
+        `${JSON.stringify({ type: 'slots', sourceId: 'agendaplume', slots: [{ id: 'x', start: 42 }] })}\n`,
+      );
       response.end(`${JSON.stringify({ type: 'done', durationMs: 5 })}\n`);
     } else if (request.url === '/api/appointments') {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -63,7 +74,11 @@ describe('a backend answering out of contract', () => {
     });
     await finished;
     expect(events.map((e) => e.event.type)).toEqual(['location', 'error', 'done']);
-    expect(events[1]?.event).toEqual({ type: 'error', code: 'backend-invalid-answer', message: 'Réponse inattendue du serveur SAS (recherche).' });
+    expect(events[1]?.event).toEqual({
+      type: 'error',
+      code: 'backend-invalid-answer',
+      message: 'Réponse inattendue du serveur SAS (recherche).',
+    });
     // The done event is the console's own (duration 0), not the backend's after the malformed line.
     expect(events[2]?.event).toEqual({ type: 'done', durationMs: 0 });
     // What exactly was wrong is kept for the logs.
@@ -74,19 +89,34 @@ describe('a backend answering out of contract', () => {
     const api = createBackendApi(deps());
     const failure = await api.get(backendRoutes.appointments).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConsoleError);
-    expect(failure).toMatchObject({ code: 'backend-invalid-answer', message: 'Réponse inattendue du serveur SAS (rendez-vous).' });
+    expect(failure).toMatchObject({
+      code: 'backend-invalid-answer',
+      message: 'Réponse inattendue du serveur SAS (rendez-vous).',
+    });
     expect((failure as ConsoleError).detail).toMatch(/^\/api\/appointments: appointments\.0\.id/u);
   });
 
   it('an answer that is not JSON at all is named the same way', async () => {
     const api = createBackendApi(deps());
-    await expect(api.get(backendRoutes.publishers)).rejects.toMatchObject({ code: 'backend-invalid-answer', message: 'Réponse inattendue du serveur SAS (éditeurs).' });
+    await expect(api.get(backendRoutes.publishers)).rejects.toMatchObject({
+      code: 'backend-invalid-answer',
+      message: 'Réponse inattendue du serveur SAS (éditeurs).',
+    });
   });
 
   it('the appointments service survives it: nothing shown, the failure logged, retried', async () => {
     const warnings: string[] = [];
-    const logger = { warn: (message: string) => warnings.push(message), child: () => logger, unexpected: () => undefined } as never;
-    const journal = new Journal({ store: new MemoryJournalStore(), now: () => new Date(), newId: () => 'j', onChange: () => {} });
+    const logger = {
+      warn: (message: string) => warnings.push(message),
+      child: () => logger,
+      unexpected: () => undefined,
+    } as never;
+    const journal = new Journal({
+      store: new MemoryJournalStore(),
+      now: () => new Date(),
+      newId: () => 'j',
+      onChange: () => {},
+    });
     const service = createAppointmentsService({ api: createBackendApi(deps()), journal, retryDelayMs: 20, logger });
     service.start();
     await expect.poll(() => warnings.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);

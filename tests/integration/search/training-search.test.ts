@@ -48,12 +48,15 @@ async function search(body: unknown): Promise<Timed[]> {
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/application\/x-ndjson/u);
   const events: Timed[] = [];
-  for await (const event of readNdjson(response.body!)) events.push({ at: performance.now() - started, event: event as SearchEvent });
+  for await (const event of readNdjson(response.body!))
+    events.push({ at: performance.now() - started, event: event as SearchEvent });
   return events;
 }
 
 // Bordeaux (33063), an address: the urban training department.
-const BORDEAUX = { location: { inseeCode: '33063', city: 'Bordeaux', streetName: 'cours de l’Intendance', streetNumber: '10' } };
+const BORDEAUX = {
+  location: { inseeCode: '33063', city: 'Bordeaux', streetName: 'cours de l’Intendance', streetNumber: '10' },
+};
 
 describe('training search (backend + simulated publishers)', () => {
   it('streams location, offer, then slots per publisher; the hanging one times out at the budget', async () => {
@@ -70,7 +73,9 @@ describe('training search (backend + simulated publishers)', () => {
     expect(offer.practitioners.length).toBeGreaterThanOrEqual(5);
     expect(offer.sources.map((s) => s.id)).toContain(hanging);
 
-    const statuses = events.filter((e) => e.event.type === 'source-status').map((e) => ({ at: e.at, status: (e.event as Extract<SearchEvent, { type: 'source-status' }>).status }));
+    const statuses = events
+      .filter((e) => e.event.type === 'source-status')
+      .map((e) => ({ at: e.at, status: (e.event as Extract<SearchEvent, { type: 'source-status' }>).status }));
     const late = statuses.find((s) => s.status.source.id === hanging);
     expect(late?.status.state).toBe('timeout');
     expect(late?.status.reason).toBe('délai dépassé');
@@ -90,7 +95,8 @@ describe('training search (backend + simulated publishers)', () => {
 
   it('delivers exactly the slots the simulated publishers hold for the offer', async () => {
     const events = await search({ query: BORDEAUX });
-    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>).offer;
+    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>)
+      .offer;
     const received = events.flatMap((e) => (e.event.type === 'slots' ? e.event.slots : [])) as Slot[];
     let compared = 0;
     for (const [id, publisher] of env.publishers) {
@@ -101,15 +107,29 @@ describe('training search (backend + simulated publishers)', () => {
       expect(asked.ok).toBe(true);
       if (!asked.ok) continue;
       const expected = asked.search.nationalIds
-        .flatMap((nid) => publisher.catalogue.slotsOf(nid, new Date(asked.search.startMs), new Date(asked.search.endMs)))
+        .flatMap((nid) =>
+          publisher.catalogue.slotsOf(nid, new Date(asked.search.startMs), new Date(asked.search.endMs)),
+        )
         .map((s) => s.id)
         .sort();
-      const got = received.filter((s) => s.sourceId === id).map((s) => s.id.replace(/^.*\//u, '')).sort();
+      const got = received
+        .filter((s) => s.sourceId === id)
+        .map((s) => s.id.replace(/^.*\//u, ''))
+        .sort();
       expect(got).toEqual(expected);
       compared += got.length;
       // And the practitioners asked are those of the offer held by this publisher.
-      const offered = offer.practitioners.filter((p) => p.practitioner.agendaSource === id).map((p) => p.practitioner.nationalId);
-      expect(new Set(publisher.server.requests.filter((r) => r.check).slice(-Math.ceil(offered.length / 25)).flatMap((r) => r.check!.query.ids))).toEqual(new Set(offered));
+      const offered = offer.practitioners
+        .filter((p) => p.practitioner.agendaSource === id)
+        .map((p) => p.practitioner.nationalId);
+      expect(
+        new Set(
+          publisher.server.requests
+            .filter((r) => r.check)
+            .slice(-Math.ceil(offered.length / 25))
+            .flatMap((r) => r.check!.query.ids),
+        ),
+      ).toEqual(new Set(offered));
     }
     expect(compared).toBeGreaterThan(0);
   });
@@ -141,12 +161,18 @@ describe('training search (backend + simulated publishers)', () => {
     const before = new Map([...env.publishers].map(([id, p]) => [id, p.server.requests.length]));
     const events = await search({ query: BORDEAUX, sources: [hanging] });
     const statuses = events.filter((e) => e.event.type === 'source-status');
-    expect(statuses.map((e) => (e.event as Extract<SearchEvent, { type: 'source-status' }>).status.source.id)).toEqual([hanging]);
+    expect(statuses.map((e) => (e.event as Extract<SearchEvent, { type: 'source-status' }>).status.source.id)).toEqual([
+      hanging,
+    ]);
     for (const [id, p] of env.publishers) if (id !== hanging) expect(p.server.requests.length).toBe(before.get(id));
   });
 
   it('refuses a search without a valid token, and a malformed one with a French message', async () => {
-    const anonymous = await fetch(`${env.backendUrl}/api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: BORDEAUX }) });
+    const anonymous = await fetch(`${env.backendUrl}/api/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: BORDEAUX }),
+    });
     expect(anonymous.status).toBe(401);
     const token = await console_.session.accessToken();
     const bad = await fetch(`${env.backendUrl}/api/search`, {
@@ -161,22 +187,32 @@ describe('training search (backend + simulated publishers)', () => {
 
 describe('specialties', () => {
   it('a dentist search offers dentists only, and no SOS Médecins site', async () => {
-    const events = await search({ query: { ...BORDEAUX, specialty: { kind: 'coded', coding: { system: 'urn:oid:1.2.250.1.71.1.2.7', code: '40' } } } });
-    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>).offer;
+    const events = await search({
+      query: {
+        ...BORDEAUX,
+        specialty: { kind: 'coded', coding: { system: 'urn:oid:1.2.250.1.71.1.2.7', code: '40' } },
+      },
+    });
+    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>)
+      .offer;
     expect(offer.sosSites).toEqual([]);
     expect(offer.practitioners.length).toBeGreaterThan(0);
-    for (const { practitioner } of offer.practitioners) expect(practitioner.specialties.some((c) => c.code === '40')).toBe(true);
+    for (const { practitioner } of offer.practitioners)
+      expect(practitioner.specialties.some((c) => c.code === '40')).toBe(true);
   });
 
   it('an unknown free-text specialty is said plainly, in French, once the patient is located', async () => {
     const events = await search({ query: { ...BORDEAUX, specialty: { kind: 'text', text: 'astrologie' } } });
     expect(events.map((e) => e.event.type)).toEqual(['location', 'error', 'done']);
-    expect((events[1]!.event as Extract<SearchEvent, { type: 'error' }>).message).toMatch(/^Spécialité non reconnue : « astrologie »/u);
+    expect((events[1]!.event as Extract<SearchEvent, { type: 'error' }>).message).toMatch(
+      /^Spécialité non reconnue : « astrologie »/u,
+    );
   });
 
   it('a usual name (« gynécologue ») searches both gynecologies', async () => {
     const events = await search({ query: { ...BORDEAUX, specialty: { kind: 'text', text: 'gynécologue' } } });
-    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>).offer;
+    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>)
+      .offer;
     const codes = new Set(offer.practitioners.flatMap((p) => p.practitioner.specialties.map((c) => c.code)));
     expect(offer.practitioners.length).toBeGreaterThan(0);
     expect([...codes].every((code) => code === 'SM19' || code === 'SM20')).toBe(true);
@@ -185,7 +221,8 @@ describe('specialties', () => {
 
   it('general medicine brings the SOS Médecins sites of the area', async () => {
     const events = await search({ query: BORDEAUX });
-    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>).offer;
+    const offer = (events.find((e) => e.event.type === 'offer')!.event as Extract<SearchEvent, { type: 'offer' }>)
+      .offer;
     expect(offer.sosSites.length).toBeGreaterThan(0);
   });
 });

@@ -246,13 +246,19 @@ describe.each(cases)('stockage — $name', (driver) => {
         comment: 'guillemets " et accents é, emoji 🩺',
         nested: { list: [null, true, 3.5] },
       };
-      const { appointment } = await storage.appointments.upsert(appointmentInput({ publisherAppointmentId: 'RAW', raw }));
+      const { appointment } = await storage.appointments.upsert(
+        appointmentInput({ publisherAppointmentId: 'RAW', raw }),
+      );
       expect((await storage.appointments.getById(appointment.id))?.raw).toEqual(raw);
     });
 
     it('treats the same appointment id from two publishers as two appointments', async () => {
-      const a = await storage.appointments.upsert(appointmentInput({ publisherId: 'pub-a', publisherAppointmentId: 'X' }));
-      const b = await storage.appointments.upsert(appointmentInput({ publisherId: 'pub-b', publisherAppointmentId: 'X' }));
+      const a = await storage.appointments.upsert(
+        appointmentInput({ publisherId: 'pub-a', publisherAppointmentId: 'X' }),
+      );
+      const b = await storage.appointments.upsert(
+        appointmentInput({ publisherId: 'pub-b', publisherAppointmentId: 'X' }),
+      );
       expect(a.created && b.created).toBe(true);
       expect(a.appointment.id).not.toBe(b.appointment.id);
       expect((await storage.appointments.getByPublisherId('pub-b', 'X'))?.id).toBe(b.appointment.id);
@@ -356,7 +362,12 @@ describe.each(cases)('stockage — $name', (driver) => {
     });
 
     it('rejects a slot that ends before it starts or has no type', async () => {
-      const base = { practitionerId: P1, start: '2026-05-01T08:00:00Z', end: '2026-05-01T08:20:00Z', modes: ['cabinet'] };
+      const base = {
+        practitionerId: P1,
+        start: '2026-05-01T08:00:00Z',
+        end: '2026-05-01T08:20:00Z',
+        modes: ['cabinet'],
+      };
       await expect(
         storage.agendaSlots.put({ ...base, types: ['SNP'], end: '2026-05-01T07:00:00Z' } as never),
       ).rejects.toBeInstanceOf(ZodError);
@@ -384,17 +395,26 @@ describe.each(cases)('stockage — $name', (driver) => {
     });
   });
 
-  it(driver.persistent ? 'finds its data again after closing and reopening' : 'starts empty again when reopened in memory', async () => {
-    const { account } = await storage.regulators.upsert({ nationalId: 'PERSIST', familyName: 'Durable', active: true });
-    await storage.close();
-    storage = await openStorage(await driver.config());
-    if (driver.persistent) {
-      expect(storage.migrations.applied).toEqual([]);
-      expect(await storage.regulators.get('PERSIST')).toEqual(account);
-      expect(await storage.appointments.getByPublisherId('agendaplume', 'RDV-1')).toBeDefined();
-    } else {
-      expect(storage.migrations.applied).toEqual([1]);
-      expect(await storage.regulators.get('PERSIST')).toBeUndefined();
-    }
-  });
+  it(
+    driver.persistent
+      ? 'finds its data again after closing and reopening'
+      : 'starts empty again when reopened in memory',
+    async () => {
+      const { account } = await storage.regulators.upsert({
+        nationalId: 'PERSIST',
+        familyName: 'Durable',
+        active: true,
+      });
+      await storage.close();
+      storage = await openStorage(await driver.config());
+      if (driver.persistent) {
+        expect(storage.migrations.applied).toEqual([]);
+        expect(await storage.regulators.get('PERSIST')).toEqual(account);
+        expect(await storage.appointments.getByPublisherId('agendaplume', 'RDV-1')).toBeDefined();
+      } else {
+        expect(storage.migrations.applied).toEqual([1]);
+        expect(await storage.regulators.get('PERSIST')).toBeUndefined();
+      }
+    },
+  );
 });

@@ -14,14 +14,37 @@ afterEach(async () => {
   stack = undefined;
 });
 
-const ALICE_ACCOUNT = { nationalId: ALICE.nationalId, familyName: 'Martin', givenName: 'Alice', email: 'alice.martin@sas75.test', active: true };
-const BRUNO_ACCOUNT = { nationalId: BRUNO.nationalId, familyName: 'Durand', givenName: 'Bruno', email: 'bruno.durand@sas75.test', active: true };
-const PATIENT = { patientFamilyName: 'Lefèvre', patientGivenName: 'Zoé', patientBirthDate: '1984-05-17', patientPhone: '06 12 34 56 78' };
+const ALICE_ACCOUNT = {
+  nationalId: ALICE.nationalId,
+  familyName: 'Martin',
+  givenName: 'Alice',
+  email: 'alice.martin@sas75.test',
+  active: true,
+};
+const BRUNO_ACCOUNT = {
+  nationalId: BRUNO.nationalId,
+  familyName: 'Durand',
+  givenName: 'Bruno',
+  email: 'bruno.durand@sas75.test',
+  active: true,
+};
+const PATIENT = {
+  patientFamilyName: 'Lefèvre',
+  patientGivenName: 'Zoé',
+  patientBirthDate: '1984-05-17',
+  patientPhone: '06 12 34 56 78',
+};
 
 /** Submits the form of `page` whose action ends with `actionSuffix`. */
-function submitForm(browser: TestBrowser, page: Page, actionSuffix: string, values: Record<string, string> = {}): Promise<Page> {
+function submitForm(
+  browser: TestBrowser,
+  page: Page,
+  actionSuffix: string,
+  values: Record<string, string> = {},
+): Promise<Page> {
   const index = parseForms(page.body, page.url).findIndex((f) => new URL(f.action).pathname.endsWith(actionSuffix));
-  if (index < 0) throw new Error(`no form ending with ${actionSuffix} on ${page.url}: ${textOf(page.body).slice(0, 400)}`);
+  if (index < 0)
+    throw new Error(`no form ending with ${actionSuffix} on ${page.url}: ${textOf(page.body).slice(0, 400)}`);
   return browser.submit(page, values, index);
 }
 
@@ -73,14 +96,23 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     expect(page.body).toMatch(/<html lang="fr">/u);
     expect(text).toContain('FORMATION');
     expect(page.body).toContain(`<h1 id="publisher-name">${PUBLISHER_NAME}</h1>`);
-    expect(page.body).toMatch(/data-testid="booking-regulator">Connecté en tant que <strong>Alice Martin<\/strong>, via la plateforme SAS/u);
+    expect(page.body).toMatch(
+      /data-testid="booking-regulator">Connecté en tant que <strong>Alice Martin<\/strong>, via la plateforme SAS/u,
+    );
     expect(text).toContain('carte CPS');
     expect(text).toContain('Agenda de Dr Jeanne Dupont');
     // Every slot of the agenda, the chosen one marked; labelled patient fields; the CSRF token.
     expect(page.body.match(/<a href="\/rdv\/creneau-\d\/agenda"/gu)).toHaveLength(4);
-    expect(page.body).toContain('<a href="/rdv/creneau-2/agenda" aria-current="true" data-testid="booking-selected-slot">09:30</a>');
+    expect(page.body).toContain(
+      '<a href="/rdv/creneau-2/agenda" aria-current="true" data-testid="booking-selected-slot">09:30</a>',
+    );
     expect(page.body.match(/aria-current/gu)).toHaveLength(1);
-    for (const [id, label] of [['patientFamilyName', 'Nom'], ['patientGivenName', 'Prénom'], ['patientBirthDate', 'Date de naissance'], ['patientPhone', 'Téléphone']])
+    for (const [id, label] of [
+      ['patientFamilyName', 'Nom'],
+      ['patientGivenName', 'Prénom'],
+      ['patientBirthDate', 'Date de naissance'],
+      ['patientPhone', 'Téléphone'],
+    ])
       expect(page.body).toContain(`<label for="${id}">${label}</label><input id="${id}" name="${id}"`);
     const form = parseForms(page.body, page.url).find((f) => f.action.endsWith('/rdv/creneau-2/confirm'));
     expect(form?.fields.find((f) => f.name === 'csrf')?.value).toMatch(/^[\w-]{43}$/u);
@@ -101,7 +133,8 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     expect(text).toContain('Rendez-vous confirmé');
     expect(text).toContain('État : Confirmé');
     expect(text).toContain('Compte rendu transmis à la plateforme SAS.');
-    for (const label of ['Annuler le rendez-vous', 'Marquer honoré', 'Marquer non honoré']) expect(confirmed.body).toContain(`>${label}</button>`);
+    for (const label of ['Annuler le rendez-vous', 'Marquer honoré', 'Marquer non honoré'])
+      expect(confirmed.body).toContain(`>${label}</button>`);
     const publisherId = confirmed.url.split('/').at(-1) ?? '';
 
     const [appointment, ...others] = await stored(stack, ALICE.nationalId);
@@ -117,7 +150,9 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     expect(Date.parse(appointment?.start ?? '')).toBe(Date.parse(stack.slots[0]?.start ?? ''));
     expect(Date.parse(appointment?.end ?? '')).toBe(Date.parse(stack.slots[0]?.end ?? ''));
     // The FrAppointmentSAS as sent: POST, publisher key, identifier system, no patient identity.
-    expect(stack.v3Requests).toEqual([{ method: 'POST', url: '/fhir/Appointment', authorization: 'Bearer training-publisher-key-0123456789' }]);
+    expect(stack.v3Requests).toEqual([
+      { method: 'POST', url: '/fhir/Appointment', authorization: 'Bearer training-publisher-key-0123456789' },
+    ]);
     const raw = JSON.stringify(appointment?.raw);
     expect(raw).toContain(`"system":"urn:sas-console:training:${PUBLISHER_ID}:appointment"`);
     for (const value of ['Lefèvre', 'Zoé', '1984-05-17', '0612345678']) expect(raw).not.toContain(value);
@@ -138,7 +173,9 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     expect(textOf(cancelled.body)).toContain('État : Annulé');
     expect(cancelled.body).not.toContain('<button');
     const firstId = first.url.split('/').at(-1) ?? '';
-    expect(await stack.storage.appointments.getByPublisherId(PUBLISHER_ID, firstId)).toMatchObject({ status: 'cancelled' });
+    expect(await stack.storage.appointments.getByPublisherId(PUBLISHER_ID, firstId)).toMatchObject({
+      status: 'cancelled',
+    });
     expect(stack.v3Requests.at(-1)).toMatchObject({
       method: 'PUT',
       url: `/fhir/Appointment?identifier=${encodeURIComponent(`urn:sas-console:training:${PUBLISHER_ID}:appointment|${firstId}`)}`,
@@ -150,11 +187,15 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     const secondId = second.url.split('/').at(-1) ?? '';
     const honoured = await submitForm(browser, second, '/fulfil');
     expect(textOf(honoured.body)).toContain('État : Honoré');
-    expect(await stack.storage.appointments.getByPublisherId(PUBLISHER_ID, secondId)).toMatchObject({ status: 'fulfilled' });
+    expect(await stack.storage.appointments.getByPublisherId(PUBLISHER_ID, secondId)).toMatchObject({
+      status: 'fulfilled',
+    });
     // A correction: it did not take place after all.
     const notHonoured = await submitForm(browser, honoured, '/noshow');
     expect(textOf(notHonoured.body)).toContain('État : Non honoré');
-    expect(await stack.storage.appointments.getByPublisherId(PUBLISHER_ID, secondId)).toMatchObject({ status: 'noshow' });
+    expect(await stack.storage.appointments.getByPublisherId(PUBLISHER_ID, secondId)).toMatchObject({
+      status: 'noshow',
+    });
 
     expect((await stored(stack, ALICE.nationalId)).map((a) => a.status).sort()).toEqual(['cancelled', 'noshow']);
     expect(stack.v3Requests.map((r) => r.method)).toEqual(['POST', 'PUT', 'POST', 'PUT', 'PUT']);
@@ -276,7 +317,9 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     const unknown = await fetch(`${stack.publisher.origin}/rdv/creneau-1/autre`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Cette page n’existe pas');
-    const slots = await fetch(`${stack.publisher.fhirBaseUrl}/Slot?status=free`, { headers: { accept: 'application/fhir+json' } });
+    const slots = await fetch(`${stack.publisher.fhirBaseUrl}/Slot?status=free`, {
+      headers: { accept: 'application/fhir+json' },
+    });
     expect(slots.status).toBe(200);
   });
 
@@ -331,7 +374,9 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     expect(session).toMatch(/^rdv_\w+_session=[\w-]{43}; Path=\/rdv; HttpOnly; SameSite=Lax; Max-Age=\d+$/u);
     // At most the 12-hour shift.
     expect(Number(/Max-Age=(\d+)/u.exec(session)?.[1])).toBeLessThanOrEqual(12 * 3600);
-    const agenda = await fetch(`${stack.publisher.origin}/rdv/creneau-1/agenda`, { headers: { cookie: session.split(';')[0] ?? '' } });
+    const agenda = await fetch(`${stack.publisher.origin}/rdv/creneau-1/agenda`, {
+      headers: { cookie: session.split(';')[0] ?? '' },
+    });
     expect(agenda.status).toBe(200);
     expect(await agenda.text()).toContain('Alice Martin');
   });
@@ -357,7 +402,12 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     const browser = await loggedInBrowser(stack, ALICE.nationalId);
     const agenda = await openSlot(stack, browser, 'creneau-1');
 
-    const page = await submitForm(browser, agenda, '/confirm', { ...PATIENT, patientBirthDate: '2999-01-01', patientPhone: 'abc', patientFamilyName: '' });
+    const page = await submitForm(browser, agenda, '/confirm', {
+      ...PATIENT,
+      patientBirthDate: '2999-01-01',
+      patientPhone: 'abc',
+      patientFamilyName: '',
+    });
 
     expect(page.status).toBe(422);
     const text = textOf(page.body);
@@ -384,7 +434,10 @@ describe('booking pages with single sign-on (RDV V2) and appointment feedback (R
     expect(seen.status).toBe(404);
     expect(textOf(seen.body)).not.toContain('Lefèvre');
     // With his own (valid) CSRF token, Bruno still cannot cancel Alice's appointment.
-    const csrf = parseForms(brunoAgenda.body, brunoAgenda.url).flatMap((f) => f.fields).find((f) => f.name === 'csrf')?.value ?? '';
+    const csrf =
+      parseForms(brunoAgenda.body, brunoAgenda.url)
+        .flatMap((f) => f.fields)
+        .find((f) => f.name === 'csrf')?.value ?? '';
     expect(csrf).not.toBe('');
     const changed = await bruno.request('POST', `${confirmed.url}/cancel`, new URLSearchParams({ csrf }));
     expect(changed.status).toBe(404);
@@ -420,7 +473,9 @@ describe('reports refused or failing at the backend', () => {
     expect(stack.v3Requests).toHaveLength(3);
     const text = textOf(page.body);
     expect(text).toContain('Rendez-vous confirmé');
-    expect(text).toContain('La plateforme SAS n’a pas pu enregistrer le compte rendu (HTTP 502, 3 tentatives) : Indisponible.');
+    expect(text).toContain(
+      'La plateforme SAS n’a pas pu enregistrer le compte rendu (HTTP 502, 3 tentatives) : Indisponible.',
+    );
     expect(page.body).toContain('>Renvoyer à la plateforme SAS</button>');
     expect(await stored(stack, ALICE.nationalId)).toEqual([]);
 
@@ -443,7 +498,9 @@ describe('reports refused or failing at the backend', () => {
     expect(stack.v3Requests.map((r) => r.method)).toEqual(['POST', 'PUT']);
     const text = textOf(page.body);
     expect(text).toContain('État : Annulé');
-    expect(text).toContain('La plateforme SAS a refusé le compte rendu du rendez-vous (HTTP 401) : Éditeur non authentifié');
+    expect(text).toContain(
+      'La plateforme SAS a refusé le compte rendu du rendez-vous (HTTP 401) : Éditeur non authentifié',
+    );
     expect(await stored(stack, ALICE.nationalId)).toMatchObject([{ status: 'booked' }]);
 
     stack.setPublisherKeyAccepted(true);

@@ -8,7 +8,12 @@ import { appointmentRoutes } from '@backend/appointments/routes';
 import { bindServer, type BoundServer } from '@backend/http/listen';
 import { createRouter } from '@backend/http/router';
 import { openStorage, type Storage } from '@backend/storage';
-import { type BookingPagesHandler, type BookingPagesOptions, bookingUrlFor, createBookingPages } from '@backend/training/publishers/booking-pages';
+import {
+  type BookingPagesHandler,
+  type BookingPagesOptions,
+  bookingUrlFor,
+  createBookingPages,
+} from '@backend/training/publishers/booking-pages';
 import { type SimulatedPublisher, startSimulatedPublisher } from '@backend/training/publishers/publisher-server';
 import { createV1Receiver, type V1Receiver } from '@backend/training/publishers/v1-receiver';
 import type { Practitioner } from '@shared/domain/care-offer';
@@ -37,7 +42,13 @@ export const PRACTITIONER: Practitioner = {
 function trainingSlots(origin: string, nowMs = Date.now()): Slot[] {
   const tomorrow = toLocal(nowMs + 24 * 3600 * 1000);
   return [9, 9.5, 10, 10.5].map((hour, index) => {
-    const startMs = fromLocal({ ...tomorrow, hour: Math.floor(hour), minute: (hour % 1) * 60, second: 0, millisecond: 0 });
+    const startMs = fromLocal({
+      ...tomorrow,
+      hour: Math.floor(hour),
+      minute: (hour % 1) * 60,
+      second: 0,
+      millisecond: 0,
+    });
     const endMs = startMs + 30 * 60 * 1000;
     const id = `creneau-${index + 1}`;
     return {
@@ -87,7 +98,8 @@ export async function startBookingStack(options: { pages?: Partial<BookingPagesO
       appointments: storage.appointments,
       feed: new AppointmentFeed(),
       intents: new BookingIntents(),
-      authenticatePublisher: (request) => (keyAccepted && request.headers.authorization === `Bearer ${PUBLISHER_KEY}` ? PUBLISHER_ID : undefined),
+      authenticatePublisher: (request) =>
+        keyAccepted && request.headers.authorization === `Bearer ${PUBLISHER_KEY}` ? PUBLISHER_ID : undefined,
       verifyAccessToken: async () => undefined,
       onUnexpected: (error) => unexpected.push(error),
     }),
@@ -97,12 +109,21 @@ export async function startBookingStack(options: { pages?: Partial<BookingPagesO
   const backend = await bindServer();
   backend.setHandler((request: IncomingMessage, response: ServerResponse) => {
     if (request.url?.startsWith('/fhir/Appointment')) {
-      v3Requests.push({ method: request.method ?? '', url: request.url, ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}) });
+      v3Requests.push({
+        method: request.method ?? '',
+        url: request.url,
+        ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+      });
       if (failures.count > 0) {
         failures = { ...failures, count: failures.count - 1 };
         request.resume();
         response.writeHead(failures.status, { 'content-type': 'application/fhir+json' });
-        response.end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', details: { text: 'Indisponible.' } }] }));
+        response.end(
+          JSON.stringify({
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'transient', details: { text: 'Indisponible.' } }],
+          }),
+        );
         return;
       }
     }
@@ -116,7 +137,8 @@ export async function startBookingStack(options: { pages?: Partial<BookingPagesO
     id: PUBLISHER_ID,
     name: PUBLISHER_NAME,
     answer: () => ({ resourceType: 'Bundle', type: 'searchset', entry: [] }),
-    handle: async (request, response, url) => (await v1.handle(request, response, url)) || (mounted.pages ? mounted.pages(request, response, url) : false),
+    handle: async (request, response, url) =>
+      (await v1.handle(request, response, url)) || (mounted.pages ? mounted.pages(request, response, url) : false),
   });
   const identity = await startIdentityStack({
     provider: (config) => ({
@@ -176,7 +198,11 @@ export async function startBookingStack(options: { pages?: Partial<BookingPagesO
         method === 'POST'
           ? `${publisher.fhirBaseUrl}/Practitioner`
           : `${publisher.fhirBaseUrl}/Practitioner?identifier=${encodeURIComponent(`urn:oid:1.2.250.1.71.4.2.1|${account.nationalId}`)}`;
-      return fetch(url, { method, headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(practitioner) });
+      return fetch(url, {
+        method,
+        headers: { 'content-type': 'application/fhir+json' },
+        body: JSON.stringify(practitioner),
+      });
     },
     close: async () => {
       await identity.close();

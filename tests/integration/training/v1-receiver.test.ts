@@ -7,7 +7,13 @@ import { buildRegulatorPractitioner } from '@shared/fhir/build-v1-v3';
 import { ISSUE_CODE_SYSTEM } from '@shared/fhir/build-operation-outcome';
 
 const IDNPS = 'urn:oid:1.2.250.1.71.4.2.1';
-const ALICE = { nationalId: '810002673899', familyName: 'Martin', givenName: 'Alice', email: 'alice.martin@sas75.test', active: true };
+const ALICE = {
+  nationalId: '810002673899',
+  familyName: 'Martin',
+  givenName: 'Alice',
+  email: 'alice.martin@sas75.test',
+  active: true,
+};
 const REG2 = { nationalId: '3456780581/11242343', familyName: 'Loridon', givenName: 'Sébastien', active: true };
 
 let publisher: SimulatedPublisher;
@@ -27,7 +33,11 @@ afterEach(async () => {
   await publisher.close();
 });
 
-function send(method: string, body: unknown, options: { identifier?: string; contentType?: string; raw?: string } = {}) {
+function send(
+  method: string,
+  body: unknown,
+  options: { identifier?: string; contentType?: string; raw?: string } = {},
+) {
   const url = new URL(`${publisher.fhirBaseUrl}/Practitioner`);
   if (options.identifier !== undefined) url.searchParams.set('identifier', options.identifier);
   return fetch(url, {
@@ -37,13 +47,24 @@ function send(method: string, body: unknown, options: { identifier?: string; con
   });
 }
 
-async function outcomeOf(response: Response): Promise<{ codes: string[]; texts: string[]; types: string[]; paths: string[] }> {
+async function outcomeOf(
+  response: Response,
+): Promise<{ codes: string[]; texts: string[]; types: string[]; paths: string[] }> {
   expect(response.headers.get('content-type')).toMatch(/^application\/fhir\+json/u);
-  const body = (await response.json()) as { resourceType: string; issue: { code: string; details?: { coding?: { system: string; code: string }[]; text?: string }; expression?: string[] }[] };
+  const body = (await response.json()) as {
+    resourceType: string;
+    issue: {
+      code: string;
+      details?: { coding?: { system: string; code: string }[]; text?: string };
+      expression?: string[];
+    }[];
+  };
   expect(body.resourceType).toBe('OperationOutcome');
   expect(body.issue.length).toBeGreaterThan(0);
   return {
-    codes: body.issue.flatMap((i) => i.details?.coding?.filter((c) => c.system === ISSUE_CODE_SYSTEM).map((c) => c.code) ?? []),
+    codes: body.issue.flatMap(
+      (i) => i.details?.coding?.filter((c) => c.system === ISSUE_CODE_SYSTEM).map((c) => c.code) ?? [],
+    ),
     texts: body.issue.map((i) => i.details?.text ?? ''),
     types: body.issue.map((i) => i.code),
     paths: body.issue.flatMap((i) => i.expression ?? []),
@@ -68,7 +89,9 @@ describe('V1 receiver of a simulated publisher', () => {
       resourceId: body.id,
     });
     expect(v1.accounts.list().map((a) => a.nationalId)).toEqual([ALICE.nationalId]);
-    expect(v1.accounts.receipts()).toMatchObject([{ method: 'POST', status: 201, nationalId: ALICE.nationalId, issues: [] }]);
+    expect(v1.accounts.receipts()).toMatchObject([
+      { method: 'POST', status: 201, nationalId: ALICE.nationalId, issues: [] },
+    ]);
   });
 
   it('refuses a second POST for the same IDNPS with 409 and a "duplicate" OperationOutcome; the account is unchanged', async () => {
@@ -105,7 +128,9 @@ describe('V1 receiver of a simulated publisher', () => {
     expect(missing.status).toBe(400);
     expect((await outcomeOf(missing)).codes).toEqual(['identifier-criterion-missing']);
 
-    const otherSystem = await send('PUT', buildRegulatorPractitioner(ALICE), { identifier: `urn:oid:1.2.3|${ALICE.nationalId}` });
+    const otherSystem = await send('PUT', buildRegulatorPractitioner(ALICE), {
+      identifier: `urn:oid:1.2.3|${ALICE.nationalId}`,
+    });
     expect(otherSystem.status).toBe(400);
     expect((await outcomeOf(otherSystem)).codes).toEqual(['identifier-criterion-invalid']);
 
@@ -143,7 +168,10 @@ describe('V1 receiver of a simulated publisher', () => {
   });
 
   it('refuses an account known only by the SAS internal id (no IDNPS to match the SSO subject)', async () => {
-    const response = await send('POST', buildRegulatorPractitioner({ internalId: 'REG-42', active: true, familyName: 'Sans', givenName: 'Rpps' }));
+    const response = await send(
+      'POST',
+      buildRegulatorPractitioner({ internalId: 'REG-42', active: true, familyName: 'Sans', givenName: 'Rpps' }),
+    );
     expect(response.status).toBe(422);
     expect((await outcomeOf(response)).codes).toEqual(['regulator-national-id-missing']);
   });
@@ -152,7 +180,10 @@ describe('V1 receiver of a simulated publisher', () => {
     const text = await send('POST', buildRegulatorPractitioner(ALICE), { contentType: 'text/plain' });
     expect(text.status).toBe(415);
     expect((await outcomeOf(text)).codes).toEqual(['content-type-not-supported']);
-    expect((await send('POST', buildRegulatorPractitioner(ALICE), { contentType: 'application/json+fhir; charset=utf-8' })).status).toBe(201);
+    expect(
+      (await send('POST', buildRegulatorPractitioner(ALICE), { contentType: 'application/json+fhir; charset=utf-8' }))
+        .status,
+    ).toBe(201);
     const get = await send('GET', undefined);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST, PUT');
@@ -160,10 +191,14 @@ describe('V1 receiver of a simulated publisher', () => {
   });
 
   it('refuses an oversized body with 413, and leaves the publisher’s other routes alone', async () => {
-    const response = await send('POST', undefined, { raw: JSON.stringify({ resourceType: 'Practitioner', padding: 'x'.repeat(70 * 1024) }) });
+    const response = await send('POST', undefined, {
+      raw: JSON.stringify({ resourceType: 'Practitioner', padding: 'x'.repeat(70 * 1024) }),
+    });
     expect(response.status).toBe(413);
     await outcomeOf(response);
-    const slots = await fetch(`${publisher.fhirBaseUrl}/Slot?status=free`, { headers: { accept: 'application/fhir+json' } });
+    const slots = await fetch(`${publisher.fhirBaseUrl}/Slot?status=free`, {
+      headers: { accept: 'application/fhir+json' },
+    });
     expect(slots.status).toBe(200);
     expect(((await slots.json()) as { resourceType: string }).resourceType).toBe('Bundle');
     expect(v1.accounts.receipts().map((r) => r.status)).toEqual([413]);
@@ -179,7 +214,11 @@ describe('V1 receiver of a simulated publisher', () => {
     });
     try {
       const body = JSON.stringify(buildRegulatorPractitioner(ALICE));
-      const refused = await fetch(`${server.fhirBaseUrl}/Practitioner`, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body });
+      const refused = await fetch(`${server.fhirBaseUrl}/Practitioner`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/fhir+json' },
+        body,
+      });
       expect(refused.status).toBe(401);
       await outcomeOf(refused);
       const accepted = await fetch(`${server.fhirBaseUrl}/Practitioner`, {

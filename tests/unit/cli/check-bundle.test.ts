@@ -50,7 +50,9 @@ describe('runCheckBundle', () => {
   });
 
   it('reads a file starting with a byte-order mark', async () => {
-    const outcome = await runCheckBundle([file('bom.json', `\uFEFF${JSON.stringify(loadIg('Bundle-ExampleBundleCPTS1.json'))}`)]);
+    const outcome = await runCheckBundle([
+      file('bom.json', `\uFEFF${JSON.stringify(loadIg('Bundle-ExampleBundleCPTS1.json'))}`),
+    ]);
     expect(outcome.exitCode).toBe(0);
   });
 
@@ -67,7 +69,9 @@ describe('runCheckBundle', () => {
   });
 
   it('exit 1 with the result and its issues when something in the bundle is wrong', async () => {
-    const bundle = structuredClone(loadIg('Bundle-ExampleBundlePSIndiv.json')) as { entry: { resource: Record<string, unknown> }[] };
+    const bundle = structuredClone(loadIg('Bundle-ExampleBundlePSIndiv.json')) as {
+      entry: { resource: Record<string, unknown> }[];
+    };
     const first = bundle.entry[0];
     if (first === undefined) throw new Error('fixture');
     first.resource.comment = 'Appeler le cabinet';

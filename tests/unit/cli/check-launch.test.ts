@@ -35,7 +35,11 @@ describe('runCheckLaunch', () => {
       ok: false,
       errors: [
         { code: 'missing-location', message: expect.stringContaining('Localisation du patient absente') },
-        { code: 'street-number-without-street-name', parameter: 'streetnumber', message: expect.stringMatching(/^Paramètre « streetnumber »/) },
+        {
+          code: 'street-number-without-street-name',
+          parameter: 'streetnumber',
+          message: expect.stringMatching(/^Paramètre « streetnumber »/),
+        },
       ],
     });
   });
@@ -49,16 +53,28 @@ describe('runCheckLaunch', () => {
     ['10002909371', '810002909371', 'rpps'],
     ['471234567', '0471234567', 'adeli'],
   ])('normalises the GP form %s to the IDNPS %s', async (practitioner, idnps, kind) => {
-    const outcome = await runCheckLaunch([`sas-console://recherche?origin=S&practitioner=${encodeURIComponent(practitioner)}&city=Agen`]);
+    const outcome = await runCheckLaunch([
+      `sas-console://recherche?origin=S&practitioner=${encodeURIComponent(practitioner)}&city=Agen`,
+    ]);
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.output).toMatchObject({ ok: true, request: { gp: { kind: 'national-id', nationalId: idnps } }, practitioner: { idnps, kind } });
+    expect(outcome.output).toMatchObject({
+      ok: true,
+      request: { gp: { kind: 'national-id', nationalId: idnps } },
+      practitioner: { idnps, kind },
+    });
     expect((outcome.output as { warnings: unknown[] }).warnings).toEqual([]);
   });
 
   it('keeps the launch of a GP value that is garbage, with a warning and no GP', async () => {
-    const outcome = await runCheckLaunch(['sas-console://recherche?origin=S&practitioner=urn%3Aoid%3A9.9%7C42&city=Agen']);
+    const outcome = await runCheckLaunch([
+      'sas-console://recherche?origin=S&practitioner=urn%3Aoid%3A9.9%7C42&city=Agen',
+    ]);
     expect(outcome.exitCode).toBe(0);
-    const output = outcome.output as { request: { gp?: unknown }; warnings: { code: string }[]; practitioner?: unknown };
+    const output = outcome.output as {
+      request: { gp?: unknown };
+      warnings: { code: string }[];
+      practitioner?: unknown;
+    };
     expect(output.request.gp).toBeUndefined();
     expect(output.practitioner).toBeUndefined();
     expect(output.warnings.map((w) => w.code)).toEqual(['practitioner-not-identified']);
@@ -70,13 +86,19 @@ describe('runCheckLaunch', () => {
     expect(outcome.output).toMatchObject({
       ok: true,
       request: { location: { inseeCode: '47001' } },
-      specialty: { resolved: false, text: 'cardiaque', suggestions: expect.arrayContaining([expect.objectContaining({ code: 'SM04' })]) },
+      specialty: {
+        resolved: false,
+        text: 'cardiaque',
+        suggestions: expect.arrayContaining([expect.objectContaining({ code: 'SM04' })]),
+      },
     });
   });
 
   it('prints a set of codes for an ambiguous usual name', async () => {
     const outcome = await runCheckLaunch(['sas-console://recherche?origin=S&specialty=gyn%C3%A9co&city=Agen']);
-    expect(outcome.output).toMatchObject({ specialty: { resolved: true, codes: [{ code: 'SM19' }, { code: 'SM20' }] } });
+    expect(outcome.output).toMatchObject({
+      specialty: { resolved: true, codes: [{ code: 'SM19' }, { code: 'SM20' }] },
+    });
   });
 
   it('exits 1 for an argv without any launch URL', async () => {
@@ -88,14 +110,19 @@ describe('runCheckLaunch', () => {
   it('exits 2 with the usage when given nothing', async () => {
     const outcome = await runCheckLaunch([]);
     expect(outcome.exitCode).toBe(2);
-    expect(outcome.output).toMatchObject({ error: expect.stringContaining('check-launch attend'), usage: expect.any(Array) });
+    expect(outcome.output).toMatchObject({
+      error: expect.stringContaining('check-launch attend'),
+      usage: expect.any(Array),
+    });
   });
 });
 
 /** Runs the real entry point from the repo root; exit code, stdout and stderr whatever the outcome. */
 async function checkLaunchProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'cli/sas-check.ts', 'check-launch', ...args], { cwd: REPO_ROOT });
+    const { stdout, stderr } = await run('npx', ['tsx', 'cli/sas-check.ts', 'check-launch', ...args], {
+      cwd: REPO_ROOT,
+    });
     return { code: 0, stdout, stderr };
   } catch (error: unknown) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -117,7 +144,11 @@ describe('check-launch as a real process', () => {
         location: { city: 'Paris', streetName: '12 rue de la Paix' },
       },
       warnings: [],
-      specialty: { resolved: true, codes: [{ system: 'TRE_R38', code: 'SM54', label: 'Médecine générale' }], matchedBy: 'code' },
+      specialty: {
+        resolved: true,
+        codes: [{ system: 'TRE_R38', code: 'SM54', label: 'Médecine générale' }],
+        matchedBy: 'code',
+      },
       practitioner: { idnps: '810101010101', kind: 'rpps', urn: 'urn:oid:1.2.250.1.71.4.2.1|810101010101' },
     });
   });
@@ -128,8 +159,16 @@ describe('check-launch as a real process', () => {
     );
     expect(code, stderr).toBe(0);
     const output = JSON.parse(stdout) as Record<string, unknown>;
-    expect(output.specialty).toEqual({ resolved: true, codes: [{ system: 'TRE_R38', code: 'SM54', label: 'Médecine générale' }], matchedBy: 'usual-name' });
-    expect(output.practitioner).toEqual({ idnps: '810002673899', kind: 'rpps', urn: 'urn:oid:1.2.250.1.71.4.2.1|810002673899' });
+    expect(output.specialty).toEqual({
+      resolved: true,
+      codes: [{ system: 'TRE_R38', code: 'SM54', label: 'Médecine générale' }],
+      matchedBy: 'usual-name',
+    });
+    expect(output.practitioner).toEqual({
+      idnps: '810002673899',
+      kind: 'rpps',
+      urn: 'urn:oid:1.2.250.1.71.4.2.1|810002673899',
+    });
     expect(output.warnings).toEqual([expect.objectContaining({ code: 'rpps-check-digit', parameter: 'practitioner' })]);
   });
 

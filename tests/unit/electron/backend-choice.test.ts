@@ -10,8 +10,13 @@ describe('backend choice', () => {
   });
 
   it('the settings name the backend unless SAS_BACKEND_URL is set; set but empty forces training', () => {
-    expect(chooseBackend({ environmentUrl: undefined, settingsUrl: 'https://sas.example.fr' })).toEqual({ mode: 'connected', backendUrl: 'https://sas.example.fr/' });
-    expect(chooseBackend({ environmentUrl: 'https://preprod.sas.example.fr/', settingsUrl: 'https://sas.example.fr' })).toEqual({
+    expect(chooseBackend({ environmentUrl: undefined, settingsUrl: 'https://sas.example.fr' })).toEqual({
+      mode: 'connected',
+      backendUrl: 'https://sas.example.fr/',
+    });
+    expect(
+      chooseBackend({ environmentUrl: 'https://preprod.sas.example.fr/', settingsUrl: 'https://sas.example.fr' }),
+    ).toEqual({
       mode: 'connected',
       backendUrl: 'https://preprod.sas.example.fr/',
     });
@@ -19,7 +24,9 @@ describe('backend choice', () => {
   });
 
   it('https only, except on loopback; no credentials, query or fragment', () => {
-    expect(chooseBackend({ environmentUrl: 'http://127.0.0.1:4000', settingsUrl: '' })).toMatchObject({ mode: 'connected' });
+    expect(chooseBackend({ environmentUrl: 'http://127.0.0.1:4000', settingsUrl: '' })).toMatchObject({
+      mode: 'connected',
+    });
     for (const [url, reason] of [
       ['http://sas.example.fr', /http:\/\/ n’est accepté que sur la machine/u],
       ['ftp://sas.example.fr', /https:\/\//u],
@@ -37,7 +44,10 @@ describe('backend choice', () => {
       }
     }
     const fromEnv = chooseBackend({ environmentUrl: 'http://sas.example.fr', settingsUrl: '' });
-    expect(fromEnv).toMatchObject({ mode: 'misconfigured', problem: expect.stringContaining('la variable SAS_BACKEND_URL') });
+    expect(fromEnv).toMatchObject({
+      mode: 'misconfigured',
+      problem: expect.stringContaining('la variable SAS_BACKEND_URL'),
+    });
   });
 
   it('property: any string gives a choice, never an exception, and only http(s) URLs connect', () => {
@@ -66,22 +76,39 @@ describe('backend choice', () => {
       backendUrl: 'https://sas.example.fr/',
       version: '1.2.3',
     });
-    expect(environmentInfo({ mode: 'misconfigured', problem: 'x' }, facts)).toMatchObject({ mode: 'connected', backendUrl: '' });
+    expect(environmentInfo({ mode: 'misconfigured', problem: 'x' }, facts)).toMatchObject({
+      mode: 'connected',
+      backendUrl: '',
+    });
   });
 });
 
 describe('protocol client registration', () => {
   it('packaged: the scheme alone', () => {
-    expect(protocolClientRegistration({ defaultApp: false, execPath: 'C:\\SAS\\SAS Console.exe', argv: ['C:\\SAS\\SAS Console.exe'] })).toEqual({ scheme: 'sas-console' });
+    expect(
+      protocolClientRegistration({
+        defaultApp: false,
+        execPath: 'C:\\SAS\\SAS Console.exe',
+        argv: ['C:\\SAS\\SAS Console.exe'],
+      }),
+    ).toEqual({ scheme: 'sas-console' });
   });
 
   it('development: Electron plus the absolute app path', () => {
-    expect(protocolClientRegistration({ defaultApp: true, execPath: '/usr/lib/electron/electron', argv: ['/usr/lib/electron/electron', 'app'] })).toEqual({
+    expect(
+      protocolClientRegistration({
+        defaultApp: true,
+        execPath: '/usr/lib/electron/electron',
+        argv: ['/usr/lib/electron/electron', 'app'],
+      }),
+    ).toEqual({
       scheme: 'sas-console',
       path: '/usr/lib/electron/electron',
       args: [`${process.cwd()}/app`],
     });
     expect(protocolClientRegistration({ defaultApp: true, execPath: 'electron', argv: ['electron'] })).toBeUndefined();
-    expect(protocolClientRegistration({ defaultApp: true, execPath: 'electron', argv: ['electron', '--inspect'] })).toBeUndefined();
+    expect(
+      protocolClientRegistration({ defaultApp: true, execPath: 'electron', argv: ['electron', '--inspect'] }),
+    ).toBeUndefined();
   });
 });

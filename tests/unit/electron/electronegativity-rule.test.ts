@@ -55,9 +55,12 @@ describe('Electronegativity exceptions must be justified next to the code', () =
   });
 
   it('the console’s own exceptions are all justified', async () => {
-    const sources = ['electron/main/window.ts', 'electron/main/protocol-client.ts', 'electron/main/external-opener.ts', 'electron/main/web-guards.ts'].map(
-      (path) => fileURLToPath(new URL(`../../../${path}`, import.meta.url)),
-    );
+    const sources = [
+      'electron/main/window.ts',
+      'electron/main/protocol-client.ts',
+      'electron/main/external-opener.ts',
+      'electron/main/web-guards.ts',
+    ].map((path) => fileURLToPath(new URL(`../../../${path}`, import.meta.url)));
     expect(unjustifiedExceptions(sources)).toEqual([]);
   });
 });

@@ -56,7 +56,10 @@ describe('IPC sender check', () => {
     const { core, calls } = spyCore();
     registerConsoleIpc(ipcMain, core, () => {});
     expect(await ipcMain.invoke(callChannel('getSettings'), top, [])).toEqual({ ok: true, value: { backendUrl: '' } });
-    expect(await ipcMain.invoke(callChannel('cancelSearch'), top, ['search-1'])).toEqual({ ok: true, value: undefined });
+    expect(await ipcMain.invoke(callChannel('cancelSearch'), top, ['search-1'])).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(calls.cancelSearch).toHaveBeenCalledWith('search-1');
   });
 
@@ -78,9 +81,14 @@ describe('IPC sender check', () => {
     const { core, calls } = spyCore();
     registerConsoleIpc(ipcMain, core, () => {});
     for (const args of [[42], 'search-1', [{ id: 'x' }], ['a'.repeat(500)], undefined]) {
-      expect(await ipcMain.invoke(callChannel('cancelSearch'), top, args)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+      expect(await ipcMain.invoke(callChannel('cancelSearch'), top, args)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-arguments' },
+      });
     }
-    expect(await ipcMain.invoke(callChannel('updateSettings'), top, [{ backendUrl: 'file:///etc/passwd', extra: 1 }])).toMatchObject({
+    expect(
+      await ipcMain.invoke(callChannel('updateSettings'), top, [{ backendUrl: 'file:///etc/passwd', extra: 1 }]),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid-arguments' },
     });

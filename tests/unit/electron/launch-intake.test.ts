@@ -35,7 +35,10 @@ describe('launch URLs from argv', () => {
     expect(queue.take()).toEqual([]);
     queue.setLoggedIn(true);
     const [event] = queue.take();
-    expect(event?.result).toMatchObject({ ok: true, request: { via: 'console-scheme', location: { inseeCode: '47001' } } });
+    expect(event?.result).toMatchObject({
+      ok: true,
+      request: { via: 'console-scheme', location: { inseeCode: '47001' } },
+    });
   });
 
   it('plain start (no launch URL) produces no launch and no error event', () => {
@@ -61,7 +64,10 @@ describe('launch URLs from argv', () => {
     ];
     expect(intake.fromArgv(argv)).toBe(true);
     queue.setLoggedIn(true);
-    expect(queue.take()[0]?.result).toMatchObject({ ok: true, request: { via: 'platform-url', location: { city: 'Agen' } } });
+    expect(queue.take()[0]?.result).toMatchObject({
+      ok: true,
+      request: { via: 'platform-url', location: { city: 'Agen' } },
+    });
   });
 
   it('Linux (.desktop %U): the executable then the URL', () => {
@@ -119,7 +125,13 @@ describe('app events', () => {
     const { queue, intake, reveals } = setup();
     intake.listen(app as never);
     intake.deliverTo((url) => queue.receive(url));
-    app.emit('second-instance', fakeEvent(), ['C:\\SAS\\SAS Console.exe', '--original-process-start-time=1', VALID], 'C:\\', {});
+    app.emit(
+      'second-instance',
+      fakeEvent(),
+      ['C:\\SAS\\SAS Console.exe', '--original-process-start-time=1', VALID],
+      'C:\\',
+      {},
+    );
     expect(queue.pendingCount()).toBe(1);
     expect(reveals()).toBe(1);
     app.emit('second-instance', fakeEvent(), ['C:\\SAS\\SAS Console.exe'], 'C:\\', {});

@@ -8,7 +8,11 @@ import config, { electronFuses } from '@root/electron-builder';
 // Packaging downloads Electron and cannot run here: the configuration's entries that matter are checked instead.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const builder = config as Record<string, unknown>;
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; name: string; productName: string };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  name: string;
+  productName: string;
+};
 
 type Entry = Record<string, unknown>;
 const section = (name: string) => builder[name] as Entry;
@@ -44,7 +48,9 @@ describe('electron-builder.ts', () => {
     expect(nsh).toMatch(/!macro customInstall[\s\S]*Software\\Classes\\sas-console"\s+"URL Protocol"[\s\S]*!macroend/u);
     // The URL after `--`, where Chromium stops reading switches.
     expect(nsh).toMatch(/shell\\open\\command"\s+""\s+'"\$INSTDIR\\\$\{APP_EXECUTABLE_FILENAME\}" -- "%1"'/u);
-    expect(nsh).toMatch(/!macro customUnInstall[\s\S]*DeleteRegKey SHCTX "Software\\Classes\\sas-console"[\s\S]*!macroend/u);
+    expect(nsh).toMatch(
+      /!macro customUnInstall[\s\S]*DeleteRegKey SHCTX "Software\\Classes\\sas-console"[\s\S]*!macroend/u,
+    );
   });
 
   it('sets every security fuse', () => {
@@ -75,7 +81,10 @@ describe('electron-builder.ts', () => {
 
 describe('package.json main', () => {
   it('is the file `vite build --mode main` writes', async () => {
-    const config = await resolveConfig({ root, configFile: join(root, 'vite.config.ts'), mode: 'main', logLevel: 'silent' }, 'build');
+    const config = await resolveConfig(
+      { root, configFile: join(root, 'vite.config.ts'), mode: 'main', logLevel: 'silent' },
+      'build',
+    );
     const output = config.build.rollupOptions.output as { entryFileNames: string; format: string };
     const built = relative(root, join(config.build.outDir, output.entryFileNames)).split('\\').join('/');
     expect(built).toBe('dist/main/main.js');

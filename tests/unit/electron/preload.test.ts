@@ -32,10 +32,17 @@ describe('the preload', () => {
         : { ok: true, value: { backendUrl: '' } };
     // The preload hands over the outcome object (contextBridge would strip a thrown error to its message)...
     expect(await api.getSettings()).toEqual({ ok: true, value: { backendUrl: '' } });
-    expect(await api.cancelSearch('s-1')).toEqual({ ok: false, error: { code: 'unknown-search', message: 'Recherche fermée.' } });
+    expect(await api.cancelSearch('s-1')).toEqual({
+      ok: false,
+      error: { code: 'unknown-search', message: 'Recherche fermée.' },
+    });
     // ...and the renderer's side rejects with a ConsoleError that keeps the code.
     const calls = callsFromOutcomes(api);
-    await expect(calls.cancelSearch('s-1')).rejects.toMatchObject({ name: 'ConsoleError', code: 'unknown-search', message: 'Recherche fermée.' });
+    await expect(calls.cancelSearch('s-1')).rejects.toMatchObject({
+      name: 'ConsoleError',
+      code: 'unknown-search',
+      message: 'Recherche fermée.',
+    });
     expect(ipcRenderer.invoked.slice(-3, -1)).toEqual([
       { channel: callChannel('getSettings'), args: [[]] },
       { channel: callChannel('cancelSearch'), args: [['s-1']] },
@@ -57,7 +64,13 @@ describe('the preload bundle', () => {
   it('`vite build --mode preload` gives one CommonJS file that requires nothing but electron', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'sas-preload-'));
     try {
-      await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'preload', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+      await build({
+        root,
+        configFile: join(root, 'vite.config.ts'),
+        mode: 'preload',
+        logLevel: 'silent',
+        build: { outDir, emptyOutDir: true },
+      });
       const code = await readFile(join(outDir, 'preload.cjs'), 'utf8');
       const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/gu)].map((m) => m[1]);
       expect(required.length).toBeGreaterThan(0);

@@ -32,21 +32,38 @@ function store(platform: NodeJS.Platform = 'linux', reports: string[] = []) {
 
 describe('when secrets may be persisted', () => {
   it('never on Linux basic_text, nor before the backend is known, nor without encryption', () => {
-    expect(decideSecretPersistence({ platform: 'linux', linuxBackend: 'basic_text', asyncEncryptionAvailable: true })).toMatchObject({
+    expect(
+      decideSecretPersistence({ platform: 'linux', linuxBackend: 'basic_text', asyncEncryptionAvailable: true }),
+    ).toMatchObject({
       persistent: false,
       reason: expect.stringMatching(/basic_text/u),
     });
-    expect(decideSecretPersistence({ platform: 'linux', linuxBackend: 'unknown', asyncEncryptionAvailable: true }).persistent).toBe(false);
-    expect(decideSecretPersistence({ platform: 'linux', linuxBackend: undefined, asyncEncryptionAvailable: true }).persistent).toBe(false);
-    expect(decideSecretPersistence({ platform: 'win32', linuxBackend: undefined, asyncEncryptionAvailable: false }).persistent).toBe(false);
+    expect(
+      decideSecretPersistence({ platform: 'linux', linuxBackend: 'unknown', asyncEncryptionAvailable: true })
+        .persistent,
+    ).toBe(false);
+    expect(
+      decideSecretPersistence({ platform: 'linux', linuxBackend: undefined, asyncEncryptionAvailable: true })
+        .persistent,
+    ).toBe(false);
+    expect(
+      decideSecretPersistence({ platform: 'win32', linuxBackend: undefined, asyncEncryptionAvailable: false })
+        .persistent,
+    ).toBe(false);
   });
 
   it('with a real key store: keyring or KWallet on Linux, DPAPI on Windows, Keychain on macOS', () => {
     for (const linuxBackend of ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']) {
-      expect(decideSecretPersistence({ platform: 'linux', linuxBackend, asyncEncryptionAvailable: true })).toEqual({ persistent: true });
+      expect(decideSecretPersistence({ platform: 'linux', linuxBackend, asyncEncryptionAvailable: true })).toEqual({
+        persistent: true,
+      });
     }
-    expect(decideSecretPersistence({ platform: 'win32', linuxBackend: undefined, asyncEncryptionAvailable: true })).toEqual({ persistent: true });
-    expect(decideSecretPersistence({ platform: 'darwin', linuxBackend: undefined, asyncEncryptionAvailable: true })).toEqual({ persistent: true });
+    expect(
+      decideSecretPersistence({ platform: 'win32', linuxBackend: undefined, asyncEncryptionAvailable: true }),
+    ).toEqual({ persistent: true });
+    expect(
+      decideSecretPersistence({ platform: 'darwin', linuxBackend: undefined, asyncEncryptionAvailable: true }),
+    ).toEqual({ persistent: true });
   });
 });
 
@@ -96,7 +113,10 @@ describe('the safeStorage secret store', () => {
   });
 
   it('a ciphertext the key store cannot open is dropped, not retried', async () => {
-    await writeFile(join(dir, 'secrets.json'), JSON.stringify({ version: 1, secrets: { 'session.refresh': Buffer.from('garbage').toString('base64') } }));
+    await writeFile(
+      join(dir, 'secrets.json'),
+      JSON.stringify({ version: 1, secrets: { 'session.refresh': Buffer.from('garbage').toString('base64') } }),
+    );
     const reports: string[] = [];
     const secrets = store('win32', reports);
     expect(await secrets.get('session.refresh')).toBeUndefined();
@@ -111,10 +131,22 @@ describe('the safeStorage secret store', () => {
     safeStorage.state.shouldReEncrypt = true;
     let writes = 0;
     const vault = new FileSecretVault(join(dir, 'secrets.json'));
-    const counting: SecretVault = { read: () => vault.read(), write: async (e) => { writes += 1; await vault.write(e); } };
+    const counting: SecretVault = {
+      read: () => vault.read(),
+      write: async (e) => {
+        writes += 1;
+        await vault.write(e);
+      },
+    };
     const secrets = new EncryptedSecretStore({
       decidePersistence: async () => ({ persistent: true }),
-      cipher: { encrypt: (p) => safeStorage.encryptStringAsync(p), decrypt: async (d) => { const r = await safeStorage.decryptStringAsync(Buffer.from(d)); return { plain: r.result, shouldReEncrypt: r.shouldReEncrypt }; } },
+      cipher: {
+        encrypt: (p) => safeStorage.encryptStringAsync(p),
+        decrypt: async (d) => {
+          const r = await safeStorage.decryptStringAsync(Buffer.from(d));
+          return { plain: r.result, shouldReEncrypt: r.shouldReEncrypt };
+        },
+      },
       vault: counting,
     });
     expect(await secrets.get('session.refresh')).toBe(TOKEN);
@@ -142,7 +174,11 @@ describe('EncryptedSecretStore', () => {
   };
   const memoryVault = () => {
     let entries: Record<string, string> = {};
-    return { read: async () => ({ ...entries }), write: async (e: Record<string, string>) => void (entries = { ...e }), peek: () => entries };
+    return {
+      read: async () => ({ ...entries }),
+      write: async (e: Record<string, string>) => void (entries = { ...e }),
+      peek: () => entries,
+    };
   };
 
   it('keeps parallel saves of different secrets (no lost update)', async () => {
@@ -165,7 +201,12 @@ describe('EncryptedSecretStore', () => {
 
   it('a failing key store decision means memory only, said once', async () => {
     const reports: string[] = [];
-    const secrets = new EncryptedSecretStore({ decidePersistence: () => Promise.reject(new Error('dbus')), cipher, vault: memoryVault(), report: (l) => reports.push(l) });
+    const secrets = new EncryptedSecretStore({
+      decidePersistence: () => Promise.reject(new Error('dbus')),
+      cipher,
+      vault: memoryVault(),
+      report: (l) => reports.push(l),
+    });
     expect(await secrets.isPersistent()).toBe(false);
     await secrets.set('session.refresh', TOKEN);
     expect(await secrets.isPersistent()).toBe(false);
@@ -183,7 +224,9 @@ describe('EncryptedSecretStore', () => {
   it('property: memory store behaves as a map of the last value set', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c.d'), fc.option(fc.string(), { nil: undefined })), { maxLength: 20 }),
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c.d'), fc.option(fc.string(), { nil: undefined })), {
+          maxLength: 20,
+        }),
         async (operations) => {
           const secrets = new MemorySecretStore();
           const model = new Map<string, string>();

@@ -50,7 +50,11 @@ describe('ElectronSettingsStore', () => {
 
   it('round-trips settings through the file, across restarts', async () => {
     const first = new SettingsService(new ElectronSettingsStore(confFactory()));
-    first.update({ backendUrl: 'https://sas.example.fr/', environmentLabel: 'PRÉPRODUCTION', ui: { density: 'compact' } });
+    first.update({
+      backendUrl: 'https://sas.example.fr/',
+      environmentLabel: 'PRÉPRODUCTION',
+      ui: { density: 'compact' },
+    });
     const onDisk = JSON.parse(await readFile(settingsFile(), 'utf8')) as ConsoleSettings;
     expect(onDisk).toEqual({
       backendUrl: 'https://sas.example.fr/',
@@ -65,14 +69,21 @@ describe('ElectronSettingsStore', () => {
 
   it('asks the file layer never to throw on a corrupt file, and not to watch it', () => {
     new SettingsService(new ElectronSettingsStore(confFactory()));
-    expect(opened[0]).toMatchObject({ name: 'settings', clearInvalidConfig: false, watch: false, accessPropertiesByDotNotation: false });
+    expect(opened[0]).toMatchObject({
+      name: 'settings',
+      clearInvalidConfig: false,
+      watch: false,
+      accessPropertiesByDotNotation: false,
+    });
   });
 
   it('a corrupt file: defaults, a French reason, and the next save repairs it', async () => {
     await writeFile(settingsFile(), '{"backendUrl": "https://sas.example.fr/", ');
     const service = new SettingsService(new ElectronSettingsStore(confFactory()));
     expect(service.get()).toEqual(DEFAULT_SETTINGS);
-    expect(service.loadProblem).toMatch(/^Paramètres illisibles \(fichier des paramètres corrompu \(JSON invalide\)\)/u);
+    expect(service.loadProblem).toMatch(
+      /^Paramètres illisibles \(fichier des paramètres corrompu \(JSON invalide\)\)/u,
+    );
     service.update({ ui: { showMap: false } });
     const reread = new SettingsService(new ElectronSettingsStore(confFactory()));
     expect(reread.loadProblem).toBeUndefined();
@@ -87,7 +98,15 @@ describe('ElectronSettingsStore', () => {
   });
 
   it('invalid fields fall back one by one (SettingsService validation on load)', async () => {
-    await writeFile(settingsFile(), JSON.stringify({ backendUrl: 'javascript:alert(1)', environmentLabel: 'RECETTE', bookingOrigin: 'sas', ui: { density: 'compact', showMap: true } }));
+    await writeFile(
+      settingsFile(),
+      JSON.stringify({
+        backendUrl: 'javascript:alert(1)',
+        environmentLabel: 'RECETTE',
+        bookingOrigin: 'sas',
+        ui: { density: 'compact', showMap: true },
+      }),
+    );
     const service = new SettingsService(new ElectronSettingsStore(confFactory()));
     expect(service.get()).toMatchObject({ backendUrl: '', environmentLabel: 'RECETTE', ui: { density: 'compact' } });
     expect(service.loadProblem).toMatch(/backendUrl/u);
@@ -102,15 +121,25 @@ describe('ElectronSettingsStore', () => {
         expect.unreachable();
       } catch (error) {
         expect(error).toBeInstanceOf(ConsoleError);
-        expect(error).toMatchObject({ code: 'invalid-settings', message: 'Paramètres refusés : valeur invalide pour backendUrl.' });
+        expect(error).toMatchObject({
+          code: 'invalid-settings',
+          message: 'Paramètres refusés : valeur invalide pour backendUrl.',
+        });
       }
     }
-    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toMatchObject({ backendUrl: '', environmentLabel: 'RECETTE' });
+    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toMatchObject({
+      backendUrl: '',
+      environmentLabel: 'RECETTE',
+    });
   });
 
   it('writes only the settings fields, whatever the object carries', async () => {
     const store = new ElectronSettingsStore(confFactory());
-    const withExtra = { ...DEFAULT_SETTINGS, patientAddress: '12 rue de la Paix', ui: { ...DEFAULT_SETTINGS.ui, lastSearch: 'Agen' } };
+    const withExtra = {
+      ...DEFAULT_SETTINGS,
+      patientAddress: '12 rue de la Paix',
+      ui: { ...DEFAULT_SETTINGS.ui, lastSearch: 'Agen' },
+    };
     store.write(withExtra as ConsoleSettings);
     const text = await readFile(settingsFile(), 'utf8');
     expect(text).not.toContain('Paix');
@@ -151,7 +180,13 @@ describe('ElectronSettingsStore', () => {
       }
     }
     const factory = electronStoreFactory(FakeElectronStore, ipcMain as never);
-    factory({ name: 'settings', clearInvalidConfig: false, accessPropertiesByDotNotation: false, watch: false, deserialize: JSON.parse });
+    factory({
+      name: 'settings',
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+      watch: false,
+      deserialize: JSON.parse,
+    });
     expect(ipcMain.listenerCount(ELECTRON_STORE_CHANNEL)).toBe(0);
   });
 });

@@ -11,8 +11,22 @@ import { LaunchQueue } from '@services/launch-queue';
 import type { SessionPort } from '@services/ports';
 import { MemorySecretStore } from '@services/secret-store';
 import { MemorySettingsStore, SettingsService } from '@services/settings';
-import { unavailableAppointments, unavailableBooking, unavailablePlaces, unavailableSearch } from '@services/unavailable';
-import { app, BrowserWindow, emitReady, fakeEvent, ipcMain, resetElectronStub, stub, session as electronSession } from '../../stubs/electron';
+import {
+  unavailableAppointments,
+  unavailableBooking,
+  unavailablePlaces,
+  unavailableSearch,
+} from '@services/unavailable';
+import {
+  app,
+  BrowserWindow,
+  emitReady,
+  fakeEvent,
+  ipcMain,
+  resetElectronStub,
+  stub,
+  session as electronSession,
+} from '../../stubs/electron';
 
 const VALID = 'sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54';
 const BAD = 'sas-console://recherche?origin=TEST-SAMU000&inseecode=4700X';
@@ -34,7 +48,11 @@ function fakeSession() {
     },
   };
   const logIn = () => {
-    state = { status: 'logged-in', user: { nationalId: '810000000000', familyName: 'Martin' }, expiresAt: '2026-01-05T18:00:00Z' };
+    state = {
+      status: 'logged-in',
+      user: { nationalId: '810000000000', familyName: 'Martin' },
+      expiresAt: '2026-01-05T18:00:00Z',
+    };
     for (const listener of listeners) listener(state);
   };
   return { port, logIn };
@@ -58,7 +76,12 @@ function servicesOver(context: ServiceContext, sessionPort: SessionPort): Consol
     booking: unavailableBooking,
     appointments: unavailableAppointments,
     settings: new SettingsService(context.settingsStore),
-    journal: new Journal({ store: new MemoryJournalStore(), now: () => new Date(), newId: () => 'j', onChange: () => {} }),
+    journal: new Journal({
+      store: new MemoryJournalStore(),
+      now: () => new Date(),
+      newId: () => 'j',
+      onChange: () => {},
+    }),
     bus,
   });
   let closed = false;
@@ -104,10 +127,20 @@ function deps(overrides: Partial<ShellDeps> = {}) {
     log: (line) => lines.push(line),
     ...overrides,
   };
-  return { deps: value, lines, training, startTrainingBackend, openSettingsStore, contexts, session: sessionFake, built: () => built };
+  return {
+    deps: value,
+    lines,
+    training,
+    startTrainingBackend,
+    openSettingsStore,
+    contexts,
+    session: sessionFake,
+    built: () => built,
+  };
 }
 
-const invoke = (name: Parameters<typeof callChannel>[0], args: unknown[] = [], frame: unknown = TOP) => ipcMain.invoke(callChannel(name), frame, args);
+const invoke = (name: Parameters<typeof callChannel>[0], args: unknown[] = [], frame: unknown = TOP) =>
+  ipcMain.invoke(callChannel(name), frame, args);
 const firstWindow = () => BrowserWindow.instances[0];
 
 beforeEach(() => resetElectronStub());
@@ -127,14 +160,27 @@ describe('startShell: before ready', () => {
   it('enables the sandbox, privileges app://, registers sas-console and listens for launches', () => {
     startShell(deps().deps);
     expect(stub.sandboxEnabled).toBe(true);
-    expect(stub.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+    expect(stub.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    ]);
     expect(stub.protocolClients).toEqual([{ scheme: 'sas-console' }]);
-    for (const event of ['second-instance', 'open-url', 'web-contents-created']) expect(app.listenerCount(event), event).toBe(1);
+    for (const event of ['second-instance', 'open-url', 'web-contents-created'])
+      expect(app.listenerCount(event), event).toBe(1);
   });
 
   it('in development, registers the protocol with Electron and the app path', () => {
-    startShell(deps({ process: { defaultApp: true, execPath: '/usr/lib/electron/electron', argv: ['/usr/lib/electron/electron', '.'] } }).deps);
-    expect(stub.protocolClients).toEqual([{ scheme: 'sas-console', path: '/usr/lib/electron/electron', args: [process.cwd()] }]);
+    startShell(
+      deps({
+        process: {
+          defaultApp: true,
+          execPath: '/usr/lib/electron/electron',
+          argv: ['/usr/lib/electron/electron', '.'],
+        },
+      }).deps,
+    );
+    expect(stub.protocolClients).toEqual([
+      { scheme: 'sas-console', path: '/usr/lib/electron/electron', args: [process.cwd()] },
+    ]);
   });
 
   it('says so when the settings file was damaged', () => {
@@ -151,7 +197,12 @@ describe('startShell: training mode', () => {
     await emitReady();
     await shell.ready;
     expect(d.startTrainingBackend).toHaveBeenCalledTimes(1);
-    expect(shell.environment()).toEqual({ mode: 'training', label: 'FORMATION', backendUrl: 'http://127.0.0.1:45123/', version: '0.1.0-test' });
+    expect(shell.environment()).toEqual({
+      mode: 'training',
+      label: 'FORMATION',
+      backendUrl: 'http://127.0.0.1:45123/',
+      version: '0.1.0-test',
+    });
     expect(await invoke('getEnvironment')).toEqual({ ok: true, value: shell.environment() });
     expect(d.contexts[0]).toMatchObject({ mode: 'training', backendUrl: 'http://127.0.0.1:45123/' });
     // The embedded identity provider is the one page login may open outside.
@@ -162,7 +213,13 @@ describe('startShell: training mode', () => {
   it('an empty SAS_BACKEND_URL forces training even when the settings name a server', async () => {
     const d = deps({
       backendUrlVariable: '',
-      openSettingsStore: () => new MemorySettingsStore({ backendUrl: 'https://sas.example.fr/', environmentLabel: 'PROD', bookingOrigin: 'sas', ui: { density: 'compact', showMap: true } }),
+      openSettingsStore: () =>
+        new MemorySettingsStore({
+          backendUrl: 'https://sas.example.fr/',
+          environmentLabel: 'PROD',
+          bookingOrigin: 'sas',
+          ui: { density: 'compact', showMap: true },
+        }),
     });
     const shell = startShell(d.deps)!;
     await emitReady();
@@ -178,13 +235,18 @@ describe('startShell: training mode', () => {
     await shell.ready;
     expect(shell.environment()).toMatchObject({ mode: 'training', label: 'FORMATION' });
     expect(d.contexts).toEqual([]);
-    expect(await invoke('getSession')).toMatchObject({ ok: true, value: { status: 'logged-out', message: expect.stringMatching(/formation n’a pas pu démarrer/u) } });
+    expect(await invoke('getSession')).toMatchObject({
+      ok: true,
+      value: { status: 'logged-out', message: expect.stringMatching(/formation n’a pas pu démarrer/u) },
+    });
     expect(d.lines.join('\n')).toMatch(/formation non démarré : port occupé/u);
     expect(firstWindow()).toBeDefined();
   });
 
   it('refuses a training backend that is not on loopback', async () => {
-    const d = deps({ startTrainingBackend: async () => ({ backendUrl: 'http://192.168.1.10:4000/', close: async () => {} }) });
+    const d = deps({
+      startTrainingBackend: async () => ({ backendUrl: 'http://192.168.1.10:4000/', close: async () => {} }),
+    });
     const shell = startShell(d.deps)!;
     await emitReady();
     await shell.ready;
@@ -214,7 +276,13 @@ describe('startShell: connected mode', () => {
     expect(d.contexts).toEqual([]);
     expect(shell.environment()).toMatchObject({ mode: 'connected', backendUrl: '' });
     const state = await invoke('getSession');
-    expect(state).toMatchObject({ ok: true, value: { status: 'logged-out', message: expect.stringMatching(/Adresse du serveur SAS invalide dans la variable SAS_BACKEND_URL/u) } });
+    expect(state).toMatchObject({
+      ok: true,
+      value: {
+        status: 'logged-out',
+        message: expect.stringMatching(/Adresse du serveur SAS invalide dans la variable SAS_BACKEND_URL/u),
+      },
+    });
   });
 
   it('services that fail to build leave a console that says so', async () => {
@@ -227,7 +295,10 @@ describe('startShell: connected mode', () => {
     const shell = startShell(d.deps)!;
     await emitReady();
     await shell.ready;
-    expect(await invoke('getSession')).toMatchObject({ ok: true, value: { message: expect.stringMatching(/n’ont pas pu démarrer/u) } });
+    expect(await invoke('getSession')).toMatchObject({
+      ok: true,
+      value: { message: expect.stringMatching(/n’ont pas pu démarrer/u) },
+    });
   });
 
   it('gives services an opener that refuses origins off the allow-list', async () => {
@@ -251,12 +322,18 @@ describe('startShell: window, guards and IPC', () => {
     await shell.ready;
     const permission = electronSession.defaultSession.permissionRequestHandler;
     expect(permission).toBeTypeOf('function');
-    expect(electronSession.defaultSession.permissionCheckHandler?.(...([null, 'media', 'app://console'] as never[]))).toBe(false);
+    expect(
+      electronSession.defaultSession.permissionCheckHandler?.(...([null, 'media', 'app://console'] as never[])),
+    ).toBe(false);
     expect(stub.protocolHandlers.has('app')).toBe(true);
     const window = firstWindow()!;
     expect(shell.window()).toBe(window);
     expect(window.loadedUrls).toEqual(['app://console/index.html']);
-    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     // The guards came through web-contents-created.
     expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.test/' })).toEqual({ action: 'deny' });
     const navigation = fakeEvent({ url: 'https://evil.test/' });
@@ -269,7 +346,10 @@ describe('startShell: window, guards and IPC', () => {
     await emitReady();
     await shell.ready;
     expect(await invoke('getSettings')).toMatchObject({ ok: true });
-    expect(await invoke('getSettings', [], { url: 'app://console/index.html', parent: TOP })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await invoke('getSettings', [], { url: 'app://console/index.html', parent: TOP })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     expect(await invoke('getSettings', [], null)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 });
@@ -287,9 +367,18 @@ describe('startShell: single-instance handoff', () => {
     expect(shell.services()?.launches.pendingCount()).toBe(1);
 
     // The LRM launches again, badly; Windows puts flags before the URL.
-    app.emit('second-instance', fakeEvent(), ['C:\\SAS\\SAS Console.exe', '--allow-file-access-from-files', BAD], 'C:\\', {});
+    app.emit(
+      'second-instance',
+      fakeEvent(),
+      ['C:\\SAS\\SAS Console.exe', '--allow-file-access-from-files', BAD],
+      'C:\\',
+      {},
+    );
     expect(window.calls).toEqual(['show', 'focus']);
-    const shown = (await invoke('takeLaunches')) as { ok: true; value: { result: { ok: boolean; errors?: { parameter?: string }[] } }[] };
+    const shown = (await invoke('takeLaunches')) as {
+      ok: true;
+      value: { result: { ok: boolean; errors?: { parameter?: string }[] } }[];
+    };
     expect(shown.value).toHaveLength(1);
     expect(shown.value[0]?.result.ok).toBe(false);
     expect(shown.value[0]?.result.errors?.[0]?.parameter).toBe('inseecode');

@@ -40,20 +40,37 @@ describe('the app origin', () => {
 describe('navigation', () => {
   it('stays on the app origin: every other destination is refused', () => {
     expect(mayNavigate('app://console/index.html')).toBe(true);
-    for (const url of [BOOKING, 'http://127.0.0.1:3000/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'app://other/']) {
+    for (const url of [
+      BOOKING,
+      'http://127.0.0.1:3000/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'app://other/',
+    ]) {
       expect(mayNavigate(url), url).toBe(false);
     }
   });
 
   it('logs a refused destination by its origin only (the query may carry an address)', () => {
-    expect(originForLog('https://sas.sante.fr/sas/recherche?streetname=rue%20de%20la%20Paix')).toBe('https://sas.sante.fr');
+    expect(originForLog('https://sas.sante.fr/sas/recherche?streetname=rue%20de%20la%20Paix')).toBe(
+      'https://sas.sante.fr',
+    );
     expect(originForLog('sas-console://recherche?city=Agen')).toBe('sas-console:…');
     expect(originForLog('app://console/x?y')).toBe('app://console');
     expect(originForLog('%%%')).toBe('(URL illisible)');
   });
 
   it('never grants a permission, whatever it is and whoever asks', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(mayGrantPermission(permission, 'app://console/index.html')).toBe(false);
     }
   });
@@ -99,7 +116,14 @@ describe('the external allow-list', () => {
   });
 
   it('refuses other schemes and oversized or unparsable URLs', () => {
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'sas-console://recherche', 'ftp://booking.publisher.example/', 'data:,x', '']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'sas-console://recherche',
+      'ftp://booking.publisher.example/',
+      'data:,x',
+      '',
+    ]) {
       expect(isAllowedExternal(url, [BOOKING]), url).toBe(false);
     }
     expect(isAllowedExternal(`${BOOKING}/?q=${'a'.repeat(9000)}`, [BOOKING])).toBe(false);
@@ -166,7 +190,11 @@ describe('the system-browser opener', () => {
 
   it('opens allowed pages only, re-serialised', async () => {
     const lines: string[] = [];
-    const open = createExternalOpener({ allows: (url) => isAllowedExternal(url, [BOOKING]), shell, log: (l) => lines.push(l) });
+    const open = createExternalOpener({
+      allows: (url) => isAllowedExternal(url, [BOOKING]),
+      shell,
+      log: (l) => lines.push(l),
+    });
     expect(await open('https://BOOKING.publisher.example/rdv?slot=1')).toBe(true);
     expect(await open('https://booking.publisher.example.attacker.test/rdv')).toBe(false);
     expect(stub.openedExternally).toEqual(['https://booking.publisher.example/rdv?slot=1']);
@@ -199,20 +227,25 @@ describe('guards on webContents', () => {
     return { contents, opened, lines };
   }
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: foreign origins are stopped, the app origin passes', (name) => {
-    const { contents } = guarded();
-    const foreign = fakeEvent({ url: `${BOOKING}/rdv` });
-    contents.emit(name, foreign);
-    expect(foreign.defaultPrevented).toBe(true);
-    const own = fakeEvent({ url: 'app://console/index.html' });
-    contents.emit(name, own);
-    expect(own.defaultPrevented).toBe(false);
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s: foreign origins are stopped, the app origin passes',
+    (name) => {
+      const { contents } = guarded();
+      const foreign = fakeEvent({ url: `${BOOKING}/rdv` });
+      contents.emit(name, foreign);
+      expect(foreign.defaultPrevented).toBe(true);
+      const own = fakeEvent({ url: 'app://console/index.html' });
+      contents.emit(name, own);
+      expect(own.defaultPrevented).toBe(false);
+    },
+  );
 
   it('window.open: always denied; an allowed page goes to the system browser, others nowhere', () => {
     const { contents, opened } = guarded();
     expect(contents.windowOpenHandler?.({ url: `${BOOKING}/rdv?slot=2` })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler?.({ url: 'https://booking.publisher.example.attacker.test/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://booking.publisher.example.attacker.test/' })).toEqual({
+      action: 'deny',
+    });
     expect(contents.windowOpenHandler?.({ url: 'app://console/index.html' })).toEqual({ action: 'deny' });
     expect(opened).toEqual([`${BOOKING}/rdv?slot=2`]);
   });
@@ -242,13 +275,32 @@ describe('guards on webContents', () => {
     const session = new FakeSession();
     lockDownSession(session as never, () => {});
     const answers: boolean[] = [];
-    session.permissionRequestHandler?.(...([{}, 'media', (granted: boolean) => answers.push(granted), { requestingUrl: 'app://console/index.html' }] as never[]));
-    session.permissionRequestHandler?.(...([{}, 'geolocation', (granted: boolean) => answers.push(granted), { requestingUrl: 'https://evil.test/' }] as never[]));
+    session.permissionRequestHandler?.(
+      ...([
+        {},
+        'media',
+        (granted: boolean) => answers.push(granted),
+        { requestingUrl: 'app://console/index.html' },
+      ] as never[]),
+    );
+    session.permissionRequestHandler?.(
+      ...([
+        {},
+        'geolocation',
+        (granted: boolean) => answers.push(granted),
+        { requestingUrl: 'https://evil.test/' },
+      ] as never[]),
+    );
     expect(answers).toEqual([false, false]);
     expect(session.permissionCheckHandler?.(...([null, 'notifications', 'app://console'] as never[]))).toBe(false);
     expect(session.devicePermissionHandler?.(...([{ deviceType: 'usb' }] as never[]))).toBe(false);
     const download = fakeEvent();
-    session.emit('will-download', download, { getURL: () => 'https://evil.test/x.exe', getFilename: () => 'x.exe' }, {});
+    session.emit(
+      'will-download',
+      download,
+      { getURL: () => 'https://evil.test/x.exe', getFilename: () => 'x.exe' },
+      {},
+    );
     expect(download.defaultPrevented).toBe(true);
   });
 

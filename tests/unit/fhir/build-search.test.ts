@@ -59,7 +59,11 @@ describe('buildSlotSearchUrl', () => {
       '_count=1000',
       '_include:iterate=HealthcareService:organization',
     ]);
-    expect(built.endsWith('&_count=1000&_include=Slot:service-type-reference&_include:iterate=HealthcareService:organization')).toBe(true);
+    expect(
+      built.endsWith(
+        '&_count=1000&_include=Slot:service-type-reference&_include:iterate=HealthcareService:organization',
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -81,7 +85,11 @@ describe('buildSlotSearchUrl', () => {
 
   it('accepts 25 ids and ids of regulators without RPPS (FINESS/local form)', () => {
     const ids = Array.from({ length: 25 }, (_, i) => `8100000000${String(i).padStart(2, '0')}`);
-    const url = buildSlotSearchUrl('https://x.example', { nationalIds: [...ids.slice(1), '3456780581/11242343'], start: '2024-06-12T16:20:00+02:00', end: '2024-06-12T17:20:00+02:00' });
+    const url = buildSlotSearchUrl('https://x.example', {
+      nationalIds: [...ids.slice(1), '3456780581/11242343'],
+      start: '2024-06-12T16:20:00+02:00',
+      end: '2024-06-12T17:20:00+02:00',
+    });
     expect(url).toContain('%7C3456780581/11242343&_count=1000');
   });
 });
@@ -102,7 +110,13 @@ describe('buildSosScheduleSearchUrl', () => {
     );
   });
   it('refuses an empty list', () => {
-    expect(() => buildSosScheduleSearchUrl('https://x', { organizationIds: [], start: '2024-06-12T16:20:00Z', end: '2024-06-13T16:20:00Z' })).toThrow(RangeError);
+    expect(() =>
+      buildSosScheduleSearchUrl('https://x', {
+        organizationIds: [],
+        start: '2024-06-12T16:20:00Z',
+        end: '2024-06-13T16:20:00Z',
+      }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -174,14 +188,32 @@ describe('parseSlotSearchUrl (simulated publishers)', () => {
   });
 
   it.each([
-    ['search-status-invalid', 'start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100'],
+    [
+      'search-status-invalid',
+      'start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100',
+    ],
     ['search-window-missing', 'status=free&start=ge2024-06-12T16:20:00Z&schedule.actor:Practitioner.identifier=8100'],
-    ['search-start-invalid', 'status=free&start=ge2024-13-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100'],
-    ['search-window-invalid', 'status=free&start=ge2024-06-12T18:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100'],
+    [
+      'search-start-invalid',
+      'status=free&start=ge2024-13-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100',
+    ],
+    [
+      'search-window-invalid',
+      'status=free&start=ge2024-06-12T18:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100',
+    ],
     ['search-identifier-missing', 'status=free&start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z'],
-    ['search-identifier-invalid', 'status=free&start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=urn:oid:9.9|8100'],
-    ['search-encoding-invalid', 'status=free&start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100&x=%E0%A4%A'],
-    ['search-count-invalid', 'status=free&start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100&_count=-1'],
+    [
+      'search-identifier-invalid',
+      'status=free&start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=urn:oid:9.9|8100',
+    ],
+    [
+      'search-encoding-invalid',
+      'status=free&start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100&x=%E0%A4%A',
+    ],
+    [
+      'search-count-invalid',
+      'status=free&start=ge2024-06-12T16:20:00Z&start=le2024-06-12T17:20:00Z&schedule.actor:Practitioner.identifier=8100&_count=-1',
+    ],
   ])('%s', (code, query) => {
     const parsed = parseSlotSearchUrl(`https://x/Slot?${query}`);
     expect(parsed.ok).toBe(false);
@@ -206,11 +238,24 @@ describe('parseSlotSearchUrl (simulated publishers)', () => {
         (ids, now, cpts, junk) => {
           expect(() => parseSlotSearchUrl(junk)).not.toThrow();
           const window = computeSearchWindow(now);
-          const url = buildSlotSearchUrl('https://editeur.example/fhir', { nationalIds: ids, start: window.start, end: window.end, cpts });
+          const url = buildSlotSearchUrl('https://editeur.example/fhir', {
+            nationalIds: ids,
+            start: window.start,
+            end: window.end,
+            cpts,
+          });
           expect(parseSlotSearchUrl(url)).toEqual({
             ok: true,
             warnings: [],
-            search: { nationalIds: ids, start: window.start, end: window.end, startMs: now, endMs: window.endMs, cpts, count: 1000 },
+            search: {
+              nationalIds: ids,
+              start: window.start,
+              end: window.end,
+              startMs: now,
+              endMs: window.endMs,
+              cpts,
+              count: 1000,
+            },
           });
         },
       ),

@@ -18,9 +18,12 @@ describe('every IG example maps without issue', () => {
   });
   // The fixtures are copies of ../shared/sas-ig/examples (beside the repo in CI): they must not drift apart.
   it.runIf(existsSync(SHARED_EXAMPLES))('are the same files as ../shared/sas-ig/examples', () => {
-    const shared = readdirSync(SHARED_EXAMPLES).filter((f) => f.endsWith('.json')).sort();
+    const shared = readdirSync(SHARED_EXAMPLES)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(igFiles()).toEqual(shared);
-    for (const name of shared) expect(loadIg(name)).toEqual(JSON.parse(readFileSync(`${SHARED_EXAMPLES}/${name}`, 'utf8')));
+    for (const name of shared)
+      expect(loadIg(name)).toEqual(JSON.parse(readFileSync(`${SHARED_EXAMPLES}/${name}`, 'utf8')));
   });
   it.each(igFiles())('%s', (name) => {
     const mapped = mapResource(loadIg(name), ctx);
@@ -103,7 +106,12 @@ describe('Bundle-ExampleBundlePSIndiv (PS individual)', () => {
     expect(thomas?.places.map((p) => p.line)).toEqual(['1 rue Mme DELMAS', '30 rue Mme DELMAS']);
     expect(thomas?.phone).toBeUndefined();
     expect(thomas?.specialties.map((c) => c.code)).toEqual(['SM54', 'SM05']);
-    expect(marcel).toMatchObject({ nationalId: '810002673899', familyName: 'MARCEL', givenName: 'Guillaume', phone: '+33658913859' });
+    expect(marcel).toMatchObject({
+      nationalId: '810002673899',
+      familyName: 'MARCEL',
+      givenName: 'Guillaume',
+      phone: '+33658913859',
+    });
     expect(marcel?.specialties.map((c) => c.code)).toEqual(['SM41', 'SM54']);
   });
 });
@@ -145,7 +153,9 @@ describe('Bundle-ExampleBundleCPTS1 (CPTS)', () => {
         phone: '+33561855977',
         agendaSource: 'editeur-a',
         specialties: [{ system: R38, code: 'SM54' }],
-        places: [{ line: '25 CHEMIN DE MOUNESTIE', postalCode: '31840', city: 'Aussonne', organizationId: '412345678912345' }],
+        places: [
+          { line: '25 CHEMIN DE MOUNESTIE', postalCode: '31840', city: 'Aussonne', organizationId: '412345678912345' },
+        ],
       },
     ]);
   });
@@ -215,7 +225,10 @@ describe('stand-alone resources', () => {
 
   it('the CPTS Organization gives the CPTS (IDNST type from the fr-core code system)', () => {
     const mapped = mapResource(loadIg('Organization-ExampleOrgaCPTS1.json'), ctx);
-    expect(mapped.resource).toMatchObject({ kind: 'organization', cpts: { finess: '950047225', name: 'CPTS AXE MAJEUR' } });
+    expect(mapped.resource).toMatchObject({
+      kind: 'organization',
+      cpts: { finess: '950047225', name: 'CPTS AXE MAJEUR' },
+    });
   });
 
   it('a PractitionerRole resolves its contained Location', () => {
@@ -224,7 +237,12 @@ describe('stand-alone resources', () => {
       kind: 'practitioner-role',
       role: {
         practitionerReference: 'Practitioner/ExamplePractitioner',
-        place: { line: '25 CHEMIN DE MOUNESTIE', postalCode: '31840', city: 'Aussonne', organizationId: '412345678912345' },
+        place: {
+          line: '25 CHEMIN DE MOUNESTIE',
+          postalCode: '31840',
+          city: 'Aussonne',
+          organizationId: '412345678912345',
+        },
         phone: '+33561855977',
         specialties: [],
       },
@@ -255,7 +273,12 @@ describe('V3 appointments and V1 regulators of the guide', () => {
     const mapped = mapAppointment(loadIg('Appointment-12345678.json'));
     expect(mapped).toMatchObject({
       ok: true,
-      appointment: { profile: 'sos', status: 'pending', operatorId: '3456780581/11242343', practitionerStatus: 'needs-action' },
+      appointment: {
+        profile: 'sos',
+        status: 'pending',
+        operatorId: '3456780581/11242343',
+        practitionerStatus: 'needs-action',
+      },
     });
     expect(mapped.ok && mapped.appointment.practitionerId).toBe(undefined);
   });
@@ -274,7 +297,12 @@ describe('V3 appointments and V1 regulators of the guide', () => {
     });
     expect(mapRegulatorPractitioner(loadIg('Practitioner-ExamplePractitionerRegul2.json'))).toMatchObject({
       ok: true,
-      regulator: { nationalId: '810002673899', familyName: 'MARIUS', givenName: 'Jules', email: 'jules.marius@test.com' },
+      regulator: {
+        nationalId: '810002673899',
+        familyName: 'MARIUS',
+        givenName: 'Jules',
+        email: 'jules.marius@test.com',
+      },
     });
   });
 });

@@ -86,7 +86,15 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
   op: fc.constantFrom('replace', 'delete', 'duplicate'),
   value: fc.oneof(
     fc.jsonValue(),
-    fc.constantFrom('', 'free', 'busy', '2021-02-30T10:00:00Z', 'Schedule/ExampleSchedule1', '#ExampleLocation3', 'x'.repeat(3000)),
+    fc.constantFrom(
+      '',
+      'free',
+      'busy',
+      '2021-02-30T10:00:00Z',
+      'Schedule/ExampleSchedule1',
+      '#ExampleLocation3',
+      'x'.repeat(3000),
+    ),
     instant,
   ),
 });
@@ -136,7 +144,15 @@ describe('mapSlotBundle never throws', () => {
   it('on bundle-shaped values with arbitrary resources of the SAS types', () => {
     const resource = fc.record(
       {
-        resourceType: fc.constantFrom('Slot', 'Schedule', 'Practitioner', 'PractitionerRole', 'Location', 'Organization', 'HealthcareService'),
+        resourceType: fc.constantFrom(
+          'Slot',
+          'Schedule',
+          'Practitioner',
+          'PractitionerRole',
+          'Location',
+          'Organization',
+          'HealthcareService',
+        ),
         id: fc.oneof(fc.constantFrom('a', 'b', 'ExampleSchedule1'), anything),
         status: fc.oneof(fc.constant('free'), anything),
         start: fc.oneof(instant, anything),
@@ -169,9 +185,13 @@ describe('mapSlotBundle never throws', () => {
 
   it('on mutated IG bundles (PS, CPTS) and the SOS bundle', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...BUNDLES), fc.array(mutation, { minLength: 1, maxLength: 6 }), (bundle, mutations) => {
-        checkInvariants(mapSlotBundle(mutate(bundle, mutations), ctx));
-      }),
+      fc.property(
+        fc.constantFrom(...BUNDLES),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (bundle, mutations) => {
+          checkInvariants(mapSlotBundle(mutate(bundle, mutations), ctx));
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -225,18 +245,24 @@ describe('the other mappers never throw', () => {
 
   it('on mutated IG appointments and regulators: valid results keep their invariants', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...RESOURCES), fc.array(mutation, { minLength: 1, maxLength: 4 }), (resource, mutations) => {
-        const input = mutate(resource, mutations);
-        const appointment = mapAppointment(input);
-        if (appointment.ok) {
-          const { start, end } = appointment.appointment;
-          expect((parseInstant(end)?.epochMs ?? 0) > (parseInstant(start)?.epochMs ?? 0)).toBe(true);
-        }
-        const regulator = mapRegulatorPractitioner(input);
-        if (regulator.ok)
-          expect(regulator.regulator.nationalId !== undefined || regulator.regulator.internalId !== undefined).toBe(true);
-        mapResource(input, ctx);
-      }),
+      fc.property(
+        fc.constantFrom(...RESOURCES),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (resource, mutations) => {
+          const input = mutate(resource, mutations);
+          const appointment = mapAppointment(input);
+          if (appointment.ok) {
+            const { start, end } = appointment.appointment;
+            expect((parseInstant(end)?.epochMs ?? 0) > (parseInstant(start)?.epochMs ?? 0)).toBe(true);
+          }
+          const regulator = mapRegulatorPractitioner(input);
+          if (regulator.ok)
+            expect(regulator.regulator.nationalId !== undefined || regulator.regulator.internalId !== undefined).toBe(
+              true,
+            );
+          mapResource(input, ctx);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

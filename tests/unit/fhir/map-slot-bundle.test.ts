@@ -78,7 +78,10 @@ describe('bundle envelope', () => {
 
   it('bundle-too-many-entries: reads the first 20,000 entries only', () => {
     const bundle = ig(PS);
-    const filler = Array.from({ length: 20_000 }, (_, i) => ({ fullUrl: `urn:uuid:${i}`, resource: { resourceType: 'Basic' } }));
+    const filler = Array.from({ length: 20_000 }, (_, i) => ({
+      fullUrl: `urn:uuid:${i}`,
+      resource: { resourceType: 'Basic' },
+    }));
     bundle.entry = [...(bundle.entry as Json[]).slice(0, 4), ...filler, ...(bundle.entry as Json[]).slice(4)];
     const result = mapSlotBundle(bundle, ctx);
     expect(codes(result)).toEqual(['bundle-too-many-entries']);
@@ -140,7 +143,11 @@ describe('slots', () => {
   });
 
   it.each([
-    ['slot-type-unknown', (s: Json) => s.meta.security.push({ system: s.meta.security[0].system, code: 'VIP' }), ['PUBLIC']],
+    [
+      'slot-type-unknown',
+      (s: Json) => s.meta.security.push({ system: s.meta.security[0].system, code: 'VIP' }),
+      ['PUBLIC'],
+    ],
     ['slot-type-missing', (s: Json) => delete s.meta.security, []],
     ['slot-mode-unknown', (s: Json) => (s.serviceType[0].coding[0].code = 'EMER'), ['teleconsultation']],
     ['slot-booking-url-invalid', (s: Json) => (s.comment = 'javascript:alert(1)'), undefined],
@@ -222,13 +229,23 @@ describe('schedules, practitioners and roles', () => {
     const entries = bundle.entry as Json[];
     entries.push({
       fullUrl: `${PS_BASE}Location/cabinet`,
-      resource: { resourceType: 'Location', id: 'cabinet', address: { line: ['2 place du Marché'], city: 'AGEN', postalCode: '47000' } },
+      resource: {
+        resourceType: 'Location',
+        id: 'cabinet',
+        address: { line: ['2 place du Marché'], city: 'AGEN', postalCode: '47000' },
+      },
     });
-    res(bundle, 'Schedule/ExampleSchedule1').actor = [{ reference: 'Practitioner/ExamplePractitioner2' }, { reference: 'Location/cabinet' }];
+    res(bundle, 'Schedule/ExampleSchedule1').actor = [
+      { reference: 'Practitioner/ExamplePractitioner2' },
+      { reference: 'Location/cabinet' },
+    ];
     const result = mapSlotBundle(bundle, ctx);
     expect(result.issues).toEqual([]);
     expect(result.sosSites).toEqual([]);
-    expect(result.slots[0]).toMatchObject({ practitionerId: '810100050075', place: { line: '2 place du Marché', city: 'AGEN' } });
+    expect(result.slots[0]).toMatchObject({
+      practitionerId: '810100050075',
+      place: { line: '2 place du Marché', city: 'AGEN' },
+    });
     expect(result.slots[0]?.sosSiteId).toBeUndefined();
   });
 
@@ -323,7 +340,10 @@ describe('CPTS', () => {
   it.each([
     ['slot-cpts-reference-missing', (b: Json) => delete res(b, 'Slot/ExampleSlotCPTS1').serviceType[1].extension],
     ['slot-cpts-service-unresolved', (b: Json) => removeEntry(b, 'HealthcareService/ExampleHealthcareServiceCPTS1')],
-    ['healthcare-service-provider-missing', (b: Json) => delete res(b, 'HealthcareService/ExampleHealthcareServiceCPTS1').providedBy],
+    [
+      'healthcare-service-provider-missing',
+      (b: Json) => delete res(b, 'HealthcareService/ExampleHealthcareServiceCPTS1').providedBy,
+    ],
     ['healthcare-service-provider-unresolved', (b: Json) => removeEntry(b, 'Organization/ExampleOrgaCPTS1')],
     ['cpts-finess-missing', (b: Json) => (res(b, 'Organization/ExampleOrgaCPTS1').identifier[0].value = '3123')],
   ])('%s: the slot is kept, without CPTS', (code, mutate) => {
@@ -351,7 +371,9 @@ describe('CPTS', () => {
     delete res(bundle, 'Slot/ExampleSlotCPTS1').serviceType[1];
     const result = mapSlotBundle(bundle, ctx);
     expect(result.issues).toEqual([]);
-    expect(result.cpts).toEqual([{ finess: '950047225', name: 'CPTS AXE MAJEUR', phone: '+33102030405', memberIds: [] }]);
+    expect(result.cpts).toEqual([
+      { finess: '950047225', name: 'CPTS AXE MAJEUR', phone: '+33102030405', memberIds: [] },
+    ]);
   });
 
   it('two slots of two members of the same CPTS give one CPTS with both members', () => {
@@ -388,7 +410,12 @@ describe('SOS Médecins (synthetic bundle in the sas-sos profiles’ shape)', ()
         associationName: 'SOS Médecins Rennes',
         name: 'Centre de consultation Rennes Nord',
         phone: '+33193246789',
-        place: { line: '320 avenue Général Georges Patton', postalCode: '35700', city: 'RENNES', organizationId: '1350000001' },
+        place: {
+          line: '320 avenue Général Georges Patton',
+          postalCode: '35700',
+          city: 'RENNES',
+          organizationId: '1350000001',
+        },
       },
       {
         id: '2222222222',
@@ -455,7 +482,11 @@ describe('references', () => {
       'PractitionerRole/ExamplePractitionerRoleAgregateur';
     const result = mapSlotBundle(bundle, ctx);
     expect(codes(result).sort()).toEqual(
-      ['healthcare-service-provider-unresolved', 'practitioner-role-practitioner-unresolved', 'schedule-actor-unresolved'].sort(),
+      [
+        'healthcare-service-provider-unresolved',
+        'practitioner-role-practitioner-unresolved',
+        'schedule-actor-unresolved',
+      ].sort(),
     );
     expect(result.slots).toHaveLength(1);
     expect(result.slots[0]?.place?.city).toBe('Aussonne');

@@ -111,7 +111,12 @@ describe('Europe/Paris calendar', () => {
   });
 
   it('the cached date equals an uncached Intl computation (property)', () => {
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2060, 0, 1) }), (ms) => {
         expect(localDate(ms)).toBe(format.format(new Date(ms)));

@@ -11,7 +11,10 @@ import { careOfferSample, nationalId, slotTimes, word } from '../../fixtures/fhi
 import { loadIg } from '../../fixtures/fhir/load';
 
 const wire = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 describe('searchset bundles', () => {
   it('slots, practitioners, CPTS and SOS sites round-trip (property)', () => {
@@ -50,7 +53,12 @@ describe('searchset bundles', () => {
 
   it('is in the guide’s shape: profiles, match then includes, contained Location, CPTS includes', () => {
     const mapped = mapSlotBundle(loadIg('Bundle-ExampleBundleCPTS1.json'), { sourceId: 'editeur-a' });
-    const bundle = buildSearchsetBundle({ baseUrl: 'https://editeur.example/fhir', id: 'b1', selfUrl: 'https://self', ...mapped });
+    const bundle = buildSearchsetBundle({
+      baseUrl: 'https://editeur.example/fhir',
+      id: 'b1',
+      selfUrl: 'https://self',
+      ...mapped,
+    });
     expect(bundle).toMatchObject({
       resourceType: 'Bundle',
       id: 'b1',
@@ -112,7 +120,17 @@ const report: fc.Arbitrary<AppointmentReport> = fc
       practitionerName: word,
       practitionerStatus: fc.constantFrom(...PARTICIPANT_STATUSES),
     },
-    { requiredKeys: ['profile', 'publisherAppointmentId', 'identifierSystem', 'status', 'times', 'operatorId', 'practitionerStatus'] },
+    {
+      requiredKeys: [
+        'profile',
+        'publisherAppointmentId',
+        'identifierSystem',
+        'status',
+        'times',
+        'operatorId',
+        'practitionerStatus',
+      ],
+    },
   )
   .map(({ times, practitionerName, ...rest }) => {
     const out: AppointmentReport = { ...rest, start: times.start, end: times.end };
@@ -142,7 +160,10 @@ describe('V3 appointments and V1 regulators', () => {
     });
     expect(built.status).toBe('pending');
     expect(built.participant[0]?.status).toBe('needs-action');
-    expect(mapAppointment(wire(built))).toMatchObject({ ok: true, appointment: { status: 'pending', practitionerStatus: 'needs-action' } });
+    expect(mapAppointment(wire(built))).toMatchObject({
+      ok: true,
+      appointment: { status: 'pending', practitionerStatus: 'needs-action' },
+    });
   });
 
   it('the guide’s appointments round-trip through the builder', () => {

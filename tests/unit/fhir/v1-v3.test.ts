@@ -37,7 +37,10 @@ describe('mapAppointment', () => {
     ['appointment-created-invalid', (a: Json) => (a.created = 'hier')],
     ['appointment-participant-missing', (a: Json) => delete a.participant],
     ['appointment-participant-invalid', (a: Json) => (a.participant[0].actor.identifier.value = '')],
-    ['appointment-participant-invalid', (a: Json) => (a.participant[0].actor.identifier = { system: 'urn:oid:1.2.3', value: '1' })],
+    [
+      'appointment-participant-invalid',
+      (a: Json) => (a.participant[0].actor.identifier = { system: 'urn:oid:1.2.3', value: '1' }),
+    ],
     ['appointment-participant-status-unknown', (a: Json) => (a.participant[0].status = 'maybe')],
   ])('%s → 422', (code, mutate) => {
     const input = appointment();
@@ -128,7 +131,13 @@ describe('mapRegulatorPractitioner', () => {
     delete input.telecom;
     expect(mapRegulatorPractitioner(input)).toEqual({
       ok: true,
-      regulator: { internalId: 'REG-000042', active: false, familyName: 'Loridon', givenName: 'Sébastien', source: 'urn:oid:1.2.250.1.213.3.6' },
+      regulator: {
+        internalId: 'REG-000042',
+        active: false,
+        familyName: 'Loridon',
+        givenName: 'Sébastien',
+        source: 'urn:oid:1.2.250.1.213.3.6',
+      },
     });
   });
 });
@@ -157,7 +166,9 @@ describe('buildOperationOutcome', () => {
   });
 
   it('puts the entry in diagnostics and can emit warnings', () => {
-    const outcome = buildOperationOutcome([{ code: 'slot-type-missing', message: 'm', entry: 3 }], { severity: 'warning' });
+    const outcome = buildOperationOutcome([{ code: 'slot-type-missing', message: 'm', entry: 3 }], {
+      severity: 'warning',
+    });
     expect(outcome.issue[0]).toMatchObject({ severity: 'warning', code: 'required', diagnostics: 'entrée : 3' });
   });
 

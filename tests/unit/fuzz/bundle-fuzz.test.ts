@@ -26,7 +26,14 @@ describe('the bundle fuzzer’s material', () => {
 
   it('reads the documented codes from the mapper’s README', () => {
     const codes = documentedMappingCodes();
-    for (const code of ['not-a-bundle', 'slot-schedule-unresolved', 'internal-error', 'bundle-too-many-entries', 'value-too-long']) expect(codes.has(code), code).toBe(true);
+    for (const code of [
+      'not-a-bundle',
+      'slot-schedule-unresolved',
+      'internal-error',
+      'bundle-too-many-entries',
+      'value-too-long',
+    ])
+      expect(codes.has(code), code).toBe(true);
     expect(() => documentedMappingCodes('# no section')).toThrow(/Issue codes/u);
     expect([...documentedMappingCodes('## Issue codes\nBundle: `a-b`, `c`.\n## Next\n`d`')]).toEqual(['a-b', 'c']);
   });
@@ -44,20 +51,37 @@ describe('the bundle fuzzer’s material', () => {
 
 describe('the bundle oracle catches what it is meant to catch', () => {
   const details = (result: SlotBundleMapping) => checkMapping(result).map((v) => v.detail);
-  const slot = { id: `${FUZZ_SOURCE_ID}/a`, start: '2030-01-01T10:00:00Z', end: '2030-01-01T10:15:00Z', types: [], modes: [], withAppointment: true, sourceId: FUZZ_SOURCE_ID, specialties: [] };
+  const slot = {
+    id: `${FUZZ_SOURCE_ID}/a`,
+    start: '2030-01-01T10:00:00Z',
+    end: '2030-01-01T10:15:00Z',
+    types: [],
+    modes: [],
+    withAppointment: true,
+    sourceId: FUZZ_SOURCE_ID,
+    specialties: [],
+  };
 
   it('undocumented codes, slots out of order, duplicated or misattributed, unsafe URLs', () => {
     expect(details({ ...empty, issues: [{ code: 'code-inconnu', message: 'x' }] })[0]).toMatch(/undocumented/u);
     expect(details({ ...empty, slots: [{ ...slot, end: slot.start }] })[0]).toMatch(/not in order/u);
     expect(details({ ...empty, slots: [slot, slot] })).toContain(`slot ${slot.id} twice`);
     expect(details({ ...empty, slots: [{ ...slot, sourceId: 'autre' }] })[0]).toMatch(/attributed/u);
-    expect(details({ ...empty, slots: [{ ...slot, bookingUrl: 'javascript:alert(1)' }] })[0]).toMatch(/unsafe booking URL/u);
+    expect(details({ ...empty, slots: [{ ...slot, bookingUrl: 'javascript:alert(1)' }] })[0]).toMatch(
+      /unsafe booking URL/u,
+    );
   });
 
   it('huge strings, foreign prototypes and cycles in the result', () => {
-    expect(details({ ...empty, issues: [{ code: 'slot-id-missing', message: 'x'.repeat(700) }] })[0]).toMatch(/message/u);
-    expect(details({ ...empty, practitioners: [{ nationalId: '810101010101', familyName: 'x'.repeat(5000) } as never] })[0]).toMatch(/string of 5000/u);
-    expect(details({ ...empty, cpts: [Object.create({ finess: '470000000' }) as never] }).join()).toMatch(/foreign prototype/u);
+    expect(details({ ...empty, issues: [{ code: 'slot-id-missing', message: 'x'.repeat(700) }] })[0]).toMatch(
+      /message/u,
+    );
+    expect(
+      details({ ...empty, practitioners: [{ nationalId: '810101010101', familyName: 'x'.repeat(5000) } as never] })[0],
+    ).toMatch(/string of 5000/u);
+    expect(details({ ...empty, cpts: [Object.create({ finess: '470000000' }) as never] }).join()).toMatch(
+      /foreign prototype/u,
+    );
     const cyclic: Record<string, unknown> = { nationalId: '810101010101' };
     cyclic['self'] = cyclic;
     expect(details({ ...empty, practitioners: [cyclic as never] }).join()).toMatch(/cyclic/u);
@@ -67,10 +91,15 @@ describe('the bundle oracle catches what it is meant to catch', () => {
 describe('mapSlotBundle under fuzzing (short run)', () => {
   it('never throws and keeps its contract on damaged bundles', () => {
     fc.assert(
-      fc.property(fc.nat({ max: SEEDS.length - 1 }), fc.array(fc.constantFrom(...CHEAP), { minLength: 1, maxLength: 3 }), fc.integer(), (seedIndex, damages, rngSeed) => {
-        const { input } = applyBundleDamages(SEEDS[seedIndex]!, damages, createRng(rngSeed));
-        expect(checkBundle(input).violations).toEqual([]);
-      }),
+      fc.property(
+        fc.nat({ max: SEEDS.length - 1 }),
+        fc.array(fc.constantFrom(...CHEAP), { minLength: 1, maxLength: 3 }),
+        fc.integer(),
+        (seedIndex, damages, rngSeed) => {
+          const { input } = applyBundleDamages(SEEDS[seedIndex]!, damages, createRng(rngSeed));
+          expect(checkBundle(input).violations).toEqual([]);
+        },
+      ),
       { numRuns: 2500 },
     );
   });
@@ -86,7 +115,10 @@ describe('mapSlotBundle under fuzzing (short run)', () => {
   });
 
   it('keeps prototype keys as mere data and walks no reference cycle', () => {
-    const text = JSON.stringify(SEEDS[0]).replace('{', '{"__proto__":{"polluted":"oui","resourceType":"Slot"},"constructor":{"prototype":{"polluted":"oui"}},');
+    const text = JSON.stringify(SEEDS[0]).replace(
+      '{',
+      '{"__proto__":{"polluted":"oui","resourceType":"Slot"},"constructor":{"prototype":{"polluted":"oui"}},',
+    );
     const mapping = mapSlotBundle(JSON.parse(text), { sourceId: FUZZ_SOURCE_ID });
     expect(mapping.slots.length).toBeGreaterThan(0);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

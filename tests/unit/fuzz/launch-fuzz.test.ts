@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { LaunchParseResult } from '@shared/domain/launch';
 import { parseLaunch } from '@shared/launch/parse-launch';
 import { runLaunchCampaign } from '../../fuzz/campaign';
-import { applyLaunchMutations, LAUNCH_MUTATIONS, launchArgv, PATIENT_SENTINELS, seedLaunches } from '../../fuzz/launch-corpus';
+import {
+  applyLaunchMutations,
+  LAUNCH_MUTATIONS,
+  launchArgv,
+  PATIENT_SENTINELS,
+  seedLaunches,
+} from '../../fuzz/launch-corpus';
 import { checkLaunch, checkLaunchResult } from '../../fuzz/launch-oracle';
 import { createRng } from '../../fuzz/random';
 
@@ -36,23 +42,61 @@ describe('the oracle catches what it is meant to catch', () => {
   const bad = (result: unknown) => checkLaunchResult(result as LaunchParseResult).map((v) => `${v.kind}: ${v.detail}`);
 
   it('an unknown code, an empty or raw message, a parameter not named', () => {
-    expect(bad({ ok: false, errors: [{ code: 'nouveau-code', message: 'Paramètre « city » : x' }], warnings: [] })[0]).toMatch(/unknown code/u);
+    expect(
+      bad({ ok: false, errors: [{ code: 'nouveau-code', message: 'Paramètre « city » : x' }], warnings: [] })[0],
+    ).toMatch(/unknown code/u);
     expect(bad({ ok: false, errors: [], warnings: [] })[0]).toMatch(/without errors/u);
-    expect(bad({ ok: false, errors: [{ code: 'missing-location', message: '' }], warnings: [] })[0]).toMatch(/empty message/u);
-    expect(bad({ ok: false, errors: [{ code: 'value-too-long', parameter: 'city', message: 'trop\nlong' }], warnings: [] }).join()).toMatch(/raw U\+a/u);
-    expect(bad({ ok: true, request: { via: 'console-scheme', location: { city: 'Agen' } }, warnings: [{ code: 'empty-value', parameter: 'city', message: 'vide' }] })[0]).toMatch(
-      /does not name « city »/u,
+    expect(bad({ ok: false, errors: [{ code: 'missing-location', message: '' }], warnings: [] })[0]).toMatch(
+      /empty message/u,
     );
+    expect(
+      bad({
+        ok: false,
+        errors: [{ code: 'value-too-long', parameter: 'city', message: 'trop\nlong' }],
+        warnings: [],
+      }).join(),
+    ).toMatch(/raw U\+a/u);
+    expect(
+      bad({
+        ok: true,
+        request: { via: 'console-scheme', location: { city: 'Agen' } },
+        warnings: [{ code: 'empty-value', parameter: 'city', message: 'vide' }],
+      })[0],
+    ).toMatch(/does not name « city »/u);
   });
 
   it('patient data in a message, and unclean values in a valid request', () => {
-    expect(bad({ ok: false, errors: [{ code: 'launch-path-unrecognized', message: 'URL « rue Quasimodo »' }], warnings: [] })[0]).toMatch(/^privacy/u);
+    expect(
+      bad({
+        ok: false,
+        errors: [{ code: 'launch-path-unrecognized', message: 'URL « rue Quasimodo »' }],
+        warnings: [],
+      })[0],
+    ).toMatch(/^privacy/u);
     // The origin is shown by design.
-    expect(bad({ ok: false, errors: [{ code: 'invalid-origin', parameter: 'origin', message: 'Paramètre « origin » : « Quasimodo »' }], warnings: [] })).toEqual([]);
-    expect(bad({ ok: true, request: { via: 'console-scheme', location: { city: ' Agen' } }, warnings: [] })[0]).toMatch(/not trimmed/u);
-    expect(bad({ ok: true, request: { via: 'console-scheme', location: { city: 'A\u202egen' } }, warnings: [] })[0]).toMatch(/raw U\+202e/u);
-    expect(bad({ ok: true, request: { via: 'console-scheme', location: { streetNumber: '12', city: 'Agen' } }, warnings: [] })[0]).toMatch(/without street name/u);
-    expect(bad({ ok: true, request: { via: 'console-scheme', location: {} }, warnings: [] })[0]).toMatch(/without a location/u);
+    expect(
+      bad({
+        ok: false,
+        errors: [{ code: 'invalid-origin', parameter: 'origin', message: 'Paramètre « origin » : « Quasimodo »' }],
+        warnings: [],
+      }),
+    ).toEqual([]);
+    expect(bad({ ok: true, request: { via: 'console-scheme', location: { city: ' Agen' } }, warnings: [] })[0]).toMatch(
+      /not trimmed/u,
+    );
+    expect(
+      bad({ ok: true, request: { via: 'console-scheme', location: { city: 'A\u202egen' } }, warnings: [] })[0],
+    ).toMatch(/raw U\+202e/u);
+    expect(
+      bad({
+        ok: true,
+        request: { via: 'console-scheme', location: { streetNumber: '12', city: 'Agen' } },
+        warnings: [],
+      })[0],
+    ).toMatch(/without street name/u);
+    expect(bad({ ok: true, request: { via: 'console-scheme', location: {} }, warnings: [] })[0]).toMatch(
+      /without a location/u,
+    );
   });
 
   it('a parser that throws is a crash; one that answers differently twice breaks the contract', () => {
@@ -60,14 +104,18 @@ describe('the oracle catches what it is meant to catch', () => {
     const throwing = () => {
       throw new TypeError('boom');
     };
-    expect(checkLaunch('sas-console://recherche?city=Agen', undefined, throwing).violations).toEqual([{ kind: 'crash', detail: 'TypeError: boom' }]);
+    expect(checkLaunch('sas-console://recherche?city=Agen', undefined, throwing).violations).toEqual([
+      { kind: 'crash', detail: 'TypeError: boom' },
+    ]);
     let calls = 0;
     const unstable = (input: string | readonly string[]) => {
       const result = parseLaunch(input);
       calls += 1;
       return calls === 1 ? result : { ...result, warnings: [...result.warnings].reverse().slice(1) };
     };
-    expect(checkLaunch('sas-console://recherche?city=Agen', undefined, unstable).violations.map((v) => v.detail)).toContain('two parses of the same input differ');
+    expect(
+      checkLaunch('sas-console://recherche?city=Agen', undefined, unstable).violations.map((v) => v.detail),
+    ).toContain('two parses of the same input differ');
   });
 });
 
@@ -94,7 +142,9 @@ describe('parseLaunch under fuzzing (short run)', () => {
         (seed, mutations, rngSeed, known) => {
           const rng = createRng(rngSeed);
           const argv = launchArgv(rng, applyLaunchMutations(seed, mutations, rng, SEEDS));
-          expect(notPrivacy(checkLaunch(argv, known === undefined ? undefined : { knownOrigins: known }).violations)).toEqual([]);
+          expect(
+            notPrivacy(checkLaunch(argv, known === undefined ? undefined : { knownOrigins: known }).violations),
+          ).toEqual([]);
         },
       ),
       { numRuns: 2500 },

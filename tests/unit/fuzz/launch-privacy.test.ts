@@ -58,10 +58,15 @@ describe('launch messages never repeat the patient’s address (finding: they do
   it('property: whatever the damage, no message or parameter shown quotes the street or the GP’s name', () => {
     const seeds = seedLaunches();
     fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(fc.constantFrom(...LAUNCH_MUTATIONS), { minLength: 1, maxLength: 4 }), fc.integer(), (seed, mutations, rngSeed) => {
-        const url = applyLaunchMutations(seed, mutations, createRng(rngSeed), seeds);
-        expect(checkLaunch(url).violations.filter((v) => v.kind === 'privacy')).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom(...seeds),
+        fc.array(fc.constantFrom(...LAUNCH_MUTATIONS), { minLength: 1, maxLength: 4 }),
+        fc.integer(),
+        (seed, mutations, rngSeed) => {
+          const url = applyLaunchMutations(seed, mutations, createRng(rngSeed), seeds);
+          expect(checkLaunch(url).violations.filter((v) => v.kind === 'privacy')).toEqual([]);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

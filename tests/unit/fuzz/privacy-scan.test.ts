@@ -36,12 +36,18 @@ describe('privacy scan', () => {
 
   it('property: any value hidden anywhere in random bytes, in any of its encodings, is found', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 3, maxLength: 30 }), fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), fc.nat(), (text, before, after, pick) => {
-        const variants = variantsOf(text);
-        const variant = variants[pick % variants.length]!;
-        const haystack = Buffer.concat([Buffer.from(before), variant.bytes, Buffer.from(after)]);
-        expect(scanBuffer(haystack, [{ label: 'x', text }]).length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 3, maxLength: 30 }),
+        fc.uint8Array({ maxLength: 200 }),
+        fc.uint8Array({ maxLength: 200 }),
+        fc.nat(),
+        (text, before, after, pick) => {
+          const variants = variantsOf(text);
+          const variant = variants[pick % variants.length]!;
+          const haystack = Buffer.concat([Buffer.from(before), variant.bytes, Buffer.from(after)]);
+          expect(scanBuffer(haystack, [{ label: 'x', text }]).length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -51,10 +57,15 @@ describe('privacy scan', () => {
     try {
       await mkdir(join(root, 'a', 'b'), { recursive: true });
       await writeFile(join(root, 'a', 'b', 'journal.jsonl'), '{"detail":"rien"}\n');
-      await writeFile(join(root, 'a', 'cache.bin'), Buffer.concat([Buffer.alloc(10), Buffer.from('Quasimodo', 'utf16le')]));
+      await writeFile(
+        join(root, 'a', 'cache.bin'),
+        Buffer.concat([Buffer.alloc(10), Buffer.from('Quasimodo', 'utf16le')]),
+      );
       const report = await scanTree(root, [{ label: 'rue', text: 'Quasimodo' }]);
       expect(report.files.map((f) => f.path).sort()).toEqual([join('a', 'b', 'journal.jsonl'), join('a', 'cache.bin')]);
-      expect(report.hits).toMatchObject([{ file: join('a', 'cache.bin'), needle: 'rue', encoding: 'utf-8 (utf-16le)', offset: 10 }]);
+      expect(report.hits).toMatchObject([
+        { file: join('a', 'cache.bin'), needle: 'rue', encoding: 'utf-8 (utf-16le)', offset: 10 },
+      ]);
       expect(describeScan(report)).toContain('1 occurrence(s) de données patient');
     } finally {
       await rm(root, { recursive: true, force: true });

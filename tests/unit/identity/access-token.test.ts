@@ -20,7 +20,10 @@ beforeAll(async () => {
   otherJwks = await generateSigningJwks();
 });
 
-async function sign(claims: Record<string, unknown>, options: { keys?: PrivateJwks; typ?: string; expSeconds?: number; audience?: string } = {}) {
+async function sign(
+  claims: Record<string, unknown>,
+  options: { keys?: PrivateJwks; typ?: string; expSeconds?: number; audience?: string } = {},
+) {
   const jwk = (options.keys ?? jwks).keys[0]!;
   const key = await importJWK(jwk, 'RS256');
   const now = Math.floor(Date.now() / 1000);
@@ -34,22 +37,45 @@ async function sign(claims: Record<string, unknown>, options: { keys?: PrivateJw
 }
 
 function verifier() {
-  return createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks: publicJwksOf(jwks), accounts: arrayRegulatorAccounts(accounts) });
+  return createAccessTokenVerifier({
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    jwks: publicJwksOf(jwks),
+    accounts: arrayRegulatorAccounts(accounts),
+  });
 }
 
 describe('access token verification', () => {
   it('accepts a valid token and returns the regulator', async () => {
     const result = await verifier()(await sign({ sub: '810002673899' }));
-    expect(result).toMatchObject({ ok: true, regulator: { nationalId: '810002673899' }, clientId: 'sas-console', scopes: ['sas:api'] });
+    expect(result).toMatchObject({
+      ok: true,
+      regulator: { nationalId: '810002673899' },
+      clientId: 'sas-console',
+      scopes: ['sas:api'],
+    });
   });
 
   it('refuses missing, expired, foreign-signed, wrong-type and wrong-audience tokens with French messages', async () => {
     const verify = verifier();
-    expect(await verify(undefined)).toMatchObject({ ok: false, code: 'missing', message: expect.stringContaining('absent') });
-    expect(await verify(await sign({ sub: '810002673899' }, { expSeconds: -60 }))).toMatchObject({ ok: false, code: 'expired' });
-    expect(await verify(await sign({ sub: '810002673899' }, { keys: otherJwks }))).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await verify(undefined)).toMatchObject({
+      ok: false,
+      code: 'missing',
+      message: expect.stringContaining('absent'),
+    });
+    expect(await verify(await sign({ sub: '810002673899' }, { expSeconds: -60 }))).toMatchObject({
+      ok: false,
+      code: 'expired',
+    });
+    expect(await verify(await sign({ sub: '810002673899' }, { keys: otherJwks }))).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
     // An ID token (typ JWT) is not an access token.
-    expect(await verify(await sign({ sub: '810002673899' }, { typ: 'JWT' }))).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await verify(await sign({ sub: '810002673899' }, { typ: 'JWT' }))).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
     const token = await sign({ sub: '810002673899' }, { audience: 'https://other.example' });
     expect(await verify(token)).toMatchObject({ ok: false, code: 'invalid', message: 'Jeton d’accès invalide.' });
   });
@@ -63,7 +89,10 @@ describe('access token verification', () => {
   });
 
   it('refuses unknown and withdrawn regulators even with a valid signature', async () => {
-    expect(await verifier()(await sign({ sub: '819999999999' }))).toMatchObject({ ok: false, code: 'regulator_unknown' });
+    expect(await verifier()(await sign({ sub: '819999999999' }))).toMatchObject({
+      ok: false,
+      code: 'regulator_unknown',
+    });
     expect(await verifier()(await sign({ sub: '810001111111' }))).toMatchObject({
       ok: false,
       code: 'regulator_inactive',
@@ -105,7 +134,8 @@ describe('bearerToken', () => {
 describe('public key set', () => {
   it('strips every private member', () => {
     const pub = publicJwksOf(jwks);
-    for (const key of pub.keys) for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(key).not.toHaveProperty(member);
+    for (const key of pub.keys)
+      for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(key).not.toHaveProperty(member);
     expect(pub.keys[0]).toMatchObject({ kty: 'RSA', kid: jwks.keys[0]!.kid });
   });
 });

@@ -58,17 +58,23 @@ function exchange(callback: string, expectedState: string) {
 
 describe('login failures from openid-client', () => {
   it('a callback carrying another state is a state mismatch', async () => {
-    const error = await thrownBy(() => exchange(`http://127.0.0.1/callback?code=c&state=other&iss=${encodeURIComponent(issuer)}`, 'mine'));
+    const error = await thrownBy(() =>
+      exchange(`http://127.0.0.1/callback?code=c&state=other&iss=${encodeURIComponent(issuer)}`, 'mine'),
+    );
     expect(classifyLoginError(error, { state: 'mine' }).code).toBe('state-mismatch');
   });
 
   it('a callback without state is a state mismatch too', async () => {
-    const error = await thrownBy(() => exchange(`http://127.0.0.1/callback?code=c&iss=${encodeURIComponent(issuer)}`, 'mine'));
+    const error = await thrownBy(() =>
+      exchange(`http://127.0.0.1/callback?code=c&iss=${encodeURIComponent(issuer)}`, 'mine'),
+    );
     expect(classifyLoginError(error, { state: 'mine' }).code).toBe('state-mismatch');
   });
 
   it('a callback naming another issuer is an invalid response, not a state mismatch', async () => {
-    const error = await thrownBy(() => exchange('http://127.0.0.1/callback?code=c&state=mine&iss=https%3A%2F%2Fother.example', 'mine'));
+    const error = await thrownBy(() =>
+      exchange('http://127.0.0.1/callback?code=c&state=mine&iss=https%3A%2F%2Fother.example', 'mine'),
+    );
     expect(classifyLoginError(error, { state: 'mine' }).code).toBe('invalid-response');
   });
 
@@ -81,7 +87,9 @@ describe('login failures from openid-client', () => {
 
   it('invalid_grant at the token endpoint is a refused code', async () => {
     tokenAnswer = { status: 400, body: { error: 'invalid_grant', error_description: 'grant request is invalid' } };
-    const error = await thrownBy(() => exchange(`http://127.0.0.1/callback?code=c&state=mine&iss=${encodeURIComponent(issuer)}`, 'mine'));
+    const error = await thrownBy(() =>
+      exchange(`http://127.0.0.1/callback?code=c&state=mine&iss=${encodeURIComponent(issuer)}`, 'mine'),
+    );
     expect(classifyLoginError(error, { state: 'mine' }).code).toBe('code-refused');
   });
 
@@ -103,7 +111,11 @@ describe('login failures from openid-client', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await thrownBy(() => oidc.discovery(new URL(`http://127.0.0.1:${port}`), 'sas-console', undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] }));
+    const error = await thrownBy(() =>
+      oidc.discovery(new URL(`http://127.0.0.1:${port}`), 'sas-console', undefined, oidc.None(), {
+        execute: [oidc.allowInsecureRequests],
+      }),
+    );
     expect(classifyLoginError(error).code).toBe('backend-unreachable');
   });
 

@@ -23,12 +23,18 @@ const validUserinfo = {
 describe('PSC userinfo parsing', () => {
   it('reads the claims the SAS needs and keeps unknown ones', () => {
     const result = parsePscUserinfo(validUserinfo);
-    expect(result).toMatchObject({ ok: true, value: { SubjectNameID: '810002673899', family_name: 'Martin', UITVersion: '1.0' } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { SubjectNameID: '810002673899', family_name: 'Martin', UITVersion: '1.0' },
+    });
   });
 
   it('accepts the national id forms seen at PSC, without assuming the 8 prefix', () => {
     for (const id of ['810002673899', '0123456789', '3750000001/REG42', 'ANS20231122132732']) {
-      expect(parsePscUserinfo({ ...validUserinfo, SubjectNameID: id })).toMatchObject({ ok: true, value: { SubjectNameID: id } });
+      expect(parsePscUserinfo({ ...validUserinfo, SubjectNameID: id })).toMatchObject({
+        ok: true,
+        value: { SubjectNameID: id },
+      });
     }
   });
 
@@ -45,12 +51,21 @@ describe('PSC userinfo parsing', () => {
       ok: false,
       message: 'Le champ identifiant national (SubjectNameID) transmis par Pro Santé Connect est invalide.',
     });
-    expect(parsePscUserinfo({ ...validUserinfo, family_name: 'Mar\u0000tin' })).toMatchObject({ ok: false, message: expect.stringContaining('nom (family_name)') });
-    expect(parsePscUserinfo('not an object')).toMatchObject({ ok: false, message: expect.stringContaining('objet JSON') });
+    expect(parsePscUserinfo({ ...validUserinfo, family_name: 'Mar\u0000tin' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('nom (family_name)'),
+    });
+    expect(parsePscUserinfo('not an object')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('objet JSON'),
+    });
   });
 
   it('treats empty optional names as absent (PSC sends "" for unknown fields)', () => {
-    expect(parsePscUserinfo({ ...validUserinfo, given_name: '' })).toMatchObject({ ok: true, value: { given_name: undefined } });
+    expect(parsePscUserinfo({ ...validUserinfo, given_name: '' })).toMatchObject({
+      ok: true,
+      value: { given_name: undefined },
+    });
   });
 
   it('never throws, and any accepted national id is a bounded identifier without spaces or controls', () => {

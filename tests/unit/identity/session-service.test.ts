@@ -29,7 +29,10 @@ describe('console session service without a provider', () => {
       },
     });
     const state = await session.login();
-    expect(state).toEqual({ status: 'logged-out', message: 'Adresse du serveur SAS refusée : HTTPS obligatoire hors de ce poste.' });
+    expect(state).toEqual({
+      status: 'logged-out',
+      message: 'Adresse du serveur SAS refusée : HTTPS obligatoire hors de ce poste.',
+    });
     expect(requests).toEqual([]);
   });
 
@@ -96,7 +99,10 @@ describe('console session restore at start', () => {
       logger: recordingLogger(lines),
     });
     const state = await session.restore();
-    expect(state).toEqual({ status: 'logged-out', message: expect.stringContaining('Reconnexion automatique impossible') });
+    expect(state).toEqual({
+      status: 'logged-out',
+      message: expect.stringContaining('Reconnexion automatique impossible'),
+    });
     expect(state).toMatchObject({ message: expect.stringContaining('injoignable') });
     expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'session not restored' }));
     expect(await store.get('session.refresh-token')).toBe('stored-refresh-token');
@@ -110,7 +116,10 @@ describe('console session restore at start', () => {
       secretStore: new StoredTokenStore(true),
       logger: recordingLogger(lines),
     });
-    expect(await session.restore()).toEqual({ status: 'logged-out', message: expect.stringContaining('Reconnexion automatique impossible') });
+    expect(await session.restore()).toEqual({
+      status: 'logged-out',
+      message: expect.stringContaining('Reconnexion automatique impossible'),
+    });
     expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'session not restored' }));
   });
 });

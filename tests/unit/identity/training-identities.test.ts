@@ -18,13 +18,17 @@ describe('training PSC identities', () => {
 
   it('gives each identity a stable opaque PSC-shaped subject, distinct from the national id', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9A-Za-z][0-9A-Za-z/._-]{1,20}$/u), fc.stringMatching(/^[0-9A-Za-z][0-9A-Za-z/._-]{1,20}$/u), (a, b) => {
-        const subject = trainingSubject({ nationalId: a });
-        expect(subject).toMatch(/^f:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}:/u);
-        expect(subject).toBe(trainingSubject({ nationalId: a }));
-        expect(subject).not.toBe(a);
-        if (a !== b) expect(subject).not.toBe(trainingSubject({ nationalId: b }));
-      }),
+      fc.property(
+        fc.stringMatching(/^[0-9A-Za-z][0-9A-Za-z/._-]{1,20}$/u),
+        fc.stringMatching(/^[0-9A-Za-z][0-9A-Za-z/._-]{1,20}$/u),
+        (a, b) => {
+          const subject = trainingSubject({ nationalId: a });
+          expect(subject).toMatch(/^f:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}:/u);
+          expect(subject).toBe(trainingSubject({ nationalId: a }));
+          expect(subject).not.toBe(a);
+          if (a !== b) expect(subject).not.toBe(trainingSubject({ nationalId: b }));
+        },
+      ),
     );
   });
 
@@ -43,8 +47,16 @@ describe('training PSC identities', () => {
 describe('identities from the training data set', () => {
   it('offers every regulator of resources/training/regulators.json on the login page', async () => {
     const { readFile } = await import('node:fs/promises');
-    const file = JSON.parse(await readFile(new URL('../../../resources/training/regulators.json', import.meta.url), 'utf8')) as {
-      regulators: { nationalId: string; familyName: string; givenName: string; role: 'osnp' | 'regulateur'; note: string }[];
+    const file = JSON.parse(
+      await readFile(new URL('../../../resources/training/regulators.json', import.meta.url), 'utf8'),
+    ) as {
+      regulators: {
+        nationalId: string;
+        familyName: string;
+        givenName: string;
+        role: 'osnp' | 'regulateur';
+        note: string;
+      }[];
     };
     const identities = trainingPscIdentitiesFrom(file.regulators);
     expect(identities).toHaveLength(file.regulators.length);
@@ -57,6 +69,8 @@ describe('identities from the training data set', () => {
   });
 
   it('labels by role', () => {
-    expect(trainingPscIdentitiesFrom([{ ...alice, role: 'osnp', note: 'Compte actif.' }])[0]?.label).toBe('OSNP — Compte actif.');
+    expect(trainingPscIdentitiesFrom([{ ...alice, role: 'osnp', note: 'Compte actif.' }])[0]?.label).toBe(
+      'OSNP — Compte actif.',
+    );
   });
 });

@@ -69,7 +69,10 @@ describe('form bodies', () => {
       ok: false,
       message: 'Formulaire attendu (application/x-www-form-urlencoded).',
     });
-    expect(await readForm(request(Buffer.alloc(MAX_FORM_BYTES + 1, 97)))).toEqual({ ok: false, message: 'Formulaire trop volumineux.' });
+    expect(await readForm(request(Buffer.alloc(MAX_FORM_BYTES + 1, 97)))).toEqual({
+      ok: false,
+      message: 'Formulaire trop volumineux.',
+    });
   });
 });
 
@@ -102,7 +105,9 @@ describe('identity configuration file', () => {
   const base = {
     issuer: 'https://sas.example/oidc',
     psc: { environment: 'sandbox', clientId: 'sas', clientSecret: 'a-very-long-secret-123' },
-    publishers: [{ clientId: 'doctolib', clientSecret: 'publisher-secret-000001', redirectUris: ['https://editeur.example/cb'] }],
+    publishers: [
+      { clientId: 'doctolib', clientSecret: 'publisher-secret-000001', redirectUris: ['https://editeur.example/cb'] },
+    ],
   };
 
   it('accepts a sandbox configuration and resolves the PSC issuer', () => {
@@ -116,7 +121,9 @@ describe('identity configuration file', () => {
     const training = identityFileConfigSchema.safeParse({ ...base, psc: { ...base.psc, environment: 'training' } });
     expect(training.success).toBe(false);
     expect(training.error?.issues[0]?.message).toContain('psc.issuer est obligatoire en formation');
-    expect(identityFileConfigSchema.safeParse({ ...base, psc: { ...base.psc, clientSecret: 'short' } }).success).toBe(false);
+    expect(identityFileConfigSchema.safeParse({ ...base, psc: { ...base.psc, clientSecret: 'short' } }).success).toBe(
+      false,
+    );
     expect(identityFileConfigSchema.safeParse({ ...base, unknownKey: 1 }).success).toBe(false);
   });
 });

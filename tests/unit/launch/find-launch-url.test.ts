@@ -6,13 +6,29 @@ const EXE = 'C:\\Program Files\\SAS Console\\SAS Console.exe';
 
 describe('findLaunchUrl', () => {
   it.each([
-    ['Windows second instance', [EXE, '--allow-file-access-from-files', '--original-process-start-time=13379246574000000', LAUNCH], LAUNCH],
-    ['platform URL', ['/usr/bin/sas-console', 'https://sas.sante.fr/sas/recherche?city=Agen'], 'https://sas.sante.fr/sas/recherche?city=Agen'],
+    [
+      'Windows second instance',
+      [EXE, '--allow-file-access-from-files', '--original-process-start-time=13379246574000000', LAUNCH],
+      LAUNCH,
+    ],
+    [
+      'platform URL',
+      ['/usr/bin/sas-console', 'https://sas.sante.fr/sas/recherche?city=Agen'],
+      'https://sas.sante.fr/sas/recherche?city=Agen',
+    ],
     ['the last of two', [EXE, 'sas-console://recherche?city=Nerac', LAUNCH], LAUNCH],
     ['trimmed', [EXE, `  ${LAUNCH} `], LAUNCH],
     ['scheme in upper case', [EXE, 'SAS-CONSOLE:recherche?city=Agen'], 'SAS-CONSOLE:recherche?city=Agen'],
-    ['look-alike host kept, to be refused by name', [EXE, 'https://sas.sante.fr.evil.example/x'], 'https://sas.sante.fr.evil.example/x'],
-    ['look-alike path kept, to be refused by name', [EXE, 'https://evil.example/sas/recherche?x'], 'https://evil.example/sas/recherche?x'],
+    [
+      'look-alike host kept, to be refused by name',
+      [EXE, 'https://sas.sante.fr.evil.example/x'],
+      'https://sas.sante.fr.evil.example/x',
+    ],
+    [
+      'look-alike path kept, to be refused by name',
+      [EXE, 'https://evil.example/sas/recherche?x'],
+      'https://evil.example/sas/recherche?x',
+    ],
     ['an unrelated URL after the launch is skipped', [EXE, LAUNCH, 'https://example.org/?q=sas.sante.fr'], LAUNCH],
     ['a flag carrying a URL is not a launch', [EXE, LAUNCH, '--proxy-pac-url=https://sas.sante.fr/proxy.pac'], LAUNCH],
     ['no launch URL', [EXE, '--allow-file-access-from-files', '.'], undefined],

@@ -77,10 +77,26 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     input: launchUrl({ inseecode: '47001', city: 'Agen', streetname: 'rue Paul Vidal', streetnumber: '12' }),
     request: expected({ inseeCode: '47001', city: 'Agen', streetName: 'rue Paul Vidal', streetNumber: '12' }),
   },
-  { name: 'console scheme without slashes', input: launchUrl(AGEN, 'sas-console:recherche'), request: expected(AGEN_LOCATION) },
-  { name: 'console scheme with three slashes', input: launchUrl(AGEN, 'sas-console:///recherche'), request: expected(AGEN_LOCATION) },
-  { name: 'console scheme with a trailing slash', input: launchUrl(AGEN, 'sas-console://recherche/'), request: expected(AGEN_LOCATION) },
-  { name: 'console scheme in upper case', input: launchUrl(AGEN, 'SAS-Console://Recherche'), request: expected(AGEN_LOCATION) },
+  {
+    name: 'console scheme without slashes',
+    input: launchUrl(AGEN, 'sas-console:recherche'),
+    request: expected(AGEN_LOCATION),
+  },
+  {
+    name: 'console scheme with three slashes',
+    input: launchUrl(AGEN, 'sas-console:///recherche'),
+    request: expected(AGEN_LOCATION),
+  },
+  {
+    name: 'console scheme with a trailing slash',
+    input: launchUrl(AGEN, 'sas-console://recherche/'),
+    request: expected(AGEN_LOCATION),
+  },
+  {
+    name: 'console scheme in upper case',
+    input: launchUrl(AGEN, 'SAS-Console://Recherche'),
+    request: expected(AGEN_LOCATION),
+  },
   {
     name: 'pre-production host with a trailing slash on the path',
     input: launchUrl(AGEN, 'https://pre-prod.sas.sante.fr/sas/recherche/'),
@@ -98,7 +114,12 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
   },
   {
     name: 'Windows argv: exe path and Chromium flags before the URL',
-    input: [WINDOWS_EXE, '--allow-file-access-from-files', '--original-process-start-time=13379246574000000', launchUrl(AGEN)],
+    input: [
+      WINDOWS_EXE,
+      '--allow-file-access-from-files',
+      '--original-process-start-time=13379246574000000',
+      launchUrl(AGEN),
+    ],
     request: expected(AGEN_LOCATION),
   },
   {
@@ -118,18 +139,51 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
   },
   // ── INSEE codes: Corsica and arrondissements ──────────────────────────────────────────────────────────────
   { name: 'Corsica 2A (Ajaccio)', input: launchUrl({ inseecode: '2A004' }), request: expected({ inseeCode: '2A004' }) },
-  { name: 'Corsica 2B typed in lower case (Bastia)', input: launchUrl({ inseecode: '2b033' }), request: expected({ inseeCode: '2B033' }) },
+  {
+    name: 'Corsica 2B typed in lower case (Bastia)',
+    input: launchUrl({ inseecode: '2b033' }),
+    request: expected({ inseeCode: '2B033' }),
+  },
   {
     name: 'Paris arrondissement maps to Paris',
     input: launchUrl({ inseecode: '75111', streetname: 'rue Oberkampf', streetnumber: '100' }),
-    request: expected({ inseeCode: '75056', arrondissementInseeCode: '75111', streetName: 'rue Oberkampf', streetNumber: '100' }),
+    request: expected({
+      inseeCode: '75056',
+      arrondissementInseeCode: '75111',
+      streetName: 'rue Oberkampf',
+      streetNumber: '100',
+    }),
   },
-  { name: 'Paris 1er (75101)', input: launchUrl({ inseecode: '75101' }), request: expected({ inseeCode: '75056', arrondissementInseeCode: '75101' }) },
-  { name: 'Paris 20e (75120)', input: launchUrl({ inseecode: '75120' }), request: expected({ inseeCode: '75056', arrondissementInseeCode: '75120' }) },
-  { name: 'Lyon 3e maps to Lyon', input: launchUrl({ inseecode: '69383' }), request: expected({ inseeCode: '69123', arrondissementInseeCode: '69383' }) },
-  { name: 'Marseille 16e maps to Marseille', input: launchUrl({ inseecode: '13216' }), request: expected({ inseeCode: '13055', arrondissementInseeCode: '13216' }) },
-  { name: 'Paris itself keeps its code', input: launchUrl({ inseecode: '75056' }), request: expected({ inseeCode: '75056' }) },
-  { name: '75121 is not an arrondissement', input: launchUrl({ inseecode: '75121' }), request: expected({ inseeCode: '75121' }) },
+  {
+    name: 'Paris 1er (75101)',
+    input: launchUrl({ inseecode: '75101' }),
+    request: expected({ inseeCode: '75056', arrondissementInseeCode: '75101' }),
+  },
+  {
+    name: 'Paris 20e (75120)',
+    input: launchUrl({ inseecode: '75120' }),
+    request: expected({ inseeCode: '75056', arrondissementInseeCode: '75120' }),
+  },
+  {
+    name: 'Lyon 3e maps to Lyon',
+    input: launchUrl({ inseecode: '69383' }),
+    request: expected({ inseeCode: '69123', arrondissementInseeCode: '69383' }),
+  },
+  {
+    name: 'Marseille 16e maps to Marseille',
+    input: launchUrl({ inseecode: '13216' }),
+    request: expected({ inseeCode: '13055', arrondissementInseeCode: '13216' }),
+  },
+  {
+    name: 'Paris itself keeps its code',
+    input: launchUrl({ inseecode: '75056' }),
+    request: expected({ inseeCode: '75056' }),
+  },
+  {
+    name: '75121 is not an arrondissement',
+    input: launchUrl({ inseecode: '75121' }),
+    request: expected({ inseeCode: '75121' }),
+  },
   // ── GP and specialty ──────────────────────────────────────────────────────────────────────────────────────
   {
     name: 'GP as a free-text name',
@@ -209,7 +263,9 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
   {
     name: 'specialty as a profession code (dentist)',
     input: launchUrl({ specialty: 'urn:oid:1.2.250.1.71.1.2.7|40', ...AGEN }),
-    request: expected(AGEN_LOCATION, { specialty: { kind: 'coded', coding: { system: 'urn:oid:1.2.250.1.71.1.2.7', code: '40' } } }),
+    request: expected(AGEN_LOCATION, {
+      specialty: { kind: 'coded', coding: { system: 'urn:oid:1.2.250.1.71.1.2.7', code: '40' } },
+    }),
   },
   {
     name: 'the `speciality` misspelling alone',
@@ -244,7 +300,10 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
   {
     name: '`+` is a space, `%2B` a plus',
     input: `${CONSOLE}?origin=TEST-SAMU000&practitioner=Dr+Marie%2BAnne+Durand&city=Agen&streetname=rue+de+la+Paix`,
-    request: expected({ city: 'Agen', streetName: 'rue de la Paix' }, { gp: { kind: 'name', text: 'Dr Marie+Anne Durand' } }),
+    request: expected(
+      { city: 'Agen', streetName: 'rue de la Paix' },
+      { gp: { kind: 'name', text: 'Dr Marie+Anne Durand' } },
+    ),
   },
   {
     name: 'decomposed accent normalised to NFC',
@@ -371,25 +430,65 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     warnings: ['fragment-ignored'],
   },
   // ══ Errors ══════════════════════════════════════════════════════════════════════════════════════════════════
-  { name: 'argv without a launch URL', input: [WINDOWS_EXE, '--allow-file-access-from-files'], errors: ['no-launch-url'] },
+  {
+    name: 'argv without a launch URL',
+    input: [WINDOWS_EXE, '--allow-file-access-from-files'],
+    errors: ['no-launch-url'],
+  },
   { name: 'empty argv', input: [], errors: ['no-launch-url'] },
   { name: 'empty string', input: '   ', errors: ['no-launch-url'] },
   { name: 'URL over 4096 characters', input: launchUrl({ city: 'a'.repeat(5000) }), errors: ['launch-url-too-long'] },
-  { name: 'plain HTTP platform URL', input: launchUrl(AGEN, 'http://sas.sante.fr/sas/recherche'), errors: ['unsupported-launch-url'] },
-  { name: 'another scheme', input: launchUrl(AGEN, 'ftp://sas.sante.fr/sas/recherche'), errors: ['unsupported-launch-url'] },
+  {
+    name: 'plain HTTP platform URL',
+    input: launchUrl(AGEN, 'http://sas.sante.fr/sas/recherche'),
+    errors: ['unsupported-launch-url'],
+  },
+  {
+    name: 'another scheme',
+    input: launchUrl(AGEN, 'ftp://sas.sante.fr/sas/recherche'),
+    errors: ['unsupported-launch-url'],
+  },
   { name: 'not a URL at all', input: 'Agen 47000', errors: ['unsupported-launch-url'] },
-  { name: 'https without //', input: launchUrl(AGEN, 'https:sas.sante.fr/sas/recherche'), errors: ['unsupported-launch-url'] },
-  { name: 'foreign host', input: launchUrl(AGEN, 'https://evil.example/sas/recherche'), errors: ['launch-host-not-allowed'] },
-  { name: 'look-alike suffix host', input: launchUrl(AGEN, 'https://sas.sante.fr.evil.example/sas/recherche'), errors: ['launch-host-not-allowed'] },
-  { name: 'look-alike prefix host', input: launchUrl(AGEN, 'https://fakesas.sante.fr/sas/recherche'), errors: ['launch-host-not-allowed'] },
-  { name: 'userinfo hiding the real host', input: launchUrl(AGEN, 'https://sas.sante.fr@evil.example/sas/recherche'), errors: ['launch-host-not-allowed'] },
-  { name: 'non-numeric port', input: launchUrl(AGEN, 'https://sas.sante.fr:https/sas/recherche'), errors: ['launch-host-not-allowed'] },
+  {
+    name: 'https without //',
+    input: launchUrl(AGEN, 'https:sas.sante.fr/sas/recherche'),
+    errors: ['unsupported-launch-url'],
+  },
+  {
+    name: 'foreign host',
+    input: launchUrl(AGEN, 'https://evil.example/sas/recherche'),
+    errors: ['launch-host-not-allowed'],
+  },
+  {
+    name: 'look-alike suffix host',
+    input: launchUrl(AGEN, 'https://sas.sante.fr.evil.example/sas/recherche'),
+    errors: ['launch-host-not-allowed'],
+  },
+  {
+    name: 'look-alike prefix host',
+    input: launchUrl(AGEN, 'https://fakesas.sante.fr/sas/recherche'),
+    errors: ['launch-host-not-allowed'],
+  },
+  {
+    name: 'userinfo hiding the real host',
+    input: launchUrl(AGEN, 'https://sas.sante.fr@evil.example/sas/recherche'),
+    errors: ['launch-host-not-allowed'],
+  },
+  {
+    name: 'non-numeric port',
+    input: launchUrl(AGEN, 'https://sas.sante.fr:https/sas/recherche'),
+    errors: ['launch-host-not-allowed'],
+  },
   {
     name: 'look-alike in argv is read and refused, not skipped',
     input: [WINDOWS_EXE, launchUrl(AGEN, 'https://sas-sante.example/sas/recherche')],
     errors: ['launch-host-not-allowed'],
   },
-  { name: 'another platform page', input: launchUrl(AGEN, 'https://sas.sante.fr/sas/rdv'), errors: ['launch-path-unrecognized'] },
+  {
+    name: 'another platform page',
+    input: launchUrl(AGEN, 'https://sas.sante.fr/sas/rdv'),
+    errors: ['launch-path-unrecognized'],
+  },
   { name: 'platform home page', input: launchUrl(AGEN, 'https://sas.sante.fr/'), errors: ['launch-path-unrecognized'] },
   { name: 'another console target', input: launchUrl(AGEN, 'sas-console://rdv'), errors: ['launch-path-unrecognized'] },
   {
@@ -423,15 +522,27 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     errors: ['value-too-long@streetname'],
   },
   { name: 'NUL character', input: launchUrl({ city: 'Agen\u0000' }), errors: ['forbidden-character@city'] },
-  { name: 'escape sequence', input: launchUrl({ city: 'Agen', streetname: '\u001b[31mrue' }), errors: ['forbidden-character@streetname'] },
-  { name: 'replacement character (broken encoding upstream)', input: launchUrl({ city: '\uFFFDvry' }), errors: ['forbidden-character@city'] },
+  {
+    name: 'escape sequence',
+    input: launchUrl({ city: 'Agen', streetname: '\u001b[31mrue' }),
+    errors: ['forbidden-character@streetname'],
+  },
+  {
+    name: 'replacement character (broken encoding upstream)',
+    input: launchUrl({ city: '\uFFFDvry' }),
+    errors: ['forbidden-character@city'],
+  },
   {
     name: 'bidi override in the GP name',
     input: launchUrl({ practitioner: 'Dr \u202EdnaruD', ...AGEN }),
     errors: ['bidi-control@practitioner'],
   },
   { name: 'origin with a space', input: launchUrl({ origin: 'SAMU 47', ...AGEN }), errors: ['invalid-origin@origin'] },
-  { name: 'origin over 64 characters', input: launchUrl({ origin: 'S'.repeat(65), ...AGEN }), errors: ['invalid-origin@origin'] },
+  {
+    name: 'origin over 64 characters',
+    input: launchUrl({ origin: 'S'.repeat(65), ...AGEN }),
+    errors: ['invalid-origin@origin'],
+  },
   {
     name: 'origin not among the known ones',
     input: launchUrl(AGEN),
@@ -453,10 +564,26 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
     input: launchUrl({ speciality: 'urn:oid:1.2.250.1.213.2.28|', ...AGEN }),
     errors: ['invalid-specialty@speciality'],
   },
-  { name: 'specialty as a bare code', input: launchUrl({ specialty: '40', ...AGEN }), errors: ['invalid-specialty@specialty'] },
-  { name: 'INSEE code of 4 digits', input: launchUrl({ inseecode: '4700', city: 'Agen' }), errors: ['invalid-insee-code@inseecode'] },
-  { name: 'INSEE code 2C (not Corsica)', input: launchUrl({ inseecode: '2C004' }), errors: ['invalid-insee-code@inseecode'] },
-  { name: 'INSEE code with a space', input: launchUrl({ inseecode: '47 001' }), errors: ['invalid-insee-code@inseecode'] },
+  {
+    name: 'specialty as a bare code',
+    input: launchUrl({ specialty: '40', ...AGEN }),
+    errors: ['invalid-specialty@specialty'],
+  },
+  {
+    name: 'INSEE code of 4 digits',
+    input: launchUrl({ inseecode: '4700', city: 'Agen' }),
+    errors: ['invalid-insee-code@inseecode'],
+  },
+  {
+    name: 'INSEE code 2C (not Corsica)',
+    input: launchUrl({ inseecode: '2C004' }),
+    errors: ['invalid-insee-code@inseecode'],
+  },
+  {
+    name: 'INSEE code with a space',
+    input: launchUrl({ inseecode: '47 001' }),
+    errors: ['invalid-insee-code@inseecode'],
+  },
   {
     name: 'street number as a range',
     input: launchUrl({ ...AGEN, streetname: 'rue Paul Vidal', streetnumber: '12-14' }),
@@ -474,7 +601,12 @@ export const LAUNCH_CASES: readonly LaunchCase[] = [
   },
   { name: 'no location at all', input: launchUrl({ specialty: SM54_URN }), errors: ['missing-location'] },
   { name: 'a street but no commune', input: launchUrl({ streetname: 'rue Paul Vidal' }), errors: ['missing-location'] },
-  { name: 'no query at all', input: PLATFORM, errors: ['missing-location'], warnings: ['missing-origin@origin', 'missing-practitioner@practitioner'] },
+  {
+    name: 'no query at all',
+    input: PLATFORM,
+    errors: ['missing-location'],
+    warnings: ['missing-origin@origin', 'missing-practitioner@practitioner'],
+  },
   {
     name: 'several errors reported together, warnings kept',
     input: launchUrl({ origin: null, practitioner: 'urn:oid:1.2|x', inseecode: '9', streetnumber: 'x', foo: 'y' }),

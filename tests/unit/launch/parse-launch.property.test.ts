@@ -43,13 +43,32 @@ const PREFIXES = [
   'sas-console:',
   '',
 ];
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+);
 const prefixedText = fc.tuple(fc.constantFrom(...PREFIXES), anyText).map(([prefix, rest]) => prefix + rest);
 const queryish = fc
   .array(
     fc.tuple(
-      fc.constantFrom('origin', 'practitioner', 'specialty', 'speciality', 'inseecode', 'city', 'streetname', 'streetnumber', 'text', 'loc', 'City', 'x'),
-      fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('%', '%E9', '%zz', '%C3', '%00', '%E2%80%AE', '+', '2A004', '75111', '12bis')),
+      fc.constantFrom(
+        'origin',
+        'practitioner',
+        'specialty',
+        'speciality',
+        'inseecode',
+        'city',
+        'streetname',
+        'streetnumber',
+        'text',
+        'loc',
+        'City',
+        'x',
+      ),
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.constantFrom('%', '%E9', '%zz', '%C3', '%00', '%E2%80%AE', '+', '2A004', '75111', '12bis'),
+      ),
     ),
     { maxLength: 12 },
   )
@@ -70,12 +89,20 @@ describe('parseLaunch never throws', () => {
       anyText,
       prefixedText,
       queryish,
-      fc.constantFrom('--allow-file-access-from-files', '--original-process-start-time=13379246574000000', 'C:\\SAS Console.exe'),
+      fc.constantFrom(
+        '--allow-file-access-from-files',
+        '--original-process-start-time=13379246574000000',
+        'C:\\SAS Console.exe',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(arg, { maxLength: 8 }), fc.option(fc.array(fc.string(), { maxLength: 3 }), { nil: undefined }), (argv, known) => {
-        assertWellFormed(parseLaunch(argv, known === undefined ? {} : { knownOrigins: known }));
-      }),
+      fc.property(
+        fc.array(arg, { maxLength: 8 }),
+        fc.option(fc.array(fc.string(), { maxLength: 3 }), { nil: undefined }),
+        (argv, known) => {
+          assertWellFormed(parseLaunch(argv, known === undefined ? {} : { knownOrigins: known }));
+        },
+      ),
       { numRuns: 2500 },
     );
   });
@@ -83,7 +110,7 @@ describe('parseLaunch never throws', () => {
 
 // ── Valid launches: generators of values the parser must accept unchanged ─────────────────────────────────────
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêëàâäîïôöùûüçœæÉÈÀÇŒßøłñαβ北京한국ąż'];
-const PUNCTUATION = [...'\'’-.,()&=+#%?/'];
+const PUNCTUATION = [..."'’-.,()&=+#%?/"];
 const word = fc
   .array(fc.constantFrom(...LETTERS, ...LETTERS, ...PUNCTUATION, ...'0123456789'), { minLength: 1, maxLength: 12 })
   .map((chars) => chars.join(''));
@@ -103,7 +130,10 @@ const insee = fc.oneof(
   fc.integer({ min: 69381, max: 69389 }).map(String),
   fc.integer({ min: 13201, max: 13216 }).map(String),
 );
-const streetNumber = fc.tuple(fc.stringMatching(/^\d{1,5}$/), fc.option(fc.constantFrom('bis', 'ter', 'quater', 'quinquies', 'a', 'b'), { nil: undefined }));
+const streetNumber = fc.tuple(
+  fc.stringMatching(/^\d{1,5}$/),
+  fc.option(fc.constantFrom('bis', 'ter', 'quater', 'quinquies', 'a', 'b'), { nil: undefined }),
+);
 
 const CITY_CODES: readonly (readonly [number, number, string])[] = [
   [75101, 75120, '75056'],
@@ -119,8 +149,14 @@ function expectedInsee(value: string): { inseeCode: string; arrondissementInseeC
 const validLaunch = fc.record(
   {
     origin,
-    gp: fc.oneof(rpps.map((r) => ({ kind: 'national-id' as const, r })), text.map((t) => ({ kind: 'name' as const, t }))),
-    specialty: fc.oneof(fc.tuple(oid, code).map(([o, c]) => ({ kind: 'coded' as const, o, c })), text.map((t) => ({ kind: 'text' as const, t }))),
+    gp: fc.oneof(
+      rpps.map((r) => ({ kind: 'national-id' as const, r })),
+      text.map((t) => ({ kind: 'name' as const, t })),
+    ),
+    specialty: fc.oneof(
+      fc.tuple(oid, code).map(([o, c]) => ({ kind: 'coded' as const, o, c })),
+      text.map((t) => ({ kind: 'text' as const, t })),
+    ),
     specialtyName: fc.constantFrom('specialty', 'speciality'),
     insee,
     city: text,
@@ -128,7 +164,12 @@ const validLaunch = fc.record(
   },
   { requiredKeys: ['insee', 'city'] },
 );
-const FORMS = ['sas-console://recherche', 'sas-console:recherche', 'https://sas.sante.fr/sas/recherche', 'https://pre-prod.sas.sante.fr/sas/recherche/'];
+const FORMS = [
+  'sas-console://recherche',
+  'sas-console:recherche',
+  'https://sas.sante.fr/sas/recherche',
+  'https://pre-prod.sas.sante.fr/sas/recherche/',
+];
 
 describe('valid launches parse back to their values', () => {
   it('through any launch form, encoding and parameter order', () => {
@@ -141,7 +182,10 @@ describe('valid launches parse back to their values', () => {
         fc.option(fc.constantFrom(...FORMS), { nil: undefined }),
         (launch, form, plusForSpaces, asArgv, decoy) => {
           const params: [string, string][] = [];
-          const request: LaunchRequest = { via: form.startsWith('https') ? 'platform-url' : 'console-scheme', location: {} };
+          const request: LaunchRequest = {
+            via: form.startsWith('https') ? 'platform-url' : 'console-scheme',
+            location: {},
+          };
           const warnings: string[] = [];
           if (launch.origin !== undefined) {
             params.push(['origin', launch.origin]);
@@ -158,7 +202,10 @@ describe('valid launches parse back to their values', () => {
             const name = launch.specialtyName ?? 'specialty';
             if (launch.specialty.kind === 'coded') {
               params.push([name, `urn:oid:${launch.specialty.o}|${launch.specialty.c}`]);
-              request.specialty = { kind: 'coded', coding: { system: `urn:oid:${launch.specialty.o}`, code: launch.specialty.c } };
+              request.specialty = {
+                kind: 'coded',
+                coding: { system: `urn:oid:${launch.specialty.o}`, code: launch.specialty.c },
+              };
             } else {
               params.push([name, launch.specialty.t]);
               request.specialty = { kind: 'text', text: launch.specialty.t };
@@ -177,12 +224,15 @@ describe('valid launches parse back to their values', () => {
               if (index !== undefined) warnings.push('street-number-repetition-index');
             }
           }
-          const encode = (v: string): string => (plusForSpaces ? encodeURIComponent(v).replace(/%20/g, '+') : encodeURIComponent(v));
+          const encode = (v: string): string =>
+            plusForSpaces ? encodeURIComponent(v).replace(/%20/g, '+') : encodeURIComponent(v);
           // Parameter order must not matter: rotate by a value derived from the data.
           const shift = launch.city.length % params.length;
           const ordered = [...params.slice(shift), ...params.slice(0, shift)];
           const url = `${form}?${ordered.map(([n, v]) => `${n}=${encode(v)}`).join('&')}`;
-          const input = asArgv ? ['C:\\SAS Console.exe', ...(decoy ? [`${decoy}?city=Decoy`] : []), '--allow-file-access-from-files', url] : url;
+          const input = asArgv
+            ? ['C:\\SAS Console.exe', ...(decoy ? [`${decoy}?city=Decoy`] : []), '--allow-file-access-from-files', url]
+            : url;
 
           const result = parseLaunch(input);
           expect(result).toEqual({ ok: true, request, warnings: expect.any(Array) });
@@ -198,9 +248,35 @@ describe('valid launches parse back to their values', () => {
 const VALID =
   'https://sas.sante.fr/sas/recherche?origin=TEST-SAMU000&practitioner=urn%3Aoid%3A1.2.250.1.71.4.2.1%7C810101010101' +
   '&specialty=urn%3Aoid%3A1.2.250.1.213.2.28%7CSM54&inseecode=75111&city=Paris&streetname=rue+Oberkampf&streetnumber=12';
-const NASTY = ['%', '%E9', '%zz', '%C3', '%00', '&', '=', '#', '?', '+', '|', ':', '/', '@', '\u202E', '\u200B', '\u0000', '\uD800', '\uFFFD', 'é', 'e\u0301'];
+const NASTY = [
+  '%',
+  '%E9',
+  '%zz',
+  '%C3',
+  '%00',
+  '&',
+  '=',
+  '#',
+  '?',
+  '+',
+  '|',
+  ':',
+  '/',
+  '@',
+  '\u202E',
+  '\u200B',
+  '\u0000',
+  '\uD800',
+  '\uFFFD',
+  'é',
+  'e\u0301',
+];
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    piece: fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),

@@ -4,7 +4,8 @@ import { LAUNCH_ERROR_CODES, LAUNCH_ISSUE_CODES, LAUNCH_WARNING_CODES } from '@s
 import { isNoLaunch, parseLaunch } from '@shared/launch/parse-launch';
 import { LAUNCH_CASES, launchUrl } from './launch-cases';
 
-const compact = (issue: LaunchIssue): string => (issue.parameter === undefined ? issue.code : `${issue.code}@${issue.parameter}`);
+const compact = (issue: LaunchIssue): string =>
+  issue.parameter === undefined ? issue.code : `${issue.code}@${issue.parameter}`;
 
 describe('parseLaunch: table of cases', () => {
   it('has at least 40 cases', () => {

@@ -9,7 +9,11 @@ describe('cleanText', () => {
     ['NFC', 'E\u0301vry', { ok: true, text: 'Évry', invisibleRemoved: false }],
     ['whitespace folded', '\u2003a \t\r\n b\u202F', { ok: true, text: 'a b', invisibleRemoved: false }],
     ['zero-width joiner removed before composition', 'e\u200D\u0301', { ok: true, text: 'é', invisibleRemoved: true }],
-    ['tag characters removed (ASCII smuggling)', 'Agen\u{E0041}\u{E0042}', { ok: true, text: 'Agen', invisibleRemoved: true }],
+    [
+      'tag characters removed (ASCII smuggling)',
+      'Agen\u{E0041}\u{E0042}',
+      { ok: true, text: 'Agen', invisibleRemoved: true },
+    ],
     ['LRM mark removed', 'Agen\u200E', { ok: true, text: 'Agen', invisibleRemoved: true }],
     ['C0 control refused', 'a\u0007b', { ok: false, problem: 'forbidden-character' }],
     ['C1 control refused', 'a\u0085b', { ok: false, problem: 'forbidden-character' }],

@@ -35,7 +35,17 @@ function rank(precision: GeocodePrecision, offer: CareOffer, seed = 'seed-1', gp
     ...offer.sosSites.map((s, i) => slotFor({ sosSiteId: s.site.id }, 1000 + i)),
   ];
   const events: SearchEvent[] = [
-    { type: 'location', location: { point: { lat: 44.2, lon: 0.62 }, precision, label: 'Agen', inseeCode: '47001', radiusKm: 10, enlargements: 0 } },
+    {
+      type: 'location',
+      location: {
+        point: { lat: 44.2, lon: 0.62 },
+        precision,
+        label: 'Agen',
+        inseeCode: '47001',
+        radiusKm: 10,
+        enlargements: 0,
+      },
+    },
     { type: 'offer', offer, gp: gp ? { state: 'found', nationalId: gp } : { state: 'not-provided' } },
     { type: 'slots', sourceId: 'pub', slots },
   ];
@@ -61,7 +71,14 @@ const keys = (cards: readonly { key: string }[]) => cards.map((c) => c.key);
 describe('first intention with SOS Médecins', () => {
   it('around an address: SOS sites interleaved by distance, the GP still first', () => {
     const results = rank('street', OFFER, 'seed-1', 'GP');
-    expect(keys(results.firstIntentionWithSos)).toEqual(['ps:GP', 'sos:SOS-NEAR', 'ps:NEAR', 'ps:MID', 'sos:SOS-FAR', 'ps:FAR']);
+    expect(keys(results.firstIntentionWithSos)).toEqual([
+      'ps:GP',
+      'sos:SOS-NEAR',
+      'ps:NEAR',
+      'ps:MID',
+      'sos:SOS-FAR',
+      'ps:FAR',
+    ]);
     // The sections keep their own order too.
     expect(keys(results.sosSites)).toEqual(['sos:SOS-NEAR', 'sos:SOS-FAR']);
   });
@@ -71,33 +88,50 @@ describe('first intention with SOS Médecins', () => {
     expect(results.ordering).toBe('seeded');
     expect(keys(results.firstIntentionWithSos)).toEqual([...keys(results.firstIntention), ...keys(results.sosSites)]);
     // Different seeds, different orders (not the distance order in disguise).
-    const orders = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((seed) => keys(rank('commune', OFFER, seed).firstIntention).join()));
+    const orders = new Set(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((seed) => keys(rank('commune', OFFER, seed).firstIntention).join()),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 
   it('property: by distance, every card after the GP is no nearer than the one before', () => {
     const distance = fc.double({ min: 0, max: 200, noNaN: true });
     fc.assert(
-      fc.property(fc.array(distance, { minLength: 1, maxLength: 12 }), fc.array(distance, { maxLength: 4 }), fc.string(), (ds, sosDs, seed) => {
-        const offer: CareOffer = {
-          practitioners: ds.map((d, i) => ({ practitioner: ps(`P${i}`), distanceKm: d, isGp: i === 0 })),
-          cpts: [],
-          sosSites: sosDs.map((d, i) => ({ site: sos(`S${i}`), distanceKm: d })),
-          sources: [],
-        };
-        const list = rank('street', offer, seed).firstIntentionWithSos;
-        expect(list).toHaveLength(ds.length + sosDs.length);
-        expect(list[0]?.key).toBe('ps:P0');
-        const rest = list.slice(1).map((c) => c.distanceKm ?? Number.POSITIVE_INFINITY);
-        for (let i = 1; i < rest.length; i += 1) expect(rest[i]!).toBeGreaterThanOrEqual(rest[i - 1]!);
-      }),
+      fc.property(
+        fc.array(distance, { minLength: 1, maxLength: 12 }),
+        fc.array(distance, { maxLength: 4 }),
+        fc.string(),
+        (ds, sosDs, seed) => {
+          const offer: CareOffer = {
+            practitioners: ds.map((d, i) => ({ practitioner: ps(`P${i}`), distanceKm: d, isGp: i === 0 })),
+            cpts: [],
+            sosSites: sosDs.map((d, i) => ({ site: sos(`S${i}`), distanceKm: d })),
+            sources: [],
+          };
+          const list = rank('street', offer, seed).firstIntentionWithSos;
+          expect(list).toHaveLength(ds.length + sosDs.length);
+          expect(list[0]?.key).toBe('ps:P0');
+          const rest = list.slice(1).map((c) => c.distanceKm ?? Number.POSITIVE_INFINITY);
+          for (let i = 1; i < rest.length; i += 1) expect(rest[i]!).toBeGreaterThanOrEqual(rest[i - 1]!);
+        },
+      ),
     );
   });
 });
 
 describe('second intention: the CPTS of the patient’s commune first', () => {
-  const cpts = (finess: string, extra: Partial<Cpts> = {}): Cpts => ({ finess, name: `CPTS ${finess}`, memberIds: [], ...extra });
-  const offerWith = (list: { cpts: Cpts; distanceKm: number }[]): CareOffer => ({ practitioners: [], cpts: list, sosSites: [], sources: [] });
+  const cpts = (finess: string, extra: Partial<Cpts> = {}): Cpts => ({
+    finess,
+    name: `CPTS ${finess}`,
+    memberIds: [],
+    ...extra,
+  });
+  const offerWith = (list: { cpts: Cpts; distanceKm: number }[]): CareOffer => ({
+    practitioners: [],
+    cpts: list,
+    sosSites: [],
+    sources: [],
+  });
 
   it('its declared territory holds the commune: first, even farther away and whatever the seed', () => {
     const offer = offerWith([
@@ -106,9 +140,14 @@ describe('second intention: the CPTS of the patient’s commune first', () => {
       { cpts: cpts('470000003'), distanceKm: 5 },
     ]);
     for (const precision of ['street', 'commune'] as const) {
-      for (const seed of ['a', 'b', 'c', 'd', 'e']) expect(rank(precision, offer, seed).secondIntention.cpts[0]?.key).toBe('cpts:470000002');
+      for (const seed of ['a', 'b', 'c', 'd', 'e'])
+        expect(rank(precision, offer, seed).secondIntention.cpts[0]?.key).toBe('cpts:470000002');
     }
-    expect(keys(rank('street', offer).secondIntention.cpts)).toEqual(['cpts:470000002', 'cpts:470000001', 'cpts:470000003']);
+    expect(keys(rank('street', offer).secondIntention.cpts)).toEqual([
+      'cpts:470000002',
+      'cpts:470000001',
+      'cpts:470000003',
+    ]);
   });
 
   it('no territory given: its seat or one of its members in the commune', () => {

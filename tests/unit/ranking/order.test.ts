@@ -47,7 +47,8 @@ describe('orderCards (properties)', () => {
           view,
         );
         const distances = ordered.map((c) => c.distanceKm ?? Number.POSITIVE_INFINITY);
-        for (let i = 1; i < distances.length; i += 1) expect(distances[i]).toBeGreaterThanOrEqual(distances[i - 1] ?? 0);
+        for (let i = 1; i < distances.length; i += 1)
+          expect(distances[i]).toBeGreaterThanOrEqual(distances[i - 1] ?? 0);
       }),
       { numRuns: 500 },
     );
@@ -82,7 +83,8 @@ describe('orderCards (examples)', () => {
     expect(orderingFor(undefined)).toBe('seeded');
     expect(orderingFor('street')).toBe('distance');
     const seen = new Set<string>();
-    for (let i = 0; i < 50; i += 1) seen.add(ids(orderCards([a, b, c], { seed: `s${i}`, precision: 'commune' }, view)).join(''));
+    for (let i = 0; i < 50; i += 1)
+      seen.add(ids(orderCards([a, b, c], { seed: `s${i}`, precision: 'commune' }, view)).join(''));
     expect(seen.size).toBe(6);
   });
 });

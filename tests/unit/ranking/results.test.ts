@@ -51,7 +51,10 @@ const offer: CareOffer = {
   practitioners: [
     { practitioner: ps('A', { phone: '+33553111111' }), distanceKm: 30, isGp: true },
     {
-      practitioner: ps('B', { phone: '+33553222222', participation: { mode: 'cpts', structureId: '470000001', acceptsBeyondSlots: true } }),
+      practitioner: ps('B', {
+        phone: '+33553222222',
+        participation: { mode: 'cpts', structureId: '470000001', acceptsBeyondSlots: true },
+      }),
       distanceKm: 2,
       isGp: false,
     },
@@ -72,7 +75,9 @@ const slotsB = [
   slot({ practitionerId: 'B', start: '2024-06-13T10:00:00+02:00', types: ['SNP'] }),
   slot({ practitionerId: 'B', start: '2024-06-13T08:00:00+02:00', types: ['CPTS'], cptsFiness: '470000001' }),
 ];
-const slotsC = [slot({ practitionerId: 'C', start: '2024-06-14T09:00:00+02:00', modes: ['teleconsultation'], types: ['PUBLIC'] })];
+const slotsC = [
+  slot({ practitionerId: 'C', start: '2024-06-14T09:00:00+02:00', modes: ['teleconsultation'], types: ['PUBLIC'] }),
+];
 const slotsSos = [slot({ sosSiteId: 'S1', start: '2024-06-13T18:00:00+02:00', withAppointment: false })];
 const cptsOnly = [slot({ cptsFiness: '470000001', start: '2024-06-15T11:00:00+02:00', types: ['CPTS'] })];
 const stray = [slot({ practitionerId: 'Z', start: '2024-06-13T09:00:00+02:00' })];
@@ -174,7 +179,8 @@ describe('rankResults', () => {
     expect(one.firstIntention[0]?.key).toBe('ps:A');
     expect(keys(rankResults(zone, { seed: 'search-1', now: NOW }).firstIntention)).toEqual(keys(one.firstIntention));
     const orders = new Set<string>();
-    for (let i = 0; i < 40; i += 1) orders.add(keys(rankResults(zone, { seed: `s${i}`, now: NOW }).firstIntention).join());
+    for (let i = 0; i < 40; i += 1)
+      orders.add(keys(rankResults(zone, { seed: `s${i}`, now: NOW }).firstIntention).join());
     expect(orders.size).toBe(2); // C and B swap; A stays pinned
   });
 
@@ -198,7 +204,11 @@ describe('rankResults', () => {
   it('batches of one source add up, each slot once', () => {
     const agenda = state.slotsBySource.get('sas-agenda') ?? [];
     const first = agenda[0]!;
-    const more = applySearchEvent(state, { type: 'slots', sourceId: 'sas-agenda', slots: [first, { ...first, id: `${first.id}-2`, start: first.start }] });
+    const more = applySearchEvent(state, {
+      type: 'slots',
+      sourceId: 'sas-agenda',
+      slots: [first, { ...first, id: `${first.id}-2`, start: first.start }],
+    });
     expect(more.slotsBySource.get('sas-agenda')).toHaveLength(agenda.length + 1);
   });
 
@@ -238,7 +248,9 @@ describe('rankResults (properties)', () => {
         slotsBySource: new Map([
           [
             'pub',
-            list.filter((_, i) => withSlots[i] === true).map((id) => slot({ practitionerId: id, start: '2024-06-13T10:00:00+02:00' })),
+            list
+              .filter((_, i) => withSlots[i] === true)
+              .map((id) => slot({ practitionerId: id, start: '2024-06-13T10:00:00+02:00' })),
           ],
         ]),
       };

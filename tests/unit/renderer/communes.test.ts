@@ -18,25 +18,37 @@ describe('commune names for the base map', () => {
 
   it('skips bad lines and says when the header is wrong', () => {
     const parsed = parseCommuneCentroids(
-      [HEADER, '47001\tAgen\t47\t44.2\t0.62\t32000\t47000\tcontour', '47002\t\t47\t44\t0\t1\t\tcontour', 'x\ty', '47003\tB\t47\tabc\t0\t1\t\tcontour', ''].join('\n'),
+      [
+        HEADER,
+        '47001\tAgen\t47\t44.2\t0.62\t32000\t47000\tcontour',
+        '47002\t\t47\t44\t0\t1\t\tcontour',
+        'x\ty',
+        '47003\tB\t47\tabc\t0\t1\t\tcontour',
+        '',
+      ].join('\n'),
     );
     expect(parsed.collection.features.map((f) => f.properties.name)).toEqual(['Agen']);
     expect(parsed.skipped).toBe(3);
-    expect(parseCommuneCentroids('nom\tlatitude\n').error).toMatch(/colonne\(s\) name, lat, lon, population absente\(s\)/u);
+    expect(parseCommuneCentroids('nom\tlatitude\n').error).toMatch(
+      /colonne\(s\) name, lat, lon, population absente\(s\)/u,
+    );
   });
 
   it('never throws, and keeps only usable points', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ maxLength: 12 }), { minLength: 0, maxLength: 9 }), { maxLength: 20 }), (rows) => {
-        const parsed = parseCommuneCentroids([HEADER, ...rows.map((r) => r.join('\t'))].join('\n'));
-        for (const f of parsed.collection.features) {
-          const [lon, lat] = f.geometry.coordinates as [number, number];
-          expect(Math.abs(lat)).toBeLessThanOrEqual(90);
-          expect(Math.abs(lon)).toBeLessThanOrEqual(180);
-          expect(f.properties.name.length).toBeGreaterThan(0);
-        }
-        expect(parsed.collection.features.length + parsed.skipped).toBeLessThanOrEqual(rows.length);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ maxLength: 12 }), { minLength: 0, maxLength: 9 }), { maxLength: 20 }),
+        (rows) => {
+          const parsed = parseCommuneCentroids([HEADER, ...rows.map((r) => r.join('\t'))].join('\n'));
+          for (const f of parsed.collection.features) {
+            const [lon, lat] = f.geometry.coordinates as [number, number];
+            expect(Math.abs(lat)).toBeLessThanOrEqual(90);
+            expect(Math.abs(lon)).toBeLessThanOrEqual(180);
+            expect(f.properties.name.length).toBeGreaterThan(0);
+          }
+          expect(parsed.collection.features.length + parsed.skipped).toBeLessThanOrEqual(rows.length);
+        },
+      ),
     );
   });
 });

@@ -20,7 +20,13 @@ export function practitioner(n: number, extra: Partial<Practitioner> = {}): Prac
   };
 }
 
-export function slot(id: string, sourceId: string, practitionerId: string, start: string, extra: Partial<Slot> = {}): Slot {
+export function slot(
+  id: string,
+  sourceId: string,
+  practitionerId: string,
+  start: string,
+  extra: Partial<Slot> = {},
+): Slot {
   return {
     id: `${sourceId}/${id}`,
     start,
@@ -47,5 +53,11 @@ export function offer(practitioners: Practitioner[], sources: SourceInfo[] = [SO
 
 export const LOCATION_EVENT: SearchEvent = {
   type: 'location',
-  location: { point: { lat: 44.2, lon: 0.62 }, precision: 'street', label: '1 rue Haute, 47000 Agen', radiusKm: 8, enlargements: 0 },
+  location: {
+    point: { lat: 44.2, lon: 0.62 },
+    precision: 'street',
+    label: '1 rue Haute, 47000 Agen',
+    radiusKm: 8,
+    enlargements: 0,
+  },
 };

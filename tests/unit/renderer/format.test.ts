@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDistance, formatPhone, formatSlotTime, practitionerName, slotDayIndex, telHref } from '@renderer/search/format';
+import {
+  formatDistance,
+  formatPhone,
+  formatSlotTime,
+  practitionerName,
+  slotDayIndex,
+  telHref,
+} from '@renderer/search/format';
 
 describe('card formats', () => {
   it('gives distances at a precision one can say on the phone', () => {

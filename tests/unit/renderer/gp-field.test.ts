@@ -20,7 +20,10 @@ describe('médecin traitant field', () => {
   });
 
   it('reads a name as a name, spaces normalised', () => {
-    expect(parseGpField('  Dr  Jeanne   Martin ')).toEqual({ ok: true, reference: { kind: 'name', text: 'Dr Jeanne Martin' } });
+    expect(parseGpField('  Dr  Jeanne   Martin ')).toEqual({
+      ok: true,
+      reference: { kind: 'name', text: 'Dr Jeanne Martin' },
+    });
   });
 
   it('refuses identifiers it cannot use, naming the field', () => {

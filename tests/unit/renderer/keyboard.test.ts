@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SHORTCUTS, shortcutFor, type KeyInput } from '@renderer/search/keyboard';
 
-const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, inField: false, onControl: false, ...extra });
+const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  inField: false,
+  onControl: false,
+  ...extra,
+});
 
 describe('keyboard shortcuts', () => {
   it('maps single keys to commands', () => {

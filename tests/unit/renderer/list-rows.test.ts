@@ -44,7 +44,10 @@ describe('the list rows', () => {
   });
 
   it('first intention around a commune: practitioners, then the SOS sites under a heading', () => {
-    const communeLocation = { ...LOCATION_EVENT, location: { ...(LOCATION_EVENT as Extract<SearchEvent, { type: 'location' }>).location, precision: 'commune' } } as SearchEvent;
+    const communeLocation = {
+      ...LOCATION_EVENT,
+      location: { ...(LOCATION_EVENT as Extract<SearchEvent, { type: 'location' }>).location, precision: 'commune' },
+    } as SearchEvent;
     const seeded = rankResults(toRankingState(applyStreamEvent(stream, communeLocation)), { seed: 's', now: NOW });
     const model = buildListModel(seeded, initialTabView);
     expect(model.rows.map((r) => r.key)).toEqual([`ps:${P3.nationalId}`, `ps:${P1.nationalId}`, 'h:sos', 'sos:sos-1']);
@@ -52,12 +55,24 @@ describe('the list rows', () => {
   });
 
   it('second intention: CPTS, then practitioners accepting patients beyond slots (with or without slots)', () => {
-    const model = buildListModel(results, reduceTabView(initialTabView, { type: 'set-intention', intention: 'second' }));
-    expect(model.rows.map((r) => r.key)).toEqual(['h:cpts', 'cpts:470000011', 'h:ps', `ps:${P1.nationalId}`, `ps:${P2.nationalId}`]);
+    const model = buildListModel(
+      results,
+      reduceTabView(initialTabView, { type: 'set-intention', intention: 'second' }),
+    );
+    expect(model.rows.map((r) => r.key)).toEqual([
+      'h:cpts',
+      'cpts:470000011',
+      'h:ps',
+      `ps:${P1.nationalId}`,
+      `ps:${P2.nationalId}`,
+    ]);
   });
 
   it('a CPTS opened: its card, then its members', () => {
-    const view = reduceTabView(reduceTabView(initialTabView, { type: 'set-intention', intention: 'second' }), { type: 'focus-cpts', finess: '470000011' });
+    const view = reduceTabView(reduceTabView(initialTabView, { type: 'set-intention', intention: 'second' }), {
+      type: 'focus-cpts',
+      finess: '470000011',
+    });
     const model = buildListModel(results, view);
     expect(model.focusedCpts?.cpts.name).toBe('CPTS Test');
     expect(model.rows.map((r) => r.key)).toEqual(['cpts:470000011', `ps:${P1.nationalId}`]);

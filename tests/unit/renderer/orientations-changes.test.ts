@@ -41,7 +41,10 @@ describe('appointment changes', () => {
   });
 
   it('history arriving at connection is not news: an appointment last changed before the session is not "new"', () => {
-    const history = [appointment('old', { updatedAt: '2025-11-26T18:00:00Z' }), appointment('unreadable', { updatedAt: 'hier' })];
+    const history = [
+      appointment('old', { updatedAt: '2025-11-26T18:00:00Z' }),
+      appointment('unreadable', { updatedAt: 'hier' }),
+    ];
 
     expect(appointmentChanges([], history, SINCE)).toEqual([]);
   });
@@ -56,7 +59,13 @@ describe('appointment changes', () => {
     fc.assert(
       fc.property(fc.uniqueArray(arbitrary, { selector: (a) => a.id, maxLength: 15 }), (partials) => {
         const list = partials.map((p) => appointment(p.id, p));
-        expect(appointmentChanges(list, list.map((a) => ({ ...a })), 0)).toEqual([]);
+        expect(
+          appointmentChanges(
+            list,
+            list.map((a) => ({ ...a })),
+            0,
+          ),
+        ).toEqual([]);
       }),
     );
   });

@@ -7,7 +7,12 @@ import { journalActionLabel, journalFileName, journalRows } from '@renderer/orie
 
 const KINDS: JournalKind[] = ['contact', 'booking-opened', 'booking-confirmed', 'booking-changed'];
 
-function entry(id: string, at: string, kind: JournalKind = 'booking-opened', extra: Partial<JournalEntry> = {}): JournalEntry {
+function entry(
+  id: string,
+  at: string,
+  kind: JournalKind = 'booking-opened',
+  extra: Partial<JournalEntry> = {},
+): JournalEntry {
   return { id, at, kind, targetId: '899990002299', targetName: 'Dr Paul Lavandevif', ...extra };
 }
 
@@ -16,7 +21,11 @@ describe('journal rows', () => {
     const rows = journalRows([
       entry('1', '2025-11-27T08:58:00.000Z', 'booking-opened', { detail: 'AgendaPlume' }),
       entry('2', '2025-11-27T09:01:00.000Z', 'booking-confirmed', { detail: 'Confirmé' }),
-      entry('3', '2025-11-27T09:05:00.000Z', 'contact', { targetName: 'CPTS Bordeaux Rive Droite', targetId: '330000001', detail: '05 56 00 00 00' }),
+      entry('3', '2025-11-27T09:05:00.000Z', 'contact', {
+        targetName: 'CPTS Bordeaux Rive Droite',
+        targetId: '330000001',
+        detail: '05 56 00 00 00',
+      }),
     ]);
 
     expect(rows.map((r) => [r.time, r.action, r.target, r.detail])).toEqual([
@@ -29,7 +38,11 @@ describe('journal rows', () => {
   });
 
   it('keeps the recording order for entries of the same instant, and puts unreadable times last', () => {
-    const rows = journalRows([entry('a', '2025-11-27T09:00:00Z'), entry('bad', 'hier'), entry('b', '2025-11-27T09:00:00Z')]);
+    const rows = journalRows([
+      entry('a', '2025-11-27T09:00:00Z'),
+      entry('bad', 'hier'),
+      entry('b', '2025-11-27T09:00:00Z'),
+    ]);
 
     expect(rows.map((r) => [r.id, r.time])).toEqual([
       ['b', '10:00'],
@@ -40,16 +53,28 @@ describe('journal rows', () => {
 
   it('says each action as the CSV export does', () => {
     const csv = journalToCsv(KINDS.map((kind, i) => entry(String(i), '2025-11-27T09:00:00Z', kind)));
-    const actions = csv.trim().split('\r\n').slice(1).map((line) => line.split(';')[1]);
+    const actions = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(';')[1]);
 
     expect(actions).toEqual(KINDS.map(journalActionLabel));
-    expect(KINDS.map(journalActionLabel)).toEqual(['Contact hors créneaux', 'Réservation ouverte', 'Rendez-vous confirmé', 'Rendez-vous modifié']);
+    expect(KINDS.map(journalActionLabel)).toEqual([
+      'Contact hors créneaux',
+      'Réservation ouverte',
+      'Rendez-vous confirmé',
+      'Rendez-vous modifié',
+    ]);
   });
 
   it('shows exactly the entries, whatever they are', () => {
     const arbitrary = fc.record({
       id: fc.uuid(),
-      at: fc.oneof(fc.integer({ min: 0, max: 4_000_000_000_000 }).map((t) => new Date(t).toISOString()), fc.string({ maxLength: 20 })),
+      at: fc.oneof(
+        fc.integer({ min: 0, max: 4_000_000_000_000 }).map((t) => new Date(t).toISOString()),
+        fc.string({ maxLength: 20 }),
+      ),
       kind: fc.constantFrom(...KINDS),
       targetId: fc.string({ maxLength: 20 }),
       targetName: fc.string({ maxLength: 40 }),

@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APPOINTMENT_STATUSES, type Appointment } from '@shared/domain/appointment';
-import { appointmentRows, appointmentWhen, dayLabel, practitionerLabel, statusLabel } from '@renderer/orientations/appointment-rows';
+import {
+  appointmentRows,
+  appointmentWhen,
+  dayLabel,
+  practitionerLabel,
+  statusLabel,
+} from '@renderer/orientations/appointment-rows';
 import { EMPTY_TAB_LINKS, type TabLinksSnapshot } from '@renderer/orientations/tab-links';
 
 /** Thursday 27 November 2025, 10:00 in Paris (UTC+1). */
@@ -31,7 +37,14 @@ const LINKS: TabLinksSnapshot = {
 
 describe('status labels', () => {
   it('says each status in French, as the publishers’ pages and the journal do', () => {
-    expect(APPOINTMENT_STATUSES.map(statusLabel)).toEqual(['Confirmé', 'Honoré', 'Non honoré', 'Annulé', 'En attente', 'À traiter']);
+    expect(APPOINTMENT_STATUSES.map(statusLabel)).toEqual([
+      'Confirmé',
+      'Honoré',
+      'Non honoré',
+      'Annulé',
+      'En attente',
+      'À traiter',
+    ]);
   });
 });
 
@@ -45,8 +58,12 @@ describe('day and time, in Paris', () => {
   });
 
   it('shows start and end in Paris time, whatever offset the publisher wrote', () => {
-    expect(appointmentWhen({ start: '2025-11-27T13:30:00Z', end: '2025-11-27T13:50:00Z' }, NOW)).toBe('Aujourd’hui, 14:30 – 14:50');
-    expect(appointmentWhen({ start: '2025-11-28T08:00:00+01:00', end: '2025-11-28T08:20:00+01:00' }, NOW)).toBe('Demain, 08:00 – 08:20');
+    expect(appointmentWhen({ start: '2025-11-27T13:30:00Z', end: '2025-11-27T13:50:00Z' }, NOW)).toBe(
+      'Aujourd’hui, 14:30 – 14:50',
+    );
+    expect(appointmentWhen({ start: '2025-11-28T08:00:00+01:00', end: '2025-11-28T08:20:00+01:00' }, NOW)).toBe(
+      'Demain, 08:00 – 08:20',
+    );
   });
 
   it('never throws on an unreadable time', () => {
@@ -56,7 +73,11 @@ describe('day and time, in Paris', () => {
 
 describe('appointment rows', () => {
   it('reads practitioner, time, status, publisher, update time and the open tab it came from', () => {
-    const [row] = appointmentRows([appointment('a', { searchId: 'recherche-1', updatedAt: '2025-11-27T09:02:00Z' })], LINKS, NOW);
+    const [row] = appointmentRows(
+      [appointment('a', { searchId: 'recherche-1', updatedAt: '2025-11-27T09:02:00Z' })],
+      LINKS,
+      NOW,
+    );
 
     expect(row).toEqual({
       id: 'a',
@@ -72,7 +93,10 @@ describe('appointment rows', () => {
 
   it('tells a closed tab from no tab at all', () => {
     const rows = appointmentRows(
-      [appointment('closed', { searchId: 'recherche-fermee' }), appointment('none', { updatedAt: '2025-11-27T08:00:00Z' })],
+      [
+        appointment('closed', { searchId: 'recherche-fermee' }),
+        appointment('none', { updatedAt: '2025-11-27T08:00:00Z' }),
+      ],
       LINKS,
       NOW,
     );
@@ -115,7 +139,9 @@ describe('appointment rows', () => {
   it('whatever the appointments, one row each, ordered by update time, without throwing', () => {
     const text = fc.string({ maxLength: 30 });
     const instant = fc.oneof(
-      fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2035-01-01') }).map((t) => new Date(t).toISOString()),
+      fc
+        .integer({ min: Date.parse('2020-01-01'), max: Date.parse('2035-01-01') })
+        .map((t) => new Date(t).toISOString()),
       text,
     );
     const arbitraryAppointment = fc.record({

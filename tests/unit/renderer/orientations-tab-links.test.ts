@@ -19,7 +19,10 @@ describe('tab link store', () => {
     store.publish([], []);
 
     expect(tabForSearch(store.getSnapshot(), 'recherche-1')).toBeUndefined();
-    expect(store.getSnapshot().publisherNames).toEqual({ agendaplume: 'AgendaPlume', 'rdv-hirondelle': 'RDV Hirondelle' });
+    expect(store.getSnapshot().publisherNames).toEqual({
+      agendaplume: 'AgendaPlume',
+      'rdv-hirondelle': 'RDV Hirondelle',
+    });
     expect(tabForSearch(store.getSnapshot(), undefined)).toBeUndefined();
   });
 
@@ -71,7 +74,14 @@ describe('tab link store', () => {
 
 describe('shortcuts', () => {
   it('v opens « Mes orientations », g the journal; not while typing', () => {
-    const key = (k: string, inField = false) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, inField, onControl: false });
+    const key = (k: string, inField = false) => ({
+      key: k,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      inField,
+      onControl: false,
+    });
 
     expect(shortcutFor(key('v'))).toBe('orientations');
     expect(shortcutFor(key('g'))).toBe('journal');

@@ -21,7 +21,12 @@ describe('search bar values', () => {
       location: launch.location,
       gpText: 'RPPS 10002673899',
     });
-    expect(queryFromLaunch(launch)).toEqual({ specialty: launch.specialty, location: launch.location, gp: launch.gp, origin: 'TEST-SAMU000' });
+    expect(queryFromLaunch(launch)).toEqual({
+      specialty: launch.specialty,
+      location: launch.location,
+      gp: launch.gp,
+      origin: 'TEST-SAMU000',
+    });
   });
 
   it('keeps the code while the label is untouched, and sends free text once it is edited', () => {
@@ -33,8 +38,14 @@ describe('search bar values', () => {
   });
 
   it('needs a location, and a readable GP', () => {
-    expect(queryFromForm({ ...emptyForm, locationText: ' ' }, { ok: true })).toEqual({ ok: false, problem: 'location-missing' });
-    expect(queryFromForm({ ...emptyForm, locationText: 'Agen' }, { ok: false })).toEqual({ ok: false, problem: 'gp-invalid' });
+    expect(queryFromForm({ ...emptyForm, locationText: ' ' }, { ok: true })).toEqual({
+      ok: false,
+      problem: 'location-missing',
+    });
+    expect(queryFromForm({ ...emptyForm, locationText: 'Agen' }, { ok: false })).toEqual({
+      ok: false,
+      problem: 'gp-invalid',
+    });
     const typed = queryFromForm({ ...emptyForm, locationText: 'Agen' }, { ok: true });
     expect(typed.ok && typed.query.location).toEqual({ city: 'Agen' });
   });
@@ -43,7 +54,9 @@ describe('search bar values', () => {
     expect(locationText({ city: 'Paris', inseeCode: '75056', arrondissementInseeCode: '75111' })).toBe('Paris (75111)');
     expect(locationText({ city: 'Agen' })).toBe('Agen');
     expect(locationText({ inseeCode: '47001' })).toBe('INSEE 47001');
-    expect(locationText({ inseeCode: '33063', streetName: 'cours de l’Intendance', streetNumber: '10' })).toBe('10 cours de l’Intendance, INSEE 33063');
+    expect(locationText({ inseeCode: '33063', streetName: 'cours de l’Intendance', streetNumber: '10' })).toBe(
+      '10 cours de l’Intendance, INSEE 33063',
+    );
   });
 });
 

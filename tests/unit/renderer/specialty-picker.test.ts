@@ -26,7 +26,12 @@ describe('matchSpecialties with the shared resolver', () => {
   it('puts what a usual name means first', () => {
     expect(matchSpecialties('cardiologue')[0]?.code).toBe('SM04');
     expect(matchSpecialties('MG')[0]?.code).toBe('SM54');
-    expect(matchSpecialties('gynécologue').slice(0, 2).map((o) => o.code).sort()).toEqual(['SM19', 'SM20']);
+    expect(
+      matchSpecialties('gynécologue')
+        .slice(0, 2)
+        .map((o) => o.code)
+        .sort(),
+    ).toEqual(['SM19', 'SM20']);
     expect(matchSpecialties('kinés')[0]?.code).toBe('70');
   });
 });
@@ -40,7 +45,11 @@ describe('restarting a tab with a chosen specialty', () => {
       tab: { id: 't1', origin: { kind: 'launch', launchId: 'l1' }, openedAt: 1, form: emptyForm, query, warnings },
     });
     state = reduceWorkspace(state, { type: 'started', tabId: 't1', searchId: 's1' });
-    state = reduceWorkspace(state, { type: 'event', searchId: 's1', event: { type: 'error', code: 'unknown-specialty', message: 'm' } });
+    state = reduceWorkspace(state, {
+      type: 'event',
+      searchId: 's1',
+      event: { type: 'error', code: 'unknown-specialty', message: 'm' },
+    });
     const coding = { system: 'urn:oid:1.2.250.1.213.2.28', code: 'SM04' };
     state = reduceWorkspace(state, {
       type: 'restart',
@@ -58,7 +67,11 @@ describe('restarting a tab with a chosen specialty', () => {
     expect(tab?.query.specialty).toEqual({ kind: 'coded', coding });
     expect(state.closed).toContain('s1');
     // A late event of the old search no longer reaches the tab.
-    const late = reduceWorkspace(state, { type: 'event', searchId: 's1', event: { type: 'error', code: 'x', message: 'late' } });
+    const late = reduceWorkspace(state, {
+      type: 'event',
+      searchId: 's1',
+      event: { type: 'error', code: 'x', message: 'late' },
+    });
     expect(late.tabs[0]?.stream.errors).toEqual([]);
   });
 });

@@ -6,8 +6,18 @@ const run = (actions: TabViewAction[]) => actions.reduce(reduceTabView, initialT
 describe('a tab’s view', () => {
   it('toggles the day filter between today, next days and none', () => {
     expect(run([{ type: 'toggle-day', day: 'today' }]).filters.day).toBe('today');
-    expect(run([{ type: 'toggle-day', day: 'today' }, { type: 'toggle-day', day: 'next-days' }]).filters.day).toBe('next-days');
-    expect(run([{ type: 'toggle-day', day: 'today' }, { type: 'toggle-day', day: 'today' }]).filters).toEqual({});
+    expect(
+      run([
+        { type: 'toggle-day', day: 'today' },
+        { type: 'toggle-day', day: 'next-days' },
+      ]).filters.day,
+    ).toBe('next-days');
+    expect(
+      run([
+        { type: 'toggle-day', day: 'today' },
+        { type: 'toggle-day', day: 'today' },
+      ]).filters,
+    ).toEqual({});
   });
 
   it('toggles modes and types independently, and clears them all', () => {
@@ -24,7 +34,10 @@ describe('a tab’s view', () => {
   });
 
   it('opening a CPTS selects its card; changing intention leaves the CPTS', () => {
-    const view = run([{ type: 'set-intention', intention: 'second' }, { type: 'focus-cpts', finess: '470000011' }]);
+    const view = run([
+      { type: 'set-intention', intention: 'second' },
+      { type: 'focus-cpts', finess: '470000011' },
+    ]);
     expect(view.cptsFocus).toBe('470000011');
     expect(view.selectedKey).toBe('cpts:470000011');
     expect(reduceTabView(view, { type: 'set-intention', intention: 'first' }).cptsFocus).toBeUndefined();

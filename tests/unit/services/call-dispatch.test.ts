@@ -20,13 +20,25 @@ describe('dispatchCall', () => {
 
   it('refuses unknown calls and invalid arguments without running them', async () => {
     expect(await dispatchCall(calls, '__proto__', [])).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
-    expect(await dispatchCall(calls, 'cancelSearch', [42])).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-    expect(await dispatchCall(calls, 'cancelSearch', 'nope')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-    expect(await dispatchCall(calls, 'startSearch', [{ location: {} }])).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await dispatchCall(calls, 'cancelSearch', [42])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
+    expect(await dispatchCall(calls, 'cancelSearch', 'nope')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
+    expect(await dispatchCall(calls, 'startSearch', [{ location: {} }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
   });
 
   it('passes ConsoleError through and hides unexpected errors', async () => {
-    expect(await dispatchCall(calls, 'cancelSearch', ['gone'])).toEqual({ ok: false, error: { code: 'unknown-search', message: 'Recherche fermée.' } });
+    expect(await dispatchCall(calls, 'cancelSearch', ['gone'])).toEqual({
+      ok: false,
+      error: { code: 'unknown-search', message: 'Recherche fermée.' },
+    });
     const seen: unknown[] = [];
     const outcome = await dispatchCall(calls, 'cancelSearch', ['boom'], (_n, e) => seen.push(e));
     expect(outcome).toMatchObject({ ok: false, error: { code: 'internal' } });
@@ -35,7 +47,9 @@ describe('dispatchCall', () => {
   });
 
   it('a failed outcome becomes a ConsoleError with its code, whatever its message holds', () => {
-    expect(() => settleOutcome({ ok: false, error: { code: 'session-expired', message: 'Session [expirée].' } })).toThrow(ConsoleError);
+    expect(() =>
+      settleOutcome({ ok: false, error: { code: 'session-expired', message: 'Session [expirée].' } }),
+    ).toThrow(ConsoleError);
     try {
       settleOutcome({ ok: false, error: { code: 'session-expired', message: 'Session [expirée].' } });
     } catch (error) {
@@ -71,7 +85,11 @@ describe('dispatchCall', () => {
       },
     } as never);
     expect(await calls.getSettings()).toEqual({ backendUrl: '' });
-    await expect(calls.cancelSearch('s-1')).rejects.toMatchObject({ name: 'ConsoleError', code: 'unknown-search', message: 'Recherche fermée.' });
+    await expect(calls.cancelSearch('s-1')).rejects.toMatchObject({
+      name: 'ConsoleError',
+      code: 'unknown-search',
+      message: 'Recherche fermée.',
+    });
     await expect(calls.logout()).rejects.toMatchObject({ code: 'transport' });
   });
 });

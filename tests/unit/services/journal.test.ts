@@ -14,14 +14,36 @@ describe('journal', () => {
   it('records contacts and notifies', async () => {
     const seen: JournalEntry[][] = [];
     let n = 0;
-    const journal = new Journal({ store: new MemoryJournalStore(), now: at('2026-11-26T10:00:00Z'), newId: () => `j${++n}`, onChange: (e) => seen.push(e) });
-    const entry = await journal.recordContact({ target: 'cpts', targetId: '470001234', targetName: 'CPTS Fictive', phone: '+33 5 00 00 00 00', searchId: 's1' });
-    expect(entry).toMatchObject({ kind: 'contact', targetId: '470001234', detail: '+33 5 00 00 00 00', searchId: 's1' });
+    const journal = new Journal({
+      store: new MemoryJournalStore(),
+      now: at('2026-11-26T10:00:00Z'),
+      newId: () => `j${++n}`,
+      onChange: (e) => seen.push(e),
+    });
+    const entry = await journal.recordContact({
+      target: 'cpts',
+      targetId: '470001234',
+      targetName: 'CPTS Fictive',
+      phone: '+33 5 00 00 00 00',
+      searchId: 's1',
+    });
+    expect(entry).toMatchObject({
+      kind: 'contact',
+      targetId: '470001234',
+      detail: '+33 5 00 00 00 00',
+      searchId: 's1',
+    });
     expect(seen.at(-1)).toHaveLength(1);
   });
 
   it('drops entries older than a shift on start', async () => {
-    const old: JournalEntry = { id: 'a', at: new Date(Date.parse('2026-11-26T10:00:00Z') - SHIFT_MS - 1).toISOString(), kind: 'contact', targetId: 'x1', targetName: 'X' };
+    const old: JournalEntry = {
+      id: 'a',
+      at: new Date(Date.parse('2026-11-26T10:00:00Z') - SHIFT_MS - 1).toISOString(),
+      kind: 'contact',
+      targetId: 'x1',
+      targetName: 'X',
+    };
     const recent: JournalEntry = { ...old, id: 'b', at: '2026-11-26T09:00:00.000Z' };
     const store = new MemoryJournalStore([old, recent]);
     const journal = new Journal({ store, now: at('2026-11-26T10:00:00Z'), newId: () => 'n', onChange: () => {} });
@@ -31,18 +53,33 @@ describe('journal', () => {
 
   it('exports CSV with a BOM, semicolons, quoting and no formula injection', () => {
     const csv = journalToCsv([
-      { id: '1', at: '2026-11-26T10:00:00.000Z', kind: 'contact', targetId: '8100', targetName: 'Dr "Test"; Fictif', detail: '=HYPERLINK("x")' },
+      {
+        id: '1',
+        at: '2026-11-26T10:00:00.000Z',
+        kind: 'contact',
+        targetId: '8100',
+        targetName: 'Dr "Test"; Fictif',
+        detail: '=HYPERLINK("x")',
+      },
     ]);
     expect(csv.startsWith('\uFEFFDate et heure;Action;')).toBe(true);
     const line = csv.split('\r\n')[1];
-    expect(line).toBe('2026-11-26T10:00:00.000Z;Contact hors créneaux;"Dr ""Test""; Fictif";8100;"\'=HYPERLINK(""x"")";');
+    expect(line).toBe(
+      '2026-11-26T10:00:00.000Z;Contact hors créneaux;"Dr ""Test""; Fictif";8100;"\'=HYPERLINK(""x"")";',
+    );
   });
 
   it('file store appends, skips torn lines, and replaces atomically', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'journal-'));
     const file = join(dir, 'journal.jsonl');
     const store = new FileJournalStore(file);
-    const entry: JournalEntry = { id: '1', at: '2026-11-26T10:00:00.000Z', kind: 'booking-opened', targetId: '8100', targetName: 'Dr Fictif' };
+    const entry: JournalEntry = {
+      id: '1',
+      at: '2026-11-26T10:00:00.000Z',
+      kind: 'booking-opened',
+      targetId: '8100',
+      targetName: 'Dr Fictif',
+    };
     await store.append(entry);
     await writeFile(file, `${await readFile(file, 'utf8')}{"id":"torn`, 'utf8');
     expect(await store.readAll()).toEqual([entry]);
@@ -75,9 +112,15 @@ describe('journal', () => {
     expect((failure as ConsoleError).message).toMatch(/journal de garde/u);
     expect(logs.map((r) => [r.level, r.scope, r.message])).toEqual([['error', 'journal', 'journal not read']]);
     // Writing to a folder fails too: the action is shown, logged, and the caller is told in French.
-    await expect(journal.recordContact({ target: 'cpts', targetId: '470001234', targetName: 'CPTS Fictive' })).rejects.toMatchObject({ code: 'journal-unavailable' });
+    await expect(
+      journal.recordContact({ target: 'cpts', targetId: '470001234', targetName: 'CPTS Fictive' }),
+    ).rejects.toMatchObject({ code: 'journal-unavailable' });
     expect(seen.at(-1)?.map((e) => e.id)).toEqual(['n1']);
-    expect(logs.at(-1)).toMatchObject({ level: 'error', message: 'journal entry not saved', fields: { kind: 'contact' } });
+    expect(logs.at(-1)).toMatchObject({
+      level: 'error',
+      message: 'journal entry not saved',
+      fields: { kind: 'contact' },
+    });
     // Logs never carry the entry itself (who was called, the phone number).
     expect(JSON.stringify(logs)).not.toContain('CPTS Fictive');
   });
@@ -95,7 +138,9 @@ describe('journal', () => {
     expect(await journal.list()).toEqual([]);
     // The journal's folder becomes a file (a full or broken disk behaves alike): appending fails.
     await writeFile(join(dir, 'later'), 'not a folder', 'utf8');
-    await expect(journal.add('booking-opened', '8100', 'Dr Fictif')).rejects.toMatchObject({ code: 'journal-unavailable' });
+    await expect(journal.add('booking-opened', '8100', 'Dr Fictif')).rejects.toMatchObject({
+      code: 'journal-unavailable',
+    });
     expect(logs.map((r) => r.message)).toEqual(['journal entry not saved']);
     expect(await journal.exportCsv()).toContain('Dr Fictif');
   });

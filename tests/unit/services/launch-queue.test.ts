@@ -6,11 +6,17 @@ import { LaunchQueue } from '@services/launch-queue';
 function queue() {
   const ready: LaunchEvent[] = [];
   let n = 0;
-  const q = new LaunchQueue({ parse: (input) => parseLaunch(input), now: () => new Date('2026-11-26T10:00:00Z'), newId: () => `l${++n}`, onReady: (e) => ready.push(e) });
+  const q = new LaunchQueue({
+    parse: (input) => parseLaunch(input),
+    now: () => new Date('2026-11-26T10:00:00Z'),
+    newId: () => `l${++n}`,
+    onReady: (e) => ready.push(e),
+  });
   return { q, ready };
 }
 
-const VALID = 'sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&streetname=rue%20Paul%20Vidal&streetnumber=12';
+const VALID =
+  'sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&streetname=rue%20Paul%20Vidal&streetnumber=12';
 const INVALID = 'sas-console://recherche?origin=TEST-SAMU000&streetnumber=12a';
 
 describe('LaunchQueue', () => {

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TRE_G15_LABELS, TRE_R38_LABELS } from '@shared/domain/specialties';
 import { editDistance, specialtyKey } from '@shared/specialties/normalize';
-import { knownNames, resolutionCodings, resolveSpecialtyReference, resolveSpecialtyText } from '@shared/specialties/resolve';
+import {
+  knownNames,
+  resolutionCodings,
+  resolveSpecialtyReference,
+  resolveSpecialtyText,
+} from '@shared/specialties/resolve';
 import { USUAL_NAMES } from '@shared/specialties/specialty-names';
 
 /** Free text as regulators and LRMs write it → the codes it must give (order as the table gives them). */
@@ -160,7 +165,13 @@ describe('resolveSpecialtyText: what it does not resolve', () => {
 
   it('offers the frequent specialties when nothing is near', () => {
     const result = resolveSpecialtyText('plombier');
-    expect(result.resolved ? [] : result.suggestions.map((s) => s.code)).toEqual(['SM54', 'SM40', 'SM42', 'SM38', 'SM15']);
+    expect(result.resolved ? [] : result.suggestions.map((s) => s.code)).toEqual([
+      'SM54',
+      'SM40',
+      'SM42',
+      'SM38',
+      'SM15',
+    ]);
   });
 
   it('does not guess a misspelling that is as close to two different specialties', () => {
@@ -171,9 +182,16 @@ describe('resolveSpecialtyText: what it does not resolve', () => {
 
 describe('the table itself', () => {
   it('resolves every official label to its own code', () => {
-    for (const [system, labels] of [['TRE_R38', TRE_R38_LABELS], ['TRE_G15', TRE_G15_LABELS]] as const) {
+    for (const [system, labels] of [
+      ['TRE_R38', TRE_R38_LABELS],
+      ['TRE_G15', TRE_G15_LABELS],
+    ] as const) {
       for (const [code, label] of Object.entries(labels)) {
-        expect(resolveSpecialtyText(label), label).toEqual({ resolved: true, codes: [{ system, code, label }], matchedBy: 'label' });
+        expect(resolveSpecialtyText(label), label).toEqual({
+          resolved: true,
+          codes: [{ system, code, label }],
+          matchedBy: 'label',
+        });
       }
     }
   });
@@ -200,10 +218,21 @@ describe('the table itself', () => {
 
 describe('resolveSpecialtyReference', () => {
   it('takes a coded reference as sent, with the label when the table has it', () => {
-    const coded = resolveSpecialtyReference({ kind: 'coded', coding: { system: 'urn:oid:1.2.250.1.213.2.28', code: 'SM40' } });
-    expect(coded).toEqual({ resolved: true, codes: [{ system: 'TRE_R38', code: 'SM40', label: 'Pédiatrie' }], matchedBy: 'code' });
+    const coded = resolveSpecialtyReference({
+      kind: 'coded',
+      coding: { system: 'urn:oid:1.2.250.1.213.2.28', code: 'SM40' },
+    });
+    expect(coded).toEqual({
+      resolved: true,
+      codes: [{ system: 'TRE_R38', code: 'SM40', label: 'Pédiatrie' }],
+      matchedBy: 'code',
+    });
     expect(resolutionCodings(coded)).toEqual([
-      { system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale', code: 'SM40', display: 'Pédiatrie' },
+      {
+        system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale',
+        code: 'SM40',
+        display: 'Pédiatrie',
+      },
     ]);
     const other = resolveSpecialtyReference({ kind: 'coded', coding: { system: 'urn:oid:1.2.3', code: 'X1' } });
     expect(resolutionCodings(other)).toEqual([{ system: 'urn:oid:1.2.3', code: 'X1' }]);
@@ -220,8 +249,25 @@ describe('editDistance', () => {
 });
 
 describe('properties', () => {
-  const words = fc.constantFrom(...[...knownNames().keys()], 'médecin', 'de', 'l’', 'Dr', 'SM54', '|', 'urn:oid:', 'é', '-', 'ß', '\u0301');
-  const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.array(words, { maxLength: 6 }).map((w) => w.join(' ')), fc.string({ unit: 'grapheme', maxLength: 50 }));
+  const words = fc.constantFrom(
+    ...[...knownNames().keys()],
+    'médecin',
+    'de',
+    'l’',
+    'Dr',
+    'SM54',
+    '|',
+    'urn:oid:',
+    'é',
+    '-',
+    'ß',
+    '\u0301',
+  );
+  const anyText = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.array(words, { maxLength: 6 }).map((w) => w.join(' ')),
+    fc.string({ unit: 'grapheme', maxLength: 50 }),
+  );
 
   it('never throws, and gives a well-formed answer', () => {
     fc.assert(

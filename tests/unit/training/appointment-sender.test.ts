@@ -7,7 +7,11 @@ import type { BookedAppointment } from '@backend/training/publishers/booking/boo
 import { mapAppointment } from '@shared/fhir/map-appointment';
 
 const SYSTEM = 'urn:sas-console:training:editeur-a:appointment';
-const sender = createAppointmentSender({ appointmentsUrl: 'http://127.0.0.1:1/fhir/Appointment', publisherKey: 'k', identifierSystem: SYSTEM });
+const sender = createAppointmentSender({
+  appointmentsUrl: 'http://127.0.0.1:1/fhir/Appointment',
+  publisherKey: 'k',
+  identifierSystem: SYSTEM,
+});
 
 const appointment = (status: BookedAppointment['status']): BookedAppointment => ({
   id: 'RDV-0123456789AB',
@@ -25,34 +29,43 @@ const appointment = (status: BookedAppointment['status']): BookedAppointment => 
 });
 
 describe('the FrAppointmentSAS a publisher sends', () => {
-  it.each(['booked', 'cancelled', 'fulfilled', 'noshow'] as const)('%s: read back by the backend’s mapper as sent', (status) => {
-    const resource = sender.resourceFor(appointment(status));
-    const mapped = mapAppointment(JSON.parse(JSON.stringify(resource)));
-    expect(mapped).toEqual({
-      ok: true,
-      appointment: {
-        profile: 'ps',
-        publisherAppointmentId: 'RDV-0123456789AB',
-        identifierSystem: SYSTEM,
-        status,
-        start: '2026-03-11T09:30:00+01:00',
-        end: '2026-03-11T10:00:00+01:00',
-        created: '2026-03-10T08:00:00.000Z',
-        operatorId: '3750000001/REG42',
-        practitionerId: '810001234567',
-        practitionerName: 'Dr Jeanne Dupont',
-        practitionerStatus: 'accepted',
-      },
-    });
-    const text = JSON.stringify(resource);
-    for (const value of ['Lefèvre', 'Zoé', '1984-05-17', '0612345678']) expect(text).not.toContain(value);
-  });
+  it.each(['booked', 'cancelled', 'fulfilled', 'noshow'] as const)(
+    '%s: read back by the backend’s mapper as sent',
+    (status) => {
+      const resource = sender.resourceFor(appointment(status));
+      const mapped = mapAppointment(JSON.parse(JSON.stringify(resource)));
+      expect(mapped).toEqual({
+        ok: true,
+        appointment: {
+          profile: 'ps',
+          publisherAppointmentId: 'RDV-0123456789AB',
+          identifierSystem: SYSTEM,
+          status,
+          start: '2026-03-11T09:30:00+01:00',
+          end: '2026-03-11T10:00:00+01:00',
+          created: '2026-03-10T08:00:00.000Z',
+          operatorId: '3750000001/REG42',
+          practitionerId: '810001234567',
+          practitionerName: 'Dr Jeanne Dupont',
+          practitionerStatus: 'accepted',
+        },
+      });
+      const text = JSON.stringify(resource);
+      for (const value of ['Lefèvre', 'Zoé', '1984-05-17', '0612345678']) expect(text).not.toContain(value);
+    },
+  );
 });
 
 describe('an unreachable platform', () => {
   it('is reported in French after the configured attempts', async () => {
     // Port 1 on loopback: nothing listens, the connection is refused at once.
-    const unreachable = createAppointmentSender({ appointmentsUrl: 'http://127.0.0.1:1/fhir/Appointment', publisherKey: 'k', identifierSystem: SYSTEM, attempts: 2, baseDelayMs: 1 });
+    const unreachable = createAppointmentSender({
+      appointmentsUrl: 'http://127.0.0.1:1/fhir/Appointment',
+      publisherKey: 'k',
+      identifierSystem: SYSTEM,
+      attempts: 2,
+      baseDelayMs: 1,
+    });
     expect(await unreachable.send(appointment('booked'), 'create')).toEqual({
       ok: false,
       attempts: 2,
@@ -77,7 +90,10 @@ describe('outcomeText', () => {
   });
 
   it('never throws and stays short, whatever the body', () => {
-    const issue = fc.record({ details: fc.option(fc.record({ text: fc.anything() }), { nil: undefined }), diagnostics: fc.anything() }, { requiredKeys: [] });
+    const issue = fc.record(
+      { details: fc.option(fc.record({ text: fc.anything() }), { nil: undefined }), diagnostics: fc.anything() },
+      { requiredKeys: [] },
+    );
     const body = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.jsonValue().map((v) => JSON.stringify(v)),

@@ -1,7 +1,12 @@
 // The publisher's appointments: one booking per slot, the status transitions a regulator may make, reports.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTION_STATUS, allowedActions, Bookings, type StatusAction } from '@backend/training/publishers/booking/bookings';
+import {
+  ACTION_STATUS,
+  allowedActions,
+  Bookings,
+  type StatusAction,
+} from '@backend/training/publishers/booking/bookings';
 
 const PATIENT = { familyName: 'Lefèvre', givenName: 'Zoé', birthDate: '1984-05-17', phone: '0612345678' };
 const booking = (slotId: string) => ({
@@ -19,7 +24,10 @@ describe('Bookings', () => {
     let clock = Date.parse('2026-03-10T08:00:00Z');
     const store = new Bookings(() => clock);
     const first = store.book(booking('s1'));
-    expect(first).toMatchObject({ ok: true, appointment: { status: 'booked', knownToPlatform: false, createdAt: '2026-03-10T08:00:00.000Z' } });
+    expect(first).toMatchObject({
+      ok: true,
+      appointment: { status: 'booked', knownToPlatform: false, createdAt: '2026-03-10T08:00:00.000Z' },
+    });
     expect(store.isTaken('s1')).toBe(true);
     expect(store.book(booking('s1'))).toEqual({ ok: false, reason: 'slot-taken' });
     if (!first.ok) return;
@@ -51,25 +59,31 @@ describe('Bookings', () => {
     expect(allowedActions('noshow')).toEqual(['fulfil']);
     expect(allowedActions('cancelled')).toEqual([]);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<StatusAction>('cancel', 'fulfil', 'noshow'), { maxLength: 8 }), (actions) => {
-        const store = new Bookings(() => 0);
-        const result = store.book(booking('s'));
-        if (!result.ok) throw new Error('not booked');
-        const a = result.appointment;
-        for (const action of actions) {
-          const before = a.status;
-          const allowed = allowedActions(before).includes(action);
-          expect(store.apply(a, action)).toBe(allowed);
-          expect(a.status).toBe(allowed ? ACTION_STATUS[action] : before);
-          expect(store.isTaken('s')).toBe(a.status !== 'cancelled');
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom<StatusAction>('cancel', 'fulfil', 'noshow'), { maxLength: 8 }),
+        (actions) => {
+          const store = new Bookings(() => 0);
+          const result = store.book(booking('s'));
+          if (!result.ok) throw new Error('not booked');
+          const a = result.appointment;
+          for (const action of actions) {
+            const before = a.status;
+            const allowed = allowedActions(before).includes(action);
+            expect(store.apply(a, action)).toBe(allowed);
+            expect(a.status).toBe(allowed ? ACTION_STATUS[action] : before);
+            expect(store.isTaken('s')).toBe(a.status !== 'cancelled');
+          }
+        },
+      ),
     );
   });
 
   it('gives every appointment its own id even when the generator repeats', () => {
     const ids = ['RDV-000000000001', 'RDV-000000000001', 'RDV-000000000002'];
-    const store = new Bookings(() => 0, () => ids.shift() ?? 'RDV-FFFFFFFFFFFF');
+    const store = new Bookings(
+      () => 0,
+      () => ids.shift() ?? 'RDV-FFFFFFFFFFFF',
+    );
     const a = store.book(booking('a'));
     const b = store.book(booking('b'));
     expect(a.ok && b.ok && a.appointment.id !== b.appointment.id).toBe(true);

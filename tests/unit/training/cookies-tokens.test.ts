@@ -21,7 +21,9 @@ describe('publisher cookies', () => {
 
   it('sets HttpOnly, SameSite=Lax cookies under /rdv; clears with Max-Age=0', () => {
     expect(setCookie('rdv_a_session', 'v')).toBe('rdv_a_session=v; Path=/rdv; HttpOnly; SameSite=Lax');
-    expect(setCookie('rdv_a_session', 'v', { maxAgeSeconds: 90.7, secure: true })).toBe('rdv_a_session=v; Path=/rdv; HttpOnly; SameSite=Lax; Max-Age=90; Secure');
+    expect(setCookie('rdv_a_session', 'v', { maxAgeSeconds: 90.7, secure: true })).toBe(
+      'rdv_a_session=v; Path=/rdv; HttpOnly; SameSite=Lax; Max-Age=90; Secure',
+    );
     expect(clearCookie('rdv_a_session')).toBe('rdv_a_session=; Path=/rdv; HttpOnly; SameSite=Lax; Max-Age=0');
   });
 

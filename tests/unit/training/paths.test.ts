@@ -14,8 +14,16 @@ describe('matchBookingRoute', () => {
     ['GET', '/rdv/creneau-1/agenda', { kind: 'agenda', slotId: 'creneau-1' }],
     ['POST', '/rdv/creneau-1/confirm', { kind: 'confirm', slotId: 'creneau-1' }],
     ['GET', '/rdv/appointment/RDV-0123456789AB', { kind: 'appointment', appointmentId: 'RDV-0123456789AB' }],
-    ['POST', '/rdv/appointment/RDV-0123456789AB/cancel', { kind: 'appointment-action', appointmentId: 'RDV-0123456789AB', action: 'cancel' }],
-    ['POST', '/rdv/appointment/RDV-0123456789AB/retry', { kind: 'appointment-action', appointmentId: 'RDV-0123456789AB', action: 'retry' }],
+    [
+      'POST',
+      '/rdv/appointment/RDV-0123456789AB/cancel',
+      { kind: 'appointment-action', appointmentId: 'RDV-0123456789AB', action: 'cancel' },
+    ],
+    [
+      'POST',
+      '/rdv/appointment/RDV-0123456789AB/retry',
+      { kind: 'appointment-action', appointmentId: 'RDV-0123456789AB', action: 'retry' },
+    ],
   ])('%s %s', (method, path, expected) => {
     expect(matchBookingRoute(method, path)).toEqual(expected);
   });

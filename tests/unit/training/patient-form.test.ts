@@ -6,7 +6,8 @@ import { isBirthDate, PATIENT_FIELDS, readPatientForm } from '@backend/training/
 const TODAY = '2026-03-10';
 const form = (values: Partial<Record<keyof typeof PATIENT_FIELDS, string>>) => {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) params.set(PATIENT_FIELDS[key as keyof typeof PATIENT_FIELDS], value);
+  for (const [key, value] of Object.entries(values))
+    params.set(PATIENT_FIELDS[key as keyof typeof PATIENT_FIELDS], value);
   return params;
 };
 const VALID = { familyName: 'Le Goff-d’Arc', givenName: 'Zoé', birthDate: '1984-05-17', phone: '06 12 34 56 78' };
@@ -17,7 +18,10 @@ describe('readPatientForm', () => {
       ok: true,
       patient: { familyName: 'Le Goff-d’Arc', givenName: 'Zoé', birthDate: '1984-05-17', phone: '0612345678' },
     });
-    expect(readPatientForm(form({ ...VALID, phone: '+33 6 12 34 56 78' }), TODAY)).toMatchObject({ ok: true, patient: { phone: '+33612345678' } });
+    expect(readPatientForm(form({ ...VALID, phone: '+33 6 12 34 56 78' }), TODAY)).toMatchObject({
+      ok: true,
+      patient: { phone: '+33612345678' },
+    });
     expect(readPatientForm(form({ ...VALID, birthDate: TODAY }), TODAY).ok).toBe(true);
   });
 
@@ -46,11 +50,20 @@ describe('readPatientForm', () => {
 
   it('names every missing field of an empty form', () => {
     const result = readPatientForm(new URLSearchParams(), TODAY);
-    expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(['birthDate', 'familyName', 'givenName', 'phone']);
+    expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual([
+      'birthDate',
+      'familyName',
+      'givenName',
+      'phone',
+    ]);
   });
 
   it('never throws; accepts only well-formed values; bounds what it echoes back', () => {
-    const value = fc.oneof(fc.string({ maxLength: 300 }), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/u), fc.stringMatching(/^0\d{9}$/u));
+    const value = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/u),
+      fc.stringMatching(/^0\d{9}$/u),
+    );
     fc.assert(
       fc.property(fc.record({ familyName: value, givenName: value, birthDate: value, phone: value }), (values) => {
         const result = readPatientForm(form(values), TODAY);
@@ -71,10 +84,13 @@ describe('readPatientForm', () => {
 describe('isBirthDate', () => {
   it('is true exactly for real calendar dates from 1900 to today', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1850-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const iso = date.toISOString().slice(0, 10);
-        expect(isBirthDate(iso, TODAY)).toBe(iso >= '1900-01-01' && iso <= TODAY);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1850-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          expect(isBirthDate(iso, TODAY)).toBe(iso >= '1900-01-01' && iso <= TODAY);
+        },
+      ),
     );
     expect(isBirthDate('2024-02-29', TODAY)).toBe(true);
     expect(isBirthDate('2025-02-29', TODAY)).toBe(false);

@@ -58,8 +58,17 @@ const bodies = fc.oneof(
 
 const requests = fc.record({
   method: fc.constantFrom('POST', 'PUT', 'PATCH', 'post'),
-  identifier: fc.oneof(fc.constant(null), fc.string({ maxLength: 80 }), nationalId, nationalId.map((id) => `${IDNPS}|${id}`)),
-  contentType: fc.oneof(fc.constant(undefined), fc.constantFrom('application/fhir+json', 'application/json', 'text/html', 'application/fhir+json; charset=utf-8'), fc.string({ maxLength: 40 })),
+  identifier: fc.oneof(
+    fc.constant(null),
+    fc.string({ maxLength: 80 }),
+    nationalId,
+    nationalId.map((id) => `${IDNPS}|${id}`),
+  ),
+  contentType: fc.oneof(
+    fc.constant(undefined),
+    fc.constantFrom('application/fhir+json', 'application/json', 'text/html', 'application/fhir+json; charset=utf-8'),
+    fc.string({ maxLength: 40 }),
+  ),
   body: bodies,
 });
 
@@ -107,11 +116,21 @@ describe('V1 receiver input (property)', () => {
       fc.property(account, account, (first, second) => {
         const receiver = createV1Receiver();
         const post = (a: typeof first) =>
-          receiver.receive({ method: 'POST', identifier: null, contentType: 'application/fhir+json', body: JSON.stringify(buildRegulatorPractitioner(a)) });
+          receiver.receive({
+            method: 'POST',
+            identifier: null,
+            contentType: 'application/fhir+json',
+            body: JSON.stringify(buildRegulatorPractitioner(a)),
+          });
         expect(post(first).status).toBe(201);
         expect(post({ ...second, nationalId: first.nationalId }).status).toBe(409);
         const put = (a: typeof first) =>
-          receiver.receive({ method: 'PUT', identifier: `${IDNPS}|${a.nationalId}`, contentType: 'application/fhir+json', body: JSON.stringify(buildRegulatorPractitioner(a)) });
+          receiver.receive({
+            method: 'PUT',
+            identifier: `${IDNPS}|${a.nationalId}`,
+            contentType: 'application/fhir+json',
+            body: JSON.stringify(buildRegulatorPractitioner(a)),
+          });
         const fresh = { ...second, nationalId: `${first.nationalId}9`.slice(0, 40) };
         expect(put(fresh).status).toBe(201);
         expect(put({ ...fresh, active: !fresh.active }).status).toBe(200);
@@ -129,7 +148,9 @@ describe('V1 receiver input (property)', () => {
         method: 'POST',
         identifier: null,
         contentType: 'application/fhir+json',
-        body: JSON.stringify(buildRegulatorPractitioner({ nationalId: id, active: true, familyName: 'A', givenName: 'B' })),
+        body: JSON.stringify(
+          buildRegulatorPractitioner({ nationalId: id, active: true, familyName: 'A', givenName: 'B' }),
+        ),
       });
     expect(post('810000000001').status).toBe(201);
     expect(post('810000000002').status).toBe(201);
@@ -138,7 +159,9 @@ describe('V1 receiver input (property)', () => {
       method: 'PUT',
       identifier: `${IDNPS}|810000000001`,
       contentType: 'application/fhir+json',
-      body: JSON.stringify(buildRegulatorPractitioner({ nationalId: '810000000001', active: false, familyName: 'A', givenName: 'B' })),
+      body: JSON.stringify(
+        buildRegulatorPractitioner({ nationalId: '810000000001', active: false, familyName: 'A', givenName: 'B' }),
+      ),
     });
     expect(update.status).toBe(200);
     expect(receiver.accounts.list()).toHaveLength(2);
@@ -151,9 +174,18 @@ describe('readIdentifierCriterion', () => {
     expect(readIdentifierCriterion('3456780581/11242343')).toEqual({ ok: true, value: '3456780581/11242343' });
     expect(readIdentifierCriterion(null)).toMatchObject({ ok: false, issue: { code: 'identifier-criterion-missing' } });
     expect(readIdentifierCriterion('  ')).toMatchObject({ ok: false, issue: { code: 'identifier-criterion-missing' } });
-    expect(readIdentifierCriterion('urn:oid:1.2.3|1')).toMatchObject({ ok: false, issue: { code: 'identifier-criterion-invalid' } });
-    expect(readIdentifierCriterion(`${IDNPS}|`)).toMatchObject({ ok: false, issue: { code: 'identifier-criterion-invalid' } });
-    expect(readIdentifierCriterion('x'.repeat(65))).toMatchObject({ ok: false, issue: { code: 'identifier-criterion-invalid' } });
+    expect(readIdentifierCriterion('urn:oid:1.2.3|1')).toMatchObject({
+      ok: false,
+      issue: { code: 'identifier-criterion-invalid' },
+    });
+    expect(readIdentifierCriterion(`${IDNPS}|`)).toMatchObject({
+      ok: false,
+      issue: { code: 'identifier-criterion-invalid' },
+    });
+    expect(readIdentifierCriterion('x'.repeat(65))).toMatchObject({
+      ok: false,
+      issue: { code: 'identifier-criterion-invalid' },
+    });
   });
 
   it('never throws, and a value it accepts is what follows the first bar', () => {

@@ -47,7 +47,8 @@ export async function renderAgenda(
   form: AgendaForm = {},
 ): Promise<void> {
   const found = await ctx.options.findSlot(slotId);
-  if (!found) return ctx.page(response, 404, 'Créneau introuvable', `Ce créneau n’existe pas ou plus chez ${ctx.publisherName}.`);
+  if (!found)
+    return ctx.page(response, 404, 'Créneau introuvable', `Ce créneau n’existe pas ou plus chez ${ctx.publisherName}.`);
   const { slot, practitioner } = found;
   const others = (await ctx.options.agendaFor(practitioner.nationalId)).slice(0, AGENDA_MAX_SLOTS);
   const byId = new Map<string, AgendaSlotView>();
@@ -55,10 +56,19 @@ export async function renderAgenda(
     const id = linkedSlotId(candidate, url.origin);
     const current = candidate === slot || id === slotId;
     if (byId.has(id) || (!current && ctx.bookings.isTaken(id))) continue;
-    byId.set(id, { href: `/rdv/${slotSegment(current ? slotId : id)}/agenda`, start: candidate.start, end: candidate.end, current });
+    byId.set(id, {
+      href: `/rdv/${slotSegment(current ? slotId : id)}/agenda`,
+      start: candidate.start,
+      end: candidate.end,
+      current,
+    });
   }
   const views = [...byId.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  const notice = form.notice ?? (ctx.bookings.isTaken(slotId) ? 'Ce créneau vient d’être réservé : choisissez-en un autre dans l’agenda.' : undefined);
+  const notice =
+    form.notice ??
+    (ctx.bookings.isTaken(slotId)
+      ? 'Ce créneau vient d’être réservé : choisissez-en un autre dans l’agenda.'
+      : undefined);
   const place = slot.place ?? practitioner.places[0];
   sendPage(
     response,
@@ -68,7 +78,13 @@ export async function renderAgenda(
       regulator: regulatorView(session),
       practitionerName: practitionerName(practitioner),
       ...(place ? { place } : {}),
-      chosen: { slotId, start: slot.start, end: slot.end, modes: slot.modes, confirmAction: `/rdv/${slotSegment(slotId)}/confirm` },
+      chosen: {
+        slotId,
+        start: slot.start,
+        end: slot.end,
+        modes: slot.modes,
+        confirmAction: `/rdv/${slotSegment(slotId)}/confirm`,
+      },
       slots: views,
       csrfToken: session.csrfToken,
       ...(form.errors ? { errors: form.errors } : {}),

@@ -20,7 +20,12 @@ export interface AppointmentPages {
   /** The appointment's page, for the regulator who booked it. */
   show(request: IncomingMessage, response: ServerResponse, appointmentId: string): void;
   /** A change asked from that page (honoured, cancelled…) or a retry of a failed report. */
-  act(request: IncomingMessage, response: ServerResponse, appointmentId: string, action: AppointmentAction): Promise<void>;
+  act(
+    request: IncomingMessage,
+    response: ServerResponse,
+    appointmentId: string,
+    action: AppointmentAction,
+  ): Promise<void>;
 }
 
 export function createAppointmentPages(ctx: BookingContext, sender: AppointmentSender): AppointmentPages {
@@ -29,8 +34,18 @@ export function createAppointmentPages(ctx: BookingContext, sender: AppointmentS
     const at = new Date(ctx.now()).toISOString();
     if (outcome.ok) ctx.bookings.recordReport(appointment, { state: 'sent', at, httpStatus: outcome.httpStatus });
     else {
-      ctx.options.logger?.warn('V3 report failed', { publisher: ctx.options.publisher.id, appointment: appointment.id, status: outcome.httpStatus, message: outcome.message });
-      ctx.bookings.recordReport(appointment, { state: 'failed', at, message: outcome.message, ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}) });
+      ctx.options.logger?.warn('V3 report failed', {
+        publisher: ctx.options.publisher.id,
+        appointment: appointment.id,
+        status: outcome.httpStatus,
+        message: outcome.message,
+      });
+      ctx.bookings.recordReport(appointment, {
+        state: 'failed',
+        at,
+        message: outcome.message,
+        ...(outcome.httpStatus ? { httpStatus: outcome.httpStatus } : {}),
+      });
     }
   }
 
@@ -41,9 +56,16 @@ export function createAppointmentPages(ctx: BookingContext, sender: AppointmentS
     const fields = await sessionForm(ctx, request, response, session);
     if (!fields) return;
     const found = await ctx.options.findSlot(slotId);
-    if (!found) return ctx.page(response, 404, 'Créneau introuvable', `Ce créneau n’existe pas ou plus chez ${ctx.publisherName}.`);
+    if (!found)
+      return ctx.page(
+        response,
+        404,
+        'Créneau introuvable',
+        `Ce créneau n’existe pas ou plus chez ${ctx.publisherName}.`,
+      );
     const patient = readPatientForm(fields, localDate(ctx.now()));
-    if (!patient.ok) return renderAgenda(ctx, response, url, slotId, session, 422, { errors: patient.errors, values: patient.values });
+    if (!patient.ok)
+      return renderAgenda(ctx, response, url, slotId, session, 422, { errors: patient.errors, values: patient.values });
     const booked = ctx.bookings.book({
       slotId,
       practitionerId: found.practitioner.nationalId,
@@ -55,16 +77,32 @@ export function createAppointmentPages(ctx: BookingContext, sender: AppointmentS
     });
     if (!booked.ok)
       return booked.reason === 'slot-taken'
-        ? renderAgenda(ctx, response, url, slotId, session, 409, { notice: 'Ce créneau vient d’être réservé : choisissez-en un autre dans l’agenda.' })
-        : ctx.page(response, 503, 'Réservation impossible', `${ctx.publisherName} ne peut plus enregistrer de rendez-vous pendant cette session de formation.`);
+        ? renderAgenda(ctx, response, url, slotId, session, 409, {
+            notice: 'Ce créneau vient d’être réservé : choisissez-en un autre dans l’agenda.',
+          })
+        : ctx.page(
+            response,
+            503,
+            'Réservation impossible',
+            `${ctx.publisherName} ne peut plus enregistrer de rendez-vous pendant cette session de formation.`,
+          );
     await report(booked.appointment, 'create');
     return sendRedirect(response, `/rdv/appointment/${booked.appointment.id}`);
   }
 
-  function ownAppointment(response: ServerResponse, id: string, session: PublisherSession): BookedAppointment | undefined {
+  function ownAppointment(
+    response: ServerResponse,
+    id: string,
+    session: PublisherSession,
+  ): BookedAppointment | undefined {
     const appointment = ctx.bookings.get(id);
     if (appointment && appointment.operatorId === session.nationalId) return appointment;
-    ctx.page(response, 404, 'Rendez-vous introuvable', `Ce rendez-vous n’existe pas chez ${ctx.publisherName}, ou il a été pris par un autre régulateur.`);
+    ctx.page(
+      response,
+      404,
+      'Rendez-vous introuvable',
+      `Ce rendez-vous n’existe pas chez ${ctx.publisherName}, ou il a été pris par un autre régulateur.`,
+    );
     return undefined;
   }
 
@@ -73,10 +111,24 @@ export function createAppointmentPages(ctx: BookingContext, sender: AppointmentS
     if (!current) return noSession(ctx, response);
     const appointment = ownAppointment(response, appointmentId, current.session);
     if (!appointment) return;
-    return sendPage(response, 200, appointmentPage({ publisherName: ctx.publisherName, regulator: regulatorView(current.session), appointment, csrfToken: current.session.csrfToken }));
+    return sendPage(
+      response,
+      200,
+      appointmentPage({
+        publisherName: ctx.publisherName,
+        regulator: regulatorView(current.session),
+        appointment,
+        csrfToken: current.session.csrfToken,
+      }),
+    );
   }
 
-  async function act(request: IncomingMessage, response: ServerResponse, appointmentId: string, action: AppointmentAction): Promise<void> {
+  async function act(
+    request: IncomingMessage,
+    response: ServerResponse,
+    appointmentId: string,
+    action: AppointmentAction,
+  ): Promise<void> {
     const current = currentSession(ctx, request);
     if (!current) return noSession(ctx, response);
     const fields = await sessionForm(ctx, request, response, current.session);

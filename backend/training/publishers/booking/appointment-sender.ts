@@ -44,7 +44,12 @@ function retryable(status: number): boolean {
 export function outcomeText(body: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(body);
-    if (typeof parsed !== 'object' || parsed === null || (parsed as { resourceType?: unknown }).resourceType !== 'OperationOutcome') return undefined;
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      (parsed as { resourceType?: unknown }).resourceType !== 'OperationOutcome'
+    )
+      return undefined;
     const issues = (parsed as { issue?: unknown }).issue;
     if (!Array.isArray(issues)) return undefined;
     const texts = issues
@@ -83,7 +88,11 @@ export function createAppointmentSender(options: AppointmentSenderOptions): Appo
     });
   }
 
-  async function once(url: string, method: string, body: string): Promise<{ status: number; text: string } | { error: string }> {
+  async function once(
+    url: string,
+    method: string,
+    body: string,
+  ): Promise<{ status: number; text: string } | { error: string }> {
     try {
       const response = await fetchImpl(url, {
         method,
@@ -112,7 +121,8 @@ export function createAppointmentSender(options: AppointmentSenderOptions): Appo
       for (let attempt = 1; attempt <= attempts; attempt += 1) {
         if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 2)));
         last = await once(url, method, body);
-        if ('status' in last && last.status >= 200 && last.status < 300) return { ok: true, httpStatus: last.status, attempts: attempt };
+        if ('status' in last && last.status >= 200 && last.status < 300)
+          return { ok: true, httpStatus: last.status, attempts: attempt };
         if ('status' in last && !retryable(last.status)) {
           const detail = outcomeText(last.text);
           return {
@@ -132,7 +142,11 @@ export function createAppointmentSender(options: AppointmentSenderOptions): Appo
           message: `La plateforme SAS n’a pas pu enregistrer le compte rendu (HTTP ${last.status}, ${attempts} tentatives)${detail ? ` : ${detail}` : '.'}`,
         };
       }
-      return { ok: false, attempts, message: `La plateforme SAS est injoignable (${attempts} tentatives). Réessayez dans un instant.` };
+      return {
+        ok: false,
+        attempts,
+        message: `La plateforme SAS est injoignable (${attempts} tentatives). Réessayez dans un instant.`,
+      };
     },
   };
 }

@@ -8,7 +8,11 @@ import { newAppointmentId } from './tokens';
 export type BookingStatus = 'booked' | 'fulfilled' | 'noshow' | 'cancelled';
 export type StatusAction = 'cancel' | 'fulfil' | 'noshow';
 
-export const ACTION_STATUS: Record<StatusAction, BookingStatus> = { cancel: 'cancelled', fulfil: 'fulfilled', noshow: 'noshow' };
+export const ACTION_STATUS: Record<StatusAction, BookingStatus> = {
+  cancel: 'cancelled',
+  fulfil: 'fulfilled',
+  noshow: 'noshow',
+};
 
 /** Where the last report to the SAS platform stands. */
 export type ReportState =
@@ -100,7 +104,14 @@ export class Bookings implements BookingStore {
     let id = this.newId();
     while (this.byId.has(id)) id = this.newId();
     const at = new Date(this.now()).toISOString();
-    const appointment: BookedAppointment = { ...input, id, status: 'booked', createdAt: at, updatedAt: at, knownToPlatform: false };
+    const appointment: BookedAppointment = {
+      ...input,
+      id,
+      status: 'booked',
+      createdAt: at,
+      updatedAt: at,
+      knownToPlatform: false,
+    };
     this.byId.set(id, appointment);
     this.taken.set(input.slotId, id);
     return { ok: true, appointment };
@@ -111,7 +122,8 @@ export class Bookings implements BookingStore {
     if (!allowedActions(appointment.status).includes(action)) return false;
     appointment.status = ACTION_STATUS[action];
     appointment.updatedAt = new Date(this.now()).toISOString();
-    if (appointment.status === 'cancelled' && this.taken.get(appointment.slotId) === appointment.id) this.taken.delete(appointment.slotId);
+    if (appointment.status === 'cancelled' && this.taken.get(appointment.slotId) === appointment.id)
+      this.taken.delete(appointment.slotId);
     return true;
   }
 

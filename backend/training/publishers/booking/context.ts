@@ -45,6 +45,17 @@ export function createBookingContext(options: BookingPagesOptions): BookingConte
     sessions: new ExpiringMap<string, PublisherSession>(SESSION_MAX_MS, MAX_SESSIONS, now),
     pendingLogins: new ExpiringMap<string, PendingLogin>(PENDING_LOGIN_TTL_MS, MAX_PENDING, now),
     page: (response, status, title, message, extra = {}) =>
-      sendPage(response, status, messagePage({ publisherName, title, message, ...(extra.detail ? { detail: extra.detail } : {}), ...(extra.link ? { link: extra.link } : {}) }), extra.cookies),
+      sendPage(
+        response,
+        status,
+        messagePage({
+          publisherName,
+          title,
+          message,
+          ...(extra.detail ? { detail: extra.detail } : {}),
+          ...(extra.link ? { link: extra.link } : {}),
+        }),
+        extra.cookies,
+      ),
   };
 }

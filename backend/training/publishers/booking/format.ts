@@ -2,7 +2,12 @@
 // zone; an instant the publisher cannot read is shown as received rather than hidden.
 import { APPOINTMENT_STATUS_LABELS } from '@shared/domain/appointment';
 
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Paris' });
+const dayFormat = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'Europe/Paris',
+});
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 
 /** « mardi 3 mars » (Paris). */

@@ -43,7 +43,12 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
 };
 
-export function sendPage(response: ServerResponse, status: number, html: string, cookies: readonly string[] = []): void {
+export function sendPage(
+  response: ServerResponse,
+  status: number,
+  html: string,
+  cookies: readonly string[] = [],
+): void {
   response.statusCode = status;
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
   if (cookies.length > 0) response.setHeader('set-cookie', [...cookies]);

@@ -44,7 +44,11 @@ export class SsoFailure extends Error {
 
 export interface BookingOidcClient {
   /** Starts a login: the URL to send the browser to, and what to keep until the callback (by `state`). */
-  begin(input: { redirectUri: string; slotId: string; browserId: string }): Promise<{ url: URL; state: string; pending: PendingLogin }>;
+  begin(input: {
+    redirectUri: string;
+    slotId: string;
+    browserId: string;
+  }): Promise<{ url: URL; state: string; pending: PendingLogin }>;
   /** Finishes it: token exchange with the whole callback URL, ID token checked (signature, iss, aud, exp, nonce). */
   complete(callbackUrl: URL, state: string, pending: PendingLogin): Promise<SsoIdentity>;
 }
@@ -68,7 +72,13 @@ export function createBookingOidcClient(options: BookingOidcOptions): BookingOid
       const discoveryOptions: oidc.DiscoveryRequestOptions = { timeout };
       if (insecure) discoveryOptions.execute = [oidc.allowInsecureRequests];
       if (fetchImpl) discoveryOptions[oidc.customFetch] = fetchImpl;
-      const discovered = await oidc.discovery(issuerUrl, options.clientId, options.clientSecret, undefined, discoveryOptions);
+      const discovered = await oidc.discovery(
+        issuerUrl,
+        options.clientId,
+        options.clientSecret,
+        undefined,
+        discoveryOptions,
+      );
       return discovered.serverMetadata();
     })().catch((error: unknown) => {
       // Not cached: the next booking tries again (the backend may just have been starting).
@@ -118,7 +128,10 @@ export function createBookingOidcClient(options: BookingOidcOptions): BookingOid
       const error = callbackUrl.searchParams.get('error');
       if (error) {
         const description = callbackUrl.searchParams.get('error_description');
-        throw new SsoFailure('provider-refused', `${error.slice(0, 80)}${description ? ` (${description.slice(0, 120)})` : ''}`);
+        throw new SsoFailure(
+          'provider-refused',
+          `${error.slice(0, 80)}${description ? ` (${description.slice(0, 120)})` : ''}`,
+        );
       }
       const config = await configuration();
       let tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
@@ -135,7 +148,8 @@ export function createBookingOidcClient(options: BookingOidcOptions): BookingOid
         throw new SsoFailure(unreachable ? 'provider-unreachable' : 'invalid-response', message);
       }
       const claims = tokens.claims();
-      if (!claims || typeof claims.sub !== 'string' || claims.sub === '') throw new SsoFailure('invalid-response', 'no subject in the ID token');
+      if (!claims || typeof claims.sub !== 'string' || claims.sub === '')
+        throw new SsoFailure('invalid-response', 'no subject in the ID token');
       const text = (key: string): string | undefined => {
         const value = claims[key];
         return typeof value === 'string' && value.length > 0 && value.length <= 300 ? value : undefined;

@@ -10,7 +10,12 @@ type MaybePromise<T> = T | Promise<T>;
 export interface BookingPagesOptions {
   publisher: { id: string; name: string };
   /** This publisher as a confidential client of the SAS identity provider (redirect URI `<origin>/rdv/callback`). */
-  oidc: { issuer: string; clientId: string; clientSecret: string; tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post' };
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  };
   /** The backend's RDV V3 endpoint (`…/fhir/Appointment`). */
   appointmentsUrl: string;
   /** Sent as `Authorization: Bearer <key>` to the backend (training; mutual TLS in production). */

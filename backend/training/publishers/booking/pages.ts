@@ -33,7 +33,9 @@ function idpLabel(idp: string): string {
 }
 
 function regulatorBlock(regulator: RegulatorView): string {
-  const how = regulator.idpConnect ? ` <span class="muted">(Pro Santé Connect, ${e(idpLabel(regulator.idpConnect))})</span>` : '';
+  const how = regulator.idpConnect
+    ? ` <span class="muted">(Pro Santé Connect, ${e(idpLabel(regulator.idpConnect))})</span>`
+    : '';
   return (
     `<p class="regulator" data-testid="booking-regulator">Connecté en tant que <strong>${e(regulator.displayName)}</strong>, ` +
     `via la plateforme SAS${how}</p>`
@@ -42,7 +44,9 @@ function regulatorBlock(regulator: RegulatorView): string {
 
 function placeText(place: Place | undefined): string | undefined {
   if (!place) return undefined;
-  const parts = [place.organizationName, place.line, [place.postalCode, place.city].filter(Boolean).join(' ')].filter((p) => p && p.trim() !== '');
+  const parts = [place.organizationName, place.line, [place.postalCode, place.city].filter(Boolean).join(' ')].filter(
+    (p) => p && p.trim() !== '',
+  );
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 

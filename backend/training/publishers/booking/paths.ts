@@ -62,7 +62,8 @@ export function matchBookingRoute(method: string, pathname: string): BookingRout
     if (second === undefined || !APPOINTMENT_ID.test(second)) return undefined;
     if (method === 'GET' && parts.length === 2) return { kind: 'appointment', appointmentId: second };
     const action = APPOINTMENT_ACTIONS.find((a) => a === third);
-    if (method === 'POST' && parts.length === 3 && action) return { kind: 'appointment-action', appointmentId: second, action };
+    if (method === 'POST' && parts.length === 3 && action)
+      return { kind: 'appointment-action', appointmentId: second, action };
     return undefined;
   }
   const slotId = readSlotId(first);

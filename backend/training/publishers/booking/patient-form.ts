@@ -52,14 +52,21 @@ export function readPatientForm(form: URLSearchParams, today: string): PatientFo
   };
   const errors: Partial<Record<PatientField, string>> = {};
   if (values.familyName === '') errors.familyName = 'Nom du patient obligatoire.';
-  else if (!NAME.test(values.familyName)) errors.familyName = 'Nom du patient invalide : lettres, espaces, tirets et apostrophes, 100 caractères au plus.';
+  else if (!NAME.test(values.familyName))
+    errors.familyName = 'Nom du patient invalide : lettres, espaces, tirets et apostrophes, 100 caractères au plus.';
   if (values.givenName === '') errors.givenName = 'Prénom du patient obligatoire.';
-  else if (!NAME.test(values.givenName)) errors.givenName = 'Prénom du patient invalide : lettres, espaces, tirets et apostrophes, 100 caractères au plus.';
+  else if (!NAME.test(values.givenName))
+    errors.givenName = 'Prénom du patient invalide : lettres, espaces, tirets et apostrophes, 100 caractères au plus.';
   if (values.birthDate === '') errors.birthDate = 'Date de naissance obligatoire.';
-  else if (!isBirthDate(values.birthDate, today)) errors.birthDate = 'Date de naissance invalide : une date réelle au format AAAA-MM-JJ, pas dans le futur.';
+  else if (!isBirthDate(values.birthDate, today))
+    errors.birthDate = 'Date de naissance invalide : une date réelle au format AAAA-MM-JJ, pas dans le futur.';
   const phone = values.phone.replace(/[\s.-]/gu, '');
   if (values.phone === '') errors.phone = 'Téléphone obligatoire.';
-  else if (!PHONE.test(phone)) errors.phone = 'Téléphone invalide : 10 chiffres commençant par 0, ou un numéro international en +.';
+  else if (!PHONE.test(phone))
+    errors.phone = 'Téléphone invalide : 10 chiffres commençant par 0, ou un numéro international en +.';
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
-  return { ok: true, patient: { familyName: values.familyName, givenName: values.givenName, birthDate: values.birthDate, phone } };
+  return {
+    ok: true,
+    patient: { familyName: values.familyName, givenName: values.givenName, birthDate: values.birthDate, phone },
+  };
 }

@@ -10,7 +10,10 @@ import { slotSegment } from './paths';
 import type { PublisherSession } from './sessions';
 import { sameToken } from './tokens';
 
-const reopenLink = (ctx: BookingContext, slotId: string) => ({ href: `/rdv/${slotSegment(slotId)}?origin=${encodeURIComponent(ctx.expectedOrigin)}`, text: 'Se reconnecter via la plateforme SAS' });
+const reopenLink = (ctx: BookingContext, slotId: string) => ({
+  href: `/rdv/${slotSegment(slotId)}?origin=${encodeURIComponent(ctx.expectedOrigin)}`,
+  text: 'Se reconnecter via la plateforme SAS',
+});
 
 export function activeAccount(ctx: BookingContext, nationalId: string): V1Account | undefined {
   const account = ctx.options.accounts.get(nationalId);
@@ -18,7 +21,10 @@ export function activeAccount(ctx: BookingContext, nationalId: string): V1Accoun
 }
 
 /** The publisher session of this browser, if any and if the regulator's account is still active here. */
-export function currentSession(ctx: BookingContext, request: IncomingMessage): { id: string; session: PublisherSession } | undefined {
+export function currentSession(
+  ctx: BookingContext,
+  request: IncomingMessage,
+): { id: string; session: PublisherSession } | undefined {
   const id = readCookie(request.headers.cookie, ctx.names.session);
   const session = id ? ctx.sessions.get(id) : undefined;
   if (!id || !session) return undefined;
@@ -36,21 +42,37 @@ export function regulatorView(session: PublisherSession): RegulatorView {
 
 export function noSession(ctx: BookingContext, response: ServerResponse, slotId?: string): void {
   const cookies = [clearCookie(ctx.names.session)];
-  ctx.page(response, 401, 'Session expirée', `Votre session chez ${ctx.publisherName} a expiré ou n’existe pas. Rouvrez le créneau depuis la console SAS.`, {
-    ...(slotId ? { link: reopenLink(ctx, slotId) } : {}),
-    cookies,
-  });
+  ctx.page(
+    response,
+    401,
+    'Session expirée',
+    `Votre session chez ${ctx.publisherName} a expiré ou n’existe pas. Rouvrez le créneau depuis la console SAS.`,
+    {
+      ...(slotId ? { link: reopenLink(ctx, slotId) } : {}),
+      cookies,
+    },
+  );
 }
 
 /** Reads a form posted in a session and checks its CSRF token; answers and returns undefined when wrong. */
-export async function sessionForm(ctx: BookingContext, request: IncomingMessage, response: ServerResponse, session: PublisherSession): Promise<URLSearchParams | undefined> {
+export async function sessionForm(
+  ctx: BookingContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  session: PublisherSession,
+): Promise<URLSearchParams | undefined> {
   const form = await readForm(request);
   if (!form.ok) {
     ctx.page(response, 400, 'Formulaire illisible', form.message);
     return undefined;
   }
   if (!sameToken(form.fields.get('csrf'), session.csrfToken)) {
-    ctx.page(response, 403, 'Formulaire refusé', 'Ce formulaire a expiré ou ne vient pas de cette page. Rechargez la page et recommencez.');
+    ctx.page(
+      response,
+      403,
+      'Formulaire refusé',
+      'Ce formulaire a expiré ou ne vient pas de cette page. Rechargez la page et recommencez.',
+    );
     return undefined;
   }
   return form.fields;

@@ -16,8 +16,22 @@ function file(overrides: Partial<CareOfferData> = {}) {
     format: 'sas-console/care-offer',
     version: 1,
     publishers: [
-      { id: 'agendaplume', name: 'AgendaPlume', kind: 'ps', fhirBaseUrl: 'training:agendaplume', bookingOrigins: ['training:agendaplume'], acceptsV1Accounts: true },
-      { id: 'sos-planning', name: 'SOS Planning', kind: 'sos', fhirBaseUrl: 'https://sos.example.test/fhir', bookingOrigins: ['https://sos.example.test'], acceptsV1Accounts: false },
+      {
+        id: 'agendaplume',
+        name: 'AgendaPlume',
+        kind: 'ps',
+        fhirBaseUrl: 'training:agendaplume',
+        bookingOrigins: ['training:agendaplume'],
+        acceptsV1Accounts: true,
+      },
+      {
+        id: 'sos-planning',
+        name: 'SOS Planning',
+        kind: 'sos',
+        fhirBaseUrl: 'https://sos.example.test/fhir',
+        bookingOrigins: ['https://sos.example.test'],
+        acceptsV1Accounts: false,
+      },
     ],
     practitioners: [
       {
@@ -56,7 +70,13 @@ function file(overrides: Partial<CareOfferData> = {}) {
       { finess: '479900002', name: 'CPTS lointaine', place: place(46, 0.6), memberIds: [] },
     ],
     sosSites: [
-      { id: '1479900003', associationName: 'SOS Médecins Agen', name: 'Centre', place: place(44.2, 0.63), agendaSource: 'sos-planning' },
+      {
+        id: '1479900003',
+        associationName: 'SOS Médecins Agen',
+        name: 'Centre',
+        place: place(44.2, 0.63),
+        agendaSource: 'sos-planning',
+      },
     ],
     ...overrides,
   };
@@ -79,7 +99,9 @@ describe('care-offer file', () => {
     (bad.practitioners[1] as { places: unknown[] }).places = [{ point: { lat: 'nord', lon: 0 } }];
     const parsed = parseCareOfferFile(bad);
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.errors[0]).toMatch(/^praticien n°2 \(800000000002\) › places › 0 › point › lat : .*nombre/);
+    expect(!parsed.ok && parsed.errors[0]).toMatch(
+      /^praticien n°2 \(800000000002\) › places › 0 › point › lat : .*nombre/,
+    );
   });
 
   it('rejects unknown publishers, unknown CPTS members and duplicates', () => {
@@ -159,8 +181,14 @@ describe('publisher endpoints', () => {
       agendaplume: { fhirBaseUrl: 'http://127.0.0.1:41234/fhir' },
       'sos-planning': { fhirBaseUrl: 'http://127.0.0.1:41235/fhir' },
     });
-    expect(bound[0]).toMatchObject({ fhirBaseUrl: 'http://127.0.0.1:41234/fhir', bookingOrigins: ['http://127.0.0.1:41234'] });
+    expect(bound[0]).toMatchObject({
+      fhirBaseUrl: 'http://127.0.0.1:41234/fhir',
+      bookingOrigins: ['http://127.0.0.1:41234'],
+    });
     // A configured URL is never overwritten.
-    expect(bound[1]).toMatchObject({ fhirBaseUrl: 'https://sos.example.test/fhir', bookingOrigins: ['https://sos.example.test'] });
+    expect(bound[1]).toMatchObject({
+      fhirBaseUrl: 'https://sos.example.test/fhir',
+      bookingOrigins: ['https://sos.example.test'],
+    });
   });
 });

@@ -61,7 +61,7 @@ describe('directory import from the published layouts', () => {
     expect(summary.rpps.activitiesExcluded).toEqual({ secteur: 2 });
     expect(summary.structures).toEqual({ cpts: 1, msp: 1, cds: 1 });
     expect(summary.positions).toEqual({ finess: 2, geocoder: 0, commune: 3, none: 0 });
-    expect(summary.issues).toContain('RPPS, ligne 9 : nom d\'exercice manquant (899990000053)');
+    expect(summary.issues).toContain("RPPS, ligne 9 : nom d'exercice manquant (899990000053)");
     expect(summary.issues.some((issue) => issue.includes('système de coordonnées inconnu'))).toBe(true);
 
     // Three activities: Paris 8e cabinet (commune centroid), a centre de santé named by FINESS, a hospital (excluded).
@@ -98,7 +98,11 @@ describe('directory import from the published layouts', () => {
     within50m(cpts?.place?.point, SAINT_PIERRE_CPTS);
 
     const msp = directory.structures.find((structure) => structure.finess === '2A0000035');
-    expect(msp).toMatchObject({ kind: 'msp', name: 'MAISON DE SANTÉ PLURIPROFESSIONNELLE DU CENTRE', phone: '+33 4 95 21 00 00' });
+    expect(msp).toMatchObject({
+      kind: 'msp',
+      name: 'MAISON DE SANTÉ PLURIPROFESSIONNELLE DU CENTRE',
+      phone: '+33 4 95 21 00 00',
+    });
     expect(directory.getSosSite('1339900099')?.place.precision).toBe('commune');
     expect(directory.getPublisher('agenda-sud')?.kind).toBe('ps');
   });
@@ -117,12 +121,22 @@ describe('directory import from the published layouts', () => {
           }).formData();
           const data = form.get('data') as File;
           const rows = (await data.text()).trim().split('\n');
-          received.push({ columns: form.getAll('columns') as string[], citycode: form.get('citycode') as string | null, rows });
+          received.push({
+            columns: form.getAll('columns') as string[],
+            citycode: form.get('citycode') as string | null,
+            rows,
+          });
           const answer = rows.slice(1).map((row) => {
-            return row.includes('BOETIE') ? `${row};48.8731;2.3160;12 Rue de la Boétie 75008 Paris;0.93;housenumber;75108` : `${row};;;;;;`;
+            return row.includes('BOETIE')
+              ? `${row};48.8731;2.3160;12 Rue de la Boétie 75008 Paris;0.93;housenumber;75108`
+              : `${row};;;;;;`;
           });
           response.writeHead(request.url === '/geocodage/search/csv' ? 200 : 404, { 'content-type': 'text/csv' });
-          response.end([`${rows[0]};latitude;longitude;result_label;result_score;result_type;result_citycode`, ...answer].join('\n'));
+          response.end(
+            [`${rows[0]};latitude;longitude;result_label;result_score;result_type;result_citycode`, ...answer].join(
+              '\n',
+            ),
+          );
         })();
       });
     });
@@ -148,13 +162,17 @@ describe('directory import from the published layouts', () => {
     const header = RPPS_HEADER_2026.filter((name) => name !== 'Code commune (coord. structure)').join('|');
     const file = join(dir, 'old-layout.txt');
     await writeFile(file, `\uFEFF${header}|\n`, 'utf8');
-    const failure = importDirectory({ rpps: file, finess: FINESS }, createJsonFileSink(join(dir, 'x.json')), { communes });
+    const failure = importDirectory({ rpps: file, finess: FINESS }, createJsonFileSink(join(dir, 'x.json')), {
+      communes,
+    });
     await expect(failure).rejects.toBeInstanceOf(ImportError);
-    await expect(failure).rejects.toThrow('colonne manquante dans l\'en-tête : « Code commune (coord. structure) »');
+    await expect(failure).rejects.toThrow("colonne manquante dans l'en-tête : « Code commune (coord. structure) »");
   });
 
   it('reports participation rows with their line number', () => {
-    const result = parseParticipationCsv('national_id;mode;structure_id;accepts_beyond_slots;publisher_id\n899990000046;cpts;;peut-être;\n');
+    const result = parseParticipationCsv(
+      'national_id;mode;structure_id;accepts_beyond_slots;publisher_id\n899990000046;cpts;;peut-être;\n',
+    );
     expect(result.rows).toEqual([]);
     expect(result.errors).toContain('participations, ligne 2 : accepts_beyond_slots : oui ou non attendu');
     expect(result.errors.some((error) => error.startsWith('participations, ligne 2 : structure_id'))).toBe(true);
@@ -171,21 +189,36 @@ describe('line parsers never throw', () => {
   const header = resolveRppsHeader(RPPS_HEADER_2026.join('|'));
   it('RPPS', () => {
     if (!header.ok) throw new Error(header.error);
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('8', '0', '899990000012', 'SA07', 'L', '10', '2A004'));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('8', '0', '899990000012', 'SA07', 'L', '10', '2A004'),
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(cell, { maxLength: 60 }).map((cells) => cells.join('|'))), (line) => {
-        const result = parseRppsLine(line, header.columns);
-        expect(result.ok ? typeof result.activity.nationalId : typeof result.error).toBe('string');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(cell, { maxLength: 60 }).map((cells) => cells.join('|')),
+        ),
+        (line) => {
+          const result = parseRppsLine(line, header.columns);
+          expect(result.ok ? typeof result.activity.nationalId : typeof result.error).toBe('string');
+        },
+      ),
     );
   });
   it('FINESS', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('structureet', 'geolocalisation', '9D', '2A', 'EPSG:2975', 'LAMBERT_93', '1e308'));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('structureet', 'geolocalisation', '9D', '2A', 'EPSG:2975', 'LAMBERT_93', '1e308'),
+    );
     fc.assert(
-      fc.property(fc.array(cell, { maxLength: 35 }).map((cells) => cells.join(';')), (line) => {
-        const result = parseFinessLine(line);
-        expect(['structure', 'position', 'other', 'error']).toContain(result.kind);
-      }),
+      fc.property(
+        fc.array(cell, { maxLength: 35 }).map((cells) => cells.join(';')),
+        (line) => {
+          const result = parseFinessLine(line);
+          expect(['structure', 'position', 'other', 'error']).toContain(result.kind);
+        },
+      ),
     );
   });
 });

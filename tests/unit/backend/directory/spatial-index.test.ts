@@ -45,7 +45,8 @@ describe('grid index', () => {
             .sort((a, b) => a - b);
           const hits = index.within(center, radiusKm);
           expect(hits.map((hit) => hit.value).sort((a, b) => a - b)).toEqual(expected);
-          for (let i = 1; i < hits.length; i += 1) expect(hits[i - 1]!.distanceKm).toBeLessThanOrEqual(hits[i]!.distanceKm);
+          for (let i = 1; i < hits.length; i += 1)
+            expect(hits[i - 1]!.distanceKm).toBeLessThanOrEqual(hits[i]!.distanceKm);
         },
       ),
       { numRuns: 300 },

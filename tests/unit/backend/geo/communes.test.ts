@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalInsee, createCommuneTable, parseCommunesTsv } from '@backend/geo/communes';
 
 const HEADER = 'insee\tname\tdepartment\tlat\tlon\tpopulation\tpostcodes\tsource';
-const shipped = parseCommunesTsv(readFileSync(new URL('../../../../resources/geo/communes-centroids.tsv', import.meta.url), 'utf8'));
+const shipped = parseCommunesTsv(
+  readFileSync(new URL('../../../../resources/geo/communes-centroids.tsv', import.meta.url), 'utf8'),
+);
 const table = createCommuneTable(shipped.communes);
 
 describe('the shipped commune table', () => {
@@ -51,13 +53,17 @@ describe('the shipped commune table', () => {
 
   it('autocompletion returns only real prefixes, sorted, within the limit', () => {
     fc.assert(
-      fc.property(fc.constantFrom('sa', 'mont', 'le', 'ville', 'b', 'châ', 'st'), fc.integer({ min: 1, max: 30 }), (prefix, limit) => {
-        const results = table.search(prefix, { limit });
-        expect(results.length).toBeLessThanOrEqual(limit);
-        for (let i = 1; i < results.length; i += 1) {
-          expect(results[i - 1]!.population).toBeGreaterThanOrEqual(results[i]!.population);
-        }
-      }),
+      fc.property(
+        fc.constantFrom('sa', 'mont', 'le', 'ville', 'b', 'châ', 'st'),
+        fc.integer({ min: 1, max: 30 }),
+        (prefix, limit) => {
+          const results = table.search(prefix, { limit });
+          expect(results.length).toBeLessThanOrEqual(limit);
+          for (let i = 1; i < results.length; i += 1) {
+            expect(results[i - 1]!.population).toBeGreaterThanOrEqual(results[i]!.population);
+          }
+        },
+      ),
       { numRuns: 30 },
     );
   });

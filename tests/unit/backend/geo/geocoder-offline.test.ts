@@ -80,11 +80,14 @@ describe('offline geocoding', () => {
   it('never throws, whatever the location fields hold', async () => {
     const field = fc.option(fc.string({ maxLength: 40 }), { nil: undefined });
     await fc.assert(
-      fc.asyncProperty(fc.record({ inseeCode: field, city: field, streetName: field, streetNumber: field }), async (location) => {
-        const result = await geocoder.geocode(location);
-        if (result.ok) expect(['commune', 'department']).toContain(result.location.precision);
-        else expect(result.message.length).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        fc.record({ inseeCode: field, city: field, streetName: field, streetNumber: field }),
+        async (location) => {
+          const result = await geocoder.geocode(location);
+          if (result.ok) expect(['commune', 'department']).toContain(result.location.precision);
+          else expect(result.message.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -32,7 +32,8 @@ describe('department codes', () => {
     expect(normalizeDepartmentCode('2b')).toBe('2B');
     expect(normalizeDepartmentCode('971')).toBe('971');
     expect(normalizeDepartmentCode('47')).toBe('47');
-    for (const bad of ['', '0', '20', '96', '977', 'AB', '2C', '4 7']) expect(normalizeDepartmentCode(bad)).toBeUndefined();
+    for (const bad of ['', '0', '20', '96', '977', 'AB', '2C', '4 7'])
+      expect(normalizeDepartmentCode(bad)).toBeUndefined();
   });
 
   it('only ever answers a valid INSEE department code', () => {

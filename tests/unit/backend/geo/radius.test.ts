@@ -4,11 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createCommuneTable, parseCommunesTsv } from '@backend/geo/communes';
 import { distanceKm } from '@backend/geo/distance';
 import { countyArea, cityRadius, expandRadius, MAX_ENLARGEMENTS } from '@backend/geo/radius';
-import {
-  DEFAULT_CITY_RADIUS_KM,
-  parseRadiusTable,
-  withCommuneFallbacks,
-} from '@backend/geo/radius-table';
+import { DEFAULT_CITY_RADIUS_KM, parseRadiusTable, withCommuneFallbacks } from '@backend/geo/radius-table';
 
 const resource = (name: string) => readFileSync(new URL(`../../../../resources/geo/${name}`, import.meta.url), 'utf8');
 const shipped = parseRadiusTable(resource('sas-search-radius-2025.tsv'));
@@ -104,7 +100,11 @@ describe('parseRadiusTable', () => {
           const comma = (value: number) => String(value).replace('.', ',');
           const text = `${HEADER}\n33\tGironde\tSAS-33\tNA\t10155\t${r.county}\t${comma(r.lat)}\t${comma(r.lon)}\t${r.city}\t${r.step}`;
           const row = parseRadiusTable(text).table.radiusFor('33');
-          expect(row).toMatchObject({ countyRadiusKm: r.county, cityDefaultRadiusKm: r.city, enlargementValueKm: r.step });
+          expect(row).toMatchObject({
+            countyRadiusKm: r.county,
+            cityDefaultRadiusKm: r.city,
+            enlargementValueKm: r.step,
+          });
           expect(row.barycentre?.lat).toBeCloseTo(r.lat, 9);
           expect(row.barycentre?.lon).toBeCloseTo(r.lon, 9);
           expect(row.fallbacks).toEqual([]);
@@ -127,7 +127,11 @@ describe('radius enlargement', () => {
 
   it('stops after a bounded number of enlargements', async () => {
     const choice = await cityRadius(shipped.table.radiusFor('75'), async () => 0);
-    expect(choice).toEqual({ radiusKm: 5 + 3 * MAX_ENLARGEMENTS, enlargements: MAX_ENLARGEMENTS, practitionerCount: 0 });
+    expect(choice).toEqual({
+      radiusKm: 5 + 3 * MAX_ENLARGEMENTS,
+      enlargements: MAX_ENLARGEMENTS,
+      practitionerCount: 0,
+    });
   });
 
   it('always ends at initial + k × step, with k bounded, and k < max only when enough were found', async () => {
@@ -152,7 +156,10 @@ describe('radius enlargement', () => {
   });
 
   it('searches a whole department from its barycentre with the county radius', () => {
-    expect(countyArea(shipped.table.radiusFor('47'))).toEqual({ point: { lat: 44.3675, lon: 0.460277778 }, radiusKm: 104 });
+    expect(countyArea(shipped.table.radiusFor('47'))).toEqual({
+      point: { lat: 44.3675, lon: 0.460277778 },
+      radiusKm: 104,
+    });
     expect(countyArea(shipped.table.radiusFor('976'))).toBeUndefined();
     expect(countyArea(completed.radiusFor('976'))?.radiusKm).toBeGreaterThan(0);
   });

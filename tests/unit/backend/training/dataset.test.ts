@@ -34,7 +34,9 @@ describe('training data set generator', () => {
     const again = generateTrainingDataset({ communes: geo.communes, outlines }, DEFAULT_SEED);
     expect(renderTrainingDataset(again)).toEqual(renderTrainingDataset(dataset));
     const other = generateTrainingDataset({ communes: geo.communes, outlines }, DEFAULT_SEED + 1);
-    expect(renderTrainingDataset(other)[TRAINING_FILES.careOffer]).not.toBe(renderTrainingDataset(dataset)[TRAINING_FILES.careOffer]);
+    expect(renderTrainingDataset(other)[TRAINING_FILES.careOffer]).not.toBe(
+      renderTrainingDataset(dataset)[TRAINING_FILES.careOffer],
+    );
   });
 
   it('matches the files committed in resources/training (regenerate with scripts/generate-training-data.ts)', () => {
@@ -110,7 +112,11 @@ describe('training data set generator', () => {
     expect(practitioners.filter((p) => p.participation?.acceptsBeyondSlots).length).toBeGreaterThan(50);
     expect(practitioners.filter((p) => !patterns.byPractitioner.has(p.nationalId)).length).toBeGreaterThan(30);
     // A publisher that holds agendas with no slot at all, too.
-    expect(practitioners.some((p) => p.agendaSource && p.agendaSource !== 'sas-agenda' && !patterns.byPractitioner.has(p.nationalId))).toBe(true);
+    expect(
+      practitioners.some(
+        (p) => p.agendaSource && p.agendaSource !== 'sas-agenda' && !patterns.byPractitioner.has(p.nationalId),
+      ),
+    ).toBe(true);
     expect(patterns.bySosSite.size).toBe(dataset.careOffer.sosSites.length);
   });
 
@@ -167,7 +173,9 @@ describe('SAS agenda from the patterns', () => {
     const from = new Date('2026-03-23T00:00:00Z');
     const to = new Date('2026-03-26T23:00:00Z');
     const inputs = sasAgendaSlotInputs(dataset.slotPatterns.patterns, from, to);
-    const sasOnly = new Set(dataset.careOffer.practitioners.filter((p) => p.agendaSource === 'sas-agenda').map((p) => p.nationalId));
+    const sasOnly = new Set(
+      dataset.careOffer.practitioners.filter((p) => p.agendaSource === 'sas-agenda').map((p) => p.nationalId),
+    );
     expect(inputs.length).toBeGreaterThan(0);
     for (const input of inputs) {
       expect(agendaSlotInputSchema.safeParse(input).success).toBe(true);

@@ -1,16 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_WINDOW_DAYS,
-  slotPatternSchema,
-  slotsForWindow,
-  type SlotPattern,
-} from '@backend/training/dataset/index';
+import { MAX_WINDOW_DAYS, slotPatternSchema, slotsForWindow, type SlotPattern } from '@backend/training/dataset/index';
 import { fromLocal, isoWithOffset, offsetMinutes, toLocal } from '@shared/util/time-zone';
 import { CONSULTATION_MODES, SLOT_TYPES } from '@shared/domain/slot';
 
 const ZONE = 'Europe/Paris';
-const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const time = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const sessionArb = fc
   .tuple(fc.integer({ min: 4 * 60, max: 22 * 60 }), fc.integer({ min: 10, max: 8 * 60 }))
@@ -26,11 +22,17 @@ const patternArb: fc.Arbitrary<SlotPattern> = fc.record({
   durationMinutes: fc.constantFrom(10, 15, 20, 30, 45),
   freeRatio: fc.double({ min: 0, max: 1, noNaN: true }),
   typeMix: fc.array(
-    fc.record({ types: fc.uniqueArray(fc.constantFrom(...SLOT_TYPES), { minLength: 1 }), weight: fc.integer({ min: 1, max: 50 }) }),
+    fc.record({
+      types: fc.uniqueArray(fc.constantFrom(...SLOT_TYPES), { minLength: 1 }),
+      weight: fc.integer({ min: 1, max: 50 }),
+    }),
     { minLength: 1, maxLength: 4 },
   ),
   modeMix: fc.array(
-    fc.record({ modes: fc.uniqueArray(fc.constantFrom(...CONSULTATION_MODES), { minLength: 1 }), weight: fc.integer({ min: 1, max: 50 }) }),
+    fc.record({
+      modes: fc.uniqueArray(fc.constantFrom(...CONSULTATION_MODES), { minLength: 1 }),
+      weight: fc.integer({ min: 1, max: 50 }),
+    }),
     { minLength: 1, maxLength: 3 },
   ),
   withAppointment: fc.boolean(),
@@ -39,7 +41,10 @@ const patternArb: fc.Arbitrary<SlotPattern> = fc.record({
 
 // Windows around both DST changes of 2026 and ordinary weeks.
 const windowArb = fc
-  .tuple(fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-20T00:00:00Z') }), fc.integer({ min: 0, max: 4 * 86_400_000 }))
+  .tuple(
+    fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-20T00:00:00Z') }),
+    fc.integer({ min: 0, max: 4 * 86_400_000 }),
+  )
   .map(([from, length]) => ({ from: new Date(from), to: new Date(from + length) }));
 
 const minutesOf = (value: string) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
@@ -84,16 +89,22 @@ describe('slotsForWindow', () => {
 
   it('agrees with itself: a sub-window gives exactly the slots of the larger window it contains', () => {
     fc.assert(
-      fc.property(patternArb, windowArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (pattern, { from, to }, a, b) => {
-        const span = to.getTime() - from.getTime();
-        const subFrom = new Date(from.getTime() + Math.floor(Math.min(a, b) * span));
-        const subTo = new Date(from.getTime() + Math.floor(Math.max(a, b) * span));
-        const inner = slotsForWindow(pattern, subFrom, subTo);
-        const outer = slotsForWindow(pattern, from, to).filter(
-          (slot) => Date.parse(slot.start) >= subFrom.getTime() && Date.parse(slot.start) <= subTo.getTime(),
-        );
-        expect(inner).toEqual(outer);
-      }),
+      fc.property(
+        patternArb,
+        windowArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (pattern, { from, to }, a, b) => {
+          const span = to.getTime() - from.getTime();
+          const subFrom = new Date(from.getTime() + Math.floor(Math.min(a, b) * span));
+          const subTo = new Date(from.getTime() + Math.floor(Math.max(a, b) * span));
+          const inner = slotsForWindow(pattern, subFrom, subTo);
+          const outer = slotsForWindow(pattern, from, to).filter(
+            (slot) => Date.parse(slot.start) >= subFrom.getTime() && Date.parse(slot.start) <= subTo.getTime(),
+          );
+          expect(inner).toEqual(outer);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -128,12 +139,22 @@ describe('slotsForWindow', () => {
     expect(winter[0]?.id).toBe('pfixe-202601050800');
     const summer = slotsForWindow(weekdayPattern, new Date('2026-07-06T00:00:00Z'), new Date('2026-07-06T23:59:59Z'));
     expect(summer[0]?.start).toBe('2026-07-06T08:00:00+02:00');
-    expect(slotsForWindow(weekdayPattern, new Date('2026-07-04T00:00:00Z'), new Date('2026-07-05T21:59:59Z'))).toEqual([]);
+    expect(slotsForWindow(weekdayPattern, new Date('2026-07-04T00:00:00Z'), new Date('2026-07-05T21:59:59Z'))).toEqual(
+      [],
+    );
   });
 
   it('gives nothing when no slot is free or the window is inverted, and caps long windows', () => {
-    expect(slotsForWindow({ ...weekdayPattern, freeRatio: 0 }, new Date('2026-01-05T00:00:00Z'), new Date('2026-01-09T00:00:00Z'))).toEqual([]);
-    expect(slotsForWindow(weekdayPattern, new Date('2026-01-09T00:00:00Z'), new Date('2026-01-05T00:00:00Z'))).toEqual([]);
+    expect(
+      slotsForWindow(
+        { ...weekdayPattern, freeRatio: 0 },
+        new Date('2026-01-05T00:00:00Z'),
+        new Date('2026-01-09T00:00:00Z'),
+      ),
+    ).toEqual([]);
+    expect(slotsForWindow(weekdayPattern, new Date('2026-01-09T00:00:00Z'), new Date('2026-01-05T00:00:00Z'))).toEqual(
+      [],
+    );
     expect(slotsForWindow(weekdayPattern, new Date(Number.NaN), new Date('2026-01-05T00:00:00Z'))).toEqual([]);
     const year = slotsForWindow(weekdayPattern, new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'));
     const last = Date.parse(year[year.length - 1]!.start);
@@ -141,8 +162,12 @@ describe('slotsForWindow', () => {
   });
 
   it('rejects patterns with sessions across the night or a daylight-saving change', () => {
-    expect(slotPatternSchema.safeParse({ ...weekdayPattern, sessions: [{ start: '02:00', end: '05:00' }] }).success).toBe(false);
-    expect(slotPatternSchema.safeParse({ ...weekdayPattern, sessions: [{ start: '20:00', end: '08:00' }] }).success).toBe(false);
+    expect(
+      slotPatternSchema.safeParse({ ...weekdayPattern, sessions: [{ start: '02:00', end: '05:00' }] }).success,
+    ).toBe(false);
+    expect(
+      slotPatternSchema.safeParse({ ...weekdayPattern, sessions: [{ start: '20:00', end: '08:00' }] }).success,
+    ).toBe(false);
   });
 });
 
@@ -156,7 +181,14 @@ describe('time zone helpers', () => {
         fc.integer({ min: 4 * 60, max: 24 * 60 - 1 }),
         (year, month, day, minute) => {
           const instant = fromLocal({ year, month, day, hour: Math.floor(minute / 60), minute: minute % 60 }, ZONE);
-          expect(toLocal(instant, ZONE)).toEqual({ year, month, day, hour: Math.floor(minute / 60), minute: minute % 60, second: 0 });
+          expect(toLocal(instant, ZONE)).toEqual({
+            year,
+            month,
+            day,
+            hour: Math.floor(minute / 60),
+            minute: minute % 60,
+            second: 0,
+          });
           expect([60, 120]).toContain(offsetMinutes(instant, ZONE));
         },
       ),

@@ -44,18 +44,23 @@ describe('scoring', () => {
 
   it('property: searching never throws on any q, and answers a valid, bounded collection', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), fc.option(fc.constantFrom('47001', '33063', '75056', '99999')), fc.integer({ min: 1, max: 50 }), (q, citycode, limit) => {
-        const answer = searchAddresses(index, { q, limit, ...(citycode ? { citycode } : {}) });
-        expect(answer.type).toBe('FeatureCollection');
-        expect(answer.features.length).toBeLessThanOrEqual(limit);
-        for (const f of answer.features) {
-          expect(f.properties.score).toBeGreaterThanOrEqual(0);
-          expect(f.properties.score).toBeLessThanOrEqual(1);
-          if (citycode) expect(f.properties.citycode).toBe(citycode);
-        }
-        const scores = answer.features.map((f) => f.properties.score);
-        expect(scores).toEqual([...scores].sort((a, b) => b - a));
-      }),
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        fc.option(fc.constantFrom('47001', '33063', '75056', '99999')),
+        fc.integer({ min: 1, max: 50 }),
+        (q, citycode, limit) => {
+          const answer = searchAddresses(index, { q, limit, ...(citycode ? { citycode } : {}) });
+          expect(answer.type).toBe('FeatureCollection');
+          expect(answer.features.length).toBeLessThanOrEqual(limit);
+          for (const f of answer.features) {
+            expect(f.properties.score).toBeGreaterThanOrEqual(0);
+            expect(f.properties.score).toBeLessThanOrEqual(1);
+            if (citycode) expect(f.properties.citycode).toBe(citycode);
+          }
+          const scores = answer.features.map((f) => f.properties.score);
+          expect(scores).toEqual([...scores].sort((a, b) => b - a));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -64,7 +69,14 @@ describe('scoring', () => {
 describe('answers', () => {
   it('a house number between two known ones is interpolated along the street', () => {
     const [feature] = searchAddresses(index, { q: '20 rue du Lavoir Agen', citycode: '47001', limit: 1 }).features;
-    expect(feature?.properties).toMatchObject({ type: 'housenumber', housenumber: '20', street: 'Rue du Lavoir', citycode: '47001', label: '20 Rue du Lavoir 47000 Agen', score: 1 });
+    expect(feature?.properties).toMatchObject({
+      type: 'housenumber',
+      housenumber: '20',
+      street: 'Rue du Lavoir',
+      citycode: '47001',
+      label: '20 Rue du Lavoir 47000 Agen',
+      score: 1,
+    });
     expect(feature?.geometry.coordinates[0]).toBeCloseTo(0.61, 6);
     expect(feature?.geometry.coordinates[1]).toBeCloseTo(44.205, 6);
     // Lambert-93 of Agen: about x 516 km, y 6 340 km.
@@ -101,7 +113,8 @@ describe('rate limit', () => {
   it('answers 429 with Retry-After beyond its rate, 400 on a bad query, GeoCodeJSON otherwise', async () => {
     const geocoder = await startTrainingGeocoder({ index, ratePerSecond: 3, retryAfterSeconds: 2, now: () => 0 });
     try {
-      const ask = (q: string) => fetch(`${geocoder.url}?${new URLSearchParams({ q, citycode: '47001', limit: '1', index: 'address' })}`);
+      const ask = (q: string) =>
+        fetch(`${geocoder.url}?${new URLSearchParams({ q, citycode: '47001', limit: '1', index: 'address' })}`);
       const ok = await ask('20 rue du Lavoir');
       expect(ok.status).toBe(200);
       expect(((await ok.json()) as { features: unknown[] }).features).toHaveLength(1);

@@ -37,15 +37,25 @@ describe('the console ⇄ backend route table', () => {
   it('accepts what the backend sends and refuses a wrong shape', () => {
     expect(searchEventSchema.safeParse({ type: 'slots', sourceId: 'agendaplume', slots: [slot] }).success).toBe(true);
     expect(searchEventSchema.safeParse({ type: 'done', durationMs: 12 }).success).toBe(true);
-    expect(searchEventSchema.safeParse({ type: 'slots', sourceId: 'agendaplume', slots: [{ ...slot, start: 42 }] }).success).toBe(false);
-    expect(searchEventSchema.safeParse({ type: 'slots', sourceId: 'agendaplume', slots: [{ ...slot, types: ['VIP'] }] }).success).toBe(false);
+    expect(
+      searchEventSchema.safeParse({ type: 'slots', sourceId: 'agendaplume', slots: [{ ...slot, start: 42 }] }).success,
+    ).toBe(false);
+    expect(
+      searchEventSchema.safeParse({ type: 'slots', sourceId: 'agendaplume', slots: [{ ...slot, types: ['VIP'] }] })
+        .success,
+    ).toBe(false);
     expect(searchEventSchema.safeParse({ type: 'surprise' }).success).toBe(false);
     expect(backendRoutes.appointments.response.safeParse({ appointments: [appointment] }).success).toBe(true);
-    expect(backendRoutes.appointments.response.safeParse({ appointments: [{ ...appointment, status: 'maybe' }] }).success).toBe(false);
+    expect(
+      backendRoutes.appointments.response.safeParse({ appointments: [{ ...appointment, status: 'maybe' }] }).success,
+    ).toBe(false);
     expect(backendRoutes.appointments.response.safeParse({ appointment: [] }).success).toBe(false);
     expect(appointmentEventSchemas.appointment.safeParse({ type: 'appointment', appointment }).success).toBe(true);
     expect(backendRoutes.appointmentEvents.event.safeParse({ type: 'appointment' }).success).toBe(false);
-    expect(backendRoutes.publishers.response.safeParse({ publishers: [{ id: 'x', name: 'X', bookingOrigins: 'https://x' }] }).success).toBe(false);
+    expect(
+      backendRoutes.publishers.response.safeParse({ publishers: [{ id: 'x', name: 'X', bookingOrigins: 'https://x' }] })
+        .success,
+    ).toBe(false);
   });
 
   it('reads requests as the backend did: places text defaults to empty and is bounded, a search needs a commune', () => {
@@ -69,9 +79,16 @@ describe('the console ⇄ backend route table', () => {
     ].filter((s) => s !== undefined);
     expect(schemas.length).toBeGreaterThan(15);
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.record({ type: fc.constantFrom(...Object.keys(searchEventSchemas), 'appointment', 'ready') })), (input) => {
-        for (const schema of schemas) expect(typeof schema.safeParse(input).success).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.jsonValue(),
+          fc.record({ type: fc.constantFrom(...Object.keys(searchEventSchemas), 'appointment', 'ready') }),
+        ),
+        (input) => {
+          for (const schema of schemas) expect(typeof schema.safeParse(input).success).toBe('boolean');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createJsonLineLogger, createLogger, describeError, type LogRecord, MAX_ERROR_DETAIL, silentLogger } from '@shared/util/logger';
+import {
+  createJsonLineLogger,
+  createLogger,
+  describeError,
+  type LogRecord,
+  MAX_ERROR_DETAIL,
+  silentLogger,
+} from '@shared/util/logger';
 
 const NOW = Date.parse('2026-03-01T08:00:00.000Z');
 
@@ -13,7 +20,15 @@ describe('logger', () => {
   it('writes level, scope, message and fields, and nests scopes', () => {
     const { records, logger } = recording();
     logger.child('console').child('journal').warn('journal not pruned', { entries: 3 });
-    expect(records).toEqual([{ time: '2026-03-01T08:00:00.000Z', level: 'warn', scope: 'console.journal', message: 'journal not pruned', fields: { entries: 3 } }]);
+    expect(records).toEqual([
+      {
+        time: '2026-03-01T08:00:00.000Z',
+        level: 'warn',
+        scope: 'console.journal',
+        message: 'journal not pruned',
+        fields: { entries: 3 },
+      },
+    ]);
   });
 
   it('drops lines below its level', () => {
@@ -31,7 +46,11 @@ describe('logger', () => {
     logger.unexpected('session restore', new TypeError('fetch failed', { cause }));
     expect(records).toHaveLength(1);
     expect(records[0]?.level).toBe('error');
-    expect(records[0]?.fields).toEqual({ where: 'session restore', error: 'TypeError', detail: 'fetch failed <- ECONNREFUSED: connect refused' });
+    expect(records[0]?.fields).toEqual({
+      where: 'session restore',
+      error: 'TypeError',
+      detail: 'fetch failed <- ECONNREFUSED: connect refused',
+    });
   });
 
   it('cuts a runaway error message', () => {
@@ -53,7 +72,13 @@ describe('logger', () => {
     logger.info('ready', { port: 8700 });
     logger.info('second');
     expect(lines.every((line) => line.endsWith('\n') && !line.slice(0, -1).includes('\n'))).toBe(true);
-    expect(JSON.parse(lines[0] ?? '')).toEqual({ time: '2026-03-01T08:00:00.000Z', level: 'info', scope: 'backend', message: 'ready', fields: { port: 8700 } });
+    expect(JSON.parse(lines[0] ?? '')).toEqual({
+      time: '2026-03-01T08:00:00.000Z',
+      level: 'info',
+      scope: 'backend',
+      message: 'ready',
+      fields: { port: 8700 },
+    });
   });
 
   it('has a silent logger whose children are silent', () => {

@@ -9,7 +9,14 @@ describe('loopback check', () => {
     for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.255.255.254', '127.1.2.3', '::1', '[::1]']) {
       expect(isLoopbackHost(host), host).toBe(true);
     }
-    for (const url of ['http://127.0.0.1:8080/x', 'http://127.1.2.3/', 'http://localhost:1/', 'http://[::1]:9/', 'http://127.1/', 'http://[0:0:0:0:0:0:0:1]/']) {
+    for (const url of [
+      'http://127.0.0.1:8080/x',
+      'http://127.1.2.3/',
+      'http://localhost:1/',
+      'http://[::1]:9/',
+      'http://127.1/',
+      'http://[0:0:0:0:0:0:0:1]/',
+    ]) {
       expect(isLoopbackUrl(url), url).toBe(true);
     }
   });
@@ -32,7 +39,14 @@ describe('loopback check', () => {
       ' 127.0.0.1',
     ];
     for (const host of refused) expect(isLoopbackHost(host), host).toBe(false);
-    for (const url of ['http://127.0.0.1.evil.example/', 'http://10.0.0.1/', 'https://sas.sante.fr/', 'not a url', 'http://127.0.0.1@evil.example/', '']) {
+    for (const url of [
+      'http://127.0.0.1.evil.example/',
+      'http://10.0.0.1/',
+      'https://sas.sante.fr/',
+      'not a url',
+      'http://127.0.0.1@evil.example/',
+      '',
+    ]) {
       expect(isLoopbackUrl(url), url).toBe(false);
     }
   });

@@ -46,7 +46,9 @@ describe('network errors', () => {
   });
 
   it('writes the chain for logs', () => {
-    expect(causeChain(new TypeError('fetch failed', { cause: coded('ECONNREFUSED', 'connect') }))).toBe('fetch failed <- ECONNREFUSED: connect');
+    expect(causeChain(new TypeError('fetch failed', { cause: coded('ECONNREFUSED', 'connect') }))).toBe(
+      'fetch failed <- ECONNREFUSED: connect',
+    );
     expect(causeChain('text')).toBe('text');
   });
 });

@@ -14,13 +14,18 @@ describe('seeded random generator', () => {
 
   it('stays in its ranges (property)', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: -100, max: 100 }), fc.integer({ min: 0, max: 100 }), (seed, min, span) => {
-        const random = createRandom(seed);
-        const x = random.next();
-        expect(x >= 0 && x < 1).toBe(true);
-        const n = random.int(min, min + span);
-        expect(Number.isInteger(n) && n >= min && n <= min + span).toBe(true);
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: -100, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        (seed, min, span) => {
+          const random = createRandom(seed);
+          const x = random.next();
+          expect(x >= 0 && x < 1).toBe(true);
+          const n = random.int(min, min + span);
+          expect(Number.isInteger(n) && n >= min && n <= min + span).toBe(true);
+        },
+      ),
     );
   });
 

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatOffset, fromLocal, isoWithOffset, localDate, localDatePlusDays, offsetMinutes, toLocal } from '@shared/util/time-zone';
+import {
+  formatOffset,
+  fromLocal,
+  isoWithOffset,
+  localDate,
+  localDatePlusDays,
+  offsetMinutes,
+  toLocal,
+} from '@shared/util/time-zone';
 
 const INSTANT = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2080, 0, 1) });
 const ZONES = ['Europe/Paris', 'America/Cayenne', 'Indian/Reunion', 'Pacific/Noumea', 'Asia/Kolkata', 'UTC'];
@@ -10,8 +18,22 @@ describe('time zone', () => {
     expect(offsetMinutes(Date.parse('2026-01-15T12:00:00Z'))).toBe(60);
     expect(offsetMinutes(Date.parse('2026-07-15T12:00:00Z'))).toBe(120);
     expect(isoWithOffset(Date.parse('2026-04-01T07:00:00Z'))).toBe('2026-04-01T09:00:00+02:00');
-    expect(toLocal(Date.parse('2026-03-29T00:59:59Z'))).toEqual({ year: 2026, month: 3, day: 29, hour: 1, minute: 59, second: 59 });
-    expect(toLocal(Date.parse('2026-03-29T01:00:00Z'))).toEqual({ year: 2026, month: 3, day: 29, hour: 3, minute: 0, second: 0 });
+    expect(toLocal(Date.parse('2026-03-29T00:59:59Z'))).toEqual({
+      year: 2026,
+      month: 3,
+      day: 29,
+      hour: 1,
+      minute: 59,
+      second: 59,
+    });
+    expect(toLocal(Date.parse('2026-03-29T01:00:00Z'))).toEqual({
+      year: 2026,
+      month: 3,
+      day: 29,
+      hour: 3,
+      minute: 0,
+      second: 0,
+    });
   });
 
   it('takes other zones', () => {
@@ -49,7 +71,12 @@ describe('time zone', () => {
   it('gives the local date, cached or not, as Intl does (property)', () => {
     fc.assert(
       fc.property(INSTANT, fc.constantFrom(...ZONES), (instant, zone) => {
-        const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+        const format = new Intl.DateTimeFormat('en-CA', {
+          timeZone: zone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+        });
         expect(localDate(instant, zone)).toBe(format.format(new Date(instant)));
       }),
     );
