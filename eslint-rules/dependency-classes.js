@@ -7,6 +7,7 @@
 export const DEPENDENCY_CLASSES = {
   // dependencies
   '@electric-sql/pglite': 'node',
+  amqplib: 'node',
   '@tanstack/react-virtual': 'dom',
   'electron-store': 'electron',
   jose: 'platform-free',
@@ -14,12 +15,14 @@ export const DEPENDENCY_CLASSES = {
   'oidc-provider': 'node',
   'openid-client': 'node',
   pg: 'node',
+  pino: 'node',
+  'prom-client': 'node',
+  proj4: 'platform-free',
   react: 'dom',
   'react-dom': 'dom',
   undici: 'node',
   yaml: 'platform-free',
   zod: 'platform-free',
-  proj4: 'platform-free',
   // devDependencies: test and build tooling
   '@axe-core/playwright': 'node',
   '@doyensec/csp-evaluator': 'node',
@@ -34,12 +37,14 @@ export const DEPENDENCY_CLASSES = {
   'fast-check': 'platform-free',
   globals: 'node',
   knip: 'node',
+  prettier: 'node',
   tsx: 'node',
   typescript: 'node',
   'typescript-eslint': 'node',
   vite: 'node',
   vitest: 'node',
   // type packages: imported under the name they describe (`fhir/r4` → @types/fhir)
+  '@types/amqplib': 'node',
   '@types/fhir': 'platform-free',
   '@types/geojson': 'platform-free',
   '@types/node': 'node',
