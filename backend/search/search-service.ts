@@ -1,5 +1,6 @@
 // One search, end to end: locate the patient, choose the radius, select the care offer, then stream slots from
 // every source. Events go out in the order the console relies on: location, offer, slots/source-status, done.
+import { foldText } from '@shared/util/text';
 import type { Cpts, GeoPoint, Practitioner } from '../../shared/domain/care-offer';
 import { distanceKm } from '../geo/distance';
 import type { GpReference, SpecialtyReference } from '../../shared/domain/launch';
@@ -139,13 +140,7 @@ function lookUpGp(
 }
 
 function normalizeName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/^(dr|docteur|pr)\.?\s+/iu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .toLowerCase();
+  return foldText(text.replace(/^\s*(dr|docteur|pr)\.?\s+/iu, ''));
 }
 
 /** CPTS in the radius, and the CPTS of participating practitioners in the offer (their contact beyond slots). */

@@ -9,7 +9,8 @@ import {
   TRE_R38_LABELS,
   type SpecialtyCodeSystem,
 } from '../domain/specialties';
-import { editDistance, specialtyKey } from './normalize';
+import { editDistance } from '@shared/util/text';
+import { specialtyKey } from './normalize';
 import { USUAL_NAMES } from './specialty-names';
 
 /** A code the resolution gives: `system` is `TRE_R38` or `TRE_G15` (or, for a code sent as is, its own system). */

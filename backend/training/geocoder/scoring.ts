@@ -3,6 +3,7 @@
 // "rue du Lavoir" with a slightly lower score, as the national geocoder does.
 
 /** Street-type abbreviations as addresses are typed in France. */
+import { editDistance, foldWords } from '@shared/util/text';
 const ABBREVIATIONS: Record<string, string> = {
   r: 'rue',
   av: 'avenue',
@@ -26,39 +27,7 @@ const ABBREVIATIONS: Record<string, string> = {
 const LIGHT_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'a', 'au', 'aux', 'et', 'en', 'sur']);
 
 export function addressTokens(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter((word) => word.length > 0)
-    .map((word) => ABBREVIATIONS[word] ?? word);
-}
-
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions), on short tokens. */
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i, ...new Array<number>(b.length).fill(0)];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      current[j] = value;
-    }
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return foldWords(text).map((word) => ABBREVIATIONS[word] ?? word);
 }
 
 function tokenSimilarity(a: string, b: string): number {

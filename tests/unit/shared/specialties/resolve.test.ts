@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TRE_G15_LABELS, TRE_R38_LABELS } from '@shared/domain/specialties';
-import { editDistance, specialtyKey } from '@shared/specialties/normalize';
+import { specialtyKey } from '@shared/specialties/normalize';
+import { editDistance } from '@shared/util/text';
 import {
   knownNames,
   resolutionCodings,
