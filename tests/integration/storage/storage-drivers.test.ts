@@ -147,8 +147,8 @@ describe.each(cases)('stockage — $name', (driver) => {
     });
 
     it('rejects a badly numbered list before touching the database', async () => {
-      const gap: Migration = { version: 3, name: 'trou', statements: ['CREATE TABLE never (a integer)'] };
-      await expect(runMigrations(storage.db, [...MIGRATIONS, gap])).rejects.toMatchObject({
+      const backwards: Migration = { version: 1, name: 'à rebours', statements: ['CREATE TABLE never (a integer)'] };
+      await expect(runMigrations(storage.db, [...MIGRATIONS, backwards])).rejects.toMatchObject({
         code: 'migration-list-invalid',
       });
     });
