@@ -20,7 +20,7 @@ beforeAll(async () => {
     publisherTimeoutMs: 3_000,
   });
   alice = await loginToTraining(env, ALICE);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await alice?.session.close();
@@ -49,5 +49,5 @@ describe('graceful shutdown', () => {
     expect((await streamEvents).at(-1)).toBe('closing');
     await closing;
     await expect(fetch(`${env.backendUrl}/health`)).rejects.toThrow();
-  }, 30_000);
+  }, 60_000);
 });
