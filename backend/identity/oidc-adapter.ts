@@ -5,11 +5,15 @@
 import type { AdapterFactory, AdapterPayload } from 'oidc-provider';
 import type { OidcPayloadRepository } from '../storage/oidc-payloads';
 
-
 export function storageOidcAdapter(payloads: OidcPayloadRepository): AdapterFactory {
   return (model) => ({
     upsert: (id, payload, expiresIn) =>
-      payloads.upsert(model, id, payload as Record<string, unknown>, Number.isFinite(expiresIn) ? expiresIn : undefined),
+      payloads.upsert(
+        model,
+        id,
+        payload as Record<string, unknown>,
+        Number.isFinite(expiresIn) ? expiresIn : undefined,
+      ),
     find: async (id) => (await payloads.find(model, id)) as AdapterPayload | undefined,
     findByUid: async (uid) => (await payloads.findByUid(model, uid)) as AdapterPayload | undefined,
     findByUserCode: async (userCode) => (await payloads.findByUserCode(model, userCode)) as AdapterPayload | undefined,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { SqlExecutor } from './sql-database';
 
 /** What the provider stores: an object; a few members are indexed (grant, session uid, device user code). */
-export type OidcPayload = Record<string, unknown>;
+type OidcPayload = Record<string, unknown>;
 
 export interface OidcPayloadRepository {
   /** Writes the record; `expiresInSeconds` absent: it never expires (the provider decides). */

@@ -25,13 +25,11 @@ const rowSchema = z
     consecutive_failures: z.coerce.number(),
     open_until: instantColumn.nullable(),
   })
-  .transform(
-    (row): BreakerRecord => ({
-      publisherId: row.publisher_id,
-      consecutiveFailures: row.consecutive_failures,
-      openUntil: row.open_until === null ? 0 : Date.parse(row.open_until),
-    }),
-  );
+  .transform((row): BreakerRecord => ({
+    publisherId: row.publisher_id,
+    consecutiveFailures: row.consecutive_failures,
+    openUntil: row.open_until === null ? 0 : Date.parse(row.open_until),
+  }));
 
 export function createPublisherBreakerRepository(db: SqlExecutor): PublisherBreakerRepository {
   return {

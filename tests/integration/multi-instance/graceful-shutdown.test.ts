@@ -39,9 +39,14 @@ describe('graceful shutdown', () => {
     })();
 
     let closing: Promise<void> | undefined;
-    const events = await consoleSearch(env.backendUrl, () => Promise.resolve(token), BORDEAUX, (event) => {
-      if (event.type === 'offer') closing = env.backend.close();
-    });
+    const events = await consoleSearch(
+      env.backendUrl,
+      () => Promise.resolve(token),
+      BORDEAUX,
+      (event) => {
+        if (event.type === 'offer') closing = env.backend.close();
+      },
+    );
     expect(closing).toBeDefined();
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
     expect(events.some((e) => e.type === 'slots')).toBe(true);

@@ -76,8 +76,14 @@ describe('across two instances on one PostgreSQL', () => {
   it('sets a publisher aside after the threshold counted over both instances, for both', async () => {
     const errors: unknown[] = [];
     const options = { failureThreshold: 3, coolDownMs: 60_000, refreshMs: 60_000 };
-    const onA = new CircuitBreaker({ ...options, shared: { repository: a.publisherBreakers, onError: (e) => errors.push(e) } });
-    const onB = new CircuitBreaker({ ...options, shared: { repository: b.publisherBreakers, onError: (e) => errors.push(e) } });
+    const onA = new CircuitBreaker({
+      ...options,
+      shared: { repository: a.publisherBreakers, onError: (e) => errors.push(e) },
+    });
+    const onB = new CircuitBreaker({
+      ...options,
+      shared: { repository: b.publisherBreakers, onError: (e) => errors.push(e) },
+    });
     try {
       onA.recordFailure('editeur-x');
       onB.recordFailure('editeur-x');
@@ -132,8 +138,16 @@ describe('across two instances on one PostgreSQL', () => {
   it('ends every stream with a final event when the instance stops', async () => {
     const feed = new AppointmentFeed();
     let closed = 0;
-    feed.subscribe('899999000005', () => {}, () => (closed += 1));
-    feed.subscribe('899999000006', () => {}, () => (closed += 1));
+    feed.subscribe(
+      '899999000005',
+      () => {},
+      () => (closed += 1),
+    );
+    feed.subscribe(
+      '899999000006',
+      () => {},
+      () => (closed += 1),
+    );
     await feed.close();
     expect(closed).toBe(2);
   });

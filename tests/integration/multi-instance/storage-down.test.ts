@@ -75,9 +75,11 @@ describe('storage down', () => {
     }
     // Back: the same token works, no new login.
     const api = consoleApi(origin(), () => Promise.resolve(token));
-    await expect.poll(async () => (await api.get(backendRoutes.appointments).catch(() => undefined)) !== undefined, {
-      timeout: 10_000,
-    }).toBe(true);
+    await expect
+      .poll(async () => (await api.get(backendRoutes.appointments).catch(() => undefined)) !== undefined, {
+        timeout: 10_000,
+      })
+      .toBe(true);
   }, 60_000);
 
   it('keeps the console logged in when a refresh meets the outage, then refreshes once the database is back', async () => {

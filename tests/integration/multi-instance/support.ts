@@ -1,7 +1,11 @@
 // Two (or more) training backends on one PostgreSQL behind the round-robin proxy, and the console's own services
 // pointed at the proxy: what a national deployment looks like, on loopback.
 import { randomBytes } from 'node:crypto';
-import { startTrainingEnvironment, type TrainingEnvironment, type TrainingEnvironmentOptions } from '@backend/training/environment';
+import {
+  startTrainingEnvironment,
+  type TrainingEnvironment,
+  type TrainingEnvironmentOptions,
+} from '@backend/training/environment';
 import { createBackendApi, type BackendApi } from '@services/backend-api';
 import { createBackendSearch } from '@services/search-service';
 import type { SearchEvent, SearchQuery } from '@shared/domain/search';
