@@ -19,7 +19,9 @@ import type { GeoData } from './geo/index';
 import type { Geocoder } from './geo/geocoder';
 import type { LocateOptions } from './geo/locate';
 import { bindServer, type BoundServer } from './http/listen';
+import { readinessRoute } from './http/readiness';
 import { createRouter } from './http/router';
+import { storageOidcAdapter } from './identity/oidc-adapter';
 import { createIdentityProvider, type IdentityProvider, type IdentityProviderConfig } from './identity/provider';
 import type { RegulatorAccounts } from './identity/regulator-accounts';
 import {
@@ -33,6 +35,8 @@ import {
 import { CircuitBreaker } from './search/circuit-breaker';
 import { PublisherClient, type PublisherClientOptions } from './search/publisher-client';
 import type { SearchServiceDeps } from './search/search-service';
+import { storageReachable } from './storage/availability';
+import { scheduleExpiryCleanup } from './storage/expiry-cleanup';
 import type { Storage } from './storage/index';
 
 export interface BackendOptions {
@@ -71,7 +75,11 @@ export interface Backend {
   withdrawRegulator(nationalId: string): Promise<V1Outcome[]>;
   /** Resolves when the V1 pushes started by logins so far have finished (tests, orderly shutdown). */
   settled(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: no new request, appointment streams end with a `closing` event, searches in progress get their
+   * budget to finish (`graceMs`, default the publisher budget plus a second), then the rest is cut.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export const DEFAULT_PUBLISHER_TIMEOUT_MS = 7_000;
@@ -109,11 +117,19 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
   const bound = options.bound ?? (await bindServer(options.host ?? '127.0.0.1', options.port ?? 0));
   const accounts = storageAccounts(options.storage);
+  const onStorageError = (error: unknown) =>
+    log('warn', `stockage : ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  // Logins, tokens and logins in progress live in storage: any instance sharing the database can answer any step.
   const identity = await createIdentityProvider({
+    adapter: storageOidcAdapter(options.storage.oidcPayloads),
+    loginStateStore: options.storage.loginStates,
     ...options.identity,
     issuer: options.identity.issuer ?? `${bound.origin}/oidc`,
     accounts,
   });
+  const stopCleanup = scheduleExpiryCleanup(options.storage, onStorageError);
+  if (options.storage.db.driver === 'postgres' && !identity.keysFromConfiguration)
+    log('warn', 'clés de signature générées au démarrage : plusieurs instances doivent partager `identity.jwks`');
 
   const verifyAccessToken = async (token: string): Promise<ApiCaller | undefined> => {
     const check = await identity.verifyAccessToken(token);
@@ -125,6 +141,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         }
       : undefined;
   };
+  const breaker = new CircuitBreaker({
+    failureThreshold: 3,
+    coolDownMs: 60_000,
+    ...(options.storage.db.driver === 'postgres'
+      ? { shared: { repository: options.storage.publisherBreakers, onError: onStorageError } }
+      : {}),
+  });
   const client = new PublisherClient({
     timeoutMs: options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS,
     maxBodyBytes: options.publishers.maxBodyBytes ?? 20 * 1024 * 1024,
@@ -139,7 +162,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       buildUrl: publisherRequestUrl,
       map: mapPublisherAnswer,
       agendaSlots: agendaSlotsFrom(options.storage.agendaSlots, options.directory),
-      breaker: new CircuitBreaker({ failureThreshold: 3, coolDownMs: 60_000 }),
+      breaker,
       concurrency: options.publishers.concurrency ?? 64,
       budgetMs: options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS,
       now: () => performance.now(),
@@ -152,7 +175,15 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const onUnexpected = (error: unknown) =>
     log('error', `erreur inattendue : ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   const feed = new AppointmentFeed(onUnexpected);
+  // Several instances on one PostgreSQL: a V3 call on one reaches the streams on all.
+  if (options.storage.db.notifications) await feed.connect(options.storage.db.notifications);
   const routes = [
+    readinessRoute({
+      storage: () => storageReachable(options.storage.db),
+      directory: () => options.directory.publishers.length > 0,
+      keys: () => identity.publicJwks.keys.length > 0,
+      accepting: () => !bound.closing,
+    }),
     ...apiRoutes({
       search,
       verifyAccessToken,
@@ -199,9 +230,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     async settled() {
       await Promise.allSettled([...pushes]);
     },
-    close: async () => {
+    close: async (closeOptions = {}) => {
+      const budgetMs = options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS;
+      const closing = bound.close({ graceMs: closeOptions.graceMs ?? budgetMs + 1_000 });
+      await feed.close();
+      await closing;
+      stopCleanup();
+      breaker.stop();
       await Promise.allSettled([...pushes]);
-      await bound.close();
       await client.close();
       await identity.close();
     },

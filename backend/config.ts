@@ -49,6 +49,23 @@ export type BackendConfig = z.infer<typeof backendConfigSchema> & { baseDir: str
 
 class BackendConfigError extends Error {}
 
+/**
+ * `SAS_OIDC_JWKS`: the private JWKS (JSON) signing tokens, first key signs, all verify; `SAS_COOKIE_KEYS`: the
+ * cookie keys, comma-separated, first signs, all verify (rotation: backend/identity/README.md).
+ */
+function identityKeysFromEnvironment(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const keys: Record<string, unknown> = {};
+  if (env.SAS_OIDC_JWKS) {
+    try {
+      keys.jwks = JSON.parse(env.SAS_OIDC_JWKS);
+    } catch {
+      throw new BackendConfigError('SAS_OIDC_JWKS : JSON illisible (jeu de clés JWKS privé attendu).');
+    }
+  }
+  if (env.SAS_COOKIE_KEYS) keys.cookieKeys = env.SAS_COOKIE_KEYS.split(',').map((key) => key.trim());
+  return keys;
+}
+
 export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): Promise<BackendConfig> {
   let raw: unknown;
   try {
@@ -62,6 +79,8 @@ export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): P
   const record = (raw ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
   if (env.SAS_PSC_CLIENT_SECRET && record.identity?.psc) record.identity.psc.clientSecret = env.SAS_PSC_CLIENT_SECRET;
   if (env.SAS_DATABASE_URL && record.storage) (record.storage as Record<string, unknown>).url = env.SAS_DATABASE_URL;
+  // Signing and cookie keys: the same on every instance, so a token or cookie one signs the others accept.
+  if (record.identity) Object.assign(record.identity, identityKeysFromEnvironment(env));
   const parsed = backendConfigSchema.safeParse(record);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`);

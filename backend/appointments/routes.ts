@@ -44,8 +44,14 @@ export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
     }),
     streamRoute(backendRoutes.appointmentEvents, { verify }, ({ caller }, response, send) => {
       response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
-      const unsubscribe = deps.feed.subscribe(caller.nationalId, (appointment) =>
-        send({ type: 'appointment', appointment }),
+      const unsubscribe = deps.feed.subscribe(
+        caller.nationalId,
+        (appointment) => send({ type: 'appointment', appointment }),
+        () => {
+          // The instance is stopping: say so, then end, so the console reconnects at once (to another instance).
+          send({ type: 'closing' });
+          response.end();
+        },
       );
       // A heartbeat lets both ends notice a dead connection.
       const heartbeat = setInterval(() => send({ type: 'heartbeat' }), 15_000);

@@ -27,8 +27,21 @@ export function sendJson(
   response.end(text);
 }
 
+/**
+ * The backend cannot answer for now (storage unreachable, instance stopping): the caller should retry shortly,
+ * possibly on another instance. Never a refusal: the regulator's session is still good.
+ */
+export function serviceUnavailable(): HttpError {
+  return new HttpError(503, 'service-unavailable', 'Service momentanément indisponible : réessayez dans un instant.');
+}
+
 export function sendError(response: ServerResponse, error: HttpError): void {
-  sendJson(response, error.status, { error: { code: error.code, message: error.message } });
+  sendJson(
+    response,
+    error.status,
+    { error: { code: error.code, message: error.message } },
+    error.status === 503 ? { 'retry-after': '2' } : {},
+  );
 }
 
 export async function readJson(request: IncomingMessage, limit: number): Promise<unknown> {

@@ -1,14 +1,20 @@
 // Binds a node:http server before its handler exists: the OpenID provider needs the server's own URL (its issuer)
-// to be created, and the handler needs the provider.
+// to be created, and the handler needs the provider. Closing is graceful: no new connection, requests arriving on
+// kept-alive connections get 503 (the load balancer sends them elsewhere), and requests in progress (a search
+// streaming its last answers) get `graceMs` to finish before the remaining connections are cut.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { sendError, serviceUnavailable } from './json';
 
 export interface BoundServer {
   server: Server;
   origin: string;
   setHandler(handler: (request: IncomingMessage, response: ServerResponse) => void): void;
-  close(): Promise<void>;
+  /** True once `close` started: `/ready` answers 503 so no new traffic comes. */
+  readonly closing: boolean;
+  /** Stops accepting, waits up to `graceMs` (default 0) for requests in progress, then cuts what is left. */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -24,9 +30,20 @@ export interface ServerTls {
 
 export async function bindServer(host = '127.0.0.1', port = 0, tls?: ServerTls): Promise<BoundServer> {
   let handler: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
+  let drained: (() => void) | undefined;
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    if (handler) handler(request, response);
-    else response.writeHead(503, { 'retry-after': '1' }).end();
+    if (closing || !handler) {
+      response.setHeader('connection', 'close');
+      return sendError(response, serviceUnavailable());
+    }
+    inFlight.add(response);
+    response.on('close', () => {
+      inFlight.delete(response);
+      if (inFlight.size === 0) drained?.();
+    });
+    handler(request, response);
   };
   const server: Server = tls
     ? createTlsServer(
@@ -52,9 +69,28 @@ export async function bindServer(host = '127.0.0.1', port = 0, tls?: ServerTls):
     setHandler: (next) => {
       handler = next;
     },
-    close: async () => {
+    get closing() {
+      return closing;
+    },
+    close: async (options = {}) => {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const graceMs = options.graceMs ?? 0;
+      if (graceMs > 0 && inFlight.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            drained = resolve;
+          }),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, graceMs);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopped;
     },
   };
 }

@@ -1,6 +1,7 @@
 // A minimal router over node:http: exact or pattern routes, prefix mounts (the OpenID provider), JSON errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError, sendError } from './json';
+import { isStorageUnavailable } from '../storage/availability';
+import { HttpError, sendError, serviceUnavailable } from './json';
 
 type Handler = (
   request: IncomingMessage,
@@ -50,6 +51,8 @@ export function createRouter(
         return;
       }
       if (error instanceof HttpError) return sendError(response, error);
+      // The database down is an outage to wait out, not a bug in this request.
+      if (isStorageUnavailable(error)) return sendError(response, serviceUnavailable());
       onUnexpected(error);
       sendError(response, new HttpError(500, 'internal', 'Erreur interne du serveur SAS.'));
     }

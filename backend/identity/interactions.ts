@@ -4,22 +4,15 @@
 // reason code the console words itself, and show a French page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import { ExpiringMap } from '@shared/util/expiring-map';
 import { grantFor } from './account-lookup';
 import type { IdentityEventEmitter, IdentityLogger, LoginRefusalReason } from './events';
+import type { LoginOutcome, LoginStates } from './login-state';
 import { redirect, requestUrl, sendHtml } from './http';
 import { expiredInteractionPage, refusalPage, unexpectedPscResponsePage } from './pages';
 import { API_SCOPE } from './provider-options';
 import { amrFor, type IdpConnect } from './psc-claims';
-import type { PendingPscLogin, PscClient, PscFailureReason } from './psc-client';
-import type { RegulatorAccount, RegulatorAccounts } from './regulator-accounts';
-
-const PENDING_TTL_MS = 15 * 60 * 1000;
-const PENDING_MAX = 10_000;
-
-type LoginOutcome =
-  | { ok: true; regulator: RegulatorAccount; idpConnect: IdpConnect; acr?: string }
-  | { ok: false; reason: LoginRefusalReason; nationalId?: string };
+import type { PscClient, PscFailureReason } from './psc-client';
+import type { RegulatorAccounts } from './regulator-accounts';
 
 export interface InteractionDeps {
   provider: Provider;
@@ -30,6 +23,8 @@ export interface InteractionDeps {
   accounts: RegulatorAccounts;
   events: IdentityEventEmitter;
   logger: IdentityLogger;
+  /** PSC logins in progress and their outcomes: shared storage, so any instance can answer each browser step. */
+  states: LoginStates;
 }
 
 export interface InteractionRoutes {
@@ -39,8 +34,6 @@ export interface InteractionRoutes {
   pscCallback(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** `GET {mount}/interaction/{uid}/finish`: the PSC result, back in the browser that started the interaction. */
   finish(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void>;
-  /** Forgets logins in progress. */
-  clear(): void;
 }
 
 function pscReasonToRefusal(reason: PscFailureReason): LoginRefusalReason {
@@ -54,11 +47,7 @@ function scopesOf(value: unknown): string[] {
 }
 
 export function createInteractionRoutes(deps: InteractionDeps): InteractionRoutes {
-  const { provider, psc, events, logger } = deps;
-  /** PSC logins in progress, by PSC `state`. */
-  const pending = new ExpiringMap<string, { uid: string; login: PendingPscLogin }>(PENDING_TTL_MS, PENDING_MAX);
-  /** Results of PSC callbacks waiting for the browser to come back to its interaction, by interaction uid. */
-  const outcomes = new ExpiringMap<string, LoginOutcome>(PENDING_TTL_MS, PENDING_MAX);
+  const { provider, psc, events, logger, states } = deps;
 
   async function refuse(
     req: IncomingMessage,
@@ -103,7 +92,7 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
         events.emit('login-refused', { reason, detail: begun.detail, at: new Date() });
         return refuse(req, res, reason);
       }
-      pending.set(begun.pending.state, { uid, login: begun.pending });
+      await states.putPending(begun.pending.state, { uid, login: begun.pending });
       return redirect(res, begun.url);
     }
     if (details.prompt.name === 'consent') {
@@ -149,7 +138,7 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
     const callbackUrl = new URL(deps.pscRedirectUri);
     callbackUrl.search = requestUrl(req).search;
     const state = callbackUrl.searchParams.get('state') ?? '';
-    const entry = state ? pending.take(state) : undefined;
+    const entry = state ? await states.takePending(state) : undefined;
     if (!entry) {
       logger.warn('PSC callback with unknown state');
       events.emit('login-refused', { reason: 'psc_failed', detail: 'unknown state', at: new Date() });
@@ -168,14 +157,14 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
     } else {
       outcome = await outcomeOf(result.identity.nationalId, result.identity);
     }
-    outcomes.set(entry.uid, outcome);
+    await states.putOutcome(entry.uid, outcome);
     // Back under the interaction's path, where its cookie binds the result to the browser that started it.
     return redirect(res, `${deps.issuer}/interaction/${entry.uid}/finish`);
   }
 
   async function finish(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     const details = await loadInteraction(req, res, uid);
-    const outcome = details ? outcomes.take(uid) : undefined;
+    const outcome = details ? await states.takeOutcome(uid) : undefined;
     if (!details || !outcome) return sendHtml(res, 400, expiredInteractionPage());
     if (!outcome.ok) return refuse(req, res, outcome.reason, outcome.nationalId);
     events.emit('login-succeeded', {
@@ -195,13 +184,5 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
     await provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false });
   }
 
-  return {
-    start,
-    pscCallback,
-    finish,
-    clear() {
-      pending.clear();
-      outcomes.clear();
-    },
-  };
+  return { start, pscCallback, finish };
 }

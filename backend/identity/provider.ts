@@ -13,10 +13,13 @@ import { createIdentityEvents, type IdentityEvents, type IdentityLogger, silentL
 import { requestUrl, sendHtml, sendText } from './http';
 import { createInteractionRoutes } from './interactions';
 import { generateSigningJwks, type PrivateJwks, publicJwksOf } from './keys';
+import { type LoginStateStore, loginStates, memoryLoginStateStore } from './login-state';
 import { providerErrorPage } from './pages';
 import { providerOptions, type PublisherClientConfig } from './provider-options';
 import { createPscClient, type PscClientConfig } from './psc-client';
 import type { RegulatorAccounts } from './regulator-accounts';
+import { isStorageUnavailable } from '../storage/availability';
+import { answerStorageOutagesWith503 } from './storage-outage';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy, sessionTtlSeconds } from './session-policy';
 
 const DEFAULT_CONSOLE_CLIENT_ID = 'sas-console';
@@ -55,6 +58,11 @@ export interface IdentityProviderConfig {
    * sessions and grants are then lost at restart. Production with several instances needs a shared one.
    */
   adapter?: unknown;
+  /**
+   * Where PSC logins in progress wait for their callback. Default: in memory (one process). Several instances need
+   * the shared one (storage), as they need the shared adapter: each browser step may reach another instance.
+   */
+  loginStateStore?: LoginStateStore;
   logger?: IdentityLogger;
 }
 
@@ -70,6 +78,8 @@ export interface IdentityProvider {
   /** Checks a bearer token of the backend API. */
   verifyAccessToken: (token: string | undefined) => Promise<AccessTokenVerification>;
   publicJwks: { keys: JWK[] };
+  /** Whether the signing keys came from the configuration (shared by every instance) or were generated at start. */
+  keysFromConfiguration: boolean;
   close(): Promise<void>;
 }
 
@@ -131,6 +141,7 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
     ),
   );
   provider.proxy = config.trustProxy ?? false;
+  answerStorageOutagesWith503(provider);
   tieSessionsToConsole(provider, consoleClientId, sessionTtl, logger);
   provider.on('server_error', (_ctx, error) => logger.error('oidc-provider server error', { error: String(error) }));
 
@@ -142,6 +153,7 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
     accounts: config.accounts,
     events,
     logger,
+    states: loginStates(config.loginStateStore ?? memoryLoginStateStore()),
   });
   const providerCallback = provider.callback();
 
@@ -164,7 +176,12 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
       await providerCallback(req, res);
     } catch (error) {
       logger.error('identity route failed', { path: rest, error: String(error) });
-      if (!res.headersSent) sendHtml(res, 500, providerErrorPage('erreur interne'));
+      if (!res.headersSent)
+        sendHtml(
+          res,
+          isStorageUnavailable(error) ? 503 : 500,
+          providerErrorPage(isStorageUnavailable(error) ? 'service momentanément indisponible' : 'erreur interne'),
+        );
       else res.end();
     }
   }
@@ -185,8 +202,7 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
     events,
     verifyAccessToken: verify,
     publicJwks,
-    close: async () => {
-      interactions.clear();
-    },
+    keysFromConfiguration: config.jwks !== undefined,
+    close: async () => {},
   };
 }

@@ -1,7 +1,10 @@
 // The backend's storage: open the configured database, bring its schema up to date, hand out the repositories.
 import { createAgendaSlotRepository, type AgendaSlotRepository } from './agenda-slots';
 import { createAppointmentRepository, type AppointmentRepository } from './appointments';
+import { createLoginStateRepository, type LoginStateRepository } from './login-states';
 import { runMigrations, type MigrationReport } from './migrate';
+import { createOidcPayloadRepository, type OidcPayloadRepository } from './oidc-payloads';
+import { createPublisherBreakerRepository, type PublisherBreakerRepository } from './publisher-breakers';
 import { openDatabase } from './open-database';
 import { createRegulatorAccountRepository, type RegulatorAccountRepository } from './regulator-accounts';
 import { DEFAULT_DATABASE_CONFIG, type DatabaseConfig, type SqlDatabase, type SqlExecutor } from './sql-database';
@@ -18,6 +21,9 @@ export interface Repositories {
   regulators: RegulatorAccountRepository;
   appointments: AppointmentRepository;
   agendaSlots: AgendaSlotRepository;
+  oidcPayloads: OidcPayloadRepository;
+  loginStates: LoginStateRepository;
+  publisherBreakers: PublisherBreakerRepository;
 }
 
 export interface Storage extends Repositories {
@@ -32,6 +38,9 @@ export function createRepositories(db: SqlExecutor): Repositories {
     regulators: createRegulatorAccountRepository(db),
     appointments: createAppointmentRepository(db),
     agendaSlots: createAgendaSlotRepository(db),
+    oidcPayloads: createOidcPayloadRepository(db),
+    loginStates: createLoginStateRepository(db),
+    publisherBreakers: createPublisherBreakerRepository(db),
   };
 }
 

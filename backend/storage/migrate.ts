@@ -14,13 +14,18 @@ export interface MigrationReport {
   current: number;
 }
 
-/** Checks the list itself: positive versions, strictly increasing, no gap. Throws on a programming error. */
+/**
+ * Checks the list itself: positive integer versions, strictly increasing. Gaps are allowed: each part of the backend
+ * gets its own range of numbers, so parts can add migrations independently. Throws on a programming error.
+ */
 function checkMigrationList(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
+    const previous = index === 0 ? 0 : (migrations[index - 1]?.version ?? 0);
+    if (!Number.isInteger(migration.version) || migration.version <= previous) {
       throw new StorageError(
         'migration-list-invalid',
-        `Migrations mal numérotées : la migration n°${index + 1} porte la version ${migration.version}.`,
+        `Migrations mal numérotées : la migration « ${migration.name} » (version ${migration.version}) ` +
+          `ne suit pas la version ${previous}.`,
       );
     }
   });
@@ -52,7 +57,7 @@ export async function runMigrations(
     throw new StorageError(
       'schema-too-new',
       `La base de données est en version ${Math.max(...unknown)}, plus récente que ce backend ` +
-        `(version ${migrations.length}). Mettez le backend à jour.`,
+        `(version ${Math.max(0, ...known)}). Mettez le backend à jour.`,
     );
   }
 

@@ -2,7 +2,11 @@
 import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import type { QueryResult, SqlDatabase, SqlExecutor } from './sql-database';
+import { postgresNotifications } from './postgres-notifications';
 import { StorageError } from './sql-database';
+
+/** A request waits at most this long for a connection: with the server down, it fails (503) instead of hanging. */
+const CONNECT_TIMEOUT_MS = 3_000;
 
 export interface PostgresOptions {
   url: string;
@@ -21,12 +25,13 @@ function executorOf(target: Pool | PoolClient): SqlExecutor {
 }
 
 export async function openPostgresDatabase(options: PostgresOptions): Promise<SqlDatabase> {
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     connectionString: options.url,
-    max: options.poolSize ?? 10,
-    // Every connection of the pool sees the configured schema first, so repositories never qualify table names.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // Every connection sees the configured schema first, so repositories never qualify table names.
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   // An idle connection dropped by the server must not crash the backend: the pool replaces it on next use.
   pool.on('error', () => {});
   try {
@@ -44,6 +49,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Sq
   return {
     driver: 'postgres',
     query: executor.query,
+    notifications: postgresNotifications(pool, connection),
     async transaction(fn) {
       const client = await pool.connect();
       try {

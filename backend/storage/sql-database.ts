@@ -16,8 +16,23 @@ export interface SqlExecutor {
 
 type SqlDriverName = 'pglite' | 'postgres';
 
+/**
+ * PostgreSQL's LISTEN/NOTIFY between the processes sharing one server. Only the `pg` driver has it: an embedded
+ * PGlite serves a single process, where an in-process event is enough.
+ */
+export interface SqlNotifications {
+  /** Sends `payload` (at most ~8000 bytes) to every listener of `channel`, this process's included. */
+  notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Receives the channel's payloads on a dedicated connection, re-established after a loss (notifications sent
+   * meanwhile are lost: listeners that need them re-read the database). Resolves once listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+}
+
 export interface SqlDatabase extends SqlExecutor {
   readonly driver: SqlDriverName;
+  readonly notifications?: SqlNotifications;
   /**
    * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws (the error is rethrown).
    * Use the executor given to `fn`, not the database, for the statements that belong to the transaction.

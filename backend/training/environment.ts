@@ -7,7 +7,8 @@ import { bearerKeyAuthenticator, newPublisherKey, startBackend, type Backend, ty
 import { createDirectory, type Directory } from '../directory/directory';
 import { bindPublisherEndpoints, type Publisher } from '../directory/publishers';
 import { geocoderFor, loadGeoData, type GeoData } from '../geo/index';
-import { bindServer } from '../http/listen';
+import { bindServer, type BoundServer } from '../http/listen';
+import { generateSigningJwks, randomCookieKeys } from '../identity/keys';
 import { createAgendaSlotRepository } from '../storage/agenda-slots';
 import { openStorage, type Storage } from '../storage/index';
 import type { DatabaseConfig } from '../storage/sql-database';
@@ -48,6 +49,11 @@ export interface TrainingEnvironmentOptions {
   ) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   now?: () => Date;
+  /**
+   * Several backend instances on one database (use a PostgreSQL `storage`), behind a load balancer whose URL is
+   * `frontOrigin`: PSC, publishers and the issuer use that URL; the instances share keys and configuration.
+   */
+  instances?: { count: number; frontOrigin: string };
 }
 
 export interface PublisherRouteContext {
@@ -74,6 +80,8 @@ interface TrainingPublisher {
 
 export interface TrainingEnvironment {
   backend: Backend;
+  /** Every backend instance (one unless `instances` was given); `backend` is the first. */
+  instances: { backend: Backend; bound: BoundServer }[];
   backendUrl: string;
   psc: TrainingPsc;
   publishers: Map<string, TrainingPublisher>;
@@ -102,7 +110,8 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     // The backend's address must be known first: PSC registers its callback, publishers their SSO client.
     const bound = await bindServer(host, options.backendPort ?? 0);
     closers.push(() => bound.close());
-    const issuer = `${bound.origin}/oidc`;
+    const front = options.instances?.frontOrigin ?? bound.origin;
+    const issuer = `${front}/oidc`;
     const placeholderDirectory = createDirectory(dataset.careOffer);
 
     // Simulated publishers: their ports decide the registry's real addresses.
@@ -159,7 +168,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
         catalogue,
         directory: placeholderDirectory,
         oidc: { issuer, clientId: client.clientId, clientSecret: client.clientSecret },
-        appointmentsUrl: `${bound.origin}/fhir/Appointment`,
+        appointmentsUrl: `${front}/fhir/Appointment`,
         publisherKey: keys[entry.id]!,
       };
       routeContexts.set(entry.id, context);
@@ -228,24 +237,35 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       closers.push(() => started.close());
     }
 
-    const backend = await startBackend({
-      bound,
+    const backendOptions: BackendOptions = {
       storage,
       directory,
       geo,
       geocoder: geocoderFor(geo, options.geocoderUrl ?? geocoder?.url),
       coverage: trainingCoverage(dataset, geo),
-      identity: { psc: { issuer: psc.issuer, ...pscClient }, publishers: clients },
+      identity: {
+        psc: { issuer: psc.issuer, ...pscClient },
+        publishers: clients,
+        ...(options.instances ? { issuer, jwks: await generateSigningJwks(), cookieKeys: randomCookieKeys() } : {}),
+      },
       publishers: {
         authenticate: bearerKeyAuthenticator(keys),
         ...(options.publisherTimeoutMs ? { timeoutMs: options.publisherTimeoutMs } : {}),
       },
       log,
       now,
-    });
+    };
+    const backend = await startBackend({ ...backendOptions, bound });
+    const instances = [{ backend, bound }];
     // The backend now owns the bound server, and closes first (in-flight searches, then storage).
     closers.splice(0, 1);
     closers.push(() => backend.close());
+    for (let index = 1; index < (options.instances?.count ?? 1); index += 1) {
+      const other = await bindServer(host, 0);
+      const instance = await startBackend({ ...backendOptions, bound: other });
+      instances.push({ backend: instance, bound: other });
+      closers.push(() => instance.close({ graceMs: 0 }));
+    }
     log(
       'info',
       `environnement de FORMATION prêt : serveur SAS ${backend.url}, PSC ${psc.issuer}, ${publishers.size} éditeurs simulés`,
@@ -253,7 +273,8 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
 
     return {
       backend,
-      backendUrl: backend.url,
+      instances,
+      backendUrl: options.instances?.frontOrigin ?? backend.url,
       psc,
       publishers,
       directory,

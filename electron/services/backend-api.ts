@@ -102,6 +102,15 @@ export function createBackendApi(deps: BackendApiDeps): BackendApi {
       throw new ConsoleError('backend-unreachable', 'Le serveur SAS ne répond pas. Vérifiez la connexion réseau.');
     }
     if (response.status === 401) throw new ConsoleError('session-expired', 'Session expirée : reconnectez-vous.');
+    if (response.status === 503) {
+      // An outage of the backend (its database, an instance stopping), not of the session: the regulator stays
+      // logged in and the call can be made again; the appointments stream reconnects by itself.
+      await response.body?.cancel().catch(() => {});
+      throw new ConsoleError(
+        'backend-unavailable',
+        'Service momentanément indisponible : le serveur SAS ne peut pas répondre pour l’instant, réessayez dans un instant.',
+      );
+    }
     if (!response.ok) {
       const message = await refusalMessage(response);
       throw new ConsoleError(

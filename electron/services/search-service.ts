@@ -49,6 +49,11 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
       });
       if (response.status === 401)
         throw new ConsoleError('session-expired', 'Session expirée : reconnectez-vous pour relancer la recherche.');
+      if (response.status === 503)
+        throw new ConsoleError(
+          'backend-unavailable',
+          'Service momentanément indisponible : relancez la recherche dans un instant.',
+        );
       if (!response.ok || !response.body) {
         const detail = await refusalMessage(response);
         throw new ConsoleError(

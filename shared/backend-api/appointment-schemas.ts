@@ -26,10 +26,13 @@ export const appointmentEventSchemas = {
   appointment: z.object({ type: z.literal('appointment'), appointment: appointmentAnswerSchema }),
   /** Every 15 s, so both ends notice a dead connection. */
   heartbeat: z.object({ type: z.literal('heartbeat') }),
+  /** The last event: this backend instance is stopping; the console reconnects (to another instance). */
+  closing: z.object({ type: z.literal('closing') }),
 };
 
 export const appointmentEventSchema = z.discriminatedUnion('type', [
   appointmentEventSchemas.ready,
   appointmentEventSchemas.appointment,
   appointmentEventSchemas.heartbeat,
+  appointmentEventSchemas.closing,
 ]);

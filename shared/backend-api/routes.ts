@@ -75,6 +75,21 @@ export const backendRoutes = {
     status: 200,
     response: z.object({ status: z.literal('ok'), version: z.string() }),
   },
+  /**
+   * Whether this instance should get traffic: storage reachable, directory loaded, signing keys loaded, not stopping.
+   * 200 when ready; 503 with the same body otherwise (a load balancer reads the status, a person the checks).
+   */
+  ready: {
+    method: 'GET',
+    path: '/ready',
+    auth: 'none',
+    label: 'disponibilité du serveur',
+    status: 200,
+    response: z.object({
+      status: z.enum(['ready', 'not-ready']),
+      checks: z.object({ storage: z.boolean(), directory: z.boolean(), keys: z.boolean(), accepting: z.boolean() }),
+    }),
+  },
   search: {
     method: 'POST',
     path: '/api/search',

@@ -67,6 +67,15 @@ function checkFailure(err: unknown, expected: LoginExpectations): SessionFailure
   return undefined;
 }
 
+/**
+ * The provider answered 502/503/504 (its database down, an instance stopping, a proxy without a backend): openid-client
+ * calls that a non-conform response and keeps the Response as `cause`. An outage to wait out, not a refusal.
+ */
+function isOutageStatus(err: unknown): boolean {
+  const cause = (err as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof Response && [502, 503, 504].includes(cause.status);
+}
+
 /** Sorts what openid-client throws into the codes the regulator gets a message for. */
 export function classifyLoginError(err: unknown, expected: LoginExpectations = {}): SessionFailure {
   if (err instanceof SessionFailure) return err;
@@ -75,12 +84,14 @@ export function classifyLoginError(err: unknown, expected: LoginExpectations = {
     return new SessionFailure('denied', `${err.error}: ${description ?? ''}`, description);
   }
   if (err instanceof oidc.ResponseBodyError) {
+    if (err.error === 'temporarily_unavailable')
+      return new SessionFailure('backend-unreachable', `${err.error}: ${err.error_description ?? ''}`);
     return new SessionFailure(
       err.error === 'invalid_grant' ? 'code-refused' : 'invalid-response',
       `${err.error}: ${err.error_description ?? ''}`,
     );
   }
   const detail = causeChain(err);
-  if (isNetworkError(err)) return new SessionFailure('backend-unreachable', detail);
+  if (isNetworkError(err) || isOutageStatus(err)) return new SessionFailure('backend-unreachable', detail);
   return new SessionFailure(checkFailure(err, expected) ?? 'invalid-response', detail);
 }

@@ -1,3 +1,5 @@
+// The breaker on one instance (no shared state): set aside after the threshold of consecutive failures, tried again
+// after the cool-down, closed by a success. The shared version runs in tests/integration/multi-instance.
 import { describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '@backend/search/circuit-breaker';
 

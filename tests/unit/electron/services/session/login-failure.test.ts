@@ -106,6 +106,14 @@ describe('login failures from openid-client', () => {
     expect(classifyLoginError(error).code).toBe('invalid-response');
   });
 
+  it('an outage answer (503, 502, 504) is an unreachable backend: the session is kept and retried', async () => {
+    for (const status of [503, 502, 504]) {
+      tokenAnswer = { status, body: { error: 'temporarily_unavailable' } };
+      const error = await thrownBy(() => oidc.refreshTokenGrant(configuration(), 'rt'));
+      expect(classifyLoginError(error).code).toBe('backend-unreachable');
+    }
+  });
+
   it('a refused connection is an unreachable backend, read from the cause chain', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
