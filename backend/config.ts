@@ -11,6 +11,9 @@ import { bindServer } from './http/listen';
 import { identityFileConfigSchema, identityProviderConfig } from './identity/config';
 import { openStorage } from './storage/index';
 import { databaseConfigSchema } from './storage/sql-database';
+import type { Logger } from '@shared/util/logger';
+import { limitsConfigSchema } from './limits/config';
+import { observabilityConfigSchema } from './observability/config';
 
 const pem = z.string().min(1).max(1000);
 
@@ -42,6 +45,8 @@ const backendConfigSchema = z
       })
       .strict()
       .default({ timeoutMs: 7_000, concurrency: 32, clientCertificates: {}, keys: {} }),
+    limits: limitsConfigSchema.prefault({}),
+    observability: observabilityConfigSchema.prefault({}),
   })
   .strict();
 
@@ -62,6 +67,10 @@ export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): P
   const record = (raw ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
   if (env.SAS_PSC_CLIENT_SECRET && record.identity?.psc) record.identity.psc.clientSecret = env.SAS_PSC_CLIENT_SECRET;
   if (env.SAS_DATABASE_URL && record.storage) (record.storage as Record<string, unknown>).url = env.SAS_DATABASE_URL;
+  if (env.SAS_METRICS_TOKEN) {
+    const observability = (record.observability ??= {}) as Record<string, Record<string, unknown>>;
+    observability.metrics = { ...observability.metrics, bearerToken: env.SAS_METRICS_TOKEN };
+  }
   const parsed = backendConfigSchema.safeParse(record);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`);
@@ -73,6 +82,7 @@ export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): P
 export async function startConfiguredBackend(
   config: BackendConfig,
   log: (level: 'info' | 'warn' | 'error', message: string) => void,
+  logger?: Logger,
 ): Promise<Backend> {
   const path = (p: string) => resolve(config.baseDir, p);
   const read = (p: string) => readFile(path(p));
@@ -107,7 +117,7 @@ export async function startConfiguredBackend(
     storage,
     directory,
     geo,
-    geocoder: geocoderFor(geo, config.geocoderUrl),
+    geocoder: geocoderFor(geo, config.geocoderUrl, config.limits.geocoderPerSecond),
     identity: { ...identity, issuer: config.identity.issuer },
     publishers: {
       timeoutMs: config.publishers.timeoutMs,
@@ -119,5 +129,20 @@ export async function startConfiguredBackend(
       ),
     },
     log,
+    ...(logger ? { logger } : {}),
+    limits: config.limits,
+    observability: {
+      trustedProxies: config.observability.trustedProxies,
+      ...(config.observability.metrics
+        ? {
+            metricsAccess: {
+              ...(config.observability.metrics.bearerToken
+                ? { bearerToken: config.observability.metrics.bearerToken }
+                : {}),
+              allowAddresses: config.observability.metrics.allowAddresses,
+            },
+          }
+        : {}),
+    },
   });
 }

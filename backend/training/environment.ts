@@ -47,6 +47,8 @@ export interface TrainingEnvironmentOptions {
     context: PublisherRouteContext,
   ) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Structured logs, limits and /metrics access of the backend (tests of observability and abuse). */
+  backend?: Pick<BackendOptions, 'logger' | 'limits' | 'observability'>;
   now?: () => Date;
 }
 
@@ -242,6 +244,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       },
       log,
       now,
+      ...options.backend,
     });
     // The backend now owns the bound server, and closes first (in-flight searches, then storage).
     closers.splice(0, 1);
