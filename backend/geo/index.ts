@@ -67,7 +67,7 @@ export function geocoderFor(
   /** Requests per second to the address service, shared by every search of this geocoder. */
   ratePerSecond = 40,
 ): Geocoder {
-  const rateLimiter = createTokenBucket({ ratePerSecond, burst: Math.max(1, Math.floor(ratePerSecond / 4)) });
+  const rateLimiter = createTokenBucket({ ratePerSecond, burst: Math.max(1, Math.floor(ratePerSecond / 8)) });
   return createGeocoder({
     communes: geo.communes,
     radii: geo.radii,
