@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { startBackend, bearerKeyAuthenticator, storageAccounts, type Backend } from './app';
 import { anyOf, clientCertificateAuthenticator } from './appointments/publisher-auth';
+import { proxiedCertificateAuthenticator } from './appointments/proxied-certificate';
 import { loadDirectory } from './directory/index';
 import { geocoderFor, loadGeoData } from './geo/index';
 import { bindServer } from './http/listen';
@@ -40,6 +41,11 @@ const backendConfigSchema = z
           .default({}),
         /** Bearer keys per publisher id (only where mutual TLS is not possible). */
         keys: z.record(z.string(), z.string().min(32)).default({}),
+        /** Mutual TLS ended at a reverse proxy: the header carrying the verified certificate's SHA-256. */
+        proxiedCertificates: z
+          .object({ header: z.string().min(1).max(100), proxies: z.array(z.string().min(1)).min(1) })
+          .strict()
+          .optional(),
         /** Files (PEM) for mutual TLS when the backend calls publishers. */
         tls: z.object({ cert: pem, key: pem, ca: pem.optional() }).strict().optional(),
       })
@@ -125,6 +131,14 @@ export async function startConfiguredBackend(
       ...(outgoingTls ? { tls: outgoingTls } : {}),
       authenticate: anyOf(
         clientCertificateAuthenticator(config.publishers.clientCertificates),
+        ...(config.publishers.proxiedCertificates
+          ? [
+              proxiedCertificateAuthenticator({
+                ...config.publishers.proxiedCertificates,
+                fingerprints: config.publishers.clientCertificates,
+              }),
+            ]
+          : []),
         bearerKeyAuthenticator(config.publishers.keys),
       ),
     },

@@ -71,7 +71,7 @@ export function createPublisherSlots(limits: PublisherSlotLimits): PublisherSlot
   };
 }
 
-export const SATURATED_REASON = 'trop de requêtes en cours vers les éditeurs : source non interrogée dans le délai';
+const SATURATED_REASON = 'trop de requêtes en cours vers les éditeurs : source non interrogée dans le délai';
 
 type Get = (url: string, signal: AbortSignal, timeoutMs: number) => Promise<PublisherResponse>;
 

@@ -17,4 +17,3 @@ export const observabilityConfigSchema = z
   })
   .strict();
 
-export type ObservabilityConfig = z.infer<typeof observabilityConfigSchema>;
