@@ -16,4 +16,3 @@ export const observabilityConfigSchema = z
       .optional(),
   })
   .strict();
-

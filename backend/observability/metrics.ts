@@ -87,7 +87,7 @@ export function createBackendMetrics(sources: MetricsSources = {}, withProcessMe
     }),
     refusedByLimit: new Counter({
       name: 'sas_limit_refusals_total',
-      help: 'Requêtes refusées ou sources écartées par une limite (search, stream, publisher).',
+      help: 'Requêtes refusées par une limite par jeton (search, appointments).',
       labelNames: ['limit'],
       registers,
     }),

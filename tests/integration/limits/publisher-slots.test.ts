@@ -71,7 +71,8 @@ describe('publisher requests in flight', () => {
     expect(overallMax).toBeLessThanOrEqual(5);
     const answered = results.filter((r) => r.ok).length;
     const saturated = results.filter((r) => !r.ok && r.kind === 'saturated');
-    expect(answered).toBeGreaterThanOrEqual(10);
+    // At least the first wave (as many as the overall cap); how many more depends on the machine's load.
+    expect(answered).toBeGreaterThanOrEqual(5);
     expect(saturated.length).toBeGreaterThan(0);
     // The others got their slot with too little budget left, and timed out like any late publisher.
     for (const r of results) if (!r.ok) expect(['saturated', 'timeout']).toContain(r.kind);
