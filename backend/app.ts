@@ -38,6 +38,17 @@ import type { SearchServiceDeps } from './search/search-service';
 import { storageReachable } from './storage/availability';
 import { scheduleExpiryCleanup } from './storage/expiry-cleanup';
 import type { Storage } from './storage/index';
+import type { Logger } from '@shared/util/logger';
+import { silentLogger } from '@shared/util/logger';
+import { DEFAULT_LIMITS, type BackendLimits } from './limits/config';
+import { createPublisherSlots, withPublisherSlots } from './limits/publisher-slots';
+import { applyServerTimeouts } from './limits/server-timeouts';
+import { createTokenCaps } from './limits/token-caps';
+import { observeLogins, observeV1Push, v3Observer } from './observability/backend-events';
+import { observedHandler, type MetricsAccess } from './observability/http-observer';
+import { logCallback } from './observability/logger';
+import { createBackendMetrics } from './observability/metrics';
+import { observeSearches } from './observability/search-observer';
 
 export interface BackendOptions {
   host?: string;
@@ -64,6 +75,11 @@ export interface BackendOptions {
   /** HTTP client for RDV V1 pushes (default: global fetch). */
   v1Fetch?: typeof fetch;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Structured logs (pino in production, see observability/logger.ts); `log` is written through it when given. */
+  logger?: Logger;
+  /** Who may read /metrics (absent: not served) and which proxies' `x-request-id` is kept. */
+  observability?: { metricsAccess?: MetricsAccess; trustedProxies?: readonly string[] };
+  limits?: Partial<BackendLimits>;
   now?: () => Date;
 }
 
@@ -113,9 +129,12 @@ function suggestion(commune: Commune): LocationSuggestion {
 }
 
 export async function startBackend(options: BackendOptions): Promise<Backend> {
-  const log = options.log ?? (() => {});
+  const logger = options.logger ?? silentLogger;
+  const log = options.log ?? (options.logger ? logCallback(options.logger) : () => {});
   const now = options.now ?? (() => new Date());
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const bound = options.bound ?? (await bindServer(options.host ?? '127.0.0.1', options.port ?? 0));
+  applyServerTimeouts(bound.server, limits);
   const accounts = storageAccounts(options.storage);
   const onStorageError = (error: unknown) =>
     log('warn', `stockage : ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
@@ -153,12 +172,23 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     maxBodyBytes: options.publishers.maxBodyBytes ?? 20 * 1024 * 1024,
     ...(options.publishers.tls ? { tls: options.publishers.tls } : {}),
   });
+  const caps = createTokenCaps(limits, (kind) => metrics.refusedByLimit.inc({ limit: kind }));
+  const metrics = createBackendMetrics({
+    breakerStates: () => options.directory.publishers.map((p) => [p.id, !breaker.allows(p.id)] as [string, boolean]),
+    openStreams: () => caps.open(),
+  });
+  const slots = createPublisherSlots({
+    overall: limits.publisherRequests,
+    perPublisher: limits.publisherRequestsPerPublisher,
+  });
+  const limitedGet = withPublisherSlots(slots, (url, signal, timeoutMs) => client.get(url, signal, timeoutMs));
   const search: SearchServiceDeps = {
+    observe: observeSearches(logger, metrics),
     locations: geoLocations(options.geocoder, options.geo.radii, options.directory, options.coverage),
     directory: directoryOffer(options.directory),
     publishers: publisherRegistry(options.directory.publishers),
     aggregator: {
-      get: (url, signal, timeoutMs) => client.get(url, signal, timeoutMs),
+      get: limitedGet,
       buildUrl: publisherRequestUrl,
       map: mapPublisherAnswer,
       agendaSlots: agendaSlotsFrom(options.storage.agendaSlots, options.directory),
@@ -211,10 +241,24 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     pushes.add(promise);
     void promise.finally(() => pushes.delete(promise));
   };
-  identity.events.on('login-succeeded', ({ regulator }) => track(v1.push(regulator)));
+  const pushed = (active: boolean) => (outcomes: V1Outcome[]) => {
+    observeV1Push(outcomes, active, logger, metrics);
+    return outcomes;
+  };
+  identity.events.on('login-succeeded', ({ regulator }) => track(v1.push(regulator).then(pushed(true))));
+  observeLogins(identity.events, logger);
 
   const router = createRouter(routes, [{ prefix: '/oidc', handle: identity.handler }], onUnexpected);
-  bound.setHandler((request, response) => void router(request, response));
+  bound.setHandler(
+    observedHandler((request, response) => void router(request, response), {
+      logger,
+      metrics,
+      ...(options.observability?.metricsAccess ? { metricsAccess: options.observability.metricsAccess } : {}),
+      trustedProxies: options.observability?.trustedProxies ?? [],
+      caps,
+      onFinished: v3Observer(options.publishers.authenticate, logger, metrics),
+    }),
+  );
   log('info', `serveur SAS prêt sur ${bound.origin}`);
   return {
     url: bound.origin,
@@ -223,7 +267,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     async withdrawRegulator(nationalId) {
       const account = await options.storage.regulators.setActive(nationalId, false);
       if (!account) return [];
-      const push = v1.push({ ...account, active: false });
+      const push = v1.push({ ...account, active: false }).then(pushed(false));
       track(push);
       return push;
     },

@@ -1,20 +1,15 @@
 // `npm run backend`: the SAS backend standalone. Without arguments it runs on the training data set with its
 // training environment (training Pro Santé Connect, simulated publishers), all on loopback — "FORMATION".
-// `npm run backend -- --config <file.json>` runs it for real (see backend/API.md and config.ts).
-import { loadBackendConfig, startConfiguredBackend } from './config';
+// `npm run backend -- --config <file.json>` runs it for real, as dist/backend/server.js does (backend/API.md).
 import { startTrainingEnvironment } from './training/environment';
 
 const args = process.argv.slice(2);
 const log = (level: 'info' | 'warn' | 'error', message: string) => process.stderr.write(`[${level}] ${message}\n`);
 
 async function main(): Promise<void> {
-  const configIndex = args.indexOf('--config');
-  if (configIndex >= 0) {
-    const file = args[configIndex + 1];
-    if (!file) throw new Error('--config demande un fichier de configuration JSON');
-    const backend = await startConfiguredBackend(await loadBackendConfig(file, process.env), log);
-    process.stdout.write(`Serveur SAS : ${backend.url}\n`);
-    onStop(() => backend.close());
+  if (args.includes('--config')) {
+    // The same start as the production bundle (server.ts), with its JSON logs.
+    await import('./server');
     return;
   }
   const port = Number(process.env.SAS_BACKEND_PORT ?? 8700);

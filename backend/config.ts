@@ -5,12 +5,16 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { startBackend, bearerKeyAuthenticator, storageAccounts, type Backend } from './app';
 import { anyOf, clientCertificateAuthenticator } from './appointments/publisher-auth';
+import { proxiedCertificateAuthenticator } from './appointments/proxied-certificate';
 import { loadDirectory } from './directory/index';
 import { geocoderFor, loadGeoData } from './geo/index';
 import { bindServer } from './http/listen';
 import { identityFileConfigSchema, identityProviderConfig } from './identity/config';
 import { openStorage } from './storage/index';
 import { databaseConfigSchema } from './storage/sql-database';
+import type { Logger } from '@shared/util/logger';
+import { limitsConfigSchema } from './limits/config';
+import { observabilityConfigSchema } from './observability/config';
 
 const pem = z.string().min(1).max(1000);
 
@@ -37,11 +41,18 @@ const backendConfigSchema = z
           .default({}),
         /** Bearer keys per publisher id (only where mutual TLS is not possible). */
         keys: z.record(z.string(), z.string().min(32)).default({}),
+        /** Mutual TLS ended at a reverse proxy: the header carrying the verified certificate's SHA-256. */
+        proxiedCertificates: z
+          .object({ header: z.string().min(1).max(100), proxies: z.array(z.string().min(1)).min(1) })
+          .strict()
+          .optional(),
         /** Files (PEM) for mutual TLS when the backend calls publishers. */
         tls: z.object({ cert: pem, key: pem, ca: pem.optional() }).strict().optional(),
       })
       .strict()
       .default({ timeoutMs: 7_000, concurrency: 32, clientCertificates: {}, keys: {} }),
+    limits: limitsConfigSchema.prefault({}),
+    observability: observabilityConfigSchema.prefault({}),
   })
   .strict();
 
@@ -81,6 +92,10 @@ export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): P
   if (env.SAS_DATABASE_URL && record.storage) (record.storage as Record<string, unknown>).url = env.SAS_DATABASE_URL;
   // Signing and cookie keys: the same on every instance, so a token or cookie one signs the others accept.
   if (record.identity) Object.assign(record.identity, identityKeysFromEnvironment(env));
+  if (env.SAS_METRICS_TOKEN) {
+    const observability = (record.observability ??= {}) as Record<string, Record<string, unknown>>;
+    observability.metrics = { ...observability.metrics, bearerToken: env.SAS_METRICS_TOKEN };
+  }
   const parsed = backendConfigSchema.safeParse(record);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`);
@@ -92,6 +107,7 @@ export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): P
 export async function startConfiguredBackend(
   config: BackendConfig,
   log: (level: 'info' | 'warn' | 'error', message: string) => void,
+  logger?: Logger,
 ): Promise<Backend> {
   const path = (p: string) => resolve(config.baseDir, p);
   const read = (p: string) => readFile(path(p));
@@ -126,7 +142,7 @@ export async function startConfiguredBackend(
     storage,
     directory,
     geo,
-    geocoder: geocoderFor(geo, config.geocoderUrl),
+    geocoder: geocoderFor(geo, config.geocoderUrl, config.limits.geocoderPerSecond),
     identity: { ...identity, issuer: config.identity.issuer },
     publishers: {
       timeoutMs: config.publishers.timeoutMs,
@@ -134,9 +150,32 @@ export async function startConfiguredBackend(
       ...(outgoingTls ? { tls: outgoingTls } : {}),
       authenticate: anyOf(
         clientCertificateAuthenticator(config.publishers.clientCertificates),
+        ...(config.publishers.proxiedCertificates
+          ? [
+              proxiedCertificateAuthenticator({
+                ...config.publishers.proxiedCertificates,
+                fingerprints: config.publishers.clientCertificates,
+              }),
+            ]
+          : []),
         bearerKeyAuthenticator(config.publishers.keys),
       ),
     },
     log,
+    ...(logger ? { logger } : {}),
+    limits: config.limits,
+    observability: {
+      trustedProxies: config.observability.trustedProxies,
+      ...(config.observability.metrics
+        ? {
+            metricsAccess: {
+              ...(config.observability.metrics.bearerToken
+                ? { bearerToken: config.observability.metrics.bearerToken }
+                : {}),
+              allowAddresses: config.observability.metrics.allowAddresses,
+            },
+          }
+        : {}),
+    },
   });
 }

@@ -29,7 +29,9 @@ export function searchRoute(
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
+    const observe = deps.observe?.(controller.signal);
     const emit = (event: SearchEvent) => {
+      observe?.(event);
       if (!controller.signal.aborted) write(event);
     };
     try {

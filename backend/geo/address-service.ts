@@ -7,6 +7,7 @@
 // turns into "position approximative" at the commune.
 import { z } from 'zod';
 import type { GeoPoint } from '../../shared/domain/care-offer';
+import type { RateLimiter } from '../limits/token-bucket';
 
 interface AddressMatch {
   point: GeoPoint;
@@ -45,6 +46,10 @@ export interface AddressServiceOptions {
   /** How long an answer (a match or "no result") is reused for the same query; 0: never. */
   cacheTtlMs?: number;
   now?: () => number;
+  /** Shared by every search of the instance, so a burst queues below the service's rate instead of getting 429. */
+  rateLimiter?: RateLimiter;
+  /** Longest wait for the rate limiter before the commune is good enough. */
+  maxQueueMs?: number;
 }
 
 const DEFAULT_ADDRESS_TIMEOUT_MS = 2500;
@@ -53,6 +58,7 @@ const DEFAULT_MAX_RETRY_AFTER_MS = 3000;
 const DEFAULT_RETRY_DELAY_MS = 500;
 const MAX_BODY_CHARS = 1_000_000;
 const DEFAULT_ADDRESS_CACHE_TTL_MS = 10 * 60_000;
+const DEFAULT_MAX_QUEUE_MS = 5_000;
 /** Bounded, in memory only: the same patient's address searched again (retry, new tab) costs no request. */
 const CACHE_ENTRIES = 500;
 
@@ -97,6 +103,9 @@ export function createAddressServiceClient(options: AddressServiceOptions): Addr
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_ADDRESS_CACHE_TTL_MS;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { at: number; lookup: AddressLookup }>();
+  const maxQueueMs = options.maxQueueMs ?? DEFAULT_MAX_QUEUE_MS;
+  // The same address asked by several searches at once (a burst of retries) costs one request.
+  const pending = new Map<string, Promise<AddressLookup>>();
   const remember = (key: string, lookup: AddressLookup) => {
     // Failures of the service are not answers about the address: only matches and "no result" are kept.
     if (cacheTtlMs <= 0 || (!lookup.ok && lookup.reason !== 'no-result')) return;
@@ -106,6 +115,10 @@ export function createAddressServiceClient(options: AddressServiceOptions): Addr
   };
 
   async function attempt(url: URL, signal?: AbortSignal): Promise<AddressLookup | { retryAfterMs: number }> {
+    if (options.rateLimiter && !(await options.rateLimiter.take(maxQueueMs, signal))) {
+      if (signal?.aborted) return { ok: false, reason: 'aborted', message: 'recherche annulée' };
+      return { ok: false, reason: 'rate-limited', message: 'service saturé (trop de requêtes)' };
+    }
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
@@ -138,28 +151,40 @@ export function createAddressServiceClient(options: AddressServiceOptions): Addr
       const key = url.search;
       const cached = cache.get(key);
       if (cached && now() - cached.at < cacheTtlMs) return cached.lookup;
-      const first = await attempt(url, signal);
-      if (!('retryAfterMs' in first)) {
-        remember(key, first);
-        return first;
-      }
-      // Rate limited: honour Retry-After once, if it is short enough to be worth it.
-      if (first.retryAfterMs > maxRetryAfterMs) {
-        return { ok: false, reason: 'rate-limited', message: 'service saturé (trop de requêtes)' };
-      }
+      const inFlight = pending.get(key);
+      if (inFlight) return inFlight;
+      const lookup = lookUp(url, key, signal);
+      pending.set(key, lookup);
       try {
-        await sleep(first.retryAfterMs, signal);
-      } catch {
-        return { ok: false, reason: 'aborted', message: 'recherche annulée' };
+        return await lookup;
+      } finally {
+        pending.delete(key);
       }
-      const second = await attempt(url, signal);
-      if ('retryAfterMs' in second) {
-        return { ok: false, reason: 'rate-limited', message: 'service saturé (trop de requêtes)' };
-      }
-      remember(key, second);
-      return second;
     },
   };
+
+  async function lookUp(url: URL, key: string, signal?: AbortSignal): Promise<AddressLookup> {
+    const first = await attempt(url, signal);
+    if (!('retryAfterMs' in first)) {
+      remember(key, first);
+      return first;
+    }
+    // Rate limited: honour Retry-After once, if it is short enough to be worth it.
+    if (first.retryAfterMs > maxRetryAfterMs) {
+      return { ok: false, reason: 'rate-limited', message: 'service saturé (trop de requêtes)' };
+    }
+    try {
+      await sleep(first.retryAfterMs, signal);
+    } catch {
+      return { ok: false, reason: 'aborted', message: 'recherche annulée' };
+    }
+    const second = await attempt(url, signal);
+    if ('retryAfterMs' in second) {
+      return { ok: false, reason: 'rate-limited', message: 'service saturé (trop de requêtes)' };
+    }
+    remember(key, second);
+    return second;
+  }
 }
 
 function readCollection(text: string): AddressLookup {

@@ -8,6 +8,7 @@ import type { TableIssue } from './tsv';
 import { parseDepartmentOutlines, type DepartmentOutlines } from './outlines';
 import { createAddressServiceClient } from './address-service';
 import { createGeocoder, type Geocoder } from './geocoder';
+import { createTokenBucket } from '../limits/token-bucket';
 
 export * from './address-service';
 export * from './communes';
@@ -60,10 +61,18 @@ export async function loadDepartmentOutlines(dir: string = DEFAULT_GEO_DIR): Pro
 }
 
 /** The geocoder over the shipped data: communes offline, streets too when an address service URL is configured. */
-export function geocoderFor(geo: GeoData, addressServiceUrl?: string): Geocoder {
+export function geocoderFor(
+  geo: GeoData,
+  addressServiceUrl?: string,
+  /** Requests per second to the address service, shared by every search of this geocoder. */
+  ratePerSecond = 40,
+): Geocoder {
+  const rateLimiter = createTokenBucket({ ratePerSecond, burst: Math.max(1, Math.floor(ratePerSecond / 8)) });
   return createGeocoder({
     communes: geo.communes,
     radii: geo.radii,
-    ...(addressServiceUrl ? { addressService: createAddressServiceClient({ url: addressServiceUrl }) } : {}),
+    ...(addressServiceUrl
+      ? { addressService: createAddressServiceClient({ url: addressServiceUrl, rateLimiter }) }
+      : {}),
   });
 }

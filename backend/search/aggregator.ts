@@ -159,10 +159,12 @@ export async function aggregateSlots(
     const first = failures[0]?.response;
     const reason = first && !first.ok ? first.reason : 'échec';
     const timedOut = failures.some((o) => !o.response.ok && o.response.kind === 'timeout');
-    if (failures.length === outcomes.length) deps.breaker.recordFailure(source.info.id);
+    // Our own cap on requests in flight is not the publisher's failure: it neither trips the breaker nor says error.
+    const notAsked = failures.every((o) => !o.response.ok && o.response.kind === 'saturated');
+    if (failures.length === outcomes.length && !notAsked) deps.breaker.recordFailure(source.info.id);
     status({
       source: source.info,
-      state: timedOut ? 'timeout' : 'error',
+      state: notAsked && failures.length === outcomes.length ? 'skipped' : timedOut ? 'timeout' : 'error',
       reason:
         failures.length === outcomes.length
           ? reason

@@ -1,6 +1,7 @@
 // Asks one publisher for one FHIR search, with the limits the platform gives publishers: a time budget, a bounded
 // body, JSON only, no redirects. Every failure comes back as a reason the status strip can show, never a throw.
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { currentRequestId } from '../observability/request-context';
 
 export type PublisherFailureKind =
   | 'timeout'
@@ -11,7 +12,9 @@ export type PublisherFailureKind =
   | 'invalid-json'
   | 'connection'
   | 'tls'
-  | 'aborted';
+  | 'aborted'
+  /** Not sent: this instance's cap on publisher requests in flight left no room within the budget. */
+  | 'saturated';
 
 export type PublisherResponse =
   | { ok: true; body: unknown; bytes: number; durationMs: number }
@@ -38,6 +41,7 @@ export const FAILURE_REASONS: Record<PublisherFailureKind, string> = {
   connection: 'éditeur injoignable',
   tls: 'échec de la connexion sécurisée (TLS)',
   aborted: 'recherche interrompue',
+  saturated: 'trop de requêtes en cours vers les éditeurs',
 };
 
 export class PublisherClient {
@@ -63,7 +67,8 @@ export class PublisherClient {
     try {
       const response = await request(url, {
         method: 'GET',
-        headers: { accept: 'application/json+fhir' },
+        // The console request's id, so a publisher's logs and ours can be matched on one search.
+        headers: { accept: 'application/json+fhir', ...requestIdHeader() },
         dispatcher: this.dispatcher,
         signal: combined,
         headersTimeout: budget,
@@ -123,6 +128,11 @@ export class PublisherClient {
   close(): Promise<void> {
     return this.dispatcher.close();
   }
+}
+
+function requestIdHeader(): Record<string, string> {
+  const id = currentRequestId();
+  return id === undefined ? {} : { 'x-request-id': id };
 }
 
 function classify(error: unknown, timedOut: boolean, aborted: boolean): { kind: PublisherFailureKind; reason: string } {

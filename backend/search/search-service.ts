@@ -18,6 +18,7 @@ import { aggregateSlots, type AggregatorDeps, type SlotSource } from './aggregat
 import { SAS_AGENDA_SOURCE } from '../directory/publishers';
 import { resolveSpecialty, specialtyResolution } from './specialty';
 import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from './ports';
+import type { SearchObserver } from '../observability/search-observer';
 
 /** General medicine (TRE_R38 SM54): the platform's default when the LRM names no specialty. */
 export const DEFAULT_SPECIALTY: SpecialtyReference = { kind: 'coded', coding: GENERAL_MEDICINE };
@@ -26,6 +27,8 @@ export const DEFAULT_SPECIALTY: SpecialtyReference = { kind: 'coded', coding: GE
 const FINISH_MARGIN_MS = 20;
 
 export interface SearchServiceDeps {
+  /** Watches each search's events for its log line and metrics (observability/search-observer.ts). */
+  observe?: SearchObserver;
   locations: LocationResolver;
   directory: OfferDirectory;
   publishers: PublisherRegistry;

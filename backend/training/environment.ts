@@ -48,6 +48,8 @@ export interface TrainingEnvironmentOptions {
     context: PublisherRouteContext,
   ) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Structured logs, limits and /metrics access of the backend (tests of observability and abuse). */
+  backend?: Pick<BackendOptions, 'logger' | 'limits' | 'observability'>;
   now?: () => Date;
   /**
    * Several backend instances on one database (use a PostgreSQL `storage`), behind a load balancer whose URL is
@@ -254,6 +256,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       },
       log,
       now,
+      ...options.backend,
     };
     const backend = await startBackend({ ...backendOptions, bound });
     const instances = [{ backend, bound }];
