@@ -95,6 +95,26 @@ interface PlaceOf {
   place: Place;
 }
 
+/** An object whose properties are computed on first read, once. */
+function lazily<T extends object>(parts: { [K in keyof T]: () => T[K] }): T {
+  const result = {} as T;
+  for (const key of Object.keys(parts) as (keyof T)[]) {
+    let value: T[typeof key] | undefined;
+    let done = false;
+    Object.defineProperty(result, key, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          value = parts[key]();
+          done = true;
+        }
+        return value;
+      },
+    });
+  }
+  return result;
+}
+
 /** Keeps the first (nearest) hit of each key; hits are already sorted. */
 function nearestOnce<T, K>(hits: { value: T; distanceKm: number }[], keyOf: (value: T) => K) {
   const seen = new Set<K>();
@@ -193,19 +213,22 @@ export function createDirectory(data: CareOfferData): Directory {
       }),
     findWithinRadius({ point, radiusKm, specialty }) {
       const wantsGeneralMedicine = specialty === undefined || wantedCodings(specialty).some(isGeneralMedicine);
-      return {
-        practitioners: practitionersWithin(point, radiusKm, specialty),
-        cpts: nearestOnce(cptsIndex.within(point, radiusKm), (cpts) => cpts.finess).map((hit) => ({
-          cpts: hit.value,
-          distanceKm: hit.distanceKm,
-        })),
-        sosSites: wantsGeneralMedicine
-          ? sosIndex.within(point, radiusKm).map((hit) => ({ site: hit.value, distanceKm: hit.distanceKm }))
-          : [],
-        structures: structureIndex
-          .within(point, radiusKm)
-          .map((hit) => ({ structure: hit.value, distanceKm: hit.distanceKm })),
-      };
+      // Each part is computed when read: a caller after the CPTS and SOS sites does not pay for every practitioner
+      // of every specialty in the radius (tens of thousands for a department).
+      return lazily({
+        practitioners: () => practitionersWithin(point, radiusKm, specialty),
+        cpts: () =>
+          nearestOnce(cptsIndex.within(point, radiusKm), (cpts) => cpts.finess).map((hit) => ({
+            cpts: hit.value,
+            distanceKm: hit.distanceKm,
+          })),
+        sosSites: () =>
+          wantsGeneralMedicine
+            ? sosIndex.within(point, radiusKm).map((hit) => ({ site: hit.value, distanceKm: hit.distanceKm }))
+            : [],
+        structures: () =>
+          structureIndex.within(point, radiusKm).map((hit) => ({ structure: hit.value, distanceKm: hit.distanceKm })),
+      });
     },
     countPractitionersWithin: (point, radiusKm, specialty) => practitionersWithin(point, radiusKm, specialty).length,
   };
