@@ -4,8 +4,8 @@
 // participations name) and the SAS participation, SOS sites and publisher CSVs. Training then goes through the
 // importer, as the national directory does.
 import proj4 from 'proj4';
-import type { Cpts, Place, Practitioner } from '../../../shared/domain/care-offer';
-import { specialtyCodeSystem } from '../../../shared/domain/specialties';
+import type { Cpts, Place, Practitioner } from '@shared/domain/care-offer';
+import { specialtyCodeSystem } from '@shared/domain/specialties';
 import { RPPS_HEADER_2026 } from '../../directory/import/rpps';
 import type { CareOfferData } from '../../directory/schema';
 

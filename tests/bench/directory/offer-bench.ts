@@ -102,7 +102,12 @@ export async function prepareOfferBench(data: CareOfferData): Promise<OfferBench
         publishers: publisherRegistry(directory.publishers),
         aggregator: {
           // The search is stopped at its offer event: publishers are planned, never called.
-          get: async () => ({ ok: false, kind: 'network', reason: 'pas d’éditeur ici', durationMs: 0 }),
+          get: async () => ({
+            ok: false as const,
+            kind: 'connection' as const,
+            reason: 'pas d’éditeur ici',
+            durationMs: 0,
+          }),
           buildUrl: () => 'http://127.0.0.1:9/',
           map: () => ({ slots: [], issueCount: 0 }),
           agendaSlots: async () => [],

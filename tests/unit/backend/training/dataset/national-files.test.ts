@@ -66,7 +66,7 @@ async function offerOf(directory: Directory, query: SearchQuery) {
       directory: directoryOffer(directory),
       publishers: publisherRegistry(directory.publishers),
       aggregator: {
-        get: async () => ({ ok: false, kind: 'network', reason: 'hors test', durationMs: 0 }),
+        get: async () => ({ ok: false as const, kind: 'connection' as const, reason: 'hors test', durationMs: 0 }),
         buildUrl: () => 'http://127.0.0.1:9/',
         map: () => ({ slots: [], issueCount: 0 }),
         agendaSlots: async () => [],
