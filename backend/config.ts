@@ -28,6 +28,8 @@ const backendConfigSchema = z
     careOffer: z.string().min(1).optional(),
     /** How often a backend on the stored directory checks for a new version. */
     directoryPollSeconds: z.number().int().min(1).max(3600).default(10),
+    /** Practitioners in a search's `offer` event (nearest first); the console pages through the rest. */
+    offerPageSize: z.number().int().min(10).max(2000).default(300),
     geoDir: z.string().optional(),
     /** Street-level geocoder (the national address service's API), e.g. https://data.geopf.fr/geocodage/search */
     geocoderUrl: z.string().url().optional(),
@@ -129,6 +131,7 @@ export async function startConfiguredBackend(
     directory,
     geo,
     geocoder: geocoderFor(geo, config.geocoderUrl),
+    offerPageSize: config.offerPageSize,
     identity: { ...identity, issuer: config.identity.issuer },
     publishers: {
       timeoutMs: config.publishers.timeoutMs,

@@ -8,7 +8,7 @@ import type { SqlDatabase } from '../storage/sql-database';
 import type { Directory } from './directory';
 import { loadStoredVersion, type StoredDirectory } from './stored-directory';
 
-export const DEFAULT_DIRECTORY_POLL_MS = 10_000;
+const DEFAULT_DIRECTORY_POLL_MS = 10_000;
 
 export interface LiveDirectory {
   /** Always answers from the version in service. */
@@ -48,7 +48,7 @@ function delegate(current: () => Directory): Directory {
   };
 }
 
-export class NoDirectoryVersionError extends Error {
+class NoDirectoryVersionError extends Error {
   constructor() {
     super(`Aucun annuaire en base : importez-le d'abord (npm run --silent directory -- import … --config <fichier>)`);
     this.name = 'NoDirectoryVersionError';

@@ -1,17 +1,12 @@
 // Reads a stored directory version back, page by page, into the same validated data the file loader gives, and
 // builds the in-memory indexes from it (once per version).
-import {
-  createDirectoryVersionRepository,
-  type DirectoryEntryKind,
-  type DirectoryVersionRepository,
-} from '../storage/directory-versions';
-import type { SqlDatabase } from '../storage/sql-database';
+import type { DirectoryEntryKind, DirectoryVersionRepository } from '../storage/directory-versions';
 import { createDirectory, type Directory } from './directory';
 import { CARE_OFFER_FORMAT, CARE_OFFER_VERSION, parseCareOfferFile } from './schema';
 
 const PAGE_SIZE = 5_000;
 
-export class StoredDirectoryError extends Error {
+class StoredDirectoryError extends Error {
   constructor(
     readonly versionId: number,
     readonly errors: string[],
@@ -56,11 +51,4 @@ export async function loadStoredVersion(
   const parsed = parseCareOfferFile(document);
   if (!parsed.ok) throw new StoredDirectoryError(versionId, parsed.errors);
   return { versionId, directory: createDirectory(parsed.data), warnings: parsed.warnings };
-}
-
-/** The current version; undefined when nothing was ever imported. */
-export async function loadCurrentDirectory(db: SqlDatabase): Promise<StoredDirectory | undefined> {
-  const versions = createDirectoryVersionRepository(db);
-  const current = await versions.current();
-  return current ? loadStoredVersion(versions, current.versionId) : undefined;
 }

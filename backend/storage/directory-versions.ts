@@ -5,16 +5,16 @@ import { z } from 'zod';
 import { instantColumn } from './row-values';
 import type { SqlDatabase, SqlExecutor } from './sql-database';
 
-export const DIRECTORY_ENTRY_KINDS = ['publisher', 'practitioner', 'cpts', 'structure', 'sos-site'] as const;
-export type DirectoryEntryKind = (typeof DIRECTORY_ENTRY_KINDS)[number];
+/** The `kind` column's values (checked by the table). */
+export type DirectoryEntryKind = 'publisher' | 'practitioner' | 'cpts' | 'structure' | 'sos-site';
 
-export interface DirectoryEntryText {
+interface DirectoryEntryText {
   id: string;
   /** The entry as JSON. */
   data: string;
 }
 
-export interface CurrentDirectoryVersion {
+interface CurrentDirectoryVersion {
   versionId: number;
   switchedAt: string;
 }

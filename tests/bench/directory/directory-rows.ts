@@ -19,15 +19,15 @@ const spec = (id: string, title: string, unit: string, target?: string): RowSpec
   ...(target ? { constantTarget: true } : {}),
 });
 
-export const P8_TRAINING_DIRECTORY = spec('P8a', 'directory part, training offer (640), Bordeaux GM', 'ms');
-export const P8_TRAINING_OFFER = spec('P8b', 'offer event, training offer (640), Bordeaux GM', 'ms');
-export const P8_PARIS_DIRECTORY = spec('P8c', 'directory part, national offer, Paris GM', 'ms', '≤ 15 ms');
-export const P8_PARIS_OFFER = spec('P8d', 'offer event, national offer, Paris GM', 'ms', '≤ 100 ms');
-export const P8_RURAL_DIRECTORY = spec('P8e', 'directory part, national offer, Mende (Lozère) GM', 'ms', '≤ 15 ms');
-export const P8_RURAL_OFFER = spec('P8f', 'offer event, national offer, Mende (Lozère) GM', 'ms', '≤ 100 ms');
-export const P8_DEPARTMENT_LINE = spec('P8g', 'offer line, whole Yvelines department', 'KB', '≤ 1024 KB');
-export const P9_IMPORT = spec('P9a', 'RPPS import into storage (throughput)', 'lines/s');
-export const P9_IMPORT_RSS = spec('P9b', 'RPPS import into storage (peak RSS)', 'MB');
+const P8_TRAINING_DIRECTORY = spec('P8a', 'directory part, training offer (640), Bordeaux GM', 'ms');
+const P8_TRAINING_OFFER = spec('P8b', 'offer event, training offer (640), Bordeaux GM', 'ms');
+const P8_PARIS_DIRECTORY = spec('P8c', 'directory part, national offer, Paris GM', 'ms', '≤ 15 ms');
+const P8_PARIS_OFFER = spec('P8d', 'offer event, national offer, Paris GM', 'ms', '≤ 100 ms');
+const P8_RURAL_DIRECTORY = spec('P8e', 'directory part, national offer, Mende (Lozère) GM', 'ms', '≤ 15 ms');
+const P8_RURAL_OFFER = spec('P8f', 'offer event, national offer, Mende (Lozère) GM', 'ms', '≤ 100 ms');
+const P8_DEPARTMENT_LINE = spec('P8g', 'offer line, whole Yvelines department', 'KB', '≤ 1024 KB');
+const P9_IMPORT = spec('P9a', 'RPPS import into storage (throughput)', 'lines/s');
+const P9_IMPORT_RSS = spec('P9b', 'RPPS import into storage (peak RSS)', 'MB');
 
 export const P8_SPECS = [
   P8_TRAINING_DIRECTORY,
