@@ -60,6 +60,8 @@ export interface BackendOptions {
   geocoder: Geocoder;
   /** The departments the directory covers, when it is a partial data set (training): searches elsewhere say so. */
   coverage?: LocateOptions['coverage'];
+  /** Practitioners in a search's `offer` event, nearest first (default 300); the console pages through the rest. */
+  offerPageSize?: number;
   /** Identity provider settings; the issuer defaults to this server's `/oidc` (set it behind a proxy). */
   identity: Omit<IdentityProviderConfig, 'issuer' | 'accounts'> & { issuer?: string };
   publishers: {
@@ -199,6 +201,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     },
     window: (at) => computeSearchWindow(at),
     clock: now,
+    ...(options.offerPageSize !== undefined ? { offerPageSize: options.offerPageSize } : {}),
   };
   const publicPublishers = (): PublicPublisher[] =>
     options.directory.publishers.map((p) => ({ id: p.id, name: p.name, bookingOrigins: p.bookingOrigins }));

@@ -7,6 +7,8 @@ import { startBackend, bearerKeyAuthenticator, storageAccounts, type Backend } f
 import { anyOf, clientCertificateAuthenticator } from './appointments/publisher-auth';
 import { proxiedCertificateAuthenticator } from './appointments/proxied-certificate';
 import { loadDirectory } from './directory/index';
+import { followStoredDirectory } from './directory/live-directory';
+import { createLogger } from '../shared/util/logger';
 import { geocoderFor, loadGeoData } from './geo/index';
 import { bindServer } from './http/listen';
 import { identityFileConfigSchema, identityProviderConfig } from './identity/config';
@@ -23,8 +25,15 @@ const backendConfigSchema = z
     host: z.string().default('127.0.0.1'),
     port: z.number().int().min(0).max(65535).default(8700),
     storage: databaseConfigSchema,
-    /** The care-offer directory file (format `sas-console/care-offer`, see resources/training/care-offer.json). */
-    careOffer: z.string().min(1),
+    /**
+     * The care-offer directory file (format `sas-console/care-offer`, see resources/training/care-offer.json).
+     * Absent: the directory imported into storage (`directory import --config`), followed as new versions come.
+     */
+    careOffer: z.string().min(1).optional(),
+    /** How often a backend on the stored directory checks for a new version. */
+    directoryPollSeconds: z.number().int().min(1).max(3600).default(10),
+    /** Practitioners in a search's `offer` event (nearest first); the console pages through the rest. */
+    offerPageSize: z.number().int().min(10).max(2000).default(300),
     geoDir: z.string().optional(),
     /** Street-level geocoder (the national address service's API), e.g. https://data.geopf.fr/geocodage/search */
     geocoderUrl: z.string().url().optional(),
@@ -111,8 +120,8 @@ export async function startConfiguredBackend(
 ): Promise<Backend> {
   const path = (p: string) => resolve(config.baseDir, p);
   const read = (p: string) => readFile(path(p));
-  const [{ directory, warnings }, geo, storage] = await Promise.all([
-    loadDirectory(path(config.careOffer)),
+  const [fromFile, geo, storage] = await Promise.all([
+    config.careOffer ? loadDirectory(path(config.careOffer)) : undefined,
     loadGeoData(config.geoDir ? path(config.geoDir) : undefined),
     openStorage(
       config.storage.driver === 'pglite' && config.storage.dataDir
@@ -120,7 +129,21 @@ export async function startConfiguredBackend(
         : config.storage,
     ),
   ]);
-  for (const warning of warnings) log('warn', warning);
+  for (const warning of fromFile?.warnings ?? []) log('warn', warning);
+  const directory =
+    fromFile?.directory ??
+    (
+      await followStoredDirectory(
+        storage.db,
+        createLogger((record) =>
+          log(
+            record.level === 'debug' ? 'info' : record.level,
+            `${record.message} ${JSON.stringify(record.fields ?? {})}`,
+          ),
+        ),
+        { pollMs: config.directoryPollSeconds * 1000 },
+      )
+    ).directory;
   const tls = config.tls && {
     cert: await read(config.tls.cert),
     key: await read(config.tls.key),
@@ -143,6 +166,7 @@ export async function startConfiguredBackend(
     directory,
     geo,
     geocoder: geocoderFor(geo, config.geocoderUrl, config.limits.geocoderPerSecond),
+    offerPageSize: config.offerPageSize,
     identity: { ...identity, issuer: config.identity.issuer },
     publishers: {
       timeoutMs: config.publishers.timeoutMs,

@@ -4,7 +4,8 @@ import type { LocationSuggestion } from '../../shared/domain/places';
 import { backendRoutes, type PublicPublisher } from '../../shared/backend-api/routes';
 import { HttpError } from '../http/json';
 import type { Route } from '../http/router';
-import type { SearchServiceDeps } from '../search/search-service';
+import { offerPage } from '../search/offer-page';
+import { DEFAULT_SPECIALTY, type SearchServiceDeps } from '../search/search-service';
 import type { AccessTokenVerifier } from './auth';
 import { jsonRoute } from './declare';
 import { searchRoute } from './search-route';
@@ -29,5 +30,8 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       async ({ query }) => ({ suggestions: await deps.suggestLocations(query.q) }),
     ),
     jsonRoute(backendRoutes.publishers, { verify }, () => ({ publishers: deps.publishers() })),
+    jsonRoute(backendRoutes.offerPage, { verify }, ({ body }) =>
+      offerPage(deps.search.directory, { ...body, specialty: body.specialty ?? DEFAULT_SPECIALTY }),
+    ),
   ];
 }

@@ -38,6 +38,8 @@ export function directoryOffer(directory: Directory): OfferDirectory {
       structuresWithin(point, radiusKm).cpts.map((hit) => ({ item: hit.cpts, distanceKm: hit.distanceKm })),
     sosSitesWithin: (point, radiusKm) =>
       structuresWithin(point, radiusKm).sosSites.map((hit) => ({ item: hit.site, distanceKm: hit.distanceKm })),
+    structuresWithin: (point, radiusKm) =>
+      structuresWithin(point, radiusKm).structures.map((hit) => ({ item: hit.structure, distanceKm: hit.distanceKm })),
     practitionerById: (id) => directory.getPractitioner(id),
     cptsByFiness: (finess) => directory.getCpts(finess),
   };

@@ -1,6 +1,6 @@
 // What a search needs from the rest of the backend, as narrow interfaces: the directory, geocoding, the publisher
 // registry and the SAS agenda are each implemented in their own module and adapted to these.
-import type { Cpts, GeoPoint, Practitioner, SosSite } from '../../shared/domain/care-offer';
+import type { Cpts, GeoPoint, HealthStructure, Practitioner, SosSite } from '../../shared/domain/care-offer';
 import type { LaunchLocation, SpecialtyReference } from '../../shared/domain/launch';
 import type { ResolvedLocation } from '../../shared/domain/search';
 
@@ -20,6 +20,8 @@ export interface OfferDirectory {
   practitionersWithin(point: GeoPoint, radiusKm: number, specialty: SpecialtyReference): Within<Practitioner>[];
   cptsWithin(point: GeoPoint, radiusKm: number): Within<Cpts>[];
   sosSitesWithin(point: GeoPoint, radiusKm: number): Within<SosSite>[];
+  /** MSP and centres de santé (their phone, in second intention). */
+  structuresWithin?(point: GeoPoint, radiusKm: number): Within<HealthStructure>[];
   practitionerById(nationalId: string): Practitioner | undefined;
   cptsByFiness(finess: string): Cpts | undefined;
 }

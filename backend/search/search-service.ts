@@ -17,6 +17,7 @@ import type { SearchWindow } from '../../shared/fhir/build-search';
 import { aggregateSlots, type AggregatorDeps, type SlotSource } from './aggregator';
 import { SAS_AGENDA_SOURCE } from '../directory/publishers';
 import { resolveSpecialty, specialtyResolution } from './specialty';
+import { DEFAULT_OFFER_PAGE_SIZE, firstOfferPage } from './offer-page';
 import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from './ports';
 import type { SearchObserver } from '../observability/search-observer';
 
@@ -35,6 +36,8 @@ export interface SearchServiceDeps {
   aggregator: AggregatorDeps;
   window: (now: Date) => SearchWindow;
   clock: () => Date;
+  /** Practitioners in the `offer` event (nearest first); the console pages through the rest. */
+  offerPageSize?: number;
 }
 
 export interface SearchOptions {
@@ -89,14 +92,27 @@ export async function runSearch(
     ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
     : [];
 
+  const page = firstOfferPage(offerPractitioners, deps.offerPageSize ?? DEFAULT_OFFER_PAGE_SIZE);
+  const structures = (deps.directory.structuresWithin?.(point, radiusKm) ?? []).map(({ item, distanceKm: d }) => ({
+    structure: item,
+    distanceKm: d,
+  }));
+  // Publishers are asked only for the practitioners the console shows.
   const sources = planSources(
     deps.publishers,
-    offerPractitioners,
+    page.shown,
     sosSites.map((s) => s.site),
   );
   const wanted = options.onlySources ? new Set(options.onlySources) : undefined;
   const chosen = wanted ? sources.filter((s) => wanted.has(s.info.id)) : sources;
-  const offer: CareOffer = { practitioners: offerPractitioners, cpts, sosSites, sources: chosen.map((s) => s.info) };
+  const offer: CareOffer = {
+    practitioners: page.shown,
+    practitionerTotal: page.total,
+    cpts,
+    sosSites,
+    ...(structures.length > 0 ? { structures } : {}),
+    sources: chosen.map((s) => s.info),
+  };
   emit({ type: 'offer', offer, gp });
 
   // The budget runs from the request, not from the first publisher call: locating the patient and choosing the

@@ -92,6 +92,7 @@ export const fr = {
     sosHeading: 'SOS Médecins',
     cptsHeading: 'CPTS',
     practitionersHeading: 'Professionnels acceptant des patients hors créneaux',
+    structuresHeading: 'Maisons et centres de santé à proximité',
     cptsFocus: (name: string) => `Professionnels de la ${name}`,
     cptsBack: 'Retour à la recherche',
     cptsNoMember: 'Aucun professionnel de cette CPTS dans le rayon de recherche.',
@@ -250,5 +251,17 @@ export const fr = {
     close: 'Fermer',
     keyHeader: 'Touche',
     actionHeader: 'Action',
+  },
+  structureCard: {
+    mspBadge: 'MSP',
+    cdsBadge: 'Centre de santé',
+    mspKind: 'Maison de santé pluriprofessionnelle',
+    cdsKind: 'Centre de santé',
+    secondIntention: "L'OSNP a la possibilité d'appeler cette structure :",
+    noPhone: 'numéro non communiqué.',
+    mspContact: 'Contact hors créneaux (MSP)',
+  },
+  offerPage: {
+    more: (shown: number, total: number) => `${shown} professionnels affichés sur ${total} dans le rayon`,
   },
 } as const;

@@ -21,6 +21,8 @@ function cardPoint(card: ResultCard): GeoPoint | undefined {
       return isGeoPoint(card.cpts.place?.point) ? card.cpts.place?.point : undefined;
     case 'sos':
       return isGeoPoint(card.site.place.point) ? card.site.place.point : undefined;
+    case 'structure':
+      return isGeoPoint(card.structure.place?.point) ? card.structure.place?.point : undefined;
     default:
       return undefined;
   }

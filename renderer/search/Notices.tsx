@@ -1,7 +1,7 @@
 // What the regulator must know before reading the cards: where the search looks (and how precisely), whether the
 // médecin traitant was found, launch warnings, and errors. Plain sentences, above the results.
 import type { LaunchIssue } from '../../shared/domain/launch';
-import { LOW_ADDRESS_SCORE, type GpLookup, type ResolvedLocation } from '../../shared/domain/search';
+import { LOW_ADDRESS_SCORE, type CareOffer, type GpLookup, type ResolvedLocation } from '../../shared/domain/search';
 import { fr } from '../i18n/fr';
 import { formatDistance } from './format';
 import { formatGpReference } from './gp-field';
@@ -114,5 +114,16 @@ export function ErrorNotice({
         </button>
       )}
     </div>
+  );
+}
+
+/** The offer holds the nearest practitioners of a larger radius: say how many of how many the list shows. */
+export function OfferPageNotice({ offer }: { offer: CareOffer | undefined }) {
+  const total = offer?.practitionerTotal;
+  if (!offer || total === undefined || total <= offer.practitioners.length) return null;
+  return (
+    <p className="notice notice-info" role="status" data-testid="offer-page-notice">
+      {fr.offerPage.more(offer.practitioners.length, total)}
+    </p>
   );
 }

@@ -8,7 +8,7 @@ import { FilterBar } from './FilterBar';
 import { IntentionSwitch } from './IntentionSwitch';
 import type { ShortcutCommand } from './keyboard';
 import type { ResultCard } from './list-rows';
-import { ErrorNotice, GpNotice, LaunchWarnings, LocationLine, LocationNotices } from './Notices';
+import { ErrorNotice, GpNotice, LaunchWarnings, LocationLine, LocationNotices, OfferPageNotice } from './Notices';
 import type { ListController } from './ResultList';
 import { ResultsArea } from './ResultsArea';
 import { StatusStrip } from './StatusStrip';
@@ -102,6 +102,7 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
         )}
         {stream.location && <LocationNotices location={stream.location} />}
         <GpNotice gp={stream.gp} />
+        <OfferPageNotice offer={stream.offer} />
         {summary.total > 0 && (
           <StatusStrip
             summary={summary}

@@ -1,10 +1,11 @@
 // The rows of one tab's result list for the chosen intention: section headings and cards, in the ranking's order.
 // The same rows feed the map's markers and the keyboard's next / previous card, so list and map never disagree.
 import type { CptsCard, PractitionerCard, SearchResults, SosSiteCard } from '../../shared/ranking/results';
+import type { StructureCard } from '../../shared/ranking/structure-cards';
 import { fr } from '../i18n/fr';
 import type { TabView } from './tab-view';
 
-export type ResultCard = PractitionerCard | CptsCard | SosSiteCard;
+export type ResultCard = PractitionerCard | CptsCard | SosSiteCard | StructureCard;
 
 export type ListRow = { kind: 'heading'; key: string; text: string } | { kind: 'card'; key: string; card: ResultCard };
 
@@ -47,6 +48,10 @@ export function buildListModel(results: SearchResults, view: TabView): ListModel
       heading('ps', fr.results.practitionersHeading);
       for (const c of results.secondIntention.practitioners) card(c);
     }
+    if (results.secondIntention.structures.length > 0) {
+      heading('structures', fr.results.structuresHeading);
+      for (const c of results.secondIntention.structures) card(c);
+    }
   }
 
   const cards: ResultCard[] = [];
@@ -63,7 +68,10 @@ export function buildListModel(results: SearchResults, view: TabView): ListModel
 export function intentionCounts(results: SearchResults): { first: number; second: number } {
   return {
     first: results.firstIntention.length + results.sosSites.length,
-    second: results.secondIntention.cpts.length + results.secondIntention.practitioners.length,
+    second:
+      results.secondIntention.cpts.length +
+      results.secondIntention.practitioners.length +
+      results.secondIntention.structures.length,
   };
 }
 

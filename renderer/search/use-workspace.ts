@@ -129,9 +129,7 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       api
         .recordContact({
           ...(tab?.searchId ? { searchId: tab.searchId } : {}),
-          target: card.kind === 'cpts' ? 'cpts' : card.kind === 'sos' ? 'sos' : 'practitioner',
-          targetId:
-            card.kind === 'cpts' ? card.cpts.finess : card.kind === 'sos' ? card.site.id : card.practitioner.nationalId,
+          ...contactTarget(card),
           targetName: cardName(card),
           ...(phone ? { phone } : {}),
         })
@@ -180,8 +178,20 @@ export function useLaunchTabs(
   }, [launches, open, consumed]);
 }
 
+/**
+ * Who the journal notes as called. Structure cards (MSP, centres de santé) offer a plain phone link and never ask to
+ * note a contact; their FINESS under the CPTS kind only keeps this total.
+ */
+function contactTarget(card: ResultCard): { target: 'practitioner' | 'cpts' | 'sos'; targetId: string } {
+  if (card.kind === 'cpts') return { target: 'cpts', targetId: card.cpts.finess };
+  if (card.kind === 'structure') return { target: 'cpts', targetId: card.structure.finess };
+  if (card.kind === 'sos') return { target: 'sos', targetId: card.site.id };
+  return { target: 'practitioner', targetId: card.practitioner.nationalId };
+}
+
 function cardName(card: ResultCard): string {
   if (card.kind === 'practitioner') return practitionerName(card.practitioner);
   if (card.kind === 'cpts') return card.cpts.name;
+  if (card.kind === 'structure') return card.structure.name;
   return card.site.name || card.site.associationName;
 }

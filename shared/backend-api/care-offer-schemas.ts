@@ -2,7 +2,16 @@
 // domain's closed lists, not the directory's own rules (the backend has checked those): the console only has to
 // know that what it shows has the shape its screens expect.
 import { z } from 'zod';
-import type { Coding, Cpts, GeoPoint, Participation, Place, Practitioner, SosSite } from '../domain/care-offer';
+import type {
+  Coding,
+  Cpts,
+  GeoPoint,
+  HealthStructure,
+  Participation,
+  Place,
+  Practitioner,
+  SosSite,
+} from '../domain/care-offer';
 import { CONSULTATION_MODES, SLOT_TYPES, type Slot } from '../domain/slot';
 import type { ShapeOf } from './shape';
 
@@ -53,6 +62,14 @@ export const cptsAnswerSchema = z.object({
   memberIds: z.array(z.string()),
   territory: z.array(z.string()).optional(),
 } satisfies ShapeOf<Cpts>);
+
+export const structureAnswerSchema = z.object({
+  finess: z.string(),
+  kind: z.enum(['msp', 'cds']),
+  name: z.string(),
+  phone: z.string().optional(),
+  place: placeAnswerSchema.optional(),
+} satisfies ShapeOf<HealthStructure>);
 
 export const sosSiteAnswerSchema = z.object({
   id: z.string(),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { LocationSuggestion } from '../domain/places';
 import { searchQuerySchema } from '../domain/search-query-schema';
 import { appointmentAnswerSchema, appointmentEventSchema } from './appointment-schemas';
-import { searchEventSchema } from './search-event-schemas';
+import { offerPractitionerSchema, searchEventSchema } from './search-event-schemas';
 import type { ShapeOf } from './shape';
 
 /** A publisher of the registry as the console needs it. */
@@ -38,6 +38,18 @@ const bookingIntentSchema = z.object({
   sourceId: z.string().min(1).max(100),
   practitionerId: z.string().min(1).max(64).optional(),
   start: z.string().max(40).optional(),
+});
+
+/**
+ * A further page of a search's practitioners (the `offer` event carries the nearest ones and the total): the same
+ * point, radius and specialty as the search's location event, nearest first from `offset`.
+ */
+const offerPageRequestSchema = z.object({
+  point: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
+  radiusKm: z.number().positive().max(500),
+  specialty: searchQuerySchema.shape.specialty,
+  offset: z.number().int().min(0).max(1_000_000),
+  limit: z.number().int().min(1).max(1_000),
 });
 
 /** Body of every refusal of the console API (4xx/5xx). */
@@ -138,6 +150,15 @@ export const backendRoutes = {
     body: bookingIntentSchema,
     status: 201,
     response: z.object({ recorded: z.literal(true) }),
+  },
+  offerPage: {
+    method: 'POST',
+    path: '/api/search/offer-page',
+    auth: 'bearer',
+    label: 'suite de la liste des praticiens',
+    body: offerPageRequestSchema,
+    status: 200,
+    response: z.object({ practitioners: z.array(offerPractitionerSchema), total: z.number().int().min(0) }),
   },
 } as const satisfies Record<string, BackendRoute>;
 

@@ -7,6 +7,7 @@ import type {
   OfferCpts,
   OfferPractitioner,
   OfferSosSite,
+  OfferStructure,
   ResolvedLocation,
   SearchEvent,
   SourceInfo,
@@ -17,6 +18,7 @@ import {
   practitionerAnswerSchema,
   slotAnswerSchema,
   sosSiteAnswerSchema,
+  structureAnswerSchema,
 } from './care-offer-schemas';
 import type { ShapeOf } from './shape';
 
@@ -53,19 +55,28 @@ const sourceStatusSchema = z.object({
   ignoredEntries: z.number().optional(),
 } satisfies ShapeOf<SourceStatus>);
 
+export const offerPractitionerSchema = z.object({
+  practitioner: practitionerAnswerSchema,
+  distanceKm: z.number().optional(),
+  isGp: z.boolean(),
+} satisfies ShapeOf<OfferPractitioner>);
+
 const careOfferSchema = z.object({
-  practitioners: z.array(
-    z.object({
-      practitioner: practitionerAnswerSchema,
-      distanceKm: z.number().optional(),
-      isGp: z.boolean(),
-    } satisfies ShapeOf<OfferPractitioner>),
-  ),
+  practitioners: z.array(offerPractitionerSchema),
   cpts: z.array(z.object({ cpts: cptsAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferCpts>)),
   sosSites: z.array(
     z.object({ site: sosSiteAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferSosSite>),
   ),
   sources: z.array(sourceInfoSchema),
+  practitionerTotal: z.number().int().min(0).optional(),
+  structures: z
+    .array(
+      z.object({
+        structure: structureAnswerSchema,
+        distanceKm: z.number().optional(),
+      } satisfies ShapeOf<OfferStructure>),
+    )
+    .optional(),
 } satisfies ShapeOf<CareOffer>);
 
 const gpLookupSchema = z.discriminatedUnion('state', [

@@ -1,5 +1,5 @@
 // A search of care offer around a patient, and the events its stream carries.
-import type { Cpts, GeoPoint, Practitioner, SosSite } from './care-offer';
+import type { Cpts, GeoPoint, HealthStructure, Practitioner, SosSite } from './care-offer';
 import type { GpReference, LaunchLocation, SpecialtyReference } from './launch';
 import type { Slot } from './slot';
 
@@ -77,11 +77,24 @@ export interface OfferSosSite {
   distanceKm?: number;
 }
 
+/** An MSP or centre de santé around the patient: its phone is a second intention (no slots of its own). */
+export interface OfferStructure {
+  structure: HealthStructure;
+  distanceKm?: number;
+}
+
 export interface CareOffer {
   practitioners: OfferPractitioner[];
   cpts: OfferCpts[];
   sosSites: OfferSosSite[];
   sources: SourceInfo[];
+  /**
+   * Practitioners within the radius, of which `practitioners` holds the nearest (the offer's first page, the GP
+   * added when further): the console asks for the rest page by page. Absent: `practitioners` is all of them.
+   */
+  practitionerTotal?: number;
+  /** MSP and centres de santé within the radius, nearest first. */
+  structures?: OfferStructure[];
 }
 
 /** What the GP lookup gave: absent from the launch, found in the offer, or not found. */

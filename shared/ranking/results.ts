@@ -1,12 +1,13 @@
 // From a search's event stream to the cards the UI shows: first intention (practitioners with slots, the GP
 // pinned first), SOS Médecins sites, and second intention (CPTS cards with their contact number and members, and
 // the practitioners who accept patients beyond their slots, with or without slots). Pure functions.
-import type { Cpts, Practitioner, SosSite } from '../domain/care-offer';
+import type { Cpts, HealthStructure, Practitioner, SosSite } from '../domain/care-offer';
 import type { CareOffer, GpLookup, ResolvedLocation, SearchEvent } from '../domain/search';
 import type { Slot } from '../domain/slot';
 import { localDate } from '../util/time-zone';
 import { countFacets, slotMatches, slotStartMs, type FilterFacets, type SearchFilters } from './filters';
 import { orderCards, orderingFor, type OrderRule, type Ordering } from './order';
+import { mspLookup, structureCards, type StructureCard } from './structure-cards';
 
 export interface PractitionerCard {
   kind: 'practitioner';
@@ -22,7 +23,12 @@ export interface PractitionerCard {
   totalSlots: number;
   /** The CPTS the practitioner participates through, when known. */
   cpts?: Cpts;
-  /** Number for a patient beyond slots: the CPTS coordination's for a PS participating via a CPTS, else the PS's. */
+  /** The MSP the practitioner participates through, when the offer lists it. */
+  msp?: HealthStructure;
+  /**
+   * Number for a patient beyond slots: the CPTS coordination's for a PS participating via a CPTS, the MSP's via an
+   * MSP, else the PS's.
+   */
   contactPhone?: string;
   acceptsBeyondSlots: boolean;
 }
@@ -63,6 +69,8 @@ export interface SearchResults {
     cpts: CptsCard[];
     /** Practitioners accepting patients beyond their slots, with or without slots (GP first). */
     practitioners: PractitionerCard[];
+    /** MSP and centres de santé around the patient, nearest first (a phone, no slots). */
+    structures: StructureCard[];
   };
   facets: FilterFacets;
 }
@@ -157,6 +165,7 @@ export function rankResults(state: SearchState, options: RankingOptions): Search
     return viaParticipation ?? cptsByMember.get(p.nationalId);
   };
 
+  const mspOf = mspLookup(offer);
   const practitionerCards = offer.practitioners.map((offered): PractitionerCard => {
     const p = offered.practitioner;
     const all = byPractitioner.get(p.nationalId) ?? [];
@@ -172,7 +181,9 @@ export function rankResults(state: SearchState, options: RankingOptions): Search
     if (offered.distanceKm !== undefined) card.distanceKm = offered.distanceKm;
     const cpts = cptsOf(p);
     if (cpts !== undefined) card.cpts = cpts;
-    const phone = cpts?.phone ?? p.phone;
+    const msp = mspOf(p);
+    if (msp !== undefined) card.msp = msp;
+    const phone = cpts?.phone ?? msp?.phone ?? p.phone;
     if (phone !== undefined) card.contactPhone = phone;
     return card;
   });
@@ -253,7 +264,7 @@ export function rankResults(state: SearchState, options: RankingOptions): Search
     firstIntention,
     sosSites,
     firstIntentionWithSos,
-    secondIntention: { cpts: cptsCards, practitioners: secondPractitioners },
+    secondIntention: { cpts: cptsCards, practitioners: secondPractitioners, structures: structureCards(offer) },
     facets: countFacets(holders, filters, today),
   };
 }

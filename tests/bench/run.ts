@@ -5,7 +5,7 @@
 //   --runs <n>     measured runs per row (default 5; 1 with --smoke), after one warm-up run
 //   --json <file>  also write the results as JSON
 //   --only <ids>   some groups only, e.g. --only P1,P4 (P1/P2 latency, P3 baseline, P4 mapping, P5 renderer,
-//                  P6 concurrency, P7 bundle size)
+//                  P6 concurrency, P7 bundle size, P8 directory search, P9 directory import)
 //   --renderer-dir <dir>  measure an existing renderer build instead of building one
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -28,9 +28,10 @@ import {
 import { benchConcurrency, P6, P6_ERRORS } from './search/concurrency-bench';
 import { benchLatency, benchSetAside, P1, P2_ANSWERING, P2_COMPLETE, P2_SET_ASIDE } from './search/latency-bench';
 import { DEFAULT_PUBLISHER_TIMEOUT_MS } from '../../backend/app';
+import { benchDirectoryImport, benchDirectorySearch, P8_SPECS, P9_SPECS } from './directory/directory-rows';
 import { startBenchStack, type BenchStack } from './setup/bench-stack';
 
-const GROUPS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const;
+const GROUPS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9'] as const;
 
 interface Settings {
   smoke: boolean;
@@ -45,6 +46,8 @@ interface Settings {
   mapMarkers: number;
   panFrames: number;
   concurrent: number;
+  nationalDoctors: number;
+  importLines: number;
 }
 
 function readSettings(argv: string[]): Settings {
@@ -86,6 +89,8 @@ function readSettings(argv: string[]): Settings {
     mapMarkers: smoke ? 500 : 5_000,
     panFrames: smoke ? 10 : 40,
     concurrent: smoke ? 5 : 50,
+    nationalDoctors: smoke ? 20_000 : 230_000,
+    importLines: smoke ? 20_000 : 1_000_000,
   };
 }
 
@@ -170,6 +175,15 @@ async function main(settings: Settings): Promise<RowCollector> {
       } finally {
         await server.close();
       }
+    }
+    if (wants('P8')) {
+      await measure(rows, P8_SPECS, () => benchDirectorySearch({ doctors: settings.nationalDoctors, ...repeat }));
+    }
+    if (wants('P9')) {
+      // One import per run, each of ~3 minutes at full size: at most 2 runs.
+      await measure(rows, P9_SPECS, () =>
+        benchDirectoryImport({ lines: settings.importLines, runs: Math.min(settings.runs, 2) }),
+      );
     }
     if (wants('P1') || wants('P2') || wants('P3') || wants('P6')) {
       progress('starting 20 simulated publishers and the SAS backend…');

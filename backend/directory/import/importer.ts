@@ -120,6 +120,7 @@ export async function importDirectory(
     const row = participationById.get(practitioner.nationalId);
     if (!row) return practitioner;
     const { participation } = row;
+    if (!participation) return { ...practitioner, ...(row.agendaSource ? { agendaSource: row.agendaSource } : {}) };
     const structure = participation.structureId ? structuresByFiness.get(participation.structureId) : undefined;
     const expected = participation.mode === 'cpts' ? '604' : participation.mode === 'msp' ? '603' : undefined;
     if (expected !== undefined && structure?.category !== expected) {

@@ -25,7 +25,8 @@ const PUBLISHER_COLUMNS = ['id', 'name', 'kind', 'fhir_base_url', 'booking_origi
 
 export interface ParticipationRow {
   nationalId: string;
-  participation: Participation;
+  /** Absent for mode `none`: an agenda known to the platform, without participation in the SAS. */
+  participation?: Participation;
   /** Publisher holding the agenda, `sas-agenda`, or absent (no agenda). */
   agendaSource?: string;
 }
@@ -67,12 +68,12 @@ const participationRow = z
       .string()
       .trim()
       .regex(/^(8\d{11}|0\d{9})$/, { message: 'identifiant national (IDNPS) attendu' }),
-    mode: z.enum(['individual', 'cpts', 'msp'], { message: 'mode attendu : individual, cpts ou msp' }),
+    mode: z.enum(['individual', 'cpts', 'msp', 'none'], { message: 'mode attendu : individual, cpts, msp ou none' }),
     structure_id: optional(z.string().max(64)),
     accepts_beyond_slots: yesNo,
     publisher_id: optional(z.string().max(100)),
   })
-  .refine((row) => row.mode === 'individual' || row.structure_id !== undefined, {
+  .refine((row) => row.mode === 'individual' || row.mode === 'none' || row.structure_id !== undefined, {
     message: 'structure_id obligatoire pour une participation via une CPTS ou une MSP',
     path: ['structure_id'],
   });
@@ -138,11 +139,15 @@ function readCsv<K extends string, S extends z.ZodType, T>(
 export function parseParticipationCsv(text: string): CsvResult<ParticipationRow> {
   const result = readCsv(text, 'participations', PARTICIPATION_COLUMNS, participationRow, (row) => ({
     nationalId: row.national_id,
-    participation: {
-      mode: row.mode,
-      ...(row.mode !== 'individual' && row.structure_id ? { structureId: row.structure_id } : {}),
-      acceptsBeyondSlots: row.accepts_beyond_slots,
-    },
+    ...(row.mode === 'none'
+      ? {}
+      : {
+          participation: {
+            mode: row.mode,
+            ...(row.mode !== 'individual' && row.structure_id ? { structureId: row.structure_id } : {}),
+            acceptsBeyondSlots: row.accepts_beyond_slots,
+          },
+        }),
     ...(row.publisher_id ? { agendaSource: row.publisher_id } : {}),
   }));
   const seen = new Set<string>();

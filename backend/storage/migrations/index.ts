@@ -2,8 +2,9 @@
 // never edit one that has shipped (databases already applied it).
 import { migration001Initial } from './001-initial';
 import { migration010SharedState } from './010-shared-state';
+import { migration040DirectoryVersions } from './040-directory-versions';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration010SharedState];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration010SharedState, migration040DirectoryVersions];

@@ -73,9 +73,17 @@ function Participation({ card }: { card: PractitionerCard }) {
       </p>
     );
   }
+  // Via an MSP: the MSP's number is the one to call for a patient beyond this practitioner's slots.
+  const name = card.msp?.name ?? participation.structureName;
   return (
-    <p className="card-participation">
-      {participation.structureName ? fr.card.viaMsp(participation.structureName) : fr.card.viaStructure}
+    <p className="card-participation card-participation-msp">
+      {name ? fr.card.viaMsp(name) : fr.card.viaStructure}
+      {card.msp?.phone && (
+        <>
+          {' — '}
+          {fr.structureCard.mspContact} : <Phone phone={card.msp.phone} />
+        </>
+      )}
     </p>
   );
 }

@@ -6,6 +6,7 @@ import { CardFrame } from './CardFrame';
 import { CptsCardBody } from './CptsCardView';
 import { PractitionerCardBody } from './PractitionerCardView';
 import { SosCardBody } from './SosCardView';
+import { StructureCardBody } from './StructureCardView';
 
 export interface CardActions {
   onSelect: (key: string) => void;
@@ -45,7 +46,9 @@ export const ResultCardView = memo(function ResultCardView({
         : 'card-ps'
       : card.kind === 'cpts'
         ? 'card-cpts'
-        : 'card-sos';
+        : card.kind === 'structure'
+          ? 'card-structure'
+          : 'card-sos';
   return (
     <CardFrame
       cardKey={card.key}
@@ -72,6 +75,7 @@ export const ResultCardView = memo(function ResultCardView({
         />
       )}
       {card.kind === 'sos' && <SosCardBody card={card} now={now} onBook={onBook} titleId={titleId} />}
+      {card.kind === 'structure' && <StructureCardBody card={card} titleId={titleId} />}
     </CardFrame>
   );
 });

@@ -3,7 +3,7 @@ import { benchImport } from '@tests/bench/directory/import-bench';
 
 describe('import benchmark on a generated RPPS file', () => {
   it('reads every generated line and keeps only town-care professionals', async () => {
-    const row = await benchImport(10_000);
+    const row = await benchImport(10_000, 'json');
     expect(row.lines).toBe(10_000);
     expect(row.kept).toBeGreaterThan(0);
     expect(row.kept).toBeLessThan(10_000 / 2);
