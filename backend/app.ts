@@ -54,6 +54,8 @@ export interface BackendOptions {
     tls?: PublisherClientOptions['tls'];
     /** Identifies the publisher posting a V3 appointment (training: a bearer key; production: its client certificate). */
     authenticate: PublisherAuthenticator;
+    /** Publishers the circuit breaker starts with set aside (training: shows the regulator what that looks like). */
+    setAside?: readonly string[];
   };
   /** A server already listening (its URL had to be known first, e.g. to register the PSC callback). */
   bound?: BoundServer;
@@ -139,7 +141,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       buildUrl: publisherRequestUrl,
       map: mapPublisherAnswer,
       agendaSlots: agendaSlotsFrom(options.storage.agendaSlots, options.directory),
-      breaker: new CircuitBreaker({ failureThreshold: 3, coolDownMs: 60_000 }),
+      breaker: breakerWithSetAside(options.publishers.setAside ?? []),
       concurrency: options.publishers.concurrency ?? 64,
       budgetMs: options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS,
       now: () => performance.now(),
@@ -218,3 +220,11 @@ export function bearerKeyAuthenticator(keys: Readonly<Record<string, string>>): 
 }
 
 export const newPublisherKey = (): string => `${randomUUID()}${randomUUID()}`.replace(/-/gu, '');
+
+const BREAKER_FAILURE_THRESHOLD = 3;
+
+function breakerWithSetAside(setAside: readonly string[]): CircuitBreaker {
+  const breaker = new CircuitBreaker({ failureThreshold: BREAKER_FAILURE_THRESHOLD, coolDownMs: 60_000 });
+  for (const id of setAside) for (let i = 0; i < BREAKER_FAILURE_THRESHOLD; i += 1) breaker.recordFailure(id);
+  return breaker;
+}
