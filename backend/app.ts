@@ -221,10 +221,12 @@ export function bearerKeyAuthenticator(keys: Readonly<Record<string, string>>): 
 
 export const newPublisherKey = (): string => `${randomUUID()}${randomUUID()}`.replace(/-/gu, '');
 
-const BREAKER_FAILURE_THRESHOLD = 3;
-
+/** The breaker, with publishers kept aside for the whole run (training: what a set-aside publisher looks like). */
 function breakerWithSetAside(setAside: readonly string[]): CircuitBreaker {
-  const breaker = new CircuitBreaker({ failureThreshold: BREAKER_FAILURE_THRESHOLD, coolDownMs: 60_000 });
-  for (const id of setAside) for (let i = 0; i < BREAKER_FAILURE_THRESHOLD; i += 1) breaker.recordFailure(id);
+  const breaker = new CircuitBreaker({ failureThreshold: 3, coolDownMs: 60_000 });
+  if (setAside.length === 0) return breaker;
+  const aside = new Set(setAside);
+  const allows = breaker.allows.bind(breaker);
+  breaker.allows = (publisherId) => !aside.has(publisherId) && allows(publisherId);
   return breaker;
 }

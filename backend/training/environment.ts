@@ -38,7 +38,7 @@ export interface TrainingEnvironmentOptions {
   /** Per publisher id: its answer time and misbehaviour. */
   publishers?: Readonly<Record<string, { latency?: LatencyProfile; fault?: PublisherFault }>>;
   publisherTimeoutMs?: number;
-  /** Publishers the backend's circuit breaker starts with set aside (as after repeated failures). */
+  /** Publishers the backend's circuit breaker keeps set aside for the whole run (as after repeated failures). */
   setAsidePublishers?: readonly string[];
   /** Street-level geocoder URL (the national address service's API shape); absent: the training geocoder. */
   geocoderUrl?: string;

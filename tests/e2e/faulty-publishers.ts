@@ -10,10 +10,13 @@ export const FAULTY = {
   setAside: { id: 'agenda-tournesol', name: 'Agenda Tournesol' },
 } as const;
 
-/** How late the slow publisher answers. */
-export const SLOW_ANSWER_MS = 4_000;
-/** The backend's budget per publisher: shorter than in production so the hanging one times out within a test. */
-export const PUBLISHER_TIMEOUT_MS = 6_000;
+/**
+ * How late the slow publisher answers: long enough that, even on a loaded test machine, the regulator has the first
+ * cards on screen and picks one several seconds before it answers.
+ */
+export const SLOW_ANSWER_MS = 12_000;
+/** The backend's budget per publisher: longer than the slow one, short enough for the hanging one to time out. */
+export const PUBLISHER_TIMEOUT_MS = 25_000;
 
 export function faultyPublishers(options: { slowMs?: number } = {}): HarnessOptions {
   const slowMs = options.slowMs ?? SLOW_ANSWER_MS;

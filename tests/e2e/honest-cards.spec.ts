@@ -45,6 +45,9 @@ async function expectNoSeriousViolation(page: Page): Promise<void> {
 
 test.use({ harnessOptions: faultyPublishers() });
 
+// The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.
+test.describe.configure({ timeout: 300_000 });
+
 for (const viewport of VIEWPORTS) {
   test.describe(`à ${viewport.name}`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });

@@ -1,6 +1,7 @@
 // Incidents tell one story, on the training stack: access withdrawn mid-shift → the header shows the logged-out
-// state with « Se reconnecter », the tab keeps its query (paused) and reruns after the next login; a refused login
-// of the previous user is not shown to the next one after a logout.
+// state with « Se reconnecter », the tab keeps its query (paused) and reruns after the next login; the SAS server
+// unreachable → the tab says so with « Réessayer » and the LRM launch stays; a refused login of the previous user is
+// not shown to the next one after a logout.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -20,6 +21,9 @@ async function expectNoSeriousViolation(page: Page): Promise<void> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious).toEqual([]);
 }
+
+// The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.
+test.describe.configure({ timeout: 300_000 });
 
 for (const viewport of VIEWPORTS) {
   test.describe(`à ${viewport.name}`, () => {
@@ -73,6 +77,31 @@ for (const viewport of VIEWPORTS) {
         timeout: 20_000,
       });
       await shot('02-tab-rerun-after-login');
+    });
+
+    test(`backend unreachable: the tab says so with « Réessayer », the LRM launch is kept (${viewport.name})`, async ({
+      page,
+      harness,
+    }) => {
+      const shot = (name: string) => screenshot(page, `incidents-${viewport.name}-${name}`, { fullPage: false });
+      await page.goto(harness.url);
+      const psc = await login(page, harness, { nationalId: ALICE.nationalId });
+      await psc.close();
+      // The SAS server goes away mid-shift (the console's access token is still valid).
+      await harness.training.backend.close();
+      harness.launch(LAUNCH);
+      const tab = page.getByRole('navigation').getByRole('button', { name: /^LRM TEST-SAMU000/u });
+      await expect(tab).toBeVisible();
+      const panel = page.getByTestId('search-tab');
+      await expect(panel.getByRole('alert')).toContainText('Le serveur SAS ne répond pas', { timeout: 30_000 });
+      const retry = panel.getByRole('button', { name: 'Réessayer' });
+      await expect(retry).toBeVisible();
+      await shot('05-backend-unreachable');
+      await expectNoSeriousViolation(page);
+      // « Réessayer » runs the same search again in the same tab (still unreachable here: it says so again).
+      await retry.click();
+      await expect(panel.getByRole('alert')).toContainText('Le serveur SAS ne répond pas', { timeout: 30_000 });
+      await expect(page.getByRole('navigation').getByRole('button', { name: /^LRM TEST-SAMU000/u })).toHaveCount(1);
     });
 
     test(`the previous user's login refusal is cleared at logout (${viewport.name})`, async ({ page, harness }) => {

@@ -1,4 +1,4 @@
-// A list that holds still, on the training stack with a slow publisher (4 s): the regulator picks card 3 while
+// A list that holds still, on the training stack with a slow publisher (answering seconds after the pick): the regulator picks card 3 while
 // the patient's GP (first card, at the slow publisher) still waits for its slots; when the slots arrive and the GP
 // card grows, card 3 stays where it was (< 2 px), under the pointer, selected and focused.
 import AxeBuilder from '@axe-core/playwright';
@@ -45,6 +45,9 @@ async function expectNoSeriousViolation(page: Page): Promise<void> {
 }
 
 test.use({ harnessOptions: faultyPublishers() });
+
+// The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.
+test.describe.configure({ timeout: 300_000 });
 
 for (const viewport of VIEWPORTS) {
   test.describe(`à ${viewport.name}`, () => {
