@@ -23,7 +23,7 @@ async function expectNoSeriousViolation(page: Page): Promise<void> {
 }
 
 // The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 600_000 });
 
 for (const viewport of VIEWPORTS) {
   test.describe(`à ${viewport.name}`, () => {
@@ -33,7 +33,7 @@ for (const viewport of VIEWPORTS) {
       page,
       harness,
     }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(600_000);
       const shot = (name: string) => screenshot(page, `incidents-${viewport.name}-${name}`, { fullPage: false });
       await page.goto(harness.url);
       const psc = await login(page, harness, { nationalId: ALICE.nationalId });
@@ -41,7 +41,7 @@ for (const viewport of VIEWPORTS) {
       harness.launch(LAUNCH);
       const tab = page.getByRole('navigation').getByRole('button', { name: /^LRM TEST-SAMU000/u });
       await expect(tab).toBeVisible();
-      await expect(page.getByTestId('result-list').locator('article.card').first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId('result-list').locator('article.card').first()).toBeVisible({ timeout: 60_000 });
 
       // The regulator's access is withdrawn: the next refresh of the session is refused.
       await harness.training.storage.regulators.setActive(ALICE.nationalId, false);
@@ -72,9 +72,9 @@ for (const viewport of VIEWPORTS) {
       await expect(ended).toHaveCount(0);
       await expect(tab).toBeVisible();
       await expect(page.getByRole('navigation').getByRole('button', { name: /^LRM TEST-SAMU000/u })).toHaveCount(1);
-      await expect(page.getByTestId('result-list').locator('article.card').first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId('result-list').locator('article.card').first()).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId('status-strip').getByRole('status')).toHaveText(/ont répondu|a répondu/u, {
-        timeout: 20_000,
+        timeout: 60_000,
       });
       await shot('02-tab-rerun-after-login');
     });
@@ -105,7 +105,7 @@ for (const viewport of VIEWPORTS) {
     });
 
     test(`the previous user's login refusal is cleared at logout (${viewport.name})`, async ({ page, harness }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(600_000);
       const shot = (name: string) => screenshot(page, `incidents-${viewport.name}-${name}`, { fullPage: false });
       await page.goto(harness.url);
       const refused = await login(page, harness, { nationalId: CHLOE_INACTIVE }).catch(() => undefined);

@@ -49,7 +49,7 @@ async function expectNoSeriousViolation(page: Page): Promise<void> {
 }
 
 // The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 600_000 });
 
 for (const viewport of VIEWPORTS) {
   test.describe(`à ${viewport.name}`, () => {
@@ -59,7 +59,7 @@ for (const viewport of VIEWPORTS) {
       page,
       harness,
     }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(600_000);
       const chosen = bookablePractitioner(harness);
       const shot = (name: string, target: Page = page) =>
         screenshot(target, `shift-${viewport.name}-${name}`, { fullPage: false });
@@ -72,7 +72,7 @@ for (const viewport of VIEWPORTS) {
       // Alice has a search open when the shift ends.
       harness.launch(launchUrl(chosen.nationalId));
       const list = page.getByTestId('result-list');
-      await expect(list.locator('article.card').first()).toBeVisible({ timeout: 20_000 });
+      await expect(list.locator('article.card').first()).toBeVisible({ timeout: 60_000 });
 
       // « Se déconnecter » asks first: the open search will be dropped.
       await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -116,7 +116,7 @@ for (const viewport of VIEWPORTS) {
       const card = list.locator('article.card').first();
       await expect(card.getByRole('heading', { level: 3 })).toContainText(chosen.familyName, { timeout: 60_000 });
       const slot = card.locator('button.slot:not(.slot-no-url)').first();
-      await expect(slot).toBeVisible({ timeout: 20_000 });
+      await expect(slot).toBeVisible({ timeout: 60_000 });
       const opened = page.context().waitForEvent('page');
       await slot.click();
       const booking = await opened;

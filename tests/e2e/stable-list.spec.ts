@@ -47,14 +47,14 @@ async function expectNoSeriousViolation(page: Page): Promise<void> {
 test.use({ harnessOptions: faultyPublishers() });
 
 // The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 600_000 });
 
 for (const viewport of VIEWPORTS) {
   test.describe(`à ${viewport.name}`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
     test(`a late answer does not move the selected card (${viewport.name})`, async ({ page, harness }) => {
-      test.setTimeout(300_000);
+      test.setTimeout(600_000);
       const shot = (name: string) => screenshot(page, `stable-${viewport.name}-${name}`, { fullPage: false });
       const gp = slowGp(harness);
       await page.goto(harness.url);
@@ -64,7 +64,7 @@ for (const viewport of VIEWPORTS) {
       const list = page.getByTestId('result-list');
       const cards = list.locator('article.card');
       const gpCard = list.locator('article.card-gp');
-      await expect(gpCard.getByRole('heading', { level: 3 })).toContainText(gp.familyName, { timeout: 20_000 });
+      await expect(gpCard.getByRole('heading', { level: 3 })).toContainText(gp.familyName, { timeout: 60_000 });
       await expect(cards.nth(2)).toBeVisible();
       // The GP's publisher has not answered yet: its card is still short.
       await expect(gpCard).toContainText(`Créneaux en attente de ${FAULTY.slow.name}`);
