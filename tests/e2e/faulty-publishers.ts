@@ -18,12 +18,12 @@ export const SLOW_ANSWER_MS = 12_000;
 /** The backend's budget per publisher: longer than the slow one, short enough for the hanging one to time out. */
 export const PUBLISHER_TIMEOUT_MS = 25_000;
 
-export function faultyPublishers(options: { slowMs?: number } = {}): HarnessOptions {
+export function faultyPublishers(options: { slowMs?: number; timeoutMs?: number } = {}): HarnessOptions {
   const slowMs = options.slowMs ?? SLOW_ANSWER_MS;
   return {
     training: {
       latency: { minMs: 20, maxMs: 60 },
-      publisherTimeoutMs: PUBLISHER_TIMEOUT_MS,
+      publisherTimeoutMs: options.timeoutMs ?? PUBLISHER_TIMEOUT_MS,
       publishers: {
         [FAULTY.hanging.id]: { fault: { kind: 'hang' } },
         [FAULTY.failing.id]: { fault: { kind: 'status', status: 500 } },

@@ -4,7 +4,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../electron/harness/harness';
-import { FAULTY, faultyPublishers, SLOW_ANSWER_MS } from './faulty-publishers';
+import { FAULTY, faultyPublishers } from './faulty-publishers';
+
+/** Later than the first cards take to show on a loaded machine, so the pick comes well before the answer. */
+const SLOW_MS = 40_000;
 import { expect, screenshot, test } from './fixtures';
 import { login } from './helpers';
 import { VIEWPORTS } from './viewports';
@@ -44,7 +47,7 @@ async function expectNoSeriousViolation(page: Page): Promise<void> {
   expect(serious).toEqual([]);
 }
 
-test.use({ harnessOptions: faultyPublishers() });
+test.use({ harnessOptions: faultyPublishers({ slowMs: SLOW_MS, timeoutMs: SLOW_MS + 20_000 }) });
 
 // The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.
 test.describe.configure({ timeout: 600_000 });
@@ -76,10 +79,12 @@ for (const viewport of VIEWPORTS) {
       await third.getByRole('heading', { level: 3 }).click();
       await expect(third).toHaveAttribute('aria-current', 'true');
       const before = await third.boundingBox();
+      // The measure must come before the late answer, else the test proves nothing.
+      await expect(gpCard.locator('button.slot')).toHaveCount(0, { timeout: 1_000 });
       await shot('01-card-3-selected-before-late-answer');
 
       // The slow publisher answers: the GP card above gets its slots and grows.
-      await expect(gpCard.locator('button.slot').first()).toBeVisible({ timeout: SLOW_ANSWER_MS + 10_000 });
+      await expect(gpCard.locator('button.slot').first()).toBeVisible({ timeout: SLOW_MS + 20_000 });
       await page.waitForTimeout(500);
       const still = list.locator('article.card', { hasText: name }).first();
       const after = await still.boundingBox();
