@@ -71,6 +71,8 @@ export interface BackendOptions {
     tls?: PublisherClientOptions['tls'];
     /** Identifies the publisher posting a V3 appointment (training: a bearer key; production: its client certificate). */
     authenticate: PublisherAuthenticator;
+    /** Publishers the circuit breaker starts with set aside (training: shows the regulator what that looks like). */
+    setAside?: readonly string[];
   };
   /** A server already listening (its URL had to be known first, e.g. to register the PSC callback). */
   bound?: BoundServer;
@@ -194,7 +196,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       buildUrl: publisherRequestUrl,
       map: mapPublisherAnswer,
       agendaSlots: agendaSlotsFrom(options.storage.agendaSlots, options.directory),
-      breaker,
+      breaker: withSetAside(breaker, options.publishers.setAside ?? []),
       concurrency: options.publishers.concurrency ?? 64,
       budgetMs: options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS,
       now: () => performance.now(),
@@ -301,3 +303,13 @@ export function bearerKeyAuthenticator(keys: Readonly<Record<string, string>>): 
 }
 
 export const newPublisherKey = (): string => `${randomUUID()}${randomUUID()}`.replace(/-/gu, '');
+
+/** The breaker, with publishers kept aside for the whole run (training: what a set-aside publisher looks like). */
+/** Training and tests: publishers kept set aside for the whole run, as the breaker would after repeated failures. */
+function withSetAside(breaker: CircuitBreaker, setAside: readonly string[]): CircuitBreaker {
+  if (setAside.length === 0) return breaker;
+  const aside = new Set(setAside);
+  const allows = breaker.allows.bind(breaker);
+  breaker.allows = (publisherId) => !aside.has(publisherId) && allows(publisherId);
+  return breaker;
+}

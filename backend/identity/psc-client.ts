@@ -196,6 +196,10 @@ export function createPscClient(config: PscClientConfig): PscClient {
         response_type: 'code',
         scope: 'openid scope_all',
         acr_values: config.acrValues ?? 'eidas1',
+        // A shared workstation changes hands at shift change: PSC must ask who is there every time, even when its
+        // own session (a cookie in the system browser) is still alive from the previous regulator.
+        prompt: 'login',
+        max_age: '0',
         state: pending.state,
         nonce: pending.nonce,
         code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),

@@ -39,6 +39,8 @@ export interface TrainingEnvironmentOptions {
   /** Per publisher id: its answer time and misbehaviour. */
   publishers?: Readonly<Record<string, { latency?: LatencyProfile; fault?: PublisherFault }>>;
   publisherTimeoutMs?: number;
+  /** Publishers the backend's circuit breaker keeps set aside for the whole run (as after repeated failures). */
+  setAsidePublishers?: readonly string[];
   /** Street-level geocoder URL (the national address service's API shape); absent: the training geocoder. */
   geocoderUrl?: string;
   /** The training geocoder on loopback (default: on, at the national service's rate); `false`: communes only. */
@@ -253,6 +255,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       publishers: {
         authenticate: bearerKeyAuthenticator(keys),
         ...(options.publisherTimeoutMs ? { timeoutMs: options.publisherTimeoutMs } : {}),
+        ...(options.setAsidePublishers ? { setAside: options.setAsidePublishers } : {}),
       },
       log,
       now,

@@ -33,6 +33,8 @@ export interface Harness {
   bridge: BridgeServer;
   services: ConsoleServices;
   training: TrainingEnvironment;
+  /** The console's session service (tests end or refresh the session as the backend would). */
+  session: ReturnType<typeof createSessionService>;
   /** Delivers a launch as the OS would when the LRM opens the console's URL. */
   launch: (input: string | readonly string[]) => void;
   close: () => Promise<void>;
@@ -97,6 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bridge: started,
     services,
     training,
+    session,
     launch: (input) => {
       services.launches.receive(input);
     },

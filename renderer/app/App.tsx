@@ -4,7 +4,9 @@ import { OrientationButtons } from '../orientations/OrientationButtons';
 import { OrientationPanels } from '../orientations/OrientationPanels';
 import { TabLinksProvider } from '../orientations/TabLinks';
 import { useOrientations } from '../orientations/use-orientations';
+import { useState } from 'react';
 import { Header } from './shell/Header';
+import { LogoutDialog } from './shell/LogoutDialog';
 import { LaunchErrors } from './shell/LaunchErrors';
 import { Workspace } from '../search/Workspace';
 import { useConsole } from './use-console';
@@ -14,6 +16,16 @@ export function App() {
   const training = state.environment?.mode === 'training';
   const loggedIn = state.session.status === 'logged-in';
   const orientations = useOrientations(getConsoleApi(), loggedIn);
+  const [openTabs, setOpenTabs] = useState(0);
+  const [confirmingLogout, setConfirmingLogout] = useState(false);
+  // A session that ended by itself (expiry, access withdrawn) keeps the tabs, paused, to rerun after login;
+  // a logout asked for by the regulator drops them.
+  const keepWorkspace = loggedIn || (state.hadSession && !state.loggedOutByUser);
+  const sessionEnded = !loggedIn && keepWorkspace;
+  const requestLogout = () => {
+    if (openTabs > 0) setConfirmingLogout(true);
+    else void logout();
+  };
   return (
     <TabLinksProvider>
       <div className={training ? 'app app-training' : 'app'}>
@@ -22,7 +34,8 @@ export function App() {
           session={state.session}
           onLogin={login}
           onCancelLogin={cancelLogin}
-          onLogout={logout}
+          onLogout={requestLogout}
+          relogin={sessionEnded}
           tools={loggedIn ? <OrientationButtons orientations={orientations} /> : undefined}
         />
         <div className="app-body">
@@ -36,10 +49,18 @@ export function App() {
               </div>
             )}
             <LaunchErrors launches={state.launches} onDismiss={dismissLaunch} />
-            {state.session.status === 'logged-in' && (
-              <Workspace launches={state.launches} onLaunchConsumed={dismissLaunch} />
+            {keepWorkspace && (
+              <Workspace
+                launches={state.launches}
+                onLaunchConsumed={dismissLaunch}
+                onTabCount={setOpenTabs}
+                paused={!loggedIn}
+                {...(sessionEnded && state.session.status === 'logged-out' && state.session.message
+                  ? { pausedReason: state.session.message }
+                  : {})}
+              />
             )}
-            {state.session.status !== 'logged-in' && (
+            {!keepWorkspace && (
               <section className="welcome">
                 <h1>{state.session.status === 'logging-in' ? fr.session.loggingIn : fr.session.loggedOutTitle}</h1>
                 <p>{state.session.status === 'logging-in' ? fr.session.loggingInHint : fr.session.loggedOutBody}</p>
@@ -51,6 +72,15 @@ export function App() {
           </main>
           {loggedIn && <OrientationPanels orientations={orientations} />}
         </div>
+        <LogoutDialog
+          open={confirmingLogout}
+          openTabs={openTabs}
+          onCancel={() => setConfirmingLogout(false)}
+          onConfirm={() => {
+            setConfirmingLogout(false);
+            void logout();
+          }}
+        />
       </div>
     </TabLinksProvider>
   );

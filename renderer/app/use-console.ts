@@ -10,11 +10,20 @@ export interface ConsoleState {
   /** Launches taken from the queue, newest last. */
   launches: LaunchEvent[];
   error?: ConsoleErrorPayload;
+  /** A session was open in this window since it started (its end by expiry or withdrawal keeps the tabs). */
+  hadSession: boolean;
+  /** The regulator chose to log out: nothing of the shift is kept for the next one. */
+  loggedOutByUser: boolean;
 }
 
 export function useConsole() {
   const api = getConsoleApi();
-  const [state, setState] = useState<ConsoleState>({ session: { status: 'logged-out' }, launches: [] });
+  const [state, setState] = useState<ConsoleState>({
+    session: { status: 'logged-out' },
+    launches: [],
+    hadSession: false,
+    loggedOutByUser: false,
+  });
 
   const report = useCallback((error: unknown) => setState((s) => ({ ...s, error: consoleErrorPayload(error) })), []);
 
@@ -30,7 +39,11 @@ export function useConsole() {
   useEffect(() => {
     const unsubscribe = [
       api.on('session', (session) => {
-        setState((s) => ({ ...s, session }));
+        setState((s) => ({
+          ...s,
+          session,
+          ...(session.status === 'logged-in' ? { hadSession: true, loggedOutByUser: false } : {}),
+        }));
         if (session.status === 'logged-in') takeLaunches();
       }),
       api.on('launch', () => takeLaunches()),
@@ -48,7 +61,11 @@ export function useConsole() {
     state,
     login: () => api.login().catch(report),
     cancelLogin: () => api.cancelLogin().catch(report),
-    logout: () => api.logout().catch(report),
+    logout: () => {
+      // The previous regulator's refusal or error must not greet the next one.
+      setState((s) => ({ ...s, loggedOutByUser: true, hadSession: false, error: undefined }));
+      return api.logout().catch(report);
+    },
     dismissLaunch: (id: string) => setState((s) => ({ ...s, launches: s.launches.filter((l) => l.id !== id) })),
     dismissError: () => setState((s) => ({ ...s, error: undefined })),
   };

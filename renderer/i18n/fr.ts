@@ -264,4 +264,39 @@ export const fr = {
   offerPage: {
     more: (shown: number, total: number) => `${shown} professionnels affichés sur ${total} dans le rayon`,
   },
+  shiftChange: {
+    confirmTitle: 'Se déconnecter ?',
+    confirmBody: (tabs: number) =>
+      tabs === 1
+        ? '1 recherche est ouverte : elle sera fermée à la déconnexion (rien n’est conservé pour le régulateur suivant).'
+        : `${tabs} recherches sont ouvertes : elles seront fermées à la déconnexion (rien n’est conservé pour le régulateur suivant).`,
+    confirm: 'Se déconnecter et fermer les recherches',
+    keep: 'Rester connecté',
+  },
+  honestCards: {
+    waiting: (publisher: string) => `Créneaux en attente de ${publisher}…`,
+    failed: (publisher: string) => `${publisher} n’a pas répondu`,
+    setAside: (publisher: string) => `${publisher} écarté temporairement après des échecs répétés`,
+    retry: 'relancer',
+    retryLabel: (publisher: string) => `Relancer ${publisher}`,
+    notAnswered: (n: number, total: number) =>
+      n === 1 ? `1 éditeur sur ${total} n’a pas répondu` : `${n} éditeurs sur ${total} n’ont pas répondu`,
+  },
+  liveList: {
+    newResults: (n: number) => (n === 1 ? '1 nouveau résultat' : `${n} nouveaux résultats`),
+    place: 'Classer la liste',
+    placeHint: 'Replace les nouveaux résultats à leur rang ; la carte sélectionnée reste visible.',
+  },
+  incidents: {
+    relogin: 'Se reconnecter',
+    sessionEndedTitle: 'Session terminée',
+    tabsKept: (n: number) =>
+      n === 1
+        ? 'Votre recherche est conservée : elle sera relancée après la reconnexion.'
+        : `Vos ${n} recherches sont conservées : elles seront relancées après la reconnexion.`,
+    pendingLaunches: (n: number) =>
+      n === 1 ? '1 recherche du LRM en attente de connexion' : `${n} recherches du LRM en attente de connexion`,
+    unreachable: 'Serveur SAS injoignable : la recherche n’a pas pu être lancée.',
+    retry: 'Réessayer',
+  },
 } as const;

@@ -99,15 +99,23 @@ export function ErrorNotice({
   title,
   error,
   onDismiss,
+  onRetry,
 }: {
   title?: string;
   error: SearchError;
   onDismiss?: () => void;
+  /** « Réessayer »: the same search again (the backend was unreachable, the session had ended…). */
+  onRetry?: () => void;
 }) {
   return (
     <div className="alert alert-error" role="alert" data-code={error.code}>
       {title && <h2>{title}</h2>}
       <span>{error.message}</span>
+      {onRetry && (
+        <button type="button" className="btn btn-primary" onClick={onRetry}>
+          {fr.incidents.retry}
+        </button>
+      )}
       {onDismiss && (
         <button type="button" className="btn" onClick={onDismiss}>
           {fr.results.dismiss}

@@ -2,6 +2,7 @@
 // scroll and filter without lag. Rows have their real height (measured), headings included.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { useAnchoredScroll } from './anchored-scroll';
 import { ResultCardView, type CardActions } from './cards/ResultCardView';
 import type { ListRow } from './list-rows';
 
@@ -77,6 +78,9 @@ export function ResultList({
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [firstKey]);
+
+  // A card above growing or arriving late must not move the picked card (or the one under the pointer).
+  useAnchoredScroll(scroller, selectedKey ?? hoveredKey);
 
   const items = virtualizer.getVirtualItems();
   const focusableKey =

@@ -15,6 +15,8 @@ interface ResultsAreaProps {
   hoveredKey?: string;
   actions: CardActions;
   list: { current: ListController | undefined };
+  /** Cards that arrived while the list was held, placed below; « Classer la liste » re-ranks. */
+  newResults?: { count: number; place: () => void };
   done: boolean;
   filtersOn: boolean;
   showMap: boolean;
@@ -33,6 +35,7 @@ export function ResultsArea(props: ResultsAreaProps) {
     hoveredKey,
     actions,
     list,
+    newResults,
     done,
     filtersOn,
     showMap,
@@ -49,6 +52,17 @@ export function ResultsArea(props: ResultsAreaProps) {
         <p className="results-count" aria-live="polite" data-testid="results-count">
           {fr.results.count(model.cards.length)}
         </p>
+        {/* Over the list, not in its flow: the announcement itself must not move the cards. */}
+        <div className="new-results" role="status" data-testid="new-results">
+          {newResults && newResults.count > 0 && (
+            <>
+              <span>{fr.liveList.newResults(newResults.count)}</span>
+              <button type="button" className="btn" title={fr.liveList.placeHint} onClick={newResults.place}>
+                {fr.liveList.place}
+              </button>
+            </>
+          )}
+        </div>
         {model.rows.length > 0 ? (
           <ResultList
             rows={model.rows}

@@ -12,6 +12,8 @@ import { ErrorNotice, GpNotice, LaunchWarnings, LocationLine, LocationNotices, O
 import type { ListController } from './ResultList';
 import { ResultsArea } from './ResultsArea';
 import { StatusStrip } from './StatusStrip';
+import { useStableModel } from './stable-rows';
+import { SourceStatesContext, type SourceStates } from './cards/source-states';
 import { SpecialtyPicker } from './SpecialtyPicker';
 import { specialtyToPick } from './specialty-picker';
 import { runTabCommand } from './tab-commands';
@@ -34,8 +36,15 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
   const { stream, view } = tab;
   // Seconds matter while sources are awaited ("en retard (5 s)"); afterwards only the day changes.
   const now = useNow(stream.phase !== 'done' ? 1_000 : 60_000);
-  const { minute, results, model, counts, summary } = useTabResults(tab, now);
+  const { minute, results, model: ranked, counts, summary } = useTabResults(tab, now);
   const [hoveredKey, setHoveredKey] = useState<string | undefined>();
+  // Late answers must not move the card the regulator picked or points at: the order on screen is held.
+  const stable = useStableModel(
+    ranked,
+    view.selectedKey !== undefined || hoveredKey !== undefined,
+    `${view.intention}|${view.cptsFocus ?? ''}|${JSON.stringify(view.filters)}`,
+  );
+  const model = stable.model;
   const list = useRef<ListController | undefined>(undefined);
   const focusFilters = useRef<(() => void) | undefined>(undefined);
 
@@ -48,6 +57,15 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
     [dispatchView],
   );
   const failedIds = summary.failed.map((s) => s.id);
+  const lineKey = summary.lines.map((l) => `${l.source.id}:${l.state}`).join('|');
+  const sourceStates = useMemo<SourceStates>(
+    () => ({
+      lines: new Map(summary.lines.map((l) => [l.source.id, l])),
+      retry: (sourceId) => controls.retry(tab.id, [sourceId]),
+    }),
+    // Rebuilt only when a source's state changes, not every second of the clock.
+    [lineKey, controls, tab.id],
+  );
   const retry = () => controls.retry(tab.id, failedIds);
 
   const actions = useMemo<CardActions>(
@@ -89,11 +107,17 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
   return (
     <div className="tab-body">
       <div className="tab-head">
-        {tab.startError && <ErrorNotice title={fr.results.startFailed} error={tab.startError} />}
+        {tab.startError && (
+          <ErrorNotice title={fr.results.startFailed} error={tab.startError} onRetry={() => controls.rerun(tab.id)} />
+        )}
         {tab.notice && <ErrorNotice error={tab.notice} onDismiss={() => controls.dismissNotice(tab.id)} />}
         {pick && <SpecialtyPicker pick={pick} onChoose={(option) => controls.chooseSpecialty(tab.id, option)} />}
         {errors.map((error, i) => (
-          <ErrorNotice key={`${error.code}-${i}`} error={error} />
+          <ErrorNotice
+            key={`${error.code}-${i}`}
+            error={error}
+            {...(failedEarly && !pick ? { onRetry: () => controls.rerun(tab.id) } : {})}
+          />
         ))}
         <LaunchWarnings warnings={tab.warnings} />
         {stream.location && <LocationLine location={stream.location} />}
@@ -144,21 +168,24 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
         )}
       </div>
       {!failedEarly && (
-        <ResultsArea
-          model={model}
-          view={view}
-          minute={minute}
-          {...(hoveredKey ? { hoveredKey } : {})}
-          actions={actions}
-          list={list}
-          done={stream.phase === 'done' || tab.startError !== undefined}
-          filtersOn={activeFilterCount(view.filters) > 0}
-          showMap={showMap}
-          {...(mapStyleUrl ? { mapStyleUrl } : {})}
-          {...(stream.location ? { patient: stream.location.point, radiusKm: stream.location.radiusKm } : {})}
-          dispatchView={dispatchView}
-          onMapSelect={(key) => select(key, 'scroll')}
-        />
+        <SourceStatesContext.Provider value={sourceStates}>
+          <ResultsArea
+            model={model}
+            view={view}
+            minute={minute}
+            {...(hoveredKey ? { hoveredKey } : {})}
+            actions={actions}
+            list={list}
+            newResults={{ count: stable.newCount, place: stable.place }}
+            done={stream.phase === 'done' || tab.startError !== undefined}
+            filtersOn={activeFilterCount(view.filters) > 0}
+            showMap={showMap}
+            {...(mapStyleUrl ? { mapStyleUrl } : {})}
+            {...(stream.location ? { patient: stream.location.point, radiusKm: stream.location.radiusKm } : {})}
+            dispatchView={dispatchView}
+            onMapSelect={(key) => select(key, 'scroll')}
+          />
+        </SourceStatesContext.Provider>
       )}
     </div>
   );

@@ -20,9 +20,14 @@ interface WorkspaceProps {
   launches: readonly LaunchEvent[];
   /** A valid launch became a tab: the shell may forget it. */
   onLaunchConsumed: (id: string) => void;
+  /** How many tabs are open (the shell asks before a logout drops them). */
+  onTabCount?: (count: number) => void;
+  /** The session ended by itself: the tabs stay, inert, and rerun once the regulator is logged in again. */
+  paused?: boolean;
+  pausedReason?: string;
 }
 
-export function Workspace({ launches, onLaunchConsumed }: WorkspaceProps) {
+export function Workspace({ launches, onLaunchConsumed, onTabCount, paused = false, pausedReason }: WorkspaceProps) {
   const api = getConsoleApi();
   const controls = useWorkspace(api);
   const { state } = controls;
@@ -53,6 +58,8 @@ export function Workspace({ launches, onLaunchConsumed }: WorkspaceProps) {
   const active = activeTab(state);
   const stateRef = useRef(state);
   stateRef.current = state;
+  useEffect(() => onTabCount?.(state.tabs.length), [onTabCount, state.tabs.length]);
+  useRerunAfterReconnection(paused, stateRef, controls.rerun);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -101,51 +108,73 @@ export function Workspace({ launches, onLaunchConsumed }: WorkspaceProps) {
   );
 
   return (
-    <div className="workspace">
+    <div className={paused ? 'workspace workspace-paused' : 'workspace'}>
       <h1 className="visually-hidden">{fr.search.barLabel}</h1>
-      <div className="workspace-top">
-        <SearchBar
-          key={active?.id ?? 'nouvelle'}
-          initial={active?.form ?? emptyForm}
-          suggestLocations={suggestLocations}
-          registerFocus={registerFocus}
-          onSearch={(query, form) => controls.openSearch(query, form, { kind: 'manual' })}
-        />
-        <div className="workspace-tools">
-          <button type="button" className="btn" onClick={() => setShowMap((v) => !v)} aria-pressed={showMap}>
-            {showMap ? fr.map.hide : fr.map.show}
-            <kbd aria-hidden="true">m</kbd>
-          </button>
-          <button type="button" className="btn" onClick={() => setHelp(true)}>
-            {fr.shortcuts.open}
-            <kbd aria-hidden="true">?</kbd>
-          </button>
+      {paused && (
+        <div className="alert alert-warning session-ended" role="alert" data-testid="session-ended">
+          <strong>{fr.incidents.sessionEndedTitle}</strong>
+          {pausedReason && <span> — {pausedReason}</span>}
+          {state.tabs.length > 0 && <span> {fr.incidents.tabsKept(state.tabs.length)}</span>}
         </div>
-      </div>
-      <TabBar
-        tabs={state.tabs}
-        {...(state.activeId ? { activeId: state.activeId } : {})}
-        onActivate={controls.activate}
-        onClose={controls.closeTab}
-      />
-      {active ? (
-        <section className="tab-panel" aria-label={tabTitle(active)} data-testid="search-tab">
-          <SearchTabView
-            key={active.id}
-            tab={active}
-            controls={controls}
-            showMap={showMap}
-            {...(mapStyleUrl ? { mapStyleUrl } : {})}
-            commands={tabCommands}
-          />
-        </section>
-      ) : (
-        <section className="workspace-empty">
-          <h2>{fr.tabs.empty}</h2>
-          <p>{fr.tabs.emptyHint}</p>
-        </section>
       )}
+      <div className="workspace-content" {...(paused ? { inert: true } : {})}>
+        <div className="workspace-top">
+          <SearchBar
+            key={active?.id ?? 'nouvelle'}
+            initial={active?.form ?? emptyForm}
+            suggestLocations={suggestLocations}
+            registerFocus={registerFocus}
+            onSearch={(query, form) => controls.openSearch(query, form, { kind: 'manual' })}
+          />
+          <div className="workspace-tools">
+            <button type="button" className="btn" onClick={() => setShowMap((v) => !v)} aria-pressed={showMap}>
+              {showMap ? fr.map.hide : fr.map.show}
+              <kbd aria-hidden="true">m</kbd>
+            </button>
+            <button type="button" className="btn" onClick={() => setHelp(true)}>
+              {fr.shortcuts.open}
+              <kbd aria-hidden="true">?</kbd>
+            </button>
+          </div>
+        </div>
+        <TabBar
+          tabs={state.tabs}
+          {...(state.activeId ? { activeId: state.activeId } : {})}
+          onActivate={controls.activate}
+          onClose={controls.closeTab}
+        />
+        {active ? (
+          <section className="tab-panel" aria-label={tabTitle(active)} data-testid="search-tab">
+            <SearchTabView
+              key={active.id}
+              tab={active}
+              controls={controls}
+              showMap={showMap}
+              {...(mapStyleUrl ? { mapStyleUrl } : {})}
+              commands={tabCommands}
+            />
+          </section>
+        ) : (
+          <section className="workspace-empty">
+            <h2>{fr.tabs.empty}</h2>
+            <p>{fr.tabs.emptyHint}</p>
+          </section>
+        )}
+      </div>
       <ShortcutHelp open={help} onClose={() => setHelp(false)} />
     </div>
   );
+}
+
+/** Once the regulator is logged in again, every tab kept through the ended session runs its search again. */
+function useRerunAfterReconnection(
+  paused: boolean,
+  stateRef: { current: { tabs: readonly { id: string }[] } },
+  rerun: (tabId: string) => void,
+): void {
+  const wasPaused = useRef(paused);
+  useEffect(() => {
+    if (wasPaused.current && !paused) for (const tab of stateRef.current.tabs) rerun(tab.id);
+    wasPaused.current = paused;
+  }, [paused, stateRef, rerun]);
 }

@@ -7,9 +7,9 @@ import type { SearchStreamState } from './search-stream';
 /** A source still silent after this long is shown as late (the platform gives publishers 7 s at most). */
 export const LATE_AFTER_MS = 3_000;
 
-type SourceLineState = 'waiting' | 'late' | 'answered' | 'timeout' | 'error' | 'skipped';
+export type SourceLineState = 'waiting' | 'late' | 'answered' | 'timeout' | 'error' | 'skipped';
 
-interface SourceLine {
+export interface SourceLine {
   source: SourceInfo;
   state: SourceLineState;
   /** French, e.g. "délai dépassé", "en retard (5 s)", "12 créneaux". */
@@ -58,7 +58,8 @@ export function summarizeSources(stream: SearchStreamState, startedAt: number, n
       case 'timeout':
         return { source, state: 'timeout', text: fr.sources.timeout, ...(reason ? { reason } : {}) };
       case 'skipped':
-        return { source, state: 'skipped', text: fr.sources.skipped, ...(reason ? { reason } : {}) };
+        // Set aside by the circuit breaker: not an answer, and the strip says why.
+        return { source, state: 'skipped', text: reason ?? fr.sources.skipped, ...(reason ? { reason } : {}) };
       default:
         return { source, state: 'error', text: reason ?? fr.sources.error, ...(reason ? { reason } : {}) };
     }

@@ -31,6 +31,8 @@ export interface WorkspaceControls {
   recordContact: (tabId: string, card: ResultCard, phone: string | undefined) => void;
   /** Runs the tab's search again with this specialty (picked among the suggestions for text nobody recognised). */
   chooseSpecialty: (tabId: string, option: SpecialtyOption) => void;
+  /** Runs the tab's search again as it was asked (after a reconnection, or « Réessayer »). */
+  rerun: (tabId: string) => void;
 }
 
 export function useWorkspace(api: ConsoleApi): WorkspaceControls {
@@ -59,13 +61,11 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
     [api],
   );
 
-  const chooseSpecialty = useCallback(
-    (tabId: string, option: SpecialtyOption) => {
+  const restart = useCallback(
+    (tabId: string, query: SearchQuery, form: SearchFormValues) => {
       const tab = stateRef.current.tabs.find((t) => t.id === tabId);
       if (!tab) return;
       if (tab.searchId) void api.cancelSearch(tab.searchId).catch(() => undefined);
-      const query: SearchQuery = { ...tab.query, specialty: { kind: 'coded', coding: option.coding } };
-      const form: SearchFormValues = { ...tab.form, specialtyText: option.label, specialtyCoding: option.coding };
       dispatch({ type: 'restart', tabId, query, form });
       void api.startSearch(query).then(
         ({ searchId }) => {
@@ -76,6 +76,25 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       );
     },
     [api],
+  );
+
+  const chooseSpecialty = useCallback(
+    (tabId: string, option: SpecialtyOption) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      if (!tab) return;
+      const query: SearchQuery = { ...tab.query, specialty: { kind: 'coded', coding: option.coding } };
+      const form: SearchFormValues = { ...tab.form, specialtyText: option.label, specialtyCoding: option.coding };
+      restart(tabId, query, form);
+    },
+    [restart],
+  );
+
+  const rerun = useCallback(
+    (tabId: string) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      if (tab) restart(tabId, tab.query, tab.form);
+    },
+    [restart],
   );
 
   const closeTab = useCallback(
@@ -150,8 +169,9 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       book,
       recordContact,
       chooseSpecialty,
+      rerun,
     }),
-    [state, openSearch, closeTab, retry, book, recordContact, chooseSpecialty],
+    [state, openSearch, closeTab, retry, book, recordContact, chooseSpecialty, rerun],
   );
 }
 

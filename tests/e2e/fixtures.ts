@@ -1,15 +1,15 @@
 // The web harness started in-process for each test file: real console services, real bridge, built renderer.
 import { mkdirSync } from 'node:fs';
 import { test as base, type Page } from '@playwright/test';
-import { startHarness, type Harness } from '../../electron/harness/harness';
+import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/harness';
 
 const SCREENSHOT_DIR = 'tests/e2e/screenshots';
 
-export const test = base.extend<{ harness: Harness }>({
-  // Playwright reads a fixture's dependencies from its first parameter's destructuring: none here.
-  // eslint-disable-next-line no-empty-pattern
-  harness: async ({}, use) => {
-    const harness = await startHarness();
+export const test = base.extend<{ harness: Harness; harnessOptions: HarnessOptions }>({
+  /** A spec may start the training stack differently (e.g. faulty publishers): `test.use({ harnessOptions })`. */
+  harnessOptions: [{}, { option: true }],
+  harness: async ({ harnessOptions }, use) => {
+    const harness = await startHarness(harnessOptions);
     await use(harness);
     await harness.close();
   },
@@ -18,7 +18,7 @@ export const test = base.extend<{ harness: Harness }>({
 export { expect } from '@playwright/test';
 
 /** Saves a full-page screenshot under tests/e2e/screenshots/ (look at them: they are the UI review). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: options.fullPage ?? true });
 }

@@ -67,6 +67,9 @@ async function runLogin(deps: LoginFlowDeps, interruption: Interruption): Promis
       redirect_uri: listener.redirectUri,
       response_type: 'code',
       scope: deps.scope,
+      // Every interactive login is a new authentication: a browser session left by the previous regulator (same
+      // workstation, shift change) must not log the next one in under the previous identity.
+      prompt: 'login',
       state: expectedState,
       nonce: expectedNonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),

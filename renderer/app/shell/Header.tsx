@@ -10,11 +10,13 @@ interface HeaderProps {
   onLogout: () => void;
   /** Buttons of the logged-in shell (Mes orientations, Journal de garde), before the user's name. */
   tools?: ReactNode;
+  /** The session ended by itself (expiry, access withdrawn): the login button says « Se reconnecter ». */
+  relogin?: boolean;
 }
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 
-export function Header({ environment, session, onLogin, onCancelLogin, onLogout, tools }: HeaderProps) {
+export function Header({ environment, session, onLogin, onCancelLogin, onLogout, tools, relogin }: HeaderProps) {
   const training = environment?.mode === 'training';
   return (
     <header className="app-header">
@@ -34,7 +36,7 @@ export function Header({ environment, session, onLogin, onCancelLogin, onLogout,
         {tools}
         {session.status === 'logged-out' && (
           <button type="button" className="btn btn-primary" onClick={onLogin}>
-            {fr.session.login}
+            {relogin ? fr.incidents.relogin : fr.session.login}
           </button>
         )}
         {session.status === 'logging-in' && (

@@ -9,6 +9,7 @@ import { formatDistance, formatPhone, practitionerName } from '../format';
 import { BeyondSlots } from './BeyondSlots';
 import { Phone } from './Phone';
 import { SlotDays } from './SlotDays';
+import { SourceStateLine, useSourceAnswered } from './source-states';
 
 interface Props {
   card: PractitionerCard;
@@ -24,6 +25,7 @@ export function PractitionerCardBody({ card, now, onBook, onContact, titleId }: 
   const distance = formatDistance(card.distanceKm);
   const specialties = [...new Set(p.specialties.map((s) => specialtyLabel(s) ?? s.code))];
   const place = p.places[0];
+  const answered = useSourceAnswered(p.agendaSource);
   return (
     <>
       <header className="card-header">
@@ -39,7 +41,10 @@ export function PractitionerCardBody({ card, now, onBook, onContact, titleId }: 
       </header>
       {place && <Address place={place} />}
       <Participation card={card} />
-      <SlotDays slots={card.slots} totalSlots={card.totalSlots} now={now} ownerName={name} onBook={onBook} />
+      <SourceStateLine sourceId={p.agendaSource} />
+      {(card.slots.length > 0 || answered) && (
+        <SlotDays slots={card.slots} totalSlots={card.totalSlots} now={now} ownerName={name} onBook={onBook} />
+      )}
       {card.acceptsBeyondSlots && (
         <BeyondSlots phone={card.contactPhone} onContact={() => onContact(card.contactPhone)} />
       )}
