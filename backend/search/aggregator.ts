@@ -18,7 +18,7 @@ export interface PublisherSource {
   baseUrl: string;
   /** Ask for CPTS includes (HealthcareService, Organization). */
   cpts: boolean;
-  /** Practitioner IDNPS (flavour ps) or SOS site ids (flavour sos). */
+  /** Practitioner IDNPS (flavour ps) or SOS associations' IDNST (flavour sos; a site's id when its association is unknown). */
   ids: string[];
 }
 
@@ -29,6 +29,20 @@ interface AgendaSource {
 }
 
 export type SlotSource = PublisherSource | AgendaSource;
+
+/**
+ * A SOS answer is keyed on associations: a slot is kept when its site is managed by an association asked
+ * (Location.managingOrganization → Organization.identifier) or is itself an id asked (directories that know only
+ * the site). A slot naming a practitioner is not a SOS site slot.
+ */
+function isAskedSosSlot(slot: Slot, asked: ReadonlySet<string>): boolean {
+  if (slot.practitionerId !== undefined || slot.sosSiteId === undefined) return false;
+  return (slot.sosAssociationId !== undefined && asked.has(slot.sosAssociationId)) || asked.has(slot.sosSiteId);
+}
+
+function isAskedPractitionerSlot(slot: Slot, asked: ReadonlySet<string>): boolean {
+  return slot.practitionerId !== undefined && asked.has(slot.practitionerId);
+}
 
 export interface MappedAnswer {
   slots: Slot[];
@@ -124,11 +138,9 @@ export async function aggregateSlots(
           if (!response.ok || signal.aborted) return { response, slotCount: 0, issueCount: 0 };
           const asked = new Set(ids);
           const mapped = deps.map(response.body, source);
-          // A publisher answering for practitioners it was not asked about is not trusted for them.
+          // A publisher answering for practitioners or associations it was not asked about is not trusted for them.
           const own = mapped.slots.filter((slot) =>
-            source.flavour === 'sos'
-              ? slot.sosSiteId === undefined || asked.has(slot.sosSiteId)
-              : slot.practitionerId !== undefined && asked.has(slot.practitionerId),
+            source.flavour === 'sos' ? isAskedSosSlot(slot, asked) : isAskedPractitionerSlot(slot, asked),
           );
           const slots = fresh(own);
           if (slots.length > 0 && !signal.aborted) emit({ type: 'slots', sourceId: source.info.id, slots });

@@ -171,7 +171,7 @@ function offerCpts(
 function planSources(
   registry: PublisherRegistry,
   practitioners: OfferPractitioner[],
-  sosSites: { id: string; agendaSource?: string }[],
+  sosSites: { id: string; associationId?: string; agendaSource?: string }[],
 ): SlotSource[] {
   const byPublisher = new Map<string, string[]>();
   const agenda: string[] = [];
@@ -181,8 +181,13 @@ function planSources(
     if (source === SAS_AGENDA_SOURCE.id) agenda.push(practitioner.nationalId);
     else byPublisher.set(source, [...(byPublisher.get(source) ?? []), practitioner.nationalId]);
   }
+  // SOS publishers are searched by association (actor:Location.organization.identifier), not by site.
   for (const site of sosSites) {
-    if (site.agendaSource) byPublisher.set(site.agendaSource, [...(byPublisher.get(site.agendaSource) ?? []), site.id]);
+    if (site.agendaSource)
+      byPublisher.set(site.agendaSource, [
+        ...(byPublisher.get(site.agendaSource) ?? []),
+        site.associationId ?? site.id,
+      ]);
   }
   const sources: SlotSource[] = [];
   for (const [id, ids] of byPublisher) {
