@@ -143,6 +143,7 @@ export const fr = {
     bookPrefix: (day: string) => `Réserver ${day.toLowerCase()} à `,
     typePrefix: ', créneau ',
     noBookingUrl: 'Ce créneau n’a pas de page de réservation : appelez le cabinet.',
+    reasonPrefix: 'Motif : ',
   },
   filters: {
     label: 'Filtres',
@@ -155,6 +156,8 @@ export const fr = {
     count: (cards: number, slots: number) =>
       `${cards} ${cards === 1 ? 'carte' : 'cartes'}, ${slots} ${slots === 1 ? 'créneau' : 'créneaux'}`,
     clear: (n: number) => `Effacer les filtres (${n})`,
+    reason: 'Motif',
+    reasonPlaceholder: 'ex. vaccination',
   },
   sources: {
     label: 'Réponses des éditeurs',
