@@ -1,8 +1,16 @@
 // Every migration of the backend's schema, oldest first. Add new ones at the end with the next version number;
 // never edit one that has shipped (databases already applied it).
 import { migration001Initial } from './001-initial';
+import { migration020AppointmentsMinimal } from './020-appointments-minimal';
+import { migration021RegulatorTechnicalId } from './021-regulator-technical-id';
+import { migration022BookingIntents } from './022-booking-intents';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration020AppointmentsMinimal,
+  migration021RegulatorTechnicalId,
+  migration022BookingIntents,
+];
