@@ -15,6 +15,7 @@ import type {
 import type { SearchWindow } from '../../shared/fhir/build-search';
 import { aggregateSlots, type AggregatorDeps, type SlotSource } from './aggregator';
 import { SAS_AGENDA_SOURCE } from '../directory/publishers';
+import { cptsMembers } from './cpts-members';
 import { resolveSpecialty, specialtyResolution } from './specialty';
 import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from './ports';
 
@@ -79,7 +80,10 @@ export async function runSearch(
     if (practitioner)
       offerPractitioners.push({ practitioner, distanceKm: distanceTo(practitioner, point), isGp: true });
   }
-  const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners);
+  const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners).map((offered) => ({
+    ...offered,
+    members: cptsMembers(offered.cpts, (id) => deps.directory.practitionerById(id), { point, radiusKm, codings }),
+  }));
   // SOS Médecins are general practitioners: their sites answer general medicine searches only.
   const sosSites = codings.some(isGeneralMedicine)
     ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
@@ -189,6 +193,12 @@ function planSources(
         site.associationId ?? site.id,
       ]);
   }
+  const cptsByPractitioner = new Map<string, string>();
+  for (const { practitioner } of practitioners) {
+    const participation = practitioner.participation;
+    if (participation?.mode === 'cpts' && participation.structureId !== undefined)
+      cptsByPractitioner.set(practitioner.nationalId, participation.structureId);
+  }
   const sources: SlotSource[] = [];
   for (const [id, ids] of byPublisher) {
     const entry = registry.get(id);
@@ -200,6 +210,7 @@ function planSources(
       baseUrl: entry.fhirBaseUrl,
       cpts: entry.cpts,
       ids: [...new Set(ids)],
+      ...(entry.flavour === 'ps' ? { cptsByPractitioner } : {}),
     });
   }
   if (agenda.length > 0) sources.push({ kind: 'sas-agenda', info: SAS_AGENDA_SOURCE, ids: agenda });

@@ -124,6 +124,9 @@ export const fr = {
     cptsBadge: 'CPTS',
     sosBadge: 'SOS',
     cptsMembers: 'Voir tous les professionnels de la CPTS',
+    cptsOtherMembers: 'Autres professionnels de la CPTS',
+    memberOutsideRadius: 'hors rayon',
+    memberOtherSpecialty: 'autre spécialité',
     cptsMembersCount: (n: number) => (n === 1 ? '1 professionnel dans le rayon' : `${n} professionnels dans le rayon`),
     sosKind: 'SOS Médecins — site de consultation',
     slotsLabel: (name: string) => `Créneaux de ${name}`,
@@ -200,6 +203,9 @@ export const fr = {
     } as Record<string, string>,
   },
   orientations: {
+    notInitiated: 'Rendez-vous non initié depuis la console',
+    notInitiatedHint:
+      'L’éditeur a transmis ce rendez-vous sans que sa page de réservation ait été ouverte depuis la console ces dernières heures : vérifiez-le.',
     open: 'Mes orientations',
     count: (n: number) => (n === 0 ? 'aucun rendez-vous' : n === 1 ? '1 rendez-vous' : `${n} rendez-vous`),
     unseen: 'nouveau changement',

@@ -5,6 +5,7 @@ import type {
   CareOffer,
   GpLookup,
   OfferCpts,
+  OfferCptsMember,
   OfferPractitioner,
   OfferSosSite,
   ResolvedLocation,
@@ -61,7 +62,22 @@ const careOfferSchema = z.object({
       isGp: z.boolean(),
     } satisfies ShapeOf<OfferPractitioner>),
   ),
-  cpts: z.array(z.object({ cpts: cptsAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferCpts>)),
+  cpts: z.array(
+    z.object({
+      cpts: cptsAnswerSchema,
+      distanceKm: z.number().optional(),
+      members: z
+        .array(
+          z.object({
+            practitioner: practitionerAnswerSchema,
+            distanceKm: z.number().optional(),
+            outsideRadius: z.boolean(),
+            otherSpecialty: z.boolean(),
+          } satisfies ShapeOf<OfferCptsMember>),
+        )
+        .optional(),
+    } satisfies ShapeOf<OfferCpts>),
+  ),
   sosSites: z.array(
     z.object({ site: sosSiteAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferSosSite>),
   ),
