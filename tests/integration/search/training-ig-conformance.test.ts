@@ -24,7 +24,7 @@ const SOS_PUBLISHER = 'sos-planning';
 let env: TrainingEnvironment;
 let console_: LoggedIn;
 let dir: string;
-let sosSiteIds: string[] = [];
+const sosSiteIds: string[] = [];
 const sosRequests: string[] = [];
 
 function inTwoHours(offsetMinutes = 0): string {

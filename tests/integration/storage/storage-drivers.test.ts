@@ -111,7 +111,7 @@ describe.each(cases)('stockage — $name', (driver) => {
     it('applies every migration on a fresh database, then none on the next run', async () => {
       expect(storage.migrations.applied).toEqual(MIGRATIONS.map((migration) => migration.version));
       const again = await runMigrations(storage.db);
-      expect(again).toEqual({ applied: [], current: MIGRATIONS.length });
+      expect(again).toEqual({ applied: [], current: MIGRATIONS.at(-1)?.version });
       const recorded = await storage.db.query<{ version: number; name: string }>(
         'SELECT version, name FROM schema_migrations ORDER BY version',
       );

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mapSlotBundle } from '@shared/fhir/map-slot-bundle';
 import { SLOT_SERVICE_TYPE_EXTENSION } from '@shared/fhir/codes';
-import { loadIg } from '../../../fixtures/fhir/load';
+import { loadIg } from '@tests/fixtures/fhir/load';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data surgery
 
