@@ -4,7 +4,7 @@
 // patient data, and only for a few hours.
 import type { SqlExecutor } from '../storage/sql-database';
 
-export interface BookingIntent {
+interface BookingIntent {
   operatorId: string;
   searchId: string;
   sourceId: string;
@@ -13,7 +13,7 @@ export interface BookingIntent {
 }
 
 /** What the intents say about a reported appointment. */
-export interface IntentMatch {
+interface IntentMatch {
   /** The search tab it came from: same regulator and publisher, and the same practitioner and start when known. */
   searchId?: string;
   /** The regulator opened one of this publisher's booking pages from the console within the last hours. */
@@ -31,7 +31,7 @@ export interface BookingIntents {
 }
 
 /** How long an opened booking page vouches for the appointments that follow. */
-export const INTENT_KEEP_MS = 4 * 60 * 60 * 1000;
+const INTENT_KEEP_MS = 4 * 60 * 60 * 1000;
 
 interface IntentRow {
   search_id: string;
