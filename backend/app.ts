@@ -9,7 +9,7 @@ import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
 import type { ApiCaller } from './api/auth';
 import { apiRoutes } from './api/routes';
-import { BookingIntents } from './appointments/booking-intents';
+import { storedBookingIntents } from './appointments/booking-intents';
 import { AppointmentFeed } from './appointments/feed';
 import { appointmentRoutes } from './appointments/routes';
 import type { PublisherAuthenticator } from './appointments/v3-receiver';
@@ -230,8 +230,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     ...appointmentRoutes({
       appointments: options.storage.appointments,
       feed,
-      intents: new BookingIntents(),
+      intents: storedBookingIntents(options.storage.db, () => now().getTime()),
       authenticatePublisher: options.publishers.authenticate,
+      regulatorByTechnicalId: async (id) => (await options.storage.regulators.getByTechnicalId(id))?.nationalId,
       verifyAccessToken,
       onUnexpected,
     }),

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { startBackend, bearerKeyAuthenticator, storageAccounts, type Backend } from './app';
-import { anyOf, clientCertificateAuthenticator } from './appointments/publisher-auth';
+import { anyOf, certificateSubjectAuthenticator, clientCertificateAuthenticator } from './appointments/publisher-auth';
 import { proxiedCertificateAuthenticator } from './appointments/proxied-certificate';
 import { loadDirectory } from './directory/index';
 import { followStoredDirectory } from './directory/live-directory';
@@ -44,7 +44,17 @@ const backendConfigSchema = z
       .object({
         timeoutMs: z.number().int().min(100).max(30_000).default(7_000),
         concurrency: z.number().int().min(1).max(256).default(32),
-        /** Client certificate fingerprints (SHA-256) per publisher id, for V3 over mutual TLS. */
+        /**
+         * Client certificate subjects (CN and OU) per publisher id, for V3 over mutual TLS: the chain is checked
+         * against `tls.ca`, then the subject names the publisher.
+         */
+        clientCertificateSubjects: z
+          .record(
+            z.string(),
+            z.array(z.object({ cn: z.string().min(1).max(200), ou: z.string().min(1).max(200) }).strict()).min(1),
+          )
+          .default({}),
+        /** Client certificate fingerprints (SHA-256) per publisher id: an option beside the subjects. */
         clientCertificates: z
           .record(z.string(), z.array(z.string().regex(/^[0-9A-Fa-f:]{64,95}$/u)).min(1))
           .default({}),
@@ -59,7 +69,13 @@ const backendConfigSchema = z
         tls: z.object({ cert: pem, key: pem, ca: pem.optional() }).strict().optional(),
       })
       .strict()
-      .default({ timeoutMs: 7_000, concurrency: 32, clientCertificates: {}, keys: {} }),
+      .default({
+        timeoutMs: 7_000,
+        concurrency: 32,
+        clientCertificateSubjects: {},
+        clientCertificates: {},
+        keys: {},
+      }),
     limits: limitsConfigSchema.prefault({}),
     observability: observabilityConfigSchema.prefault({}),
   })
@@ -173,6 +189,7 @@ export async function startConfiguredBackend(
       concurrency: config.publishers.concurrency,
       ...(outgoingTls ? { tls: outgoingTls } : {}),
       authenticate: anyOf(
+        certificateSubjectAuthenticator(config.publishers.clientCertificateSubjects),
         clientCertificateAuthenticator(config.publishers.clientCertificates),
         ...(config.publishers.proxiedCertificates
           ? [

@@ -1,5 +1,7 @@
 // Which publisher is calling the V3 receiver: in production its client certificate (mutual TLS, IGC-Santé), in
-// training a bearer key. Both map to a publisher id of the registry, or to nobody.
+// training a bearer key. Each maps to a publisher id of the registry, or to nobody. A certificate is recognised by its
+// subject (CN and OU, as the platform's mTLS specification asks), its chain always checked against the configured
+// CA; fingerprints remain an option for a certificate pinned as such.
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { PublisherAuthenticator } from './v3-receiver';
@@ -18,6 +20,39 @@ export function clientCertificateAuthenticator(
       return undefined;
     const certificate = socket.getPeerCertificate();
     return certificate?.fingerprint256 ? byFingerprint.get(certificate.fingerprint256.toUpperCase()) : undefined;
+  };
+}
+
+/** The subject fields a publisher's certificate must carry (both must match exactly). */
+export interface CertificateSubject {
+  cn: string;
+  ou: string;
+}
+
+/** Node gives a repeated subject field as an array: every value is compared. */
+function subjectValues(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Publishers known by their certificate's subject CN and OU, the chain verified by the TLS layer against the CA. */
+export function certificateSubjectAuthenticator(
+  subjects: Readonly<Record<string, readonly CertificateSubject[]>>,
+): PublisherAuthenticator {
+  const entries = Object.entries(subjects).flatMap(([publisherId, list]) =>
+    list.map((subject) => ({ publisherId, subject })),
+  );
+  return (request: IncomingMessage) => {
+    const socket = request.socket as Partial<TLSSocket>;
+    if (!socket.encrypted || socket.authorized !== true || typeof socket.getPeerCertificate !== 'function')
+      return undefined;
+    const subject = socket.getPeerCertificate()?.subject as Record<string, string | string[] | undefined> | undefined;
+    if (!subject) return undefined;
+    const cns = subjectValues(subject.CN);
+    const ous = subjectValues(subject.OU);
+    // One CN and one OU: a certificate listing several would match more than one publisher.
+    if (cns.length !== 1 || ous.length !== 1) return undefined;
+    const match = entries.filter((e) => e.subject.cn === cns[0] && e.subject.ou === ous[0]);
+    return match.length === 1 ? match[0]?.publisherId : undefined;
   };
 }
 

@@ -16,12 +16,14 @@ export interface AppointmentRoutesDeps {
   feed: AppointmentFeed;
   intents: BookingIntents;
   authenticatePublisher: PublisherAuthenticator;
+  regulatorByTechnicalId: (technicalId: string) => Promise<string | undefined>;
+  publicOrigin?: string;
   verifyAccessToken: AccessTokenVerifier;
   onUnexpected: (error: unknown) => void;
 }
 
 function toAppointment(record: AppointmentRecord): Appointment {
-  const { raw: _raw, createdAt: _createdAt, ...appointment } = record;
+  const { createdAt: _createdAt, ...appointment } = record;
   return appointment;
 }
 
@@ -32,12 +34,18 @@ export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
       feed: deps.feed,
       intents: deps.intents,
       authenticate: deps.authenticatePublisher,
+      regulatorByTechnicalId: deps.regulatorByTechnicalId,
+      ...(deps.publicOrigin ? { publicOrigin: deps.publicOrigin } : {}),
       onUnexpected: deps.onUnexpected,
     });
   const verify = deps.verifyAccessToken;
   return [
+    // The guide's V3 endpoint is versioned (`/fhir/v1/Appointment`); the unversioned path stays for publishers
+    // already configured with it.
     { method: 'POST', path: '/fhir/Appointment', handle: write },
     { method: 'PUT', path: '/fhir/Appointment', handle: write },
+    { method: 'POST', path: '/fhir/v1/Appointment', handle: write },
+    { method: 'PUT', path: '/fhir/v1/Appointment', handle: write },
     jsonRoute(backendRoutes.appointments, { verify }, async ({ caller }) => {
       const list = await deps.appointments.listByOperator(caller.nationalId, { limit: 200 });
       return { appointments: list.map(toAppointment) };
@@ -68,8 +76,8 @@ export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
         bodyLimit: 8 * 1024,
         invalid: () => new HttpError(400, 'invalid-booking', 'Ouverture de réservation invalide.'),
       },
-      ({ caller, body }) => {
-        deps.intents.record({ operatorId: caller.nationalId, ...body });
+      async ({ caller, body }) => {
+        await deps.intents.record({ operatorId: caller.nationalId, ...body });
         return { recorded: true as const };
       },
     ),

@@ -1,7 +1,13 @@
 // RDV V3: publishers POST (create) or PUT (conditional update on the identifier) a FrAppointmentSAS when an
-// appointment is confirmed or changes. Valid → stored (idempotent on the publisher's identifier) and pushed live to
-// the regulator's console; invalid → 400/422 with an OperationOutcome naming the problem.
+// appointment is confirmed or changes. Valid → the fields the console shows are stored (idempotent on the
+// publisher's identifier; never the resource itself) and pushed live to the regulator's console; invalid →
+// 400/422 with an OperationOutcome naming the problem.
+//
+// Traceability: an appointment for a regulator who did not open this publisher's booking page from the console
+// lately is accepted but flagged « non initié depuis la console »; a publisher cannot hand an appointment over to
+// another regulator: such an update is refused (422), the appointment stays with the regulator who booked it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { appointmentIssueStatus, mapAppointment } from '../../shared/fhir/map-appointment';
 import type { MappingIssue } from '../../shared/fhir/issues';
 import { readBody, BodyTooLargeError } from '../http/read-body';
@@ -17,6 +23,10 @@ export interface V3ReceiverDeps {
   feed: AppointmentFeed;
   intents: BookingIntents;
   authenticate: PublisherAuthenticator;
+  /** The regulator (IDNPS) a SAS technical id stands for, or undefined when no account has it. */
+  regulatorByTechnicalId: (technicalId: string) => Promise<string | undefined>;
+  /** The backend's public origin for `Location` headers; else the request's own (Host, TLS or not). */
+  publicOrigin?: string;
   onUnexpected: (error: unknown) => void;
 }
 
@@ -76,8 +86,10 @@ export async function handleAppointmentWrite(
   const report = mapped.appointment;
 
   if (request.method === 'PUT') {
-    // Conditional update: the identifier in the URL must be the appointment's own.
-    const identifier = new URL(request.url ?? '/', 'http://backend').searchParams.get('identifier');
+    // Conditional update: the identifier in the URL must be the appointment's own. The guide's examples spell the
+    // parameter `Identifier`; FHIR's is `identifier`: both are read.
+    const params = new URL(request.url ?? '/', 'http://backend').searchParams;
+    const identifier = params.get('identifier') ?? params.get('Identifier');
     const value = identifier?.includes('|') ? identifier.slice(identifier.indexOf('|') + 1) : identifier;
     if (!value)
       return outcome(response, 400, [
@@ -94,10 +106,32 @@ export async function handleAppointmentWrite(
     }
   }
 
-  const searchId = deps.intents.searchIdFor({
-    operatorId: report.operatorId,
+  const operatorId =
+    report.operatorKind === 'technical' ? await deps.regulatorByTechnicalId(report.operatorId) : report.operatorId;
+  if (operatorId === undefined)
+    return outcome(response, 422, [
+      {
+        code: 'appointment-operator-unknown',
+        message: 'Identifiant technique SAS du régulateur inconnu de la plateforme.',
+        path: 'Appointment.extension.valueReference.identifier',
+      },
+    ]);
+
+  const known = await deps.appointments.getByPublisherId(publisherId, report.publisherAppointmentId);
+  if (known !== undefined && known.operatorId !== operatorId)
+    return outcome(response, 422, [
+      {
+        code: 'appointment-operator-changed',
+        message:
+          'Le rendez-vous a été pris par un autre régulateur : il ne peut pas lui être retiré par une mise à jour.',
+        path: 'Appointment.extension.valueReference.identifier',
+      },
+    ]);
+
+  const intent = await deps.intents.match({
+    operatorId,
     publisherId,
-    practitionerId: report.practitionerId,
+    ...(report.practitionerId ? { practitionerId: report.practitionerId } : {}),
     start: report.start,
   });
   const { created, appointment } = await deps.appointments.upsert({
@@ -106,20 +140,29 @@ export async function handleAppointmentWrite(
     status: report.status,
     start: report.start,
     end: report.end,
-    operatorId: report.operatorId,
+    operatorId,
     ...(report.practitionerId ? { practitionerId: report.practitionerId } : {}),
     ...(report.practitionerName ? { practitionerName: report.practitionerName } : {}),
     ...(report.practitionerStatus ? { practitionerStatus: report.practitionerStatus } : {}),
-    ...(searchId ? { searchId } : {}),
-    raw: body,
+    ...(intent.searchId ? { searchId: intent.searchId } : {}),
+    // Only a new appointment is judged: updates follow whatever its creation was.
+    ...(known === undefined && !intent.initiated ? { notInitiated: true } : {}),
   });
-  const { raw: _raw, createdAt: _createdAt, ...visible } = appointment;
+  const { createdAt: _createdAt, ...visible } = appointment;
   deps.feed.publish(visible);
   response.writeHead(created ? 201 : 200, {
     'content-type': FHIR_JSON,
-    location: `/fhir/Appointment/${appointment.id}`,
+    location: `${deps.publicOrigin ?? requestOrigin(request)}/fhir/Appointment/${encodeURIComponent(appointment.id)}`,
   });
   response.end(JSON.stringify({ ...(body as object), id: appointment.id }));
+}
+
+/** The origin the publisher called, for an absolute `Location`. */
+function requestOrigin(request: IncomingMessage): string {
+  const tls = (request.socket as Partial<TLSSocket>).encrypted === true;
+  const host = request.headers.host;
+  const safeHost = host !== undefined && /^[A-Za-z0-9.\-[\]:]{1,300}$/u.test(host) ? host : 'localhost';
+  return `${tls ? 'https' : 'http'}://${safeHost}`;
 }
 
 function asOutcomeIssue(issue: MappingIssue) {

@@ -77,6 +77,10 @@ const structureSchema = z.object({
 const sosSiteSchema = z.object({
   id: text(64),
   associationName: text(300),
+  associationId: z
+    .string()
+    .regex(/^[0-9A-Za-z]{2,40}$/u)
+    .optional(),
   name: text(300),
   phone: phoneSchema.optional(),
   place: placeSchema,

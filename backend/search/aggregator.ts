@@ -18,7 +18,12 @@ export interface PublisherSource {
   baseUrl: string;
   /** Ask for CPTS includes (HealthcareService, Organization). */
   cpts: boolean;
-  /** Practitioner IDNPS (flavour ps) or SOS site ids (flavour sos). */
+  /**
+   * For each practitioner asked who participates in the SAS via a CPTS, that CPTS's FINESS: a CPTS-typed slot shows
+   * on a practitioner's card only when it is offered through the CPTS they participate via.
+   */
+  cptsByPractitioner?: ReadonlyMap<string, string>;
+  /** Practitioner IDNPS (flavour ps) or SOS associations' IDNST (flavour sos; a site's id when its association is unknown). */
   ids: string[];
 }
 
@@ -29,6 +34,36 @@ interface AgendaSource {
 }
 
 export type SlotSource = PublisherSource | AgendaSource;
+
+/**
+ * A SOS answer is keyed on associations: a slot is kept when its site is managed by an association asked
+ * (Location.managingOrganization → Organization.identifier) or is itself an id asked (directories that know only
+ * the site). A slot naming a practitioner is not a SOS site slot.
+ */
+function isAskedSosSlot(slot: Slot, asked: ReadonlySet<string>): boolean {
+  if (slot.practitionerId !== undefined || slot.sosSiteId === undefined) return false;
+  return (slot.sosAssociationId !== undefined && asked.has(slot.sosAssociationId)) || asked.has(slot.sosSiteId);
+}
+
+function isAskedPractitionerSlot(slot: Slot, asked: ReadonlySet<string>): boolean {
+  return slot.practitionerId !== undefined && asked.has(slot.practitionerId);
+}
+
+/**
+ * Participation decides where a CPTS slot shows (types CPTS, or offered through a CPTS HealthcareService). For a
+ * practitioner participating via one of the slot's CPTS: on their card, under that CPTS. For one participating
+ * individually or not at all: not on their card; the slot stays a CPTS slot, on the card of the CPTS it names
+ * (dropped when it names none).
+ */
+function placeCptsSlot(slot: Slot, cptsByPractitioner: ReadonlyMap<string, string> | undefined): Slot[] {
+  const finesses = slot.cptsFinesses ?? (slot.cptsFiness !== undefined ? [slot.cptsFiness] : []);
+  if (!slot.types.includes('CPTS') && finesses.length === 0) return [slot];
+  const via = slot.practitionerId === undefined ? undefined : cptsByPractitioner?.get(slot.practitionerId);
+  if (via !== undefined && (finesses.length === 0 || finesses.includes(via))) return [{ ...slot, cptsFiness: via }];
+  if (finesses.length === 0) return [];
+  const { practitionerId: _practitioner, place: _place, ...cptsSlot } = slot;
+  return [cptsSlot];
+}
 
 export interface MappedAnswer {
   slots: Slot[];
@@ -69,7 +104,7 @@ export async function aggregateSlots(
   // The same consultation may come from two sources (publisher and SAS agenda): show it once.
   const fresh = (slots: Slot[]) =>
     slots.filter((slot) => {
-      const key = `${slot.practitionerId ?? slot.sosSiteId ?? ''}|${slot.start}`;
+      const key = `${slot.practitionerId ?? slot.sosSiteId ?? slot.id}|${slot.start}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -124,12 +159,12 @@ export async function aggregateSlots(
           if (!response.ok || signal.aborted) return { response, slotCount: 0, issueCount: 0 };
           const asked = new Set(ids);
           const mapped = deps.map(response.body, source);
-          // A publisher answering for practitioners it was not asked about is not trusted for them.
-          const own = mapped.slots.filter((slot) =>
-            source.flavour === 'sos'
-              ? slot.sosSiteId === undefined || asked.has(slot.sosSiteId)
-              : slot.practitionerId !== undefined && asked.has(slot.practitionerId),
-          );
+          // A publisher answering for practitioners or associations it was not asked about is not trusted for them.
+          const own = mapped.slots
+            .filter((slot) =>
+              source.flavour === 'sos' ? isAskedSosSlot(slot, asked) : isAskedPractitionerSlot(slot, asked),
+            )
+            .flatMap((slot) => (source.flavour === 'sos' ? [slot] : placeCptsSlot(slot, source.cptsByPractitioner)));
           const slots = fresh(own);
           if (slots.length > 0 && !signal.aborted) emit({ type: 'slots', sourceId: source.info.id, slots });
           return {

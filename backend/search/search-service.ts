@@ -16,6 +16,7 @@ import type {
 import type { SearchWindow } from '../../shared/fhir/build-search';
 import { aggregateSlots, type AggregatorDeps, type SlotSource } from './aggregator';
 import { SAS_AGENDA_SOURCE } from '../directory/publishers';
+import { cptsMembers } from './cpts-members';
 import { resolveSpecialty, specialtyResolution } from './specialty';
 import { DEFAULT_OFFER_PAGE_SIZE, firstOfferPage } from './offer-page';
 import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from './ports';
@@ -86,7 +87,10 @@ export async function runSearch(
     if (practitioner)
       offerPractitioners.push({ practitioner, distanceKm: distanceTo(practitioner, point), isGp: true });
   }
-  const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners);
+  const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners).map((offered) => ({
+    ...offered,
+    members: cptsMembers(offered.cpts, (id) => deps.directory.practitionerById(id), { point, radiusKm, codings }),
+  }));
   // SOS Médecins are general practitioners: their sites answer general medicine searches only.
   const sosSites = codings.some(isGeneralMedicine)
     ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
@@ -185,7 +189,7 @@ function offerCpts(
 function planSources(
   registry: PublisherRegistry,
   practitioners: OfferPractitioner[],
-  sosSites: { id: string; agendaSource?: string }[],
+  sosSites: { id: string; associationId?: string; agendaSource?: string }[],
 ): SlotSource[] {
   const byPublisher = new Map<string, string[]>();
   const agenda: string[] = [];
@@ -195,8 +199,19 @@ function planSources(
     if (source === SAS_AGENDA_SOURCE.id) agenda.push(practitioner.nationalId);
     else byPublisher.set(source, [...(byPublisher.get(source) ?? []), practitioner.nationalId]);
   }
+  // SOS publishers are searched by association (actor:Location.organization.identifier), not by site.
   for (const site of sosSites) {
-    if (site.agendaSource) byPublisher.set(site.agendaSource, [...(byPublisher.get(site.agendaSource) ?? []), site.id]);
+    if (site.agendaSource)
+      byPublisher.set(site.agendaSource, [
+        ...(byPublisher.get(site.agendaSource) ?? []),
+        site.associationId ?? site.id,
+      ]);
+  }
+  const cptsByPractitioner = new Map<string, string>();
+  for (const { practitioner } of practitioners) {
+    const participation = practitioner.participation;
+    if (participation?.mode === 'cpts' && participation.structureId !== undefined)
+      cptsByPractitioner.set(practitioner.nationalId, participation.structureId);
   }
   const sources: SlotSource[] = [];
   for (const [id, ids] of byPublisher) {
@@ -209,6 +224,7 @@ function planSources(
       baseUrl: entry.fhirBaseUrl,
       cpts: entry.cpts,
       ids: [...new Set(ids)],
+      ...(entry.flavour === 'ps' ? { cptsByPractitioner } : {}),
     });
   }
   if (agenda.length > 0) sources.push({ kind: 'sas-agenda', info: SAS_AGENDA_SOURCE, ids: agenda });

@@ -1,5 +1,6 @@
 // Appointments reported back by publishers (RDV V3, FrAppointmentSAS): one row per (publisher, publisher's id).
 // Publishers POST on creation and PUT on every change, sometimes more than once: the upsert makes both idempotent.
+// Only what the console shows is kept, never the publisher's resource itself (it may name a patient).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES, PARTICIPANT_STATUSES, type Appointment } from '../../shared/domain/appointment';
@@ -7,11 +8,9 @@ import type { NationalId } from '../../shared/domain/identifiers';
 import { instantColumn, instantInput, optionalTextColumn } from './row-values';
 import type { SqlExecutor } from './sql-database';
 
-/** A stored appointment: the domain view plus what the storage keeps for audit. */
+/** A stored appointment: the domain view plus when the platform first received it. */
 export interface AppointmentRecord extends Appointment {
   createdAt: string;
-  /** The FHIR Appointment exactly as the publisher last sent it. */
-  raw: unknown;
 }
 
 const appointmentInputSchema = z
@@ -26,7 +25,8 @@ const appointmentInputSchema = z
     practitionerName: z.string().trim().min(1).max(300).optional(),
     practitionerStatus: z.enum(PARTICIPANT_STATUSES).optional(),
     searchId: z.string().trim().min(1).max(100).optional(),
-    raw: z.unknown(),
+    /** The regulator had not opened this publisher's booking page from the console lately. */
+    notInitiated: z.boolean().optional(),
   })
   .refine((input) => Date.parse(input.end) >= Date.parse(input.start), {
     message: 'la fin du rendez-vous précède son début',
@@ -47,7 +47,7 @@ const rowSchema = z
     practitioner_name: optionalTextColumn,
     practitioner_status: z.enum(PARTICIPANT_STATUSES).nullable(),
     search_id: optionalTextColumn,
-    raw: z.unknown(),
+    not_initiated: z.boolean(),
     created_at: instantColumn,
     updated_at: instantColumn,
   })
@@ -63,13 +63,13 @@ const rowSchema = z
     ...(row.practitioner_name !== undefined ? { practitionerName: row.practitioner_name } : {}),
     ...(row.practitioner_status !== null ? { practitionerStatus: row.practitioner_status } : {}),
     ...(row.search_id !== undefined ? { searchId: row.search_id } : {}),
-    raw: row.raw,
+    ...(row.not_initiated ? { notInitiated: true } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
 
 const COLUMNS = `id, publisher_id, publisher_appointment_id, status, start_at, end_at, operator_id, practitioner_id,
-  practitioner_name, practitioner_status, search_id, raw, created_at, updated_at`;
+  practitioner_name, practitioner_status, search_id, not_initiated, created_at, updated_at`;
 
 export interface AppointmentRepository {
   /**
@@ -90,8 +90,8 @@ export function createAppointmentRepository(db: SqlExecutor, newId: () => string
       const appointment = appointmentInputSchema.parse(input);
       const result = await db.query(
         `INSERT INTO appointments (id, publisher_id, publisher_appointment_id, status, start_at, end_at, operator_id,
-           practitioner_id, practitioner_name, practitioner_status, search_id, raw)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)
+           practitioner_id, practitioner_name, practitioner_status, search_id, not_initiated)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (publisher_id, publisher_appointment_id) DO UPDATE SET
            status = EXCLUDED.status,
            start_at = EXCLUDED.start_at,
@@ -101,7 +101,8 @@ export function createAppointmentRepository(db: SqlExecutor, newId: () => string
            practitioner_name = COALESCE(EXCLUDED.practitioner_name, appointments.practitioner_name),
            practitioner_status = COALESCE(EXCLUDED.practitioner_status, appointments.practitioner_status),
            search_id = COALESCE(EXCLUDED.search_id, appointments.search_id),
-           raw = EXCLUDED.raw,
+           -- Flagged once, flagged for good: a later update does not make the console the initiator.
+           not_initiated = appointments.not_initiated OR EXCLUDED.not_initiated,
            updated_at = now()
          RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
         [
@@ -116,8 +117,7 @@ export function createAppointmentRepository(db: SqlExecutor, newId: () => string
           appointment.practitionerName ?? null,
           appointment.practitionerStatus ?? null,
           appointment.searchId ?? null,
-          // Always bound as JSON text: `pg` would turn a top-level array into a PostgreSQL array literal.
-          JSON.stringify(appointment.raw ?? null),
+          appointment.notInitiated === true,
         ],
       );
       const row = result.rows[0] as { inserted?: unknown } | undefined;

@@ -7,6 +7,8 @@ import type { SqlExecutor } from './sql-database';
 
 /** A regulator account as storage keeps it: the account, and when it was created and last changed. */
 interface StoredRegulatorAccount extends RegulatorAccount {
+  /** SAS technical id (UUID, urn:oid:1.2.250.1.213.3.6 type INTRN), given by storage at creation. */
+  technicalId: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -22,6 +24,7 @@ const rowSchema = z
     given_name: optionalTextColumn,
     email: optionalTextColumn,
     active: z.boolean(),
+    technical_id: z.string(),
     created_at: instantColumn,
     updated_at: instantColumn,
     inserted: z.boolean().optional(),
@@ -32,16 +35,22 @@ const rowSchema = z
     ...(row.given_name !== undefined ? { givenName: row.given_name } : {}),
     ...(row.email !== undefined ? { email: row.email } : {}),
     active: row.active,
+    technicalId: row.technical_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
 
-const COLUMNS = 'national_id, family_name, given_name, email, active, created_at, updated_at';
+const COLUMNS =
+  'national_id, family_name, given_name, email, active, technical_id::text AS technical_id, created_at, updated_at';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 export interface RegulatorAccountRepository {
   /** Creates or updates the account of this national id; says which. */
   upsert(input: RegulatorAccountInput): Promise<{ created: boolean; account: StoredRegulatorAccount }>;
   get(nationalId: NationalId): Promise<StoredRegulatorAccount | undefined>;
+  /** The account a SAS technical id (UUID) stands for. */
+  getByTechnicalId(technicalId: string): Promise<StoredRegulatorAccount | undefined>;
   /** Ordered by family then given name. */
   list(filter?: { active?: boolean }): Promise<StoredRegulatorAccount[]>;
   /** Withdraws or restores access; undefined when there is no such account. */
@@ -69,6 +78,13 @@ export function createRegulatorAccountRepository(db: SqlExecutor): RegulatorAcco
     },
     async get(nationalId) {
       const result = await db.query(`SELECT ${COLUMNS} FROM regulator_accounts WHERE national_id = $1`, [nationalId]);
+      return result.rows[0] ? rowSchema.parse(result.rows[0]) : undefined;
+    },
+    async getByTechnicalId(technicalId) {
+      if (!UUID.test(technicalId)) return undefined;
+      const result = await db.query(`SELECT ${COLUMNS} FROM regulator_accounts WHERE technical_id = $1::uuid`, [
+        technicalId.toLowerCase(),
+      ]);
       return result.rows[0] ? rowSchema.parse(result.rows[0]) : undefined;
     },
     async list(filter = {}) {

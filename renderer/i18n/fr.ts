@@ -125,6 +125,9 @@ export const fr = {
     cptsBadge: 'CPTS',
     sosBadge: 'SOS',
     cptsMembers: 'Voir tous les professionnels de la CPTS',
+    cptsOtherMembers: 'Autres professionnels de la CPTS',
+    memberOutsideRadius: 'hors rayon',
+    memberOtherSpecialty: 'autre spécialité',
     cptsMembersCount: (n: number) => (n === 1 ? '1 professionnel dans le rayon' : `${n} professionnels dans le rayon`),
     sosKind: 'SOS Médecins — site de consultation',
     slotsLabel: (name: string) => `Créneaux de ${name}`,
@@ -144,6 +147,7 @@ export const fr = {
     bookPrefix: (day: string) => `Réserver ${day.toLowerCase()} à `,
     typePrefix: ', créneau ',
     noBookingUrl: 'Ce créneau n’a pas de page de réservation : appelez le cabinet.',
+    reasonPrefix: 'Motif : ',
   },
   filters: {
     label: 'Filtres',
@@ -156,6 +160,8 @@ export const fr = {
     count: (cards: number, slots: number) =>
       `${cards} ${cards === 1 ? 'carte' : 'cartes'}, ${slots} ${slots === 1 ? 'créneau' : 'créneaux'}`,
     clear: (n: number) => `Effacer les filtres (${n})`,
+    reason: 'Motif',
+    reasonPlaceholder: 'ex. vaccination',
   },
   sources: {
     label: 'Réponses des éditeurs',
@@ -198,6 +204,9 @@ export const fr = {
     } as Record<string, string>,
   },
   orientations: {
+    notInitiated: 'Rendez-vous non initié depuis la console',
+    notInitiatedHint:
+      'L’éditeur a transmis ce rendez-vous sans que sa page de réservation ait été ouverte depuis la console ces dernières heures : vérifiez-le.',
     open: 'Mes orientations',
     count: (n: number) => (n === 0 ? 'aucun rendez-vous' : n === 1 ? '1 rendez-vous' : `${n} rendez-vous`),
     unseen: 'nouveau changement',

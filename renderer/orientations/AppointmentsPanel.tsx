@@ -79,6 +79,15 @@ function AppointmentItem({
         </span>
       </div>
       <p className="orientation-when">{row.when}</p>
+      {row.notInitiated && (
+        <p
+          className="orientation-not-initiated"
+          data-testid="orientation-not-initiated"
+          title={fr.orientations.notInitiatedHint}
+        >
+          {fr.orientations.notInitiated}
+        </p>
+      )}
       <p className="orientation-meta">
         {fr.orientations.publisher(row.publisher)}
         {row.updated && (

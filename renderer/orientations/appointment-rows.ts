@@ -25,6 +25,8 @@ export interface AppointmentRow {
   /** "mis à jour à 14:32", or undefined when the backend's time is unreadable. */
   updated?: string;
   link: AppointmentLink;
+  /** « Rendez-vous non initié depuis la console »: the publisher reported it without a booking page opened here. */
+  notInitiated: boolean;
 }
 
 /** The status in French: one table for the console, the journal and the publishers' pages (shared/domain). */
@@ -94,6 +96,7 @@ export function appointmentRows(
         publisher: publisherLabel(a.publisherId, links),
         ...(Number.isNaN(updatedMs) ? {} : { updated: fr.orientations.updatedAt(formatClock(updatedMs)) }),
         link: appointmentLink(a.searchId, links),
+        notInitiated: a.notInitiated === true,
       };
     });
 }

@@ -134,6 +134,19 @@ export function FilterBar({ filters, facets, onChange, register }: FilterBarProp
           </span>
         );
       })}
+      <label className="filter-item filter-reason">
+        <span className="filter-group">{fr.filters.reason}</span>
+        <input
+          type="search"
+          maxLength={200}
+          value={filters.reason ?? ''}
+          placeholder={fr.filters.reasonPlaceholder}
+          data-filter="reason"
+          // Typing stays in the field: the toolbar's arrows and shortcuts are for the buttons.
+          onKeyDown={(event) => event.stopPropagation()}
+          onChange={(event) => onChange({ type: 'set-reason', reason: event.target.value })}
+        />
+      </label>
     </div>
   );
 }

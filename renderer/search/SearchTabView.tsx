@@ -2,6 +2,7 @@
 // filters, the list and the map, kept in sync. Keyboard commands reach it through `commands`.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Slot } from '../../shared/domain/slot';
+import { CptsOtherMembers } from './cards/CptsOtherMembers';
 import { fr } from '../i18n/fr';
 import type { CardActions } from './cards/ResultCardView';
 import { FilterBar } from './FilterBar';
@@ -164,6 +165,7 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
             <button type="button" className="btn" onClick={() => dispatchView({ type: 'leave-cpts' })}>
               {fr.results.cptsBack}
             </button>
+            <CptsOtherMembers members={model.focusedCpts.otherMembers} />
           </div>
         )}
       </div>

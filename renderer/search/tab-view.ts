@@ -23,6 +23,7 @@ export type TabViewAction =
   | { type: 'toggle-mode'; mode: ConsultationMode }
   | { type: 'toggle-type'; slotType: SlotType }
   | { type: 'toggle-available-only' }
+  | { type: 'set-reason'; reason: string }
   | { type: 'clear-filters' }
   | { type: 'focus-cpts'; finess: string }
   | { type: 'leave-cpts' }
@@ -42,6 +43,11 @@ export function reduceTabView(view: TabView, action: TabViewAction): TabView {
       return { ...view, filters: { ...view.filters, types: toggle(view.filters.types, action.slotType) } };
     case 'toggle-available-only':
       return { ...view, filters: { ...view.filters, availableOnly: view.filters.availableOnly !== true } };
+    case 'set-reason': {
+      const { reason: _previous, ...rest } = view.filters;
+      const reason = action.reason.slice(0, 200);
+      return { ...view, filters: reason.trim() === '' ? rest : { ...rest, reason } };
+    }
     case 'clear-filters':
       return { ...view, filters: {} };
     case 'focus-cpts':
@@ -71,6 +77,7 @@ export function activeFilterCount(filters: SearchFilters): number {
     (filters.day ? 1 : 0) +
     (filters.modes?.length ?? 0) +
     (filters.types?.length ?? 0) +
-    (filters.availableOnly ? 1 : 0)
+    (filters.availableOnly ? 1 : 0) +
+    (filters.reason?.trim() ? 1 : 0)
   );
 }

@@ -15,6 +15,7 @@ export const appointmentAnswerSchema = z.object({
   practitionerName: z.string().optional(),
   practitionerStatus: z.enum(PARTICIPANT_STATUSES).optional(),
   searchId: z.string().optional(),
+  notInitiated: z.boolean().optional(),
   updatedAt: z.string(),
 } satisfies ShapeOf<Appointment>);
 

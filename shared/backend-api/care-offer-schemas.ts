@@ -74,6 +74,7 @@ export const structureAnswerSchema = z.object({
 export const sosSiteAnswerSchema = z.object({
   id: z.string(),
   associationName: z.string(),
+  associationId: z.string().optional(),
   name: z.string(),
   phone: z.string().optional(),
   place: placeAnswerSchema,
@@ -93,5 +94,8 @@ export const slotAnswerSchema = z.object({
   practitionerId: z.string().optional(),
   place: placeAnswerSchema.optional(),
   cptsFiness: z.string().optional(),
+  cptsFinesses: z.array(z.string()).optional(),
   sosSiteId: z.string().optional(),
+  sosAssociationId: z.string().optional(),
+  reasons: z.array(z.string()).optional(),
 } satisfies ShapeOf<Slot>);

@@ -5,6 +5,7 @@ import type {
   CareOffer,
   GpLookup,
   OfferCpts,
+  OfferCptsMember,
   OfferPractitioner,
   OfferSosSite,
   OfferStructure,
@@ -63,7 +64,22 @@ export const offerPractitionerSchema = z.object({
 
 const careOfferSchema = z.object({
   practitioners: z.array(offerPractitionerSchema),
-  cpts: z.array(z.object({ cpts: cptsAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferCpts>)),
+  cpts: z.array(
+    z.object({
+      cpts: cptsAnswerSchema,
+      distanceKm: z.number().optional(),
+      members: z
+        .array(
+          z.object({
+            practitioner: practitionerAnswerSchema,
+            distanceKm: z.number().optional(),
+            outsideRadius: z.boolean(),
+            otherSpecialty: z.boolean(),
+          } satisfies ShapeOf<OfferCptsMember>),
+        )
+        .optional(),
+    } satisfies ShapeOf<OfferCpts>),
+  ),
   sosSites: z.array(
     z.object({ site: sosSiteAnswerSchema, distanceKm: z.number().optional() } satisfies ShapeOf<OfferSosSite>),
   ),

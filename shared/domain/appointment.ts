@@ -33,6 +33,11 @@ export interface Appointment {
   practitionerStatus?: ParticipantStatus;
   /** Search tab it came from, when the console opened the booking. */
   searchId?: string;
+  /**
+   * The regulator had not opened this publisher's booking page from the console in the last hours: accepted, but
+   * shown as « rendez-vous non initié depuis la console » (a publisher could otherwise attribute any appointment).
+   */
+  notInitiated?: boolean;
   updatedAt: string;
 }
 

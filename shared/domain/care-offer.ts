@@ -85,6 +85,11 @@ export interface SosSite {
   id: string;
   /** The association, e.g. "SOS Médecins Agen". */
   associationName: string;
+  /**
+   * IDNST of the association (`3`+SIRET, Organization.identifier): the key the SOS search is made on. Absent in
+   * directories that do not know it; the site's own id is asked instead.
+   */
+  associationId?: string;
   name: string;
   phone?: string;
   place: Place;

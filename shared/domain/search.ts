@@ -70,6 +70,20 @@ export interface OfferPractitioner {
 export interface OfferCpts {
   cpts: Cpts;
   distanceKm?: number;
+  /**
+   * Every practitioner participating in the SAS via this CPTS (« Voir tous les professionnels de la CPTS »), those
+   * beyond the search radius or of another specialty included and marked so.
+   */
+  members?: OfferCptsMember[];
+}
+
+export interface OfferCptsMember {
+  practitioner: Practitioner;
+  distanceKm?: number;
+  /** Beyond the search radius (or no known place). */
+  outsideRadius: boolean;
+  /** Not of the specialty searched. */
+  otherSpecialty: boolean;
 }
 
 export interface OfferSosSite {

@@ -31,6 +31,12 @@ export interface Slot {
   place?: Place;
   /** FINESS of the CPTS when this is a CPTS slot (serviceType 604 → HealthcareService → Organization). */
   cptsFiness?: string;
+  /** Every CPTS the slot is offered through (one HealthcareService reference each), the first being `cptsFiness`. */
+  cptsFinesses?: string[];
   /** SOS Médecins site id for SOS slots. */
   sosSiteId?: string;
+  /** IDNST of the SOS Médecins association managing the slot's site (Location.managingOrganization). */
+  sosAssociationId?: string;
+  /** Reasons for the consultation as the publisher words them (Slot.serviceType.text), e.g. « Visite de contrôle ». */
+  reasons?: string[];
 }

@@ -132,12 +132,16 @@ class SearchsetBuilder {
     const resource = slotResource(slot, this.slotFhirId(slot, index));
 
     let cpts: CptsEntries | undefined;
-    if (slot.cptsFiness !== undefined) {
-      cpts =
-        this.cpts.get(slot.cptsFiness) ??
-        this.cptsEntry({ finess: slot.cptsFiness, name: `CPTS ${slot.cptsFiness}`, memberIds: [] });
-      resource.serviceType?.push(cptsServiceType(cpts.serviceId));
+    // One serviceType (and HealthcareService reference) per CPTS the slot is offered through.
+    const finesses = [
+      ...new Set([...(slot.cptsFiness !== undefined ? [slot.cptsFiness] : []), ...(slot.cptsFinesses ?? [])]),
+    ];
+    for (const finess of finesses) {
+      const entry = this.cpts.get(finess) ?? this.cptsEntry({ finess, name: `CPTS ${finess}`, memberIds: [] });
+      cpts ??= entry;
+      resource.serviceType?.push(cptsServiceType(entry.serviceId));
     }
+    for (const reason of slot.reasons ?? []) resource.serviceType?.push({ text: reason });
 
     const sosMode = this.sosMode;
     const site = slot.sosSiteId === undefined ? undefined : this.sites.get(slot.sosSiteId);
@@ -239,7 +243,7 @@ class SearchsetBuilder {
     const known = this.sites.get(site.id);
     if (known !== undefined) return known;
     const n = this.sites.size + 1;
-    const orgKey = `${site.place.organizationId ?? ''}|${site.associationName}`;
+    const orgKey = `${site.associationId ?? site.place.organizationId ?? ''}|${site.associationName}`;
     let orgId = this.sosOrgs.get(orgKey);
     if (orgId === undefined) {
       orgId = `sos-org-${this.sosOrgs.size + 1}`;

@@ -192,12 +192,13 @@ export function sosSiteResources(
     meta: { profile: [PROFILES.organizationSos] },
     name: site.associationName,
   };
-  if (site.place.organizationId !== undefined)
+  const associationId = site.associationId ?? site.place.organizationId;
+  if (associationId !== undefined)
     organization.identifier = [
       {
         type: { coding: [{ system: FR_LOCATION_IDENTIFIER_TYPE_SYSTEM, code: 'IDNST' }] },
         system: IDNST_SYSTEM,
-        value: site.place.organizationId,
+        value: associationId,
       },
     ];
   return { schedule, location, organization };

@@ -12,6 +12,11 @@ function idnps(value: string): fhir.Identifier {
   return { type: { coding: [{ system: FR_V2_0203_SYSTEM, code: 'IDNPS' }] }, system: IDNPS_SYSTEM, value };
 }
 
+/** The regulator's SAS technical id (UUID) as the guide writes it: the platform's OID, identifier type INTRN. */
+function technicalId(value: string): fhir.Identifier {
+  return { type: { coding: [{ system: FR_V2_0203_SYSTEM, code: 'INTRN' }] }, system: SAS_PLATFORM_OID, value };
+}
+
 /** V1: the regulator account as FrPractitionerRegul (POST to create, conditional PUT on the identifier to update). */
 export function buildRegulatorPractitioner(
   account: RegulatorPractitioner,
@@ -58,7 +63,14 @@ export function buildAppointment(report: AppointmentReport, options: { id?: stri
   const appointment: fhir.Appointment = {
     resourceType: 'Appointment',
     meta: { profile: [report.profile === 'sos' ? PROFILES.appointmentSos : PROFILES.appointment] },
-    extension: [{ url: APPOINTMENT_OPERATOR_EXTENSION, valueReference: { identifier: idnps(report.operatorId) } }],
+    extension: [
+      {
+        url: APPOINTMENT_OPERATOR_EXTENSION,
+        valueReference: {
+          identifier: report.operatorKind === 'technical' ? technicalId(report.operatorId) : idnps(report.operatorId),
+        },
+      },
+    ],
     identifier: [{ system: report.identifierSystem, value: report.publisherAppointmentId }],
     status: report.status === 'needs-action' ? 'pending' : report.status,
     start: report.start,

@@ -23,6 +23,8 @@ export interface ScheduleInfo {
   practitionerId?: string;
   place?: Place;
   sosSiteId?: string;
+  /** IDNST of the association managing the SOS site (its Organization's identifier). */
+  sosAssociationId?: string;
 }
 
 export class BundleGraph implements Links {
@@ -132,7 +134,9 @@ export class BundleGraph implements Links {
       const siteId = this.sosSiteOf(location, this.root.forEntry(location.entry));
       if (siteId !== undefined) {
         info.sosSiteId ??= siteId;
-        info.place ??= this.sosSites.get(siteId)?.place;
+        const site = this.sosSites.get(siteId);
+        info.place ??= site?.place;
+        if (site?.associationId !== undefined) info.sosAssociationId ??= site.associationId;
       }
     }
     return info;

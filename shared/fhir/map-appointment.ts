@@ -1,12 +1,7 @@
 // RDV V3: an Appointment a publisher POSTs/PUTs to the platform (FrAppointmentSAS, or sas-sos-appointment for SOS
 // Médecins) → the fields the console keeps. Strict: any problem makes the whole appointment invalid, because the
 // backend must answer 400/422 with an OperationOutcome rather than store half an appointment.
-import {
-  APPOINTMENT_STATUSES,
-  PARTICIPANT_STATUSES,
-  type AppointmentStatus,
-  type ParticipantStatus,
-} from '../domain/appointment';
+import { APPOINTMENT_STATUSES, type AppointmentStatus, type ParticipantStatus } from '../domain/appointment';
 import { IDNPS_SYSTEM, SAS_PLATFORM_OID, type NationalId } from '../domain/identifiers';
 import { APPOINTMENT_OPERATOR_EXTENSION, PROFILES, profileName } from './codes';
 import { parseInstant } from './instant';
@@ -25,8 +20,10 @@ export interface AppointmentReport {
   start: string;
   end: string;
   created?: string;
-  /** Regulator who booked it (FrAppointmentOperator extension): IDNPS, or the SAS technical id. */
+  /** Regulator who booked it (FrAppointmentOperator extension): IDNPS, or the SAS technical id (`operatorKind`). */
   operatorId: NationalId;
+  /** `technical`: `operatorId` is the regulator's SAS technical id (UUID), to be resolved to the account. */
+  operatorKind?: 'technical';
   /** Effector practitioner (participant.actor.identifier IDNPS), absent for SOS appointments without one. */
   practitionerId?: NationalId;
   practitionerName?: string;
@@ -44,6 +41,12 @@ export function appointmentIssueStatus(issues: readonly MappingIssue[]): 400 | 4
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/u;
+
+/**
+ * The guide's participant status value set (sas-valueset-participant-status): the effector accepted the appointment,
+ * or has still to confirm it. R4's `declined` and `tentative` are not in it.
+ */
+const IG_PARTICIPANT_STATUSES = ['accepted', 'needs-action'] as const satisfies readonly ParticipantStatus[];
 
 export function mapAppointment(input: unknown): AppointmentMapping {
   const sink = new IssueSink();
@@ -73,7 +76,7 @@ function readAppointment(input: unknown, sink: IssueSink): AppointmentReport | u
     return undefined;
   }
   const sos = profilesOf(input).some((p) => profileName(p) === profileName(PROFILES.appointmentSos));
-  const operatorId = readOperator(input, sink);
+  const operator = readOperator(input, sink);
   const identifier = readIdentifier(input, sink);
   const status = readStatus(input, sink);
   const start = readTime(input, 'start', sink);
@@ -87,7 +90,7 @@ function readAppointment(input: unknown, sink: IssueSink): AppointmentReport | u
   const created = readCreated(input, sink);
   const effector = readEffector(input, sink);
   if (
-    operatorId === undefined ||
+    operator === undefined ||
     identifier === undefined ||
     status === undefined ||
     start === undefined ||
@@ -101,8 +104,9 @@ function readAppointment(input: unknown, sink: IssueSink): AppointmentReport | u
     status,
     start: start.text,
     end: end.text,
-    operatorId,
+    operatorId: operator.id,
   };
+  if (operator.technical) report.operatorKind = 'technical';
   if (created !== undefined) report.created = created;
   if (effector.id !== undefined) report.practitionerId = effector.id;
   if (effector.name !== undefined) report.practitionerName = effector.name;
@@ -110,7 +114,15 @@ function readAppointment(input: unknown, sink: IssueSink): AppointmentReport | u
   return report;
 }
 
-function readOperator(appointment: JsonRecord, sink: IssueSink): string | undefined {
+/** The SAS technical id of a regulator: a UUID under the platform's OID, identifier type INTRN. */
+const TECHNICAL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+function identifierTypeCodes(identifier: JsonRecord): unknown[] {
+  const type = child(identifier, 'type');
+  return type === undefined ? [] : records(type, 'coding').map((c) => own(c, 'code'));
+}
+
+function readOperator(appointment: JsonRecord, sink: IssueSink): { id: string; technical: boolean } | undefined {
   const extension = records(appointment, 'extension').find((e) => own(e, 'url') === APPOINTMENT_OPERATOR_EXTENSION);
   if (extension === undefined) {
     sink.add(
@@ -123,15 +135,24 @@ function readOperator(appointment: JsonRecord, sink: IssueSink): string | undefi
   const identifier = child(child(extension, 'valueReference') ?? {}, 'identifier');
   const system = identifier === undefined ? undefined : own(identifier, 'system');
   const value = identifier === undefined ? undefined : own(identifier, 'value');
+  const types = identifier === undefined ? [] : identifierTypeCodes(identifier);
   if (
-    (system === IDNPS_SYSTEM || system === SAS_PLATFORM_OID) &&
+    system === IDNPS_SYSTEM &&
     typeof value === 'string' &&
-    NATIONAL_ID_PATTERN.test(value)
+    NATIONAL_ID_PATTERN.test(value) &&
+    !types.includes('INTRN')
   )
-    return value;
+    return { id: value, technical: false };
+  if (
+    system === SAS_PLATFORM_OID &&
+    typeof value === 'string' &&
+    TECHNICAL_ID.test(value) &&
+    types.every((code) => code === 'INTRN')
+  )
+    return { id: value.toLowerCase(), technical: true };
   sink.add(
     'appointment-operator-invalid',
-    `Régulateur mal identifié : valueReference.identifier doit porter son IDNPS (système ${IDNPS_SYSTEM}).`,
+    `Régulateur mal identifié : valueReference.identifier doit porter son IDNPS (système ${IDNPS_SYSTEM}, type IDNPS) ou son identifiant technique SAS (système ${SAS_PLATFORM_OID}, type INTRN, UUID).`,
     'Appointment.extension.valueReference.identifier',
   );
   return undefined;
@@ -229,11 +250,11 @@ function readEffector(
   participants.forEach((participant, index) => {
     const path = `Appointment.participant[${index}]`;
     const statusValue = own(participant, 'status');
-    const status = PARTICIPANT_STATUSES.find((s) => s === statusValue);
+    const status = IG_PARTICIPANT_STATUSES.find((s) => s === statusValue);
     if (statusValue !== undefined && status === undefined)
       sink.add(
         'appointment-participant-status-unknown',
-        `Statut de participation inconnu « ${typeof statusValue === 'string' ? excerpt(statusValue, 30) : describe(statusValue)} » (attendu : ${PARTICIPANT_STATUSES.join(', ')}).`,
+        `Statut de participation inconnu « ${typeof statusValue === 'string' ? excerpt(statusValue, 30) : describe(statusValue)} » (attendu : ${IG_PARTICIPANT_STATUSES.join(', ')}).`,
         `${path}.status`,
       );
     const actor = child(participant, 'actor');

@@ -112,6 +112,7 @@ class BundleMapper {
       specialties: core.specialties,
     };
     if (core.bookingUrl !== undefined) slot.bookingUrl = core.bookingUrl;
+    if (core.reasons.length > 0) slot.reasons = core.reasons;
 
     if (core.scheduleReference !== undefined) {
       const schedule = this.graph.resolve(core.scheduleReference, entry, ['Schedule']);
@@ -125,6 +126,7 @@ class BundleMapper {
         const info = this.graph.scheduleOf(schedule, this.root.forEntry(schedule.entry));
         if (info.practitionerId !== undefined) slot.practitionerId = info.practitionerId;
         if (info.sosSiteId !== undefined) slot.sosSiteId = info.sosSiteId;
+        if (info.sosAssociationId !== undefined) slot.sosAssociationId = info.sosAssociationId;
         if (info.place !== undefined) slot.place = info.place;
       }
     }
@@ -133,6 +135,9 @@ class BundleMapper {
       const cpts = this.graph.cptsOfSlotService(reference, entry, sink);
       if (cpts === undefined) continue;
       slot.cptsFiness ??= cpts.finess;
+      // A slot shared by several CPTS keeps them all: each CPTS's members may take it.
+      const finesses = (slot.cptsFinesses ??= []);
+      if (!finesses.includes(cpts.finess)) finesses.push(cpts.finess);
       if (slot.practitionerId !== undefined && !cpts.memberIds.includes(slot.practitionerId))
         cpts.memberIds.push(slot.practitionerId);
     }

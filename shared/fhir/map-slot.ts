@@ -39,6 +39,8 @@ export interface SlotCore {
   scheduleReference?: string;
   /** References to CPTS HealthcareServices (serviceType `604` + R5 extension). */
   cptsServiceReferences: string[];
+  /** Reasons for the consultation: the text of the serviceType entries that are neither a mode nor a CPTS. */
+  reasons: string[];
 }
 
 function isActCode(system: string | undefined): boolean {
@@ -83,6 +85,7 @@ export function mapSlotCore(slot: JsonRecord, sink: IssueSink): SlotCore | undef
     withAppointment: true,
     specialties: readCodings(records(slot, 'specialty')),
     cptsServiceReferences: [],
+    reasons: [],
   };
   if (fhirId !== undefined) core.fhirId = fhirId;
   readServiceTypes(slot, core, sink);
@@ -169,13 +172,19 @@ function readSlotTypes(slot: JsonRecord, sink: IssueSink): SlotType[] {
   return types;
 }
 
+/** At most this many reasons per slot, each bounded: they are shown on a slot button. */
+const MAX_REASONS = 5;
+const REASON_LENGTH = 200;
+
 function readServiceTypes(slot: JsonRecord, core: SlotCore, sink: IssueSink): void {
   for (const concept of records(slot, 'serviceType')) {
     let isCpts = false;
+    let isMode = false;
     for (const coding of records(concept, 'coding')) {
       const system = own(coding, 'system');
       const code = own(coding, 'code');
       if (isActCode(typeof system === 'string' ? system : undefined)) {
+        isMode = true;
         const mode = typeof code === 'string' ? MODE_BY_ACT_CODE.get(code) : undefined;
         if (mode === undefined) {
           sink.add(
@@ -193,7 +202,11 @@ function readServiceTypes(slot: JsonRecord, core: SlotCore, sink: IssueSink): vo
         isCpts = true;
       }
     }
-    if (!isCpts) continue;
+    if (!isCpts) {
+      // The guide writes the reason as a text-only serviceType (« Visite de contrôle »); a mode's text is its label.
+      if (!isMode) addReason(concept, core, sink);
+      continue;
+    }
     const extension = records(concept, 'extension').find((e) => own(e, 'url') === SLOT_SERVICE_TYPE_EXTENSION);
     const reference = extension === undefined ? undefined : referenceString(extension, 'valueReference');
     if (reference === undefined) {
@@ -206,4 +219,10 @@ function readServiceTypes(slot: JsonRecord, core: SlotCore, sink: IssueSink): vo
       core.cptsServiceReferences.push(reference);
     }
   }
+}
+
+function addReason(concept: JsonRecord, core: SlotCore, sink: IssueSink): void {
+  const reason = text(concept, 'text', sink, 'Slot.serviceType.text', REASON_LENGTH)?.trim();
+  if (reason === undefined || reason.length === 0 || core.reasons.includes(reason)) return;
+  if (core.reasons.length < MAX_REASONS) core.reasons.push(reason);
 }

@@ -63,13 +63,16 @@ export function mapSosLocationResource(location: ResolvedResource, sink: IssueSi
 /** Builds the domain SOS site once the managing Organization (the association) is known. */
 export function sosSiteFrom(location: SosLocationInfo, organization: OrganizationInfo | undefined): SosSite {
   const place: Place = { ...location.place };
-  if (organization?.structureId !== undefined) place.organizationId = organization.structureId;
   const site: SosSite = {
     id: location.siteId,
     associationName: organization?.name ?? location.organizationDisplay ?? '',
     name: location.name ?? '',
     place,
   };
+  if (organization?.structureId !== undefined) {
+    place.organizationId = organization.structureId;
+    site.associationId = organization.structureId;
+  }
   if (location.phone !== undefined) site.phone = location.phone;
   return site;
 }

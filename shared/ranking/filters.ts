@@ -17,6 +17,24 @@ export interface SearchFilters {
   types?: readonly SlotType[];
   /** "Créneaux disponibles uniquement": hide every card without a slot matching the other filters. */
   availableOnly?: boolean;
+  /** Words the slot's reasons (Slot.serviceType.text) must contain, accents and case ignored. Empty: every slot. */
+  reason?: string;
+}
+
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Whether one of the slot's reasons holds every word typed (« controle » finds « Visite de contrôle »). */
+export function reasonMatches(slot: Slot, typed: string | undefined): boolean {
+  const words = folded(typed ?? '')
+    .split(/\s+/u)
+    .filter((w) => w.length > 0);
+  if (words.length === 0) return true;
+  return (slot.reasons ?? []).some((reason) => {
+    const text = folded(reason);
+    return words.every((w) => text.includes(w));
+  });
 }
 
 export interface FacetCount<T> {
@@ -66,7 +84,7 @@ export function slotMatches(slot: Slot, filters: SearchFilters, today: string, i
   const types = filters.types;
   if (ignore !== 'types' && types !== undefined && types.length > 0 && !slot.types.some((t) => types.includes(t)))
     return false;
-  return true;
+  return reasonMatches(slot, filters.reason);
 }
 
 /** Facet counts over the slot holders (each inner array = one card's slots). */

@@ -2,7 +2,7 @@
 // pinned first), SOS Médecins sites, and second intention (CPTS cards with their contact number and members, and
 // the practitioners who accept patients beyond their slots, with or without slots). Pure functions.
 import type { Cpts, HealthStructure, Practitioner, SosSite } from '../domain/care-offer';
-import type { CareOffer, GpLookup, ResolvedLocation, SearchEvent } from '../domain/search';
+import type { CareOffer, GpLookup, OfferCptsMember, ResolvedLocation, SearchEvent } from '../domain/search';
 import type { Slot } from '../domain/slot';
 import { localDate } from '../util/time-zone';
 import { countFacets, slotMatches, slotStartMs, type FilterFacets, type SearchFilters } from './filters';
@@ -44,6 +44,8 @@ export interface CptsCard {
   totalSlots: number;
   /** Every practitioner of the offer participating through this CPTS ("Voir tous les professionnels de la CPTS"). */
   members: PractitionerCard[];
+  /** The CPTS's other members, beyond the radius or of another specialty (marked so by the backend). */
+  otherMembers: OfferCptsMember[];
 }
 
 export interface SosSiteCard {
@@ -235,6 +237,9 @@ export function rankResults(state: SearchState, options: RankingOptions): Search
           slots: visible(all),
           totalSlots: all.length,
           members,
+          otherMembers: (offered.members ?? []).filter(
+            (m) => !members.some((c) => c.practitioner.nationalId === m.practitioner.nationalId),
+          ),
         };
         if (offered.distanceKm !== undefined) card.distanceKm = offered.distanceKm;
         if (offered.cpts.phone !== undefined) card.contactPhone = offered.cpts.phone;

@@ -2,9 +2,19 @@
 // never edit one that has shipped (databases already applied it).
 import { migration001Initial } from './001-initial';
 import { migration010SharedState } from './010-shared-state';
+import { migration020AppointmentsMinimal } from './020-appointments-minimal';
+import { migration021RegulatorTechnicalId } from './021-regulator-technical-id';
+import { migration022BookingIntents } from './022-booking-intents';
 import { migration040DirectoryVersions } from './040-directory-versions';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration010SharedState, migration040DirectoryVersions];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration010SharedState,
+  migration020AppointmentsMinimal,
+  migration021RegulatorTechnicalId,
+  migration022BookingIntents,
+  migration040DirectoryVersions,
+];

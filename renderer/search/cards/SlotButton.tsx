@@ -15,13 +15,19 @@ export const SlotButton = memo(function SlotButton({ slot, dayLabel, onBook }: S
   const modes = slot.modes.map((m) => fr.slot.modes[m] ?? m);
   const types = slot.types.map((t) => fr.slot.types[t] ?? t);
   const longTypes = slot.types.map((t) => fr.slot.typesLong[t] ?? t);
+  const reasons = slot.reasons?.join(', ');
   return (
     <button
       type="button"
       className={`slot${slot.types.includes('SNP') ? ' slot-snp' : ''}${slot.bookingUrl ? '' : ' slot-no-url'}`}
       data-slot-id={slot.id}
       onClick={() => onBook(slot)}
-      title={[modes.join(', '), longTypes.join(', '), slot.withAppointment ? undefined : fr.slot.walkIn]
+      title={[
+        modes.join(', '),
+        longTypes.join(', '),
+        slot.withAppointment ? undefined : fr.slot.walkIn,
+        reasons ? `${fr.slot.reasonPrefix}${reasons}` : undefined,
+      ]
         .filter(Boolean)
         .join(' — ')}
     >
@@ -35,6 +41,12 @@ export const SlotButton = memo(function SlotButton({ slot, dayLabel, onBook }: S
         </span>
       ))}
       {!slot.withAppointment && <span className="slot-walkin">{fr.slot.walkIn}</span>}
+      {reasons && (
+        <span className="slot-reason">
+          <span className="visually-hidden">{fr.slot.reasonPrefix}</span>
+          {reasons}
+        </span>
+      )}
     </button>
   );
 });

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as fhir from 'fhir/r4';
 import type { ApiCaller } from '@backend/api/auth';
-import { BookingIntents } from '@backend/appointments/booking-intents';
+import { storedBookingIntents } from '@backend/appointments/booking-intents';
 import { AppointmentFeed } from '@backend/appointments/feed';
 import { appointmentRoutes } from '@backend/appointments/routes';
 import type { PublisherAuthenticator } from '@backend/appointments/v3-receiver';
@@ -64,7 +64,8 @@ export async function startAppointmentServer(options: AppointmentServerOptions =
     appointmentRoutes({
       appointments: storage.appointments,
       feed,
-      intents: new BookingIntents(),
+      intents: storedBookingIntents(storage.db),
+      regulatorByTechnicalId: async (id) => (await storage.regulators.getByTechnicalId(id))?.nationalId,
       authenticatePublisher: options.authenticatePublisher ?? bearerKeyAuthenticator({ [PUBLISHER_ID]: PUBLISHER_KEY }),
       verifyAccessToken: async (token) => callers.get(token),
       onUnexpected: (error) => unexpected.push(error),

@@ -18,7 +18,9 @@ export interface TestPki {
   ca: { cert: string };
   server: KeyPair;
   client(name: string): KeyPair;
-  selfSigned(name: string): KeyPair;
+  /** A client certificate from the CA with this subject (e.g. `/O=Editeur/OU=SAS/CN=rdv.editeur.fr`). */
+  clientWithSubject(name: string, subject: string): KeyPair;
+  selfSigned(name: string, subject?: string): KeyPair;
   dispose(): void;
 }
 
@@ -96,7 +98,9 @@ export function createTestPki(): TestPki {
     ca: { cert: readFileSync(path.join(dir, 'ca.crt'), 'utf8') },
     server,
     client: (name) => signed(name, `/O=${name}/CN=${name}`, 'extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n'),
-    selfSigned: (name) => {
+    clientWithSubject: (name, subject) =>
+      signed(name, subject, 'extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n'),
+    selfSigned: (name, subject) => {
       openssl(
         [
           'req',
@@ -109,7 +113,7 @@ export function createTestPki(): TestPki {
           '-days',
           DAYS,
           '-subj',
-          `/O=${name}/CN=${name}`,
+          subject ?? `/O=${name}/CN=${name}`,
         ],
         dir,
       );

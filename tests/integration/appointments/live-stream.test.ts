@@ -127,6 +127,8 @@ describe('the regulator’s live appointment stream', () => {
       [
         'end',
         'id',
+        // No booking page was opened from the console for it: the console shows the flag.
+        'notInitiated',
         'operatorId',
         'practitionerId',
         'practitionerName',

@@ -93,7 +93,6 @@ function appointmentInput(overrides: Record<string, unknown> = {}) {
     practitionerName: 'Dr Léa Plumevert',
     practitionerStatus: 'accepted' as const,
     searchId: 'search-1',
-    raw: { resourceType: 'Appointment', id: 'RDV-1', participant: [{ actor: { display: 'x' } }] },
     ...overrides,
   };
 }
@@ -226,7 +225,7 @@ describe.each(cases)('stockage — $name', (driver) => {
       expect(again.appointment.id).toBe(created.appointment.id);
 
       const cancelled = await storage.appointments.upsert(
-        appointmentInput({ status: 'cancelled', searchId: undefined, practitionerId: undefined, raw: [1, 'deux'] }),
+        appointmentInput({ status: 'cancelled', searchId: undefined, practitionerId: undefined }),
       );
       expect(cancelled.created).toBe(false);
       expect(cancelled.appointment).toMatchObject({
@@ -237,21 +236,20 @@ describe.each(cases)('stockage — $name', (driver) => {
         practitionerId: '899990000025',
         practitionerStatus: 'accepted',
       });
-      expect(cancelled.appointment.raw).toEqual([1, 'deux']);
       expect(cancelled.appointment.createdAt).toBe(created.appointment.createdAt);
     });
 
-    it('keeps the raw FHIR JSON intact', async () => {
-      const raw = {
-        resourceType: 'Appointment',
-        extension: [{ url: 'http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator' }],
-        comment: 'guillemets " et accents é, emoji 🩺',
-        nested: { list: [null, true, 3.5] },
-      };
-      const { appointment } = await storage.appointments.upsert(
-        appointmentInput({ publisherAppointmentId: 'RAW', raw }),
+    it('flags an appointment not initiated from the console, and a later update does not clear it', async () => {
+      const flagged = await storage.appointments.upsert(
+        appointmentInput({ publisherAppointmentId: 'NON-INITIE', notInitiated: true }),
       );
-      expect((await storage.appointments.getById(appointment.id))?.raw).toEqual(raw);
+      expect(flagged.appointment.notInitiated).toBe(true);
+      const updated = await storage.appointments.upsert(
+        appointmentInput({ publisherAppointmentId: 'NON-INITIE', status: 'fulfilled' }),
+      );
+      expect(updated.appointment.notInitiated).toBe(true);
+      const plain = await storage.appointments.upsert(appointmentInput({ publisherAppointmentId: 'INITIE' }));
+      expect(plain.appointment.notInitiated).toBeUndefined();
     });
 
     it('treats the same appointment id from two publishers as two appointments', async () => {

@@ -3,7 +3,7 @@
 // RDV V1 receiver and booking pages mounted through the publisher server's route hook. All real HTTP servers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppointmentFeed } from '@backend/appointments/feed';
-import { BookingIntents } from '@backend/appointments/booking-intents';
+import { storedBookingIntents } from '@backend/appointments/booking-intents';
 import { appointmentRoutes } from '@backend/appointments/routes';
 import { bindServer, type BoundServer } from '@backend/http/listen';
 import { createRouter } from '@backend/http/router';
@@ -97,7 +97,8 @@ export async function startBookingStack(options: { pages?: Partial<BookingPagesO
     appointmentRoutes({
       appointments: storage.appointments,
       feed: new AppointmentFeed(),
-      intents: new BookingIntents(),
+      intents: storedBookingIntents(storage.db),
+      regulatorByTechnicalId: async (id) => (await storage.regulators.getByTechnicalId(id))?.nationalId,
       authenticatePublisher: (request) =>
         keyAccepted && request.headers.authorization === `Bearer ${PUBLISHER_KEY}` ? PUBLISHER_ID : undefined,
       verifyAccessToken: async () => undefined,

@@ -88,7 +88,13 @@ describe('appointment rows', () => {
       publisher: 'AgendaPlume',
       updated: 'mis à jour à 10:02',
       link: { kind: 'open', tabId: 'onglet-1', title: 'LRM TEST-SAMU000 à 09:58' },
+      notInitiated: false,
     });
+  });
+
+  it('flags an appointment the console did not start (« rendez-vous non initié depuis la console »)', () => {
+    const rows = appointmentRows([appointment('a', { notInitiated: true }), appointment('b')], LINKS, NOW);
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.notInitiated]))).toEqual({ a: true, b: false });
   });
 
   it('tells a closed tab from no tab at all', () => {

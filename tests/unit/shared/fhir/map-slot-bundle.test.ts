@@ -408,6 +408,7 @@ describe('SOS Médecins (synthetic bundle in the sas-sos profiles’ shape)', ()
       {
         id: '1111111111',
         associationName: 'SOS Médecins Rennes',
+        associationId: '1350000001',
         name: 'Centre de consultation Rennes Nord',
         phone: '+33193246789',
         place: {
@@ -420,6 +421,7 @@ describe('SOS Médecins (synthetic bundle in the sas-sos profiles’ shape)', ()
       {
         id: '2222222222',
         associationName: 'SOS Médecins Rennes',
+        associationId: '1350000001',
         name: 'Centre de consultation Rennes Cleunay',
         phone: '+33145249912',
         place: { line: '106 rue Eugène Pottier', postalCode: '35000', city: 'RENNES', organizationId: '1350000001' },
