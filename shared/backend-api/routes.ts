@@ -75,6 +75,15 @@ export const backendRoutes = {
     status: 200,
     response: z.object({ status: z.literal('ok'), version: z.string() }),
   },
+  /** Whether this backend is a training one (fictitious data): the console then says « FORMATION » in connected mode. */
+  environment: {
+    method: 'GET',
+    path: '/api/environment',
+    auth: 'none',
+    label: 'environnement du serveur',
+    status: 200,
+    response: z.object({ training: z.boolean() }),
+  },
   search: {
     method: 'POST',
     path: '/api/search',
