@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, ipcMain, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
+import { isTrainingBackend } from '../services/backend-environment';
 import { BACKEND_URL_VARIABLE } from './backend-choice';
 import { createSafeStorageSecretStore } from './safe-storage';
 import { ElectronSettingsStore, electronStoreFactory } from './settings-store';
@@ -29,6 +30,7 @@ startShell({
     }),
   startTrainingBackend: () =>
     startEmbeddedTraining(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'), log),
+  isTrainingBackend: (backendUrl) => isTrainingBackend(backendUrl),
   createServices: (context) => createElectronServices(context, app.getPath('userData')),
   log,
 });

@@ -66,6 +66,8 @@ export interface ShellDeps {
   openSecretStore: () => SecretStore;
   /** Starts the embedded backend and training environment on loopback (training mode only). */
   startTrainingBackend: () => Promise<TrainingBackend>;
+  /** Whether a separate backend is a training one (it then shows « FORMATION » too); absent: not asked. */
+  isTrainingBackend?: (backendUrl: string) => Promise<boolean>;
   /** The console's services for a backend. Absent or failing: every call says "indisponible", in French. */
   createServices?: (context: ServiceContext) => ConsoleServices | Promise<ConsoleServices>;
   log: (line: string) => void;
@@ -151,7 +153,10 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
     } else {
       backendUrl = choice.backendUrl;
     }
-    const env = environmentInfo(choice, { ...facts, trainingBackendUrl: backendUrl });
+    const trainingServer = choice.mode === 'connected' && (await deps.isTrainingBackend?.(backendUrl)) === true;
+    const env = trainingServer
+      ? environmentInfo({ mode: 'training' }, { ...facts, trainingBackendUrl: backendUrl })
+      : environmentInfo(choice, { ...facts, trainingBackendUrl: backendUrl });
     // The backend is the identity provider the login page is opened on.
     allowList.set('identity-provider', [new URL(backendUrl).origin]);
     if (!deps.createServices)
@@ -196,7 +201,11 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
     lockDownSession(session.defaultSession, log);
     serveAppProtocol(protocol, deps.rendererDir, () => []);
     const connected = await connect(
-      chooseBackend({ environmentUrl: deps.backendUrlVariable, settingsUrl: settings.get().backendUrl }),
+      chooseBackend({
+        environmentUrl: deps.backendUrlVariable,
+        settingsUrl: settings.get().backendUrl,
+        settingsUrlDamaged: settings.backendUrlDamaged,
+      }),
     );
     environment = connected.environment;
     services = connected.services;

@@ -188,6 +188,34 @@ describe('startShell: before ready', () => {
     startShell(d.deps);
     expect(d.lines.join('\n')).toMatch(/Paramètres invalides \(backendUrl[,)]/u);
   });
+
+  for (const [name, store] of [
+    ['an invalid stored backendUrl', () => new MemorySettingsStore({ backendUrl: 'pas une url' })],
+    ['a settings file that is not an object', () => new MemorySettingsStore('{"backendUrl": "https://sas.ex')],
+    [
+      'an unreadable settings file',
+      () => ({
+        read: () => {
+          throw new SyntaxError('Unexpected end of JSON input');
+        },
+        write: () => {},
+      }),
+    ],
+  ] as const) {
+    it(`${name}: « console mal configurée », never the training environment`, async () => {
+      const d = deps({ openSettingsStore: store });
+      const shell = startShell(d.deps)!;
+      await emitReady();
+      await shell.ready;
+      expect(d.startTrainingBackend).not.toHaveBeenCalled();
+      expect(d.contexts).toEqual([]);
+      expect(shell.environment()).toMatchObject({ mode: 'connected', backendUrl: '' });
+      expect(await invoke('getSession')).toMatchObject({
+        ok: true,
+        value: { status: 'logged-out', message: expect.stringMatching(/^Console mal configurée\./u) },
+      });
+    });
+  }
 });
 
 describe('startShell: training mode', () => {
@@ -265,6 +293,24 @@ describe('startShell: connected mode', () => {
     expect(shell.environment()).toMatchObject({ mode: 'connected', backendUrl: 'https://sas.example.fr/api/' });
     expect(shell.allowList.allows('https://sas.example.fr/authorize')).toBe(true);
     expect(d.contexts[0]?.mode).toBe('connected');
+  });
+
+  it('a separate backend that says it is a training one: « FORMATION » in connected mode too', async () => {
+    const asked: string[] = [];
+    const d = deps({
+      backendUrlVariable: 'https://formation.sas.example/sas',
+      isTrainingBackend: async (url) => {
+        asked.push(url);
+        return true;
+      },
+    });
+    const shell = startShell(d.deps)!;
+    await emitReady();
+    await shell.ready;
+    expect(asked).toEqual(['https://formation.sas.example/sas/']);
+    expect(d.startTrainingBackend).not.toHaveBeenCalled();
+    expect(shell.environment()).toMatchObject({ mode: 'training', label: 'FORMATION' });
+    expect(d.contexts[0]).toMatchObject({ mode: 'connected', backendUrl: 'https://formation.sas.example/sas/' });
   });
 
   it('a misconfigured URL is reported, never silently replaced by training', async () => {
