@@ -119,8 +119,12 @@ export class SettingsService {
   }
 }
 
-function invalid(issues: readonly { path: readonly PropertyKey[] }[]): ConsoleError {
-  const fields = [...new Set(issues.map((issue) => issue.path.map(String).join('.') || '(paramètres)'))].join(', ');
+function invalid(issues: readonly { path: readonly PropertyKey[]; keys?: readonly string[] }[]): ConsoleError {
+  // A field the page may not set (backendUrl) is an unrecognised key: named as such, not as "(paramètres)".
+  const names = issues.flatMap((issue) =>
+    issue.keys?.length ? [...issue.keys] : [issue.path.map(String).join('.') || '(paramètres)'],
+  );
+  const fields = [...new Set(names)].join(', ');
   return new ConsoleError('invalid-settings', `Paramètres refusés : valeur invalide pour ${fields}.`);
 }
 
