@@ -104,14 +104,14 @@ describe('backend choice', () => {
 });
 
 describe('protocol client registration', () => {
-  it('packaged: the scheme alone', () => {
+  it('packaged: the executable, and the URL after `--` (never read as a switch)', () => {
     expect(
       protocolClientRegistration({
         defaultApp: false,
         execPath: 'C:\\SAS\\SAS Console.exe',
         argv: ['C:\\SAS\\SAS Console.exe'],
       }),
-    ).toEqual({ scheme: 'sas-console' });
+    ).toEqual({ scheme: 'sas-console', path: 'C:\\SAS\\SAS Console.exe', args: ['--'] });
   });
 
   it('development: Electron plus the absolute app path', () => {
@@ -124,7 +124,7 @@ describe('protocol client registration', () => {
     ).toEqual({
       scheme: 'sas-console',
       path: '/usr/lib/electron/electron',
-      args: [`${process.cwd()}/app`],
+      args: [`${process.cwd()}/app`, '--'],
     });
     expect(protocolClientRegistration({ defaultApp: true, execPath: 'electron', argv: ['electron'] })).toBeUndefined();
     expect(

@@ -163,7 +163,7 @@ describe('startShell: before ready', () => {
     expect(stub.privilegedSchemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
     ]);
-    expect(stub.protocolClients).toEqual([{ scheme: 'sas-console' }]);
+    expect(stub.protocolClients).toEqual([{ scheme: 'sas-console', path: expect.any(String), args: ['--'] }]);
     for (const event of ['second-instance', 'open-url', 'web-contents-created'])
       expect(app.listenerCount(event), event).toBe(1);
   });
@@ -179,7 +179,7 @@ describe('startShell: before ready', () => {
       }).deps,
     );
     expect(stub.protocolClients).toEqual([
-      { scheme: 'sas-console', path: '/usr/lib/electron/electron', args: [process.cwd()] },
+      { scheme: 'sas-console', path: '/usr/lib/electron/electron', args: [process.cwd(), '--'] },
     ]);
   });
 
@@ -362,6 +362,20 @@ describe('startShell: connected mode', () => {
 });
 
 describe('startShell: window, guards and IPC', () => {
+  it('a packaged build has no application menu (no DevTools, no reload); development keeps the default', async () => {
+    stub.isPackaged = true;
+    const shell = startShell(deps().deps)!;
+    await emitReady();
+    await shell.ready;
+    expect(stub.applicationMenus).toEqual([null]);
+    resetElectronStub();
+    const dev = startShell(deps().deps)!;
+    await emitReady();
+    await dev.ready;
+    expect(stub.applicationMenus).toEqual([]);
+  });
+
+
   it('on ready: locks the session down, serves app://, guards and loads the window', async () => {
     const shell = startShell(deps().deps)!;
     await emitReady();
