@@ -375,7 +375,6 @@ describe('startShell: window, guards and IPC', () => {
     expect(stub.applicationMenus).toEqual([]);
   });
 
-
   it('on ready: locks the session down, serves app://, guards and loads the window', async () => {
     const shell = startShell(deps().deps)!;
     await emitReady();

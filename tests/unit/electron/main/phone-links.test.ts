@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePhoneSchemes, phoneLinkToOpen } from '@main/phone-links';
 import { guardWebContents } from '@main/web-guards';
-import { fakeEvent, FakeWebContents, resetElectronStub } from '../../../stubs/electron';
+import { fakeEvent, FakeWebContents, resetElectronStub } from '@tests/stubs/electron';
 
 describe('phone links', () => {
   it('hands tel: numbers to the OS, rebuilt from digits only', () => {
@@ -38,11 +38,15 @@ describe('phone links', () => {
 
   it('property: whatever the input, what reaches the OS is an allowed scheme and a plain number or SIP address', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 60 }), fc.constantFrom('tel:', 'callto:', 'sip:', 'x:', ''), (rest, scheme) => {
-        const link = phoneLinkToOpen(`${scheme}${rest}`, ['tel:', 'sip:']);
-        if (link === undefined) return;
-        expect(link).toMatch(/^(?:tel:\+?[0-9]{1,31}|sip:[\w.+-]+@[a-z0-9.-]+)$/iu);
-      }),
+      fc.property(
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom('tel:', 'callto:', 'sip:', 'x:', ''),
+        (rest, scheme) => {
+          const link = phoneLinkToOpen(`${scheme}${rest}`, ['tel:', 'sip:']);
+          if (link === undefined) return;
+          expect(link).toMatch(/^(?:tel:\+?[0-9]{1,31}|sip:[\w.+-]+@[a-z0-9.-]+)$/iu);
+        },
+      ),
     );
   });
 });
