@@ -4,7 +4,7 @@
 // workstation allows (`tel:` by default; `callto:` and `sip:` when its softphone registers those), and only when
 // the link is a phone number or a SIP address, nothing else. Pure: no Electron import.
 
-export const PHONE_SCHEMES = ['tel:', 'callto:', 'sip:'] as const;
+const PHONE_SCHEMES = ['tel:', 'callto:', 'sip:'] as const;
 export type PhoneScheme = (typeof PHONE_SCHEMES)[number];
 export const DEFAULT_PHONE_SCHEMES: readonly PhoneScheme[] = ['tel:'];
 export const PHONE_SCHEMES_VARIABLE = 'SAS_PHONE_SCHEMES';
