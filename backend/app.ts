@@ -8,6 +8,7 @@ import type { LocationSuggestion } from '../shared/domain/places';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
 import type { ApiCaller } from './api/auth';
+import { environmentRoute } from './api/environment-route';
 import { apiRoutes } from './api/routes';
 import { storedBookingIntents } from './appointments/booking-intents';
 import { AppointmentFeed } from './appointments/feed';
@@ -58,6 +59,8 @@ export interface BackendOptions {
   directory: Directory;
   geo: GeoData;
   geocoder: Geocoder;
+  /** A training backend (fictitious data set and identity): it says so to consoles (`GET /api/environment`). */
+  training?: boolean;
   /** The departments the directory covers, when it is a partial data set (training): searches elsewhere say so. */
   coverage?: LocateOptions['coverage'];
   /** Practitioners in a search's `offer` event, nearest first (default 300); the console pages through the rest. */
@@ -227,6 +230,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       version: options.version ?? '0.1.0',
       onUnexpected,
     }),
+    environmentRoute({ training: options.training ?? false, verifyAccessToken }),
     ...appointmentRoutes({
       appointments: options.storage.appointments,
       feed,

@@ -13,13 +13,11 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(process.env.SAS_BACKEND_PORT ?? 8700);
-  // Fixed ports next to the backend's, so the examples of backend/API.md work as written.
-  const env = await startTrainingEnvironment({
-    backendPort: port,
-    pscPort: port + 10,
-    publisherPortBase: port + 20,
-    log,
-  });
+  // Fixed ports next to the backend's, so the examples of backend/API.md work as written; port 0 picks free ports
+  // for every server (tests that start the backend as its own process).
+  const env = await startTrainingEnvironment(
+    port === 0 ? { log } : { backendPort: port, pscPort: port + 10, publisherPortBase: port + 20, log },
+  );
   process.stdout.write(
     [
       '',

@@ -5,9 +5,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { grantFor } from './account-lookup';
+import { confirmationPath, consoleConfirmationPage, needsConsoleConfirmation } from './console-confirmation';
 import type { IdentityEventEmitter, IdentityLogger, LoginRefusalReason } from './events';
 import type { LoginOutcome, LoginStates } from './login-state';
-import { redirect, requestUrl, sendHtml } from './http';
+import { readForm, redirect, requestUrl, sendHtml } from './http';
 import { expiredInteractionPage, refusalPage, unexpectedPscResponsePage } from './pages';
 import { API_SCOPE } from './provider-options';
 import { amrFor, type IdpConnect } from './psc-claims';
@@ -25,6 +26,8 @@ export interface InteractionDeps {
   logger: IdentityLogger;
   /** PSC logins in progress and their outcomes: shared storage, so any instance can answer each browser step. */
   states: LoginStates;
+  /** The console's client id: its authorizations need an explicit step (PSC now, or a confirmation). */
+  consoleClientId?: string;
 }
 
 export interface InteractionRoutes {
@@ -34,6 +37,8 @@ export interface InteractionRoutes {
   pscCallback(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** `GET {mount}/interaction/{uid}/finish`: the PSC result, back in the browser that started the interaction. */
   finish(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void>;
+  /** `POST {mount}/interaction/{uid}/confirm`: the regulator confirmed a console login on the confirmation page. */
+  confirm(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void>;
 }
 
 function pscReasonToRefusal(reason: PscFailureReason): LoginRefusalReason {
@@ -96,25 +101,54 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
       return redirect(res, begun.url);
     }
     if (details.prompt.name === 'consent') {
-      const accountId = details.session?.accountId;
-      const clientId = typeof details.params['client_id'] === 'string' ? details.params['client_id'] : undefined;
-      if (!accountId || !clientId) return sendHtml(res, 400, expiredInteractionPage());
-      const missing = details.prompt.details as {
-        missingOIDCScope?: string[];
-        missingResourceScopes?: Record<string, string[]>;
-      };
-      const grant = await grantFor(provider, {
-        accountId,
-        clientId,
-        existingId: details.grantId,
-        oidcScopes: missing.missingOIDCScope ?? scopesOf(details.params['scope']).filter((s) => s !== API_SCOPE),
-        resourceScopes: missing.missingResourceScopes ?? {},
-      });
-      const grantId = grant.jti;
-      await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
-      return;
+      if (deps.consoleClientId && needsConsoleConfirmation(details, deps.consoleClientId)) {
+        const redirectUri = details.params['redirect_uri'];
+        return sendHtml(
+          res,
+          200,
+          consoleConfirmationPage(
+            confirmationPath(deps.issuer, uid),
+            typeof redirectUri === 'string' ? redirectUri : undefined,
+          ),
+        );
+      }
+      return grantConsent(req, res, details);
     }
     return sendHtml(res, 400, expiredInteractionPage());
+  }
+
+  async function confirm(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
+    // The interaction's cookie (path-bound, never sent cross-site on a POST) ties the click to the browser that
+    // holds the request; a form from another site or a process without that cookie finds no interaction.
+    const form = await readForm(req);
+    const details = await loadInteraction(req, res, uid);
+    if (!form.ok || form.fields.get('confirm') !== 'yes' || !details || details.prompt.name !== 'consent')
+      return sendHtml(res, 400, expiredInteractionPage());
+    logger.info('console login confirmed in the browser', { clientId: String(details.params['client_id']) });
+    return grantConsent(req, res, details);
+  }
+
+  async function grantConsent(
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: Awaited<ReturnType<Provider['interactionDetails']>>,
+  ): Promise<void> {
+    const accountId = details.session?.accountId;
+    const clientId = typeof details.params['client_id'] === 'string' ? details.params['client_id'] : undefined;
+    if (!accountId || !clientId) return sendHtml(res, 400, expiredInteractionPage());
+    const missing = details.prompt.details as {
+      missingOIDCScope?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    const grant = await grantFor(provider, {
+      accountId,
+      clientId,
+      existingId: details.grantId,
+      oidcScopes: missing.missingOIDCScope ?? scopesOf(details.params['scope']).filter((s) => s !== API_SCOPE),
+      resourceScopes: missing.missingResourceScopes ?? {},
+    });
+    const grantId = grant.jti;
+    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
 
   async function outcomeOf(
@@ -184,5 +218,5 @@ export function createInteractionRoutes(deps: InteractionDeps): InteractionRoute
     await provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false });
   }
 
-  return { start, pscCallback, finish };
+  return { start, pscCallback, finish, confirm };
 }

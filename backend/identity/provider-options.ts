@@ -131,6 +131,9 @@ export function providerOptions(settings: ProviderSettings, hooks: ProviderHooks
     conformIdTokenClaims: false,
     acrValues: ['eidas1', 'eidas2', 'eidas3'],
     responseTypes: ['code'],
+    // PKCE for every client, publishers included: a code intercepted on its way to a publisher is useless without
+    // the verifier (oidc-provider's default asks it of public clients only).
+    pkce: { required: () => true },
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
     features: features(settings),
     // Console refresh tokens rotate (public client) and die with the browser session (not offline_access).

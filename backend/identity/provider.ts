@@ -154,6 +154,7 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
     events,
     logger,
     states: loginStates(config.loginStateStore ?? memoryLoginStateStore()),
+    consoleClientId,
   });
   const providerCallback = provider.callback();
 
@@ -171,6 +172,8 @@ export async function createIdentityProvider(config: IdentityProviderConfig): Pr
           : interactions.start(req, res, interaction[1]));
       }
       if (rest === PSC_CALLBACK_PATH && req.method === 'GET') return await interactions.pscCallback(req, res);
+      const confirmation = /^\/interaction\/([\w-]{1,64})\/confirm$/u.exec(rest);
+      if (confirmation?.[1] && req.method === 'POST') return await interactions.confirm(req, res, confirmation[1]);
       (req as IncomingMessage & { baseUrl?: string }).baseUrl = mountPath;
       req.url = `${rest}${url.search}`;
       await providerCallback(req, res);

@@ -247,6 +247,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       geo,
       geocoder: geocoderFor(geo, options.geocoderUrl ?? geocoder?.url),
       coverage: trainingCoverage(dataset, geo),
+      training: true,
       identity: {
         psc: { issuer: psc.issuer, ...pscClient },
         publishers: clients,

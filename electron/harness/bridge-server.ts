@@ -1,5 +1,9 @@
 // The web harness's bridge: the console API over HTTP on loopback (calls as POST, events as server-sent events),
 // serving the built renderer. It lets real Chromium drive the real console services where Electron cannot run.
+// Who may drive it: the page opened from the address printed at start. That address carries a key; the page load
+// with the key sets the bridge token in an HttpOnly, SameSite=Strict cookie and nothing ever returns the token in a
+// body, so a local process asking `GET /` learns nothing. Every request must name this server by its loopback
+// address and port in `Host`: a DNS-rebound site reaches it under a foreign name and is refused.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -25,7 +29,10 @@ export interface BridgeServerOptions {
 }
 
 export interface BridgeServer {
+  /** The address to open: it carries the key that sets the page's token cookie (the person who started it has it). */
   url: string;
+  /** The server's origin, without the key. */
+  origin: string;
   token: string;
   /** The harness's "open in the system browser": asks every connected page to open the URL in a new page. */
   openExternal: (url: string) => void;
@@ -33,9 +40,26 @@ export interface BridgeServer {
 }
 
 const MAX_CALL_BODY = 256 * 1024;
+const TOKEN_COOKIE = 'sas_bridge';
+const KEY_PARAMETER = 'cle';
+
+/** The token from a `Cookie` header, if it carries the bridge's. */
+function cookieToken(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+const NOT_OPENED_PAGE =
+  '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Console SAS</title>' +
+  '<p>Ouvrez l’adresse complète affichée au démarrage du banc web (elle contient sa clé).</p></html>';
 
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const token = randomBytes(24).toString('base64url');
+  const key = randomBytes(24).toString('base64url');
+  let allowedHosts = new Set<string>();
   const streams = new Set<ServerResponse>();
   const onUnexpected = options.onUnexpected ?? (() => {});
   let origin = '';
@@ -58,12 +82,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) return void response.writeHead(421).end();
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname.startsWith('/api/')) {
       // Another site open in the same browser must not drive the console: same origin and the page's token.
       const requestOrigin = request.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin) return void response.writeHead(403).end();
-      if (url.pathname === '/api/events' && request.method === 'GET') return openStream(url, response);
+      if (requestOrigin !== undefined && requestOrigin !== `http://${request.headers.host ?? ''}`)
+        return void response.writeHead(403).end();
+      if (url.pathname === '/api/events' && request.method === 'GET') return openStream(request, response);
       const call = /^\/api\/call\/([A-Za-z]{1,40})$/u.exec(url.pathname);
       if (call?.[1] && request.method === 'POST') return handleCall(call[1], request, response);
       if (url.pathname === '/api/launch' && request.method === 'POST' && options.launch)
@@ -71,11 +97,31 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return void response.writeHead(404).end();
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405).end();
-    return serveStatic(url.pathname, response);
+    if (url.searchParams.has(KEY_PARAMETER)) return openPage(url, response);
+    return serveStatic(url.pathname, request, response);
+  }
+
+  /** The address with the key: the token goes into the page's cookie, and the key leaves the address bar. */
+  function openPage(url: URL, response: ServerResponse) {
+    if (!secretMatches(url.searchParams.get(KEY_PARAMETER) ?? undefined, key))
+      return void response.writeHead(403, { 'content-type': 'text/html; charset=utf-8' }).end(NOT_OPENED_PAGE);
+    response
+      .writeHead(303, {
+        location: url.pathname,
+        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      })
+      .end();
+  }
+
+  /** The page's cookie, and the header only script of a same-origin page can add (no form, no simple request). */
+  function fromPage(request: IncomingMessage): boolean {
+    return request.headers['x-sas-bridge'] === '1' && secretMatches(cookieToken(request.headers.cookie), token);
   }
 
   async function handleCall(name: string, request: IncomingMessage, response: ServerResponse) {
-    if (!tokenMatches(request.headers['x-sas-bridge-token'])) return void response.writeHead(401).end();
+    if (!fromPage(request)) return void response.writeHead(401).end();
     if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
       return void response.writeHead(415).end();
     let args: unknown;
@@ -93,7 +139,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   }
 
   async function handleLaunch(request: IncomingMessage, response: ServerResponse) {
-    if (!tokenMatches(request.headers['x-sas-bridge-token'])) return void response.writeHead(401).end();
+    // The LRM stand-in (a test, a curl by the person who started the harness) holds the token itself.
+    if (!secretMatches(request.headers['x-sas-bridge-token'], token)) return void response.writeHead(401).end();
     let input: unknown;
     try {
       input = (JSON.parse(await readBody(request, MAX_CALL_BODY)) as { input?: unknown }).input;
@@ -106,8 +153,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     response.writeHead(202).end();
   }
 
-  function openStream(url: URL, response: ServerResponse) {
-    if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return void response.writeHead(401).end();
+  function openStream(request: IncomingMessage, response: ServerResponse) {
+    // EventSource sends the cookie but cannot add headers; SameSite=Strict keeps other sites' pages out.
+    if (!secretMatches(cookieToken(request.headers.cookie), token)) return void response.writeHead(401).end();
     response.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-store',
@@ -122,7 +170,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     });
   }
 
-  async function serveStatic(pathname: string, response: ServerResponse) {
+  async function serveStatic(pathname: string, request: IncomingMessage, response: ServerResponse) {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/u, '');
     const file = normalize(join(options.rendererDir, relative));
     if (!file.startsWith(options.rendererDir + sep)) return void response.writeHead(403).end();
@@ -139,19 +187,16 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
     };
-    if (extname(file) === '.html') {
-      const html = body
-        .toString('utf8')
-        .replace('<head>', `<head>\n    <meta name="sas-bridge-token" content="${token}" />`);
-      body = Buffer.from(html, 'utf8');
-    }
+    // The page itself only for the browser that opened the keyed address: elsewhere it could not work anyway.
+    if (extname(file) === '.html' && !secretMatches(cookieToken(request.headers.cookie), token))
+      return void response.writeHead(401, { 'content-type': 'text/html; charset=utf-8' }).end(NOT_OPENED_PAGE);
     response.writeHead(200, headers).end(body);
   }
 
-  function tokenMatches(given: string | string[] | undefined): boolean {
+  function secretMatches(given: string | string[] | undefined, secret: string): boolean {
     if (typeof given !== 'string') return false;
     const a = Buffer.from(given);
-    const b = Buffer.from(token);
+    const b = Buffer.from(secret);
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
@@ -161,9 +206,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   });
   const address = server.address() as AddressInfo;
   origin = `http://${address.address}:${address.port}`;
+  // Only this machine's own names for this port: a rebound DNS name (evil.example → 127.0.0.1) is refused.
+  allowedHosts = new Set([`${address.address}:${address.port}`, `localhost:${address.port}`]);
 
   return {
-    url: `${origin}/`,
+    url: `${origin}/?${KEY_PARAMETER}=${key}`,
+    origin,
     token,
     openExternal: (target: string) => {
       for (const stream of streams) send(stream, 'open-external', { url: target });

@@ -1,7 +1,8 @@
-// The web harness: the console's services, a bridge server and the built renderer in one Node process, on the
-// training environment (training PSC, simulated publishers, SAS backend — real servers on loopback). Tests start it
-// in-process; `npm run start:web` runs it for a person. "Open in the system browser" opens a page of the same
-// browser, through the bridge.
+// The web harness: the console's services, a bridge server and the built renderer in one Node process. By default
+// on the training environment (training PSC, simulated publishers, SAS backend — real servers on loopback), started
+// in-process; with a backend URL (`SAS_BACKEND_URL`), against that separate backend, as a workstation runs. Tests
+// start it in-process; `npm run start:web` runs it for a person. "Open in the system browser" opens a page of the
+// same browser, through the bridge.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { EnvironmentInfo } from '../../shared/api/console-api';
@@ -10,7 +11,9 @@ import {
   type TrainingEnvironment,
   type TrainingEnvironmentOptions,
 } from '../../backend/training/environment';
+import { backendIssuer, normalizeBackendBase } from '@shared/util/backend-url';
 import type { Logger } from '@shared/util/logger';
+import { isTrainingBackend } from '../services/backend-environment';
 import { createConsoleServices, type ConsoleServices } from '../services/compose';
 import { MemoryJournalStore, type JournalStore } from '../services/journal';
 import { MemorySecretStore } from '../services/secret-store';
@@ -28,11 +31,11 @@ export interface HarnessOptions {
   logger?: Logger;
 }
 
-export interface Harness {
+interface ConsoleHarness {
+  /** The address to open in the browser: it carries the one-time key that hands the page its bridge token. */
   url: string;
   bridge: BridgeServer;
   services: ConsoleServices;
-  training: TrainingEnvironment;
   /** The console's session service (tests end or refresh the session as the backend would). */
   session: ReturnType<typeof createSessionService>;
   /** Delivers a launch as the OS would when the LRM opens the console's URL. */
@@ -40,14 +43,56 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-const defaultRendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+export interface Harness extends ConsoleHarness {
+  training: TrainingEnvironment;
+}
 
+export type ConnectedHarness = ConsoleHarness;
+
+const defaultRendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+const VERSION = '0.1.0';
+
+/** The console on the built-in training environment. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const log = options.log ?? (() => {});
   const training = await startTrainingEnvironment({
     ...options.training,
     log: options.training?.log ?? ((level, message) => log(`[${level}] ${message}`)),
   });
+  try {
+    const environment: EnvironmentInfo = {
+      mode: 'training',
+      label: 'FORMATION',
+      backendUrl: training.backendUrl,
+      version: VERSION,
+    };
+    const console = await startConsole(options, training.backendUrl, environment);
+    return { ...console, training, close: () => console.close().finally(() => training.close()) };
+  } catch (error) {
+    await training.close();
+    throw error;
+  }
+}
+
+/** The console against a backend that runs as its own process (a path prefix is accepted). */
+export async function startConnectedHarness(
+  backendUrl: string,
+  options: Omit<HarnessOptions, 'training'> & { environmentLabel?: string } = {},
+): Promise<ConnectedHarness> {
+  const base = normalizeBackendBase(backendUrl);
+  const training = await isTrainingBackend(base);
+  const environment: EnvironmentInfo = training
+    ? { mode: 'training', label: 'FORMATION', backendUrl: base, version: VERSION }
+    : { mode: 'connected', label: options.environmentLabel ?? '', backendUrl: base, version: VERSION };
+  return startConsole(options, base, environment);
+}
+
+async function startConsole(
+  options: HarnessOptions,
+  backendUrl: string,
+  environment: EnvironmentInfo,
+): Promise<ConsoleHarness> {
+  const log = options.log ?? (() => {});
   let bridge: BridgeServer | undefined;
   const openExternal = async (url: string) => {
     if (!bridge) throw new Error('bridge not started');
@@ -57,19 +102,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bridge.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
   };
   const session = createSessionService({
-    issuer: training.backend.identity.issuer,
+    issuer: backendIssuer(backendUrl),
     openExternal,
     secretStore: new MemorySecretStore(),
   });
-  const environment: EnvironmentInfo = {
-    mode: 'training',
-    label: 'FORMATION',
-    backendUrl: training.backendUrl,
-    version: '0.1.0',
-  };
   const services = createConsoleServices({
     environment,
-    backendUrl: training.backendUrl,
+    backendUrl,
     settingsStore: new MemorySettingsStore(),
     journalStore: options.journalStore ?? new MemoryJournalStore(),
     session,
@@ -90,7 +129,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
   } catch (error) {
     await services.close();
-    await training.close();
     throw error;
   }
   const started = bridge;
@@ -98,7 +136,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url: started.url,
     bridge: started,
     services,
-    training,
     session,
     launch: (input) => {
       services.launches.receive(input);
@@ -106,7 +143,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     close: async () => {
       await started.close();
       await services.close();
-      await training.close();
     },
   };
 }

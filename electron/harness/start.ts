@@ -1,23 +1,28 @@
-// `npm run start:web`: the console in a browser, on the built-in training environment.
-// An optional launch URL on the command line is delivered as the LRM would.
+// `npm run start:web`: the console in a browser, on the built-in training environment, or against a separate
+// backend when `SAS_BACKEND_URL` is set (as a workstation runs). An optional launch URL on the command line is
+// delivered as the LRM would.
 import { createStderrLogger } from '@shared/util/logger';
-import { startHarness } from './harness';
+import { startConnectedHarness, startHarness } from './harness';
 
-const harness = await startHarness({
+const backendUrl = process.env.SAS_BACKEND_URL?.trim();
+const options = {
   port: Number(process.env.SAS_HARNESS_PORT ?? 0),
-  log: (line) => process.stderr.write(`${line}\n`),
+  log: (line: string) => process.stderr.write(`${line}\n`),
   logger: createStderrLogger({ scope: 'harness' }),
-});
+};
+const harness = backendUrl ? await startConnectedHarness(backendUrl, options) : await startHarness(options);
 const launchArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 if (launchArg) harness.launch(launchArg);
 
 process.stdout.write(
   [
     '',
-    'SAS Console — environnement de FORMATION (données fictives)',
-    `Ouvrez dans Chromium : ${harness.url}`,
+    backendUrl
+      ? `SAS Console — serveur SAS ${backendUrl}`
+      : 'SAS Console — environnement de FORMATION (données fictives)',
+    `Ouvrez dans Chromium (adresse complète, avec sa clé) : ${harness.url}`,
     `Simuler un lancement du LRM : curl -X POST -H 'content-type: application/json' -H 'x-sas-bridge-token: ${harness.bridge.token}' \\`,
-    `  --data '{"input":"sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54"}' ${harness.url}api/launch`,
+    `  --data '{"input":"sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54"}' ${harness.bridge.origin}/api/launch`,
     'Ctrl+C pour arrêter.',
     '',
   ].join('\n'),

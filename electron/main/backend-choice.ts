@@ -2,6 +2,7 @@
 // deployment or a test can force it; an empty URL means the built-in training environment ("FORMATION").
 // Pure: no Electron, no process — main passes the values in.
 import type { EnvironmentInfo } from '../../shared/api/console-api';
+import { normalizeBackendBase } from '@shared/util/backend-url';
 import { isLoopbackHost } from '@shared/util/loopback';
 
 const TRAINING_LABEL = 'FORMATION';
@@ -18,16 +19,30 @@ export interface BackendInputs {
   environmentUrl: string | undefined;
   /** The settings' `backendUrl` ('' = training). */
   settingsUrl: string;
+  /** The stored `backendUrl` could not be read: never taken for '' (training). */
+  settingsUrlDamaged?: boolean;
 }
+
+const MISCONFIGURED = 'Console mal configurée.';
 
 export function chooseBackend(inputs: BackendInputs): BackendChoice {
   const fromEnvironment = inputs.environmentUrl !== undefined;
+  if (!fromEnvironment && inputs.settingsUrlDamaged) {
+    return {
+      mode: 'misconfigured',
+      problem: `${MISCONFIGURED} Adresse du serveur SAS illisible dans les paramètres : prévenez l’administrateur du poste.`,
+    };
+  }
   const raw = (fromEnvironment ? inputs.environmentUrl : inputs.settingsUrl)?.trim() ?? '';
   if (raw === '') return { mode: 'training' };
   const where = fromEnvironment ? `la variable ${BACKEND_URL_VARIABLE}` : 'les paramètres';
   const problem = backendUrlProblem(raw);
-  if (problem) return { mode: 'misconfigured', problem: `Adresse du serveur SAS invalide dans ${where} : ${problem}.` };
-  return { mode: 'connected', backendUrl: new URL(raw).href };
+  if (problem)
+    return {
+      mode: 'misconfigured',
+      problem: `${MISCONFIGURED} Adresse du serveur SAS invalide dans ${where} : ${problem}.`,
+    };
+  return { mode: 'connected', backendUrl: normalizeBackendBase(raw) };
 }
 
 /** Why a backend URL cannot be used, in French, or undefined when it can. Tokens travel there: https only. */

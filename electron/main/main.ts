@@ -3,7 +3,9 @@
 import { join } from 'node:path';
 import { app, ipcMain, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
+import { isTrainingBackend } from '../services/backend-environment';
 import { BACKEND_URL_VARIABLE } from './backend-choice';
+import { parsePhoneSchemes, PHONE_SCHEMES_VARIABLE } from './phone-links';
 import { createSafeStorageSecretStore } from './safe-storage';
 import { ElectronSettingsStore, electronStoreFactory } from './settings-store';
 import { createElectronServices, startEmbeddedTraining } from './services';
@@ -29,6 +31,8 @@ startShell({
     }),
   startTrainingBackend: () =>
     startEmbeddedTraining(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'), log),
+  phoneSchemes: parsePhoneSchemes(process.env[PHONE_SCHEMES_VARIABLE]),
+  isTrainingBackend: (backendUrl) => isTrainingBackend(backendUrl),
   createServices: (context) => createElectronServices(context, app.getPath('userData')),
   log,
 });

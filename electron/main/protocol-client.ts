@@ -16,14 +16,17 @@ export type ProtocolClientRegistration = { scheme: string } | { scheme: string; 
 
 /**
  * What to pass to `setAsDefaultProtocolClient`. In development the executable is Electron itself, so the OS must
- * also be told which app to run (`electron <app path> <url>`); a packaged app needs only the scheme.
+ * also be told which app to run (`electron <app path> -- <url>`); a packaged app, its executable (`<exe> -- <url>`). The URL
+ * comes after `--`, so a crafted link that starts with a dash can never be read as a Chromium or Electron switch.
  * Undefined when a development start has no app path to give (nothing sensible to register).
  */
 export function protocolClientRegistration(facts: ProcessFacts): ProtocolClientRegistration | undefined {
-  if (!facts.defaultApp) return { scheme: CONSOLE_PROTOCOL };
+  // Packaged: the executable itself, and `--` before the URL, as the installer's registry command writes it
+  // (Windows builds its command from path and args; macOS and Linux ignore both).
+  if (!facts.defaultApp) return { scheme: CONSOLE_PROTOCOL, path: facts.execPath, args: ['--'] };
   const appPath = facts.argv[1];
   if (appPath === undefined || appPath === '' || appPath.startsWith('-')) return undefined;
-  return { scheme: CONSOLE_PROTOCOL, path: facts.execPath, args: [resolve(appPath)] };
+  return { scheme: CONSOLE_PROTOCOL, path: facts.execPath, args: [resolve(appPath), '--'] };
 }
 
 /** Registers the console as the handler of its scheme; returns whether the OS accepted. */

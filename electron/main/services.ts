@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { startTrainingEnvironment } from '../../backend/training/environment';
+import { backendIssuer } from '@shared/util/backend-url';
 import { createStderrLogger } from '@shared/util/logger';
 import { createConsoleServices, type ConsoleServices } from '../services/compose';
 import { FileJournalStore } from '../services/journal-file-store';
@@ -26,7 +27,7 @@ export async function startEmbeddedTraining(
 export function createElectronServices(context: ServiceContext, userDataDir: string): ConsoleServices {
   const logger = createStderrLogger({ scope: 'console' });
   const session = createSessionService({
-    issuer: `${context.backendUrl}/oidc`,
+    issuer: backendIssuer(context.backendUrl),
     openExternal: context.openExternal,
     secretStore: context.secrets,
     logger: logger.child('session'),

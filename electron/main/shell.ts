@@ -2,7 +2,7 @@
 // webContents, launches, backend choice (training or connected), the console services behind checked IPC, and the
 // window. The services come in through `ShellDeps.createServices`, so tests run this with the electron stub.
 import { randomUUID } from 'node:crypto';
-import { app, type BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, type BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { EnvironmentInfo } from '../../shared/api/console-api';
 import type { LaunchParseResult } from '../../shared/domain/launch';
 import { findLaunchUrl, parseLaunch } from '../../shared/launch/parse-launch';
@@ -27,6 +27,7 @@ import { createExternalOpener } from './external-opener';
 import { forwardConsoleEvents, registerConsoleIpc } from './ipc';
 import { LaunchIntake } from './launch-intake';
 import { registerProtocolClient, type ProcessFacts } from './protocol-client';
+import { DEFAULT_PHONE_SCHEMES, type PhoneScheme } from './phone-links';
 import { guardAllWebContents, lockDownSession } from './web-guards';
 import { openMainWindow, revealWindow } from './window';
 
@@ -66,9 +67,13 @@ export interface ShellDeps {
   openSecretStore: () => SecretStore;
   /** Starts the embedded backend and training environment on loopback (training mode only). */
   startTrainingBackend: () => Promise<TrainingBackend>;
+  /** Whether a separate backend is a training one (it then shows « FORMATION » too); absent: not asked. */
+  isTrainingBackend?: (backendUrl: string) => Promise<boolean>;
   /** The console's services for a backend. Absent or failing: every call says "indisponible", in French. */
   createServices?: (context: ServiceContext) => ConsoleServices | Promise<ConsoleServices>;
   log: (line: string) => void;
+  /** Phone link schemes handed to the workstation's softphone (default `tel:`; `SAS_PHONE_SCHEMES`). */
+  phoneSchemes?: readonly PhoneScheme[];
   now?: () => Date;
   newId?: () => string;
 }
@@ -101,6 +106,12 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
     allowsExternal: (url) => allowList.allows(url),
     openExternal: (url) => void openExternal(url),
     log,
+    phoneSchemes: deps.phoneSchemes ?? DEFAULT_PHONE_SCHEMES,
+    openPhone: (link) => {
+      // Electronegativity asks for a review of every openExternal with a non-constant URL. Reviewed: `link` was
+      // rebuilt by phoneLinkToOpen from an allowed phone scheme and a checked number or SIP address.
+      shell.openExternal(link).catch(() => log('numéro non transmis au téléphone du poste')); // eng-disable OPEN_EXTERNAL_JS_CHECK
+    },
   });
   if (!registerProtocolClient(app, deps.process)) log('enregistrement du protocole sas-console refusé par le système');
 
@@ -151,7 +162,10 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
     } else {
       backendUrl = choice.backendUrl;
     }
-    const env = environmentInfo(choice, { ...facts, trainingBackendUrl: backendUrl });
+    const trainingServer = choice.mode === 'connected' && (await deps.isTrainingBackend?.(backendUrl)) === true;
+    const env = trainingServer
+      ? environmentInfo({ mode: 'training' }, { ...facts, trainingBackendUrl: backendUrl })
+      : environmentInfo(choice, { ...facts, trainingBackendUrl: backendUrl });
     // The backend is the identity provider the login page is opened on.
     allowList.set('identity-provider', [new URL(backendUrl).origin]);
     if (!deps.createServices)
@@ -193,10 +207,16 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
   };
 
   const ready = app.whenReady().then(async () => {
+    // A production build has no menu: the default one offers DevTools and reload to anyone at the workstation.
+    if (app.isPackaged) Menu.setApplicationMenu(null);
     lockDownSession(session.defaultSession, log);
     serveAppProtocol(protocol, deps.rendererDir, () => []);
     const connected = await connect(
-      chooseBackend({ environmentUrl: deps.backendUrlVariable, settingsUrl: settings.get().backendUrl }),
+      chooseBackend({
+        environmentUrl: deps.backendUrlVariable,
+        settingsUrl: settings.get().backendUrl,
+        settingsUrlDamaged: settings.backendUrlDamaged,
+      }),
     );
     environment = connected.environment;
     services = connected.services;

@@ -3,6 +3,7 @@
 import type { App, Event as ElectronEvent, Session, WebContents } from 'electron';
 import { APP_ORIGIN } from './app-origin';
 import { decideWindowOpen, mayGrantPermission, mayNavigate, originForLog } from './navigation-policy';
+import { phoneLinkToOpen, type PhoneScheme } from './phone-links';
 
 export interface WebGuardDeps {
   /** The external allow-list's test (ExternalAllowList.allows). */
@@ -10,21 +11,34 @@ export interface WebGuardDeps {
   /** Opens an allowed URL in the system browser. */
   openExternal: (url: string) => void;
   log: (line: string) => void;
+  /** Phone schemes handed to the OS (softphone); none when absent. */
+  phoneSchemes?: readonly PhoneScheme[];
+  /** Hands a checked phone link to the OS (shell.openExternal). */
+  openPhone?: (link: string) => void;
 }
 
 type NavigationEvent = ElectronEvent<{ url: string }>;
 
 /** Installs the guards on one webContents: the console window's, and any other that might ever be created. */
 export function guardWebContents(contents: WebContents, deps: WebGuardDeps): void {
+  /** A phone link goes to the OS's telephony handler, never a navigation; true when it was one. */
+  const dialed = (url: string): boolean => {
+    const link = deps.openPhone ? phoneLinkToOpen(url, deps.phoneSchemes ?? []) : undefined;
+    if (!link) return false;
+    deps.openPhone?.(link);
+    return true;
+  };
   const refuseForeign = (kind: string) => (event: NavigationEvent) => {
     if (mayNavigate(event.url)) return;
     event.preventDefault();
+    if (kind === 'will-navigate' && dialed(event.url)) return;
     deps.log(`navigation refusée (${kind}) vers ${originForLog(event.url)}`);
   };
   contents.on('will-navigate', refuseForeign('will-navigate'));
   contents.on('will-frame-navigate', refuseForeign('will-frame-navigate'));
   contents.on('will-redirect', refuseForeign('will-redirect'));
   contents.setWindowOpenHandler(({ url }) => {
+    if (dialed(url)) return { action: 'deny' };
     const decision = decideWindowOpen(url, deps.allowsExternal);
     if (!decision.openExternally) {
       deps.log(`ouverture de fenêtre refusée vers ${originForLog(url)}`);

@@ -8,6 +8,7 @@ import {
   type QueryIn,
   type StreamRoute,
 } from '../../shared/backend-api/routes';
+import { backendEndpoint } from '@shared/util/backend-url';
 import { readNdjson } from './ndjson';
 import { z } from 'zod';
 
@@ -93,7 +94,7 @@ export function createBackendApi(deps: BackendApiDeps): BackendApi {
     const token = await deps.accessToken();
     let response: Response;
     try {
-      response = await deps.fetch(`${deps.backendUrl()}${path}`, {
+      response = await deps.fetch(backendEndpoint(deps.backendUrl(), path), {
         ...init,
         headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
       });

@@ -5,6 +5,7 @@ import type { SearchStreamEvent } from '../../shared/api/console-api';
 import { ConsoleError } from '../../shared/api/errors';
 import { backendRoutes, type BodyIn } from '../../shared/backend-api/routes';
 import type { SearchEvent, SearchQuery } from '../../shared/domain/search';
+import { backendEndpoint } from '@shared/util/backend-url';
 import { describeError, silentLogger, type Logger } from '@shared/util/logger';
 import { readEvents, refusalMessage } from './backend-api';
 import type { SearchPort } from './ports';
@@ -37,7 +38,7 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
       const token = await deps.accessToken();
       const route = backendRoutes.search;
       const body: BodyIn<typeof route> = { query: search.query, ...(sources ? { sources: [...sources] } : {}) };
-      const response = await deps.fetch(`${deps.backendUrl()}${route.path}`, {
+      const response = await deps.fetch(backendEndpoint(deps.backendUrl(), route.path), {
         method: route.method,
         headers: {
           'content-type': 'application/json',

@@ -21,6 +21,11 @@ export interface SettingsLoad {
   settings: ConsoleSettings;
   /** French description of what was wrong with the stored file, when defaults had to be used. */
   problem?: string;
+  /**
+   * The stored backend address could not be read (unreadable file, not an object, invalid value). The default ''
+   * means training: the caller must not take it for a choice, the console is misconfigured.
+   */
+  backendUrlDamaged?: true;
 }
 
 /** Reads the stored settings; a corrupt or foreign file falls back to defaults field by field and says why. */
@@ -32,6 +37,7 @@ export function loadSettings(store: SettingsStore): SettingsLoad {
     return {
       settings: DEFAULT_SETTINGS,
       problem: `Paramètres illisibles (${describe(error)}) : valeurs par défaut utilisées.`,
+      backendUrlDamaged: true,
     };
   }
   if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS };
@@ -39,10 +45,19 @@ export function loadSettings(store: SettingsStore): SettingsLoad {
   if (parsed.success) return { settings: parsed.data };
   const merged = mergeValidFields(raw);
   const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(racine)');
-  return {
+  const load: SettingsLoad = {
     settings: merged,
     problem: `Paramètres invalides (${[...new Set(fields)].join(', ')}) : valeurs par défaut utilisées pour ces champs.`,
   };
+  if (backendUrlDamaged(raw)) load.backendUrlDamaged = true;
+  return load;
+}
+
+/** A stored value that is not a settings object, or a `backendUrl` that is present and invalid. */
+function backendUrlDamaged(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return true;
+  const record = raw as Record<string, unknown>;
+  return 'backendUrl' in record && !consoleSettingsSchema.shape.backendUrl.safeParse(record.backendUrl).success;
 }
 
 function mergeValidFields(raw: unknown): ConsoleSettings {
@@ -69,11 +84,14 @@ function mergeValidFields(raw: unknown): ConsoleSettings {
 export class SettingsService {
   private current: ConsoleSettings;
   readonly loadProblem: string | undefined;
+  /** The stored backend address was unreadable: the console is misconfigured, not in training. */
+  readonly backendUrlDamaged: boolean;
 
   constructor(private readonly store: SettingsStore) {
     const load = loadSettings(store);
     this.current = load.settings;
     this.loadProblem = load.problem;
+    this.backendUrlDamaged = load.backendUrlDamaged === true;
   }
 
   get(): ConsoleSettings {
@@ -87,7 +105,6 @@ export class SettingsService {
     const next: ConsoleSettings = {
       ...this.current,
       ...stripUndefined({
-        backendUrl: valid.backendUrl,
         environmentLabel: valid.environmentLabel,
         bookingOrigin: valid.bookingOrigin,
       }),
@@ -102,8 +119,12 @@ export class SettingsService {
   }
 }
 
-function invalid(issues: readonly { path: readonly PropertyKey[] }[]): ConsoleError {
-  const fields = [...new Set(issues.map((issue) => issue.path.map(String).join('.') || '(paramètres)'))].join(', ');
+function invalid(issues: readonly { path: readonly PropertyKey[]; keys?: readonly string[] }[]): ConsoleError {
+  // A field the page may not set (backendUrl) is an unrecognised key: named as such, not as "(paramètres)".
+  const names = issues.flatMap((issue) =>
+    issue.keys?.length ? [...issue.keys] : [issue.path.map(String).join('.') || '(paramètres)'],
+  );
+  const fields = [...new Set(names)].join(', ');
   return new ConsoleError('invalid-settings', `Paramètres refusés : valeur invalide pour ${fields}.`);
 }
 

@@ -14,7 +14,6 @@ const OPEN_EXTERNAL_EVENT = 'open-external';
 
 export interface BridgeOptions {
   baseUrl: string;
-  token: string;
   openWindow: (url: string) => void;
 }
 
@@ -24,7 +23,10 @@ export function createBridgeClient(options: BridgeOptions) {
     try {
       response = await fetch(`${options.baseUrl}/api/call/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-sas-bridge-token': options.token },
+        // The bridge's token travels in its HttpOnly cookie (this page never sees it); the header proves a script of
+        // this page sent the call, not a form or a link of another site.
+        headers: { 'content-type': 'application/json', 'x-sas-bridge': '1' },
+        credentials: 'same-origin',
         body: JSON.stringify({ args }),
       });
     } catch {
@@ -35,7 +37,7 @@ export function createBridgeClient(options: BridgeOptions) {
   });
 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const source = new EventSource(`${options.baseUrl}/api/events?token=${encodeURIComponent(options.token)}`);
+  const source = new EventSource(`${options.baseUrl}/api/events`);
   for (const name of CONSOLE_EVENT_NAMES) {
     source.addEventListener(name, (message) => {
       const payload: unknown = JSON.parse((message as MessageEvent<string>).data);

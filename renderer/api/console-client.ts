@@ -20,10 +20,8 @@ export function getConsoleApi(): ConsoleApi {
     api = { ...callsFromOutcomes(bridge), on: (event, listener) => bridge.on(event, listener) };
     return api;
   }
-  const token = document.querySelector<HTMLMetaElement>('meta[name="sas-bridge-token"]')?.content ?? '';
   api = createBridgeClient({
     baseUrl: window.location.origin,
-    token,
     openWindow: (url) => {
       window.open(url, '_blank', 'noopener');
     },

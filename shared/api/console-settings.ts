@@ -20,8 +20,13 @@ export const consoleSettingsSchema = z.object({
 
 export type ConsoleSettings = z.infer<typeof consoleSettingsSchema>;
 
-/** What the renderer may send to change settings: any subset of the fields, nothing else. */
+/**
+ * What the renderer may send to change settings: any subset of the fields, nothing else — except `backendUrl`:
+ * where patient addresses and tokens go is set by the workstation's administrator (settings file, `SAS_BACKEND_URL`),
+ * never by the page. The renderer still reads it.
+ */
 export const consoleSettingsPatchSchema = consoleSettingsSchema
+  .omit({ backendUrl: true })
   .extend({ ui: consoleSettingsSchema.shape.ui.partial().strict() })
   .partial()
   .strict();

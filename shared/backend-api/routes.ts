@@ -102,6 +102,15 @@ export const backendRoutes = {
       checks: z.object({ storage: z.boolean(), directory: z.boolean(), keys: z.boolean(), accepting: z.boolean() }),
     }),
   },
+  /** Whether this backend is a training one (fictitious data): the console then says « FORMATION » in connected mode. */
+  environment: {
+    method: 'GET',
+    path: '/api/environment',
+    auth: 'none',
+    label: 'environnement du serveur',
+    status: 200,
+    response: z.object({ training: z.boolean() }),
+  },
   search: {
     method: 'POST',
     path: '/api/search',

@@ -47,6 +47,9 @@ interface StubState {
   openedExternally: string[];
   version: string;
   userData: string;
+  isPackaged: boolean;
+  /** Every `Menu.setApplicationMenu` call (null: no menu). */
+  applicationMenus: unknown[];
 }
 
 function freshState(): StubState {
@@ -63,6 +66,8 @@ function freshState(): StubState {
     openedExternally: [],
     version: '0.1.0-test',
     userData: '/tmp/sas-console-stub',
+    isPackaged: false,
+    applicationMenus: [],
   };
 }
 
@@ -70,6 +75,9 @@ function freshState(): StubState {
 export let stub: StubState = freshState();
 
 class FakeApp extends EventEmitter {
+  get isPackaged(): boolean {
+    return stub.isPackaged;
+  }
   requestSingleInstanceLock(): boolean {
     return stub.singleInstanceLock;
   }
@@ -141,6 +149,12 @@ export const protocol = {
   },
   handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void {
     stub.protocolHandlers.set(scheme, handler);
+  },
+};
+
+export const Menu = {
+  setApplicationMenu(menu: unknown): void {
+    stub.applicationMenus.push(menu);
   },
 };
 
@@ -279,4 +293,4 @@ export function resetElectronStub(): void {
   ipcRenderer.reply = () => ({ ok: true, value: undefined });
 }
 
-export default { app, ipcMain, protocol, shell, session, BrowserWindow, safeStorage, contextBridge, ipcRenderer };
+export default { app, Menu, ipcMain, protocol, shell, session, BrowserWindow, safeStorage, contextBridge, ipcRenderer };

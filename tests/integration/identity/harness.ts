@@ -193,10 +193,17 @@ export async function consoleLogin(
   const result = consoleUnderTest.session.login();
   const url = await opened;
   const first = await browser.get(url);
-  const page = first.url.includes('/login-actions/')
+  let page = first.url.includes('/login-actions/')
     ? await loginAtTrainingPsc(browser, first, nationalId, method)
     : first;
+  // A browser that already holds a session: the regulator confirms this console login with the button.
+  if (isConsoleConfirmation(page)) page = await browser.submit(page, { confirm: 'yes' });
   return { state: await result, page };
+}
+
+/** The page on which a regulator confirms a console login that did not pass PSC. */
+export function isConsoleConfirmation(page: Page): boolean {
+  return page.status === 200 && page.body.includes('Connecter la SAS Console de ce poste ?');
 }
 
 /** The publisher (confidential client) asks the provider for the user in `browser`, as RDV V2 does. */

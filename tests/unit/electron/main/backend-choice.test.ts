@@ -23,6 +23,24 @@ describe('backend choice', () => {
     expect(chooseBackend({ environmentUrl: '', settingsUrl: 'https://sas.example.fr' })).toEqual({ mode: 'training' });
   });
 
+  it('a damaged stored address is misconfigured, never training; the environment variable still wins', () => {
+    const damaged = chooseBackend({ environmentUrl: undefined, settingsUrl: '', settingsUrlDamaged: true });
+    expect(damaged).toMatchObject({
+      mode: 'misconfigured',
+      problem: expect.stringMatching(/^Console mal configurée\./u),
+    });
+    expect(chooseBackend({ environmentUrl: '', settingsUrl: '', settingsUrlDamaged: true })).toEqual({
+      mode: 'training',
+    });
+  });
+
+  it('keeps a path prefix and gives the base one trailing slash', () => {
+    expect(chooseBackend({ environmentUrl: 'https://host/sas', settingsUrl: '' })).toEqual({
+      mode: 'connected',
+      backendUrl: 'https://host/sas/',
+    });
+  });
+
   it('https only, except on loopback; no credentials, query or fragment', () => {
     expect(chooseBackend({ environmentUrl: 'http://127.0.0.1:4000', settingsUrl: '' })).toMatchObject({
       mode: 'connected',
@@ -39,7 +57,9 @@ describe('backend choice', () => {
       const choice = chooseBackend({ environmentUrl: undefined, settingsUrl: url });
       expect(choice.mode, url).toBe('misconfigured');
       if (choice.mode === 'misconfigured') {
-        expect(choice.problem).toMatch(/^Adresse du serveur SAS invalide dans les paramètres : /u);
+        expect(choice.problem).toMatch(
+          /^Console mal configurée\. Adresse du serveur SAS invalide dans les paramètres : /u,
+        );
         expect(choice.problem).toMatch(reason);
       }
     }
@@ -84,14 +104,14 @@ describe('backend choice', () => {
 });
 
 describe('protocol client registration', () => {
-  it('packaged: the scheme alone', () => {
+  it('packaged: the executable, and the URL after `--` (never read as a switch)', () => {
     expect(
       protocolClientRegistration({
         defaultApp: false,
         execPath: 'C:\\SAS\\SAS Console.exe',
         argv: ['C:\\SAS\\SAS Console.exe'],
       }),
-    ).toEqual({ scheme: 'sas-console' });
+    ).toEqual({ scheme: 'sas-console', path: 'C:\\SAS\\SAS Console.exe', args: ['--'] });
   });
 
   it('development: Electron plus the absolute app path', () => {
@@ -104,7 +124,7 @@ describe('protocol client registration', () => {
     ).toEqual({
       scheme: 'sas-console',
       path: '/usr/lib/electron/electron',
-      args: [`${process.cwd()}/app`],
+      args: [`${process.cwd()}/app`, '--'],
     });
     expect(protocolClientRegistration({ defaultApp: true, execPath: 'electron', argv: ['electron'] })).toBeUndefined();
     expect(

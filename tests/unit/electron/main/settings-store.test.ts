@@ -51,13 +51,12 @@ describe('ElectronSettingsStore', () => {
   it('round-trips settings through the file, across restarts', async () => {
     const first = new SettingsService(new ElectronSettingsStore(confFactory()));
     first.update({
-      backendUrl: 'https://sas.example.fr/',
       environmentLabel: 'PRÉPRODUCTION',
       ui: { density: 'compact' },
     });
     const onDisk = JSON.parse(await readFile(settingsFile(), 'utf8')) as ConsoleSettings;
     expect(onDisk).toEqual({
-      backendUrl: 'https://sas.example.fr/',
+      backendUrl: '',
       environmentLabel: 'PRÉPRODUCTION',
       bookingOrigin: 'sas',
       ui: { density: 'compact', showMap: true },
@@ -112,12 +111,12 @@ describe('ElectronSettingsStore', () => {
     expect(service.loadProblem).toMatch(/backendUrl/u);
   });
 
-  it('refuses to save a backend URL that is not http(s), in French, and keeps the file as it was', async () => {
+  it('refuses to save any backend URL from the page, in French, and keeps the file as it was', async () => {
     const service = new SettingsService(new ElectronSettingsStore(confFactory()));
     service.update({ environmentLabel: 'RECETTE' });
-    for (const backendUrl of ['javascript:alert(1)', 'file:///etc/passwd']) {
+    for (const backendUrl of ['javascript:alert(1)', 'file:///etc/passwd', 'https://sas.example.fr/']) {
       try {
-        service.update({ backendUrl });
+        service.update({ backendUrl } as never);
         expect.unreachable();
       } catch (error) {
         expect(error).toBeInstanceOf(ConsoleError);

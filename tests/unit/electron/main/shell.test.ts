@@ -163,7 +163,7 @@ describe('startShell: before ready', () => {
     expect(stub.privilegedSchemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
     ]);
-    expect(stub.protocolClients).toEqual([{ scheme: 'sas-console' }]);
+    expect(stub.protocolClients).toEqual([{ scheme: 'sas-console', path: expect.any(String), args: ['--'] }]);
     for (const event of ['second-instance', 'open-url', 'web-contents-created'])
       expect(app.listenerCount(event), event).toBe(1);
   });
@@ -179,7 +179,7 @@ describe('startShell: before ready', () => {
       }).deps,
     );
     expect(stub.protocolClients).toEqual([
-      { scheme: 'sas-console', path: '/usr/lib/electron/electron', args: [process.cwd()] },
+      { scheme: 'sas-console', path: '/usr/lib/electron/electron', args: [process.cwd(), '--'] },
     ]);
   });
 
@@ -188,6 +188,34 @@ describe('startShell: before ready', () => {
     startShell(d.deps);
     expect(d.lines.join('\n')).toMatch(/Paramètres invalides \(backendUrl[,)]/u);
   });
+
+  for (const [name, store] of [
+    ['an invalid stored backendUrl', () => new MemorySettingsStore({ backendUrl: 'pas une url' })],
+    ['a settings file that is not an object', () => new MemorySettingsStore('{"backendUrl": "https://sas.ex')],
+    [
+      'an unreadable settings file',
+      () => ({
+        read: () => {
+          throw new SyntaxError('Unexpected end of JSON input');
+        },
+        write: () => {},
+      }),
+    ],
+  ] as const) {
+    it(`${name}: « console mal configurée », never the training environment`, async () => {
+      const d = deps({ openSettingsStore: store });
+      const shell = startShell(d.deps)!;
+      await emitReady();
+      await shell.ready;
+      expect(d.startTrainingBackend).not.toHaveBeenCalled();
+      expect(d.contexts).toEqual([]);
+      expect(shell.environment()).toMatchObject({ mode: 'connected', backendUrl: '' });
+      expect(await invoke('getSession')).toMatchObject({
+        ok: true,
+        value: { status: 'logged-out', message: expect.stringMatching(/^Console mal configurée\./u) },
+      });
+    });
+  }
 });
 
 describe('startShell: training mode', () => {
@@ -267,6 +295,24 @@ describe('startShell: connected mode', () => {
     expect(d.contexts[0]?.mode).toBe('connected');
   });
 
+  it('a separate backend that says it is a training one: « FORMATION » in connected mode too', async () => {
+    const asked: string[] = [];
+    const d = deps({
+      backendUrlVariable: 'https://formation.sas.example/sas',
+      isTrainingBackend: async (url) => {
+        asked.push(url);
+        return true;
+      },
+    });
+    const shell = startShell(d.deps)!;
+    await emitReady();
+    await shell.ready;
+    expect(asked).toEqual(['https://formation.sas.example/sas/']);
+    expect(d.startTrainingBackend).not.toHaveBeenCalled();
+    expect(shell.environment()).toMatchObject({ mode: 'training', label: 'FORMATION' });
+    expect(d.contexts[0]).toMatchObject({ mode: 'connected', backendUrl: 'https://formation.sas.example/sas/' });
+  });
+
   it('a misconfigured URL is reported, never silently replaced by training', async () => {
     const d = deps({ backendUrlVariable: 'http://sas.example.fr/' });
     const shell = startShell(d.deps)!;
@@ -316,6 +362,19 @@ describe('startShell: connected mode', () => {
 });
 
 describe('startShell: window, guards and IPC', () => {
+  it('a packaged build has no application menu (no DevTools, no reload); development keeps the default', async () => {
+    stub.isPackaged = true;
+    const shell = startShell(deps().deps)!;
+    await emitReady();
+    await shell.ready;
+    expect(stub.applicationMenus).toEqual([null]);
+    resetElectronStub();
+    const dev = startShell(deps().deps)!;
+    await emitReady();
+    await dev.ready;
+    expect(stub.applicationMenus).toEqual([]);
+  });
+
   it('on ready: locks the session down, serves app://, guards and loads the window', async () => {
     const shell = startShell(deps().deps)!;
     await emitReady();

@@ -95,10 +95,11 @@ describe('dispatchCall', () => {
 });
 
 describe('settings patch schema', () => {
-  it('accepts only http(s) backend URLs from the renderer', async () => {
+  it('accepts no backend URL from the renderer (administrator only), nor unknown fields', async () => {
     const { settingsPatchSchema } = await import('@shared/api/console-api-schemas');
-    expect(settingsPatchSchema.safeParse({ backendUrl: 'https://sas.example.fr' }).success).toBe(true);
-    expect(settingsPatchSchema.safeParse({ backendUrl: '' }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ backendUrl: 'https://sas.example.fr' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ backendUrl: '' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ environmentLabel: 'PROD' }).success).toBe(true);
     expect(settingsPatchSchema.safeParse({ backendUrl: 'javascript:alert(1)' }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ backendUrl: 'file:///etc/passwd' }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ patientAddress: '12 rue X' }).success).toBe(false);
