@@ -7,6 +7,7 @@ import type { PublicPublisher } from '../shared/backend-api/routes';
 import type { LocationSuggestion } from '../shared/domain/places';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
+import { createV1Transport } from './accounts/v1-transport';
 import type { ApiCaller } from './api/auth';
 import { apiRoutes } from './api/routes';
 import { BookingIntents } from './appointments/booking-intents';
@@ -34,6 +35,7 @@ import { CircuitBreaker } from './search/circuit-breaker';
 import { PublisherClient, type PublisherClientOptions } from './search/publisher-client';
 import type { SearchServiceDeps } from './search/search-service';
 import type { Storage } from './storage/index';
+import { createV1PushStateRepository } from './storage/v1-push-state';
 
 export interface BackendOptions {
   host?: string;
@@ -170,9 +172,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       onUnexpected,
     }),
   ];
+  const v1Transport = options.v1Fetch ? undefined : createV1Transport(options.publishers.tls);
   const v1 = createV1Pusher({
     targets: () => options.directory.publishers.filter((p) => p.acceptsV1Accounts),
-    ...(options.v1Fetch ? { fetch: options.v1Fetch } : {}),
+    state: createV1PushStateRepository(options.storage.db),
+    fetch: options.v1Fetch ?? v1Transport!.fetch,
     log,
   });
   const pushes = new Set<Promise<unknown>>();
@@ -203,6 +207,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       await Promise.allSettled([...pushes]);
       await bound.close();
       await client.close();
+      await v1Transport?.close();
       await identity.close();
     },
   };

@@ -14,10 +14,14 @@ export interface MigrationReport {
   current: number;
 }
 
-/** Checks the list itself: positive versions, strictly increasing, no gap. Throws on a programming error. */
+/**
+ * Checks the list itself: positive versions, strictly increasing. Gaps are allowed: each line of work has its own
+ * block of numbers, so parallel changes never collide. Throws on a programming error.
+ */
 function checkMigrationList(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
+    const previous = index === 0 ? 0 : (migrations[index - 1]?.version ?? 0);
+    if (!Number.isInteger(migration.version) || migration.version <= previous) {
       throw new StorageError(
         'migration-list-invalid',
         `Migrations mal numérotées : la migration n°${index + 1} porte la version ${migration.version}.`,
