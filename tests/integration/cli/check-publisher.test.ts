@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedPublisher, type SimulatedPublisher } from '@backend/training/publishers/publisher-server';
 import { startTrainingEnvironment, type TrainingEnvironment } from '@backend/training/environment';
 import type { PublisherReport } from '@shared/conformance/publisher-report';
+import { buildSlotSearchUrl, computeSearchWindow } from '@shared/fhir/build-search';
 import { runCheckPublisher } from '@cli/check-publisher';
 
 let env: TrainingEnvironment;
@@ -42,6 +43,43 @@ async function check(args: string[]): Promise<{ exitCode: number; report: Publis
 }
 
 const statusOf = (report: PublisherReport, id: number) => report.requirements.find((r) => r.id === id)?.status;
+
+describe('training publishers speak the IG', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers read loosely
+  async function search(cpts: boolean): Promise<any> {
+    const window = computeSearchWindow(Date.now());
+    const url = buildSlotSearchUrl(env.publishers.get('agenda-colibri')!.server.fhirBaseUrl, {
+      nationalIds: practitionersOf('agenda-colibri', 'cpts', 25),
+      start: window.start,
+      end: window.end,
+      cpts,
+    });
+    return (await fetch(url, { headers: { accept: 'application/fhir+json' } })).json();
+  }
+  /* eslint-disable @typescript-eslint/no-explicit-any -- answers read loosely */
+  const slots = (bundle: any): any[] =>
+    bundle.entry.map((e: any) => e.resource).filter((r: any) => r.resourceType === 'Slot');
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+
+  it('CPTS slots only within 48 hours, only to a CPTS request; Slot.comment is the agenda with the slot', async () => {
+    const cptsAnswer = await search(true);
+    const cptsSlots = slots(cptsAnswer).filter((s) => s.meta.security.some((c: { code: string }) => c.code === 'CPTS'));
+    expect(cptsSlots.length).toBeGreaterThan(0);
+    for (const slot of cptsSlots) expect(Date.parse(slot.start) - Date.now()).toBeLessThanOrEqual(48 * 3600 * 1000);
+    const comment = new URL(slots(cptsAnswer)[0].comment);
+    expect(comment.pathname).toMatch(/^\/rdv\/agenda\/8\d{11}$/u);
+    expect(comment.searchParams.get('creneau')).toBe(slots(cptsAnswer)[0].id);
+    const psAnswer = await search(false);
+    expect(
+      psAnswer.entry.some(
+        (e: { resource: { resourceType: string } }) => e.resource.resourceType === 'HealthcareService',
+      ),
+    ).toBe(false);
+    expect(slots(psAnswer).some((s) => s.meta.security.some((c: { code: string }) => c.code === 'CPTS'))).toBe(false);
+    expect(psAnswer.total).toBe(slots(psAnswer).length);
+    expect(psAnswer.link[0].url).toContain('schedule.actor:Practitioner.identifier=');
+  });
+});
 
 describe('check-publisher', () => {
   it('finds the training publishers conforming on every testable requirement (PS, CPTS, SOS)', async () => {
