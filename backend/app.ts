@@ -7,6 +7,7 @@ import type { PublicPublisher } from '../shared/backend-api/routes';
 import type { LocationSuggestion } from '../shared/domain/places';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
+import { createV1Transport } from './accounts/v1-transport';
 import type { ApiCaller } from './api/auth';
 import { environmentRoute } from './api/environment-route';
 import { apiRoutes } from './api/routes';
@@ -50,6 +51,7 @@ import { observedHandler, type MetricsAccess } from './observability/http-observ
 import { logCallback } from './observability/logger';
 import { createBackendMetrics } from './observability/metrics';
 import { observeSearches } from './observability/search-observer';
+import { createV1PushStateRepository } from './storage/v1-push-state';
 
 export interface BackendOptions {
   host?: string;
@@ -241,9 +243,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       onUnexpected,
     }),
   ];
+  const v1Transport = options.v1Fetch ? undefined : createV1Transport(options.publishers.tls);
   const v1 = createV1Pusher({
     targets: () => options.directory.publishers.filter((p) => p.acceptsV1Accounts),
-    ...(options.v1Fetch ? { fetch: options.v1Fetch } : {}),
+    state: createV1PushStateRepository(options.storage.db),
+    fetch: options.v1Fetch ?? v1Transport!.fetch,
     log,
   });
   const pushes = new Set<Promise<unknown>>();
@@ -293,6 +297,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       breaker.stop();
       await Promise.allSettled([...pushes]);
       await client.close();
+      await v1Transport?.close();
       await identity.close();
     },
   };

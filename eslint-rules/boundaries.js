@@ -56,7 +56,14 @@ const ZONES = [
     packages: SERVER,
   },
   { prefix: 'backend/', may: ['backend', 'shared'], node: true, electron: 'none', packages: SERVER },
-  { prefix: 'cli/', may: ['cli', 'shared'], node: true, electron: 'none', packages: SERVER },
+  {
+    prefix: 'cli/',
+    // check-appointment runs the V3 receiver's own validation; check-publisher asks through the platform's client.
+    may: ['cli', 'shared', 'backend/appointments', 'backend/search/publisher-client'],
+    node: true,
+    electron: 'none',
+    packages: SERVER,
+  },
   // Scripts are tooling: the deep-import codemod shares the alias reader of the lint rules.
   {
     prefix: 'scripts/',

@@ -1,9 +1,12 @@
-// RDV V1: when a regulator logs in (or loses access), every publisher that takes bookings receives the regulator's
-// account as a FrPractitionerRegul — POST to create, conditional PUT on the identifier to update. Failures are
-// retried and logged; they never hold up the login.
-import { IDNPS_SYSTEM } from '../../shared/domain/identifiers';
+// RDV V1: the regulator's account reaches every publisher that takes bookings as a FrPractitionerRegul — POST to
+// create, conditional PUT on the identifier to update — only when it changed since the version that publisher last
+// acknowledged (state in storage: a restart sends nothing new), and at once when access is withdrawn (`active`
+// changes, so does the version). Thousands of accounts logging in every day then cost a handful of calls. Failures
+// are retried and logged; they never hold up the login.
+import { createHash } from 'node:crypto';
 import type { RegulatorAccount } from '../../shared/domain/regulator';
-import { buildRegulatorPractitioner } from '../../shared/fhir/build-v1-v3';
+import type { V1PushStateRepository } from '../storage/v1-push-state';
+import { regulatorResource } from './regulator-practitioner';
 
 export interface V1Target {
   id: string;
@@ -11,12 +14,16 @@ export interface V1Target {
   fhirBaseUrl: string;
 }
 
+/** One per publisher the account was sent to; publishers already holding this version are not listed. */
 export type V1Outcome =
   | { publisherId: string; ok: true; status: number; method: 'POST' | 'PUT'; attempts: number }
   | { publisherId: string; ok: false; status?: number; reason: string; attempts: number };
 
 export interface V1PusherOptions {
   targets: () => readonly V1Target[];
+  /** Acknowledged versions; default: this process's memory (tests, one-off tools). */
+  state?: V1PushStateRepository;
+  /** HTTP client; give the mutual-TLS one of `v1-transport.ts` in production. Redirects are never followed. */
   fetch?: typeof fetch;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
   attempts?: number;
@@ -26,48 +33,53 @@ export interface V1PusherOptions {
 
 const FHIR_JSON = 'application/fhir+json';
 
+function memoryState(): V1PushStateRepository {
+  const acknowledged = new Map<string, string>();
+  return {
+    acknowledged: async (publisherId, key) => acknowledged.get(`${publisherId} ${key}`),
+    acknowledge: async (publisherId, key, fingerprint) => void acknowledged.set(`${publisherId} ${key}`, fingerprint),
+  };
+}
+
 export function createV1Pusher(options: V1PusherOptions) {
   const fetchImpl = options.fetch ?? fetch;
+  const state = options.state ?? memoryState();
   const attempts = options.attempts ?? 3;
   const backoffMs = options.backoffMs ?? 500;
-  // Accounts this process has created at each publisher: the next push is an update.
-  const created = new Set<string>();
+  // Two logins of the same regulator at once: the second waits for the first instead of sending a duplicate.
+  const inFlight = new Map<string, Promise<V1Outcome | undefined>>();
 
-  async function send(target: V1Target, account: RegulatorAccount, method: 'POST' | 'PUT'): Promise<Response> {
+  async function send(target: V1Target, body: string, identifier: string, method: 'POST' | 'PUT') {
     const base = target.fhirBaseUrl.replace(/\/+$/u, '');
     const url =
-      method === 'POST'
-        ? `${base}/Practitioner`
-        : `${base}/Practitioner?identifier=${encodeURIComponent(`${IDNPS_SYSTEM}|${account.nationalId}`)}`;
-    const body = buildRegulatorPractitioner({
-      nationalId: account.nationalId,
-      active: account.active,
-      familyName: account.familyName,
-      givenName: account.givenName ?? '',
-      ...(account.email ? { email: account.email } : {}),
-    });
+      method === 'POST' ? `${base}/Practitioner` : `${base}/Practitioner?identifier=${encodeURIComponent(identifier)}`;
     return fetchImpl(url, {
       method,
+      redirect: 'manual',
       headers: { 'content-type': FHIR_JSON, accept: FHIR_JSON },
-      body: JSON.stringify(body),
+      body,
       signal: AbortSignal.timeout(options.timeoutMs ?? 7_000),
     });
   }
 
-  async function pushTo(target: V1Target, account: RegulatorAccount): Promise<V1Outcome> {
-    const key = `${target.id}|${account.nationalId}`;
-    let method: 'POST' | 'PUT' = created.has(key) ? 'PUT' : 'POST';
+  async function pushTo(target: V1Target, account: RegulatorAccount): Promise<V1Outcome | undefined> {
+    const { practitioner, identifier } = regulatorResource(account);
+    const body = JSON.stringify(practitioner);
+    const fingerprint = createHash('sha256').update(body).digest('base64url');
+    const acknowledged = await state.acknowledged(target.id, identifier);
+    if (acknowledged === fingerprint) return undefined;
+    let method: 'POST' | 'PUT' = acknowledged === undefined ? 'POST' : 'PUT';
     let lastReason = '';
     let lastStatus: number | undefined;
     let used = 0;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       used = attempt;
       try {
-        const response = await send(target, account, method);
+        const response = await send(target, body, identifier, method);
         await response.body?.cancel();
         lastStatus = response.status;
         if (response.ok) {
-          created.add(key);
+          await state.acknowledge(target.id, identifier, fingerprint);
           return { publisherId: target.id, ok: true, status: response.status, method, attempts: attempt };
         }
         // Already there: the same account is updated instead.
@@ -76,7 +88,8 @@ export function createV1Pusher(options: V1PusherOptions) {
           attempt -= 1;
           continue;
         }
-        lastReason = `HTTP ${response.status}`;
+        lastReason =
+          response.status >= 300 && response.status < 400 ? 'redirection refusée' : `HTTP ${response.status}`;
         if (response.status < 500 && response.status !== 429) break;
       } catch (error) {
         lastReason = error instanceof Error ? error.name : 'erreur réseau';
@@ -92,10 +105,31 @@ export function createV1Pusher(options: V1PusherOptions) {
     };
   }
 
+  function once(target: V1Target, account: RegulatorAccount): Promise<V1Outcome | undefined> {
+    const key = `${target.id} ${account.nationalId}`;
+    const previous = inFlight.get(key) ?? Promise.resolve(undefined);
+    const next = previous.then(() => pushTo(target, account));
+    inFlight.set(key, next);
+    void next.finally(() => {
+      if (inFlight.get(key) === next) inFlight.delete(key);
+    });
+    return next;
+  }
+
   return {
-    /** Pushes the account to every target; resolves with one outcome per publisher, never rejects. */
+    /** Sends the account where it changed; resolves with one outcome per publisher sent to, never rejects. */
     async push(account: RegulatorAccount): Promise<V1Outcome[]> {
-      const outcomes = await Promise.all(options.targets().map((target) => pushTo(target, account)));
+      const settled = await Promise.all(
+        options.targets().map((target) =>
+          once(target, account).catch((error: unknown): V1Outcome => ({
+            publisherId: target.id,
+            ok: false,
+            reason: error instanceof Error ? error.name : 'erreur inattendue',
+            attempts: 0,
+          })),
+        ),
+      );
+      const outcomes = settled.filter((outcome): outcome is V1Outcome => outcome !== undefined);
       for (const outcome of outcomes) {
         if (outcome.ok)
           options.log(

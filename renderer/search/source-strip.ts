@@ -7,7 +7,7 @@ import type { SearchStreamState } from './search-stream';
 /** A source still silent after this long is shown as late (the platform gives publishers 7 s at most). */
 export const LATE_AFTER_MS = 3_000;
 
-export type SourceLineState = 'waiting' | 'late' | 'answered' | 'timeout' | 'error' | 'skipped';
+type SourceLineState = 'waiting' | 'late' | 'answered' | 'timeout' | 'error' | 'skipped';
 
 export interface SourceLine {
   source: SourceInfo;

@@ -14,7 +14,7 @@ export const FAULTY = {
  * How late the slow publisher answers: long enough that, even on a loaded test machine, the regulator has the first
  * cards on screen and picks one several seconds before it answers.
  */
-export const SLOW_ANSWER_MS = 12_000;
+const SLOW_ANSWER_MS = 12_000;
 /** The backend's budget per publisher: longer than the slow one, short enough for the hanging one to time out. */
 export const PUBLISHER_TIMEOUT_MS = 25_000;
 

@@ -5,6 +5,7 @@ import { migration010SharedState } from './010-shared-state';
 import { migration020AppointmentsMinimal } from './020-appointments-minimal';
 import { migration021RegulatorTechnicalId } from './021-regulator-technical-id';
 import { migration022BookingIntents } from './022-booking-intents';
+import { migration030V1PushState } from './030-v1-push-state';
 import { migration040DirectoryVersions } from './040-directory-versions';
 import type { Migration } from './migration';
 
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration020AppointmentsMinimal,
   migration021RegulatorTechnicalId,
   migration022BookingIntents,
+  migration030V1PushState,
   migration040DirectoryVersions,
 ];

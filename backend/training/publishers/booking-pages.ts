@@ -90,7 +90,7 @@ export function createBookingPages(options: BookingPagesOptions): BookingPagesHa
 
   const handle = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname !== '/rdv' && !url.pathname.startsWith('/rdv/')) return false;
-    const matched = matchBookingRoute(request.method ?? 'GET', url.pathname);
+    const matched = matchBookingRoute(request.method ?? 'GET', url.pathname, url.search);
     try {
       if (!matched) page(response, 404, 'Page introuvable', `Cette page n’existe pas chez ${publisherName}.`);
       else await route(request, response, url, matched);

@@ -102,6 +102,7 @@ export async function startSimulatedPublisher(options: SimulatedPublisherOptions
       return;
     }
     const check = readSlotQuery(search[1] as 'Slot' | 'Schedule', url.searchParams, request.headers.accept);
+    check.query.url = url.toString();
     record.check = check;
     await wait(latency.minMs + random() * Math.max(0, latency.maxMs - latency.minMs));
     await respond(response, check.query);

@@ -12,6 +12,8 @@ export interface SlotQuery {
   revIncludes: string[];
   status?: string;
   count?: number;
+  /** The request URL as received (Bundle.link self). */
+  url?: string;
 }
 
 export interface QueryCheck {

@@ -1,12 +1,22 @@
 // What a training publisher answers to a slot search: the free slots of its practitioners (or SOS sites) in the
 // window, generated from the data set's slot patterns, as a searchset Bundle in the IG's shape. Each slot's
-// `comment` is the publisher's booking page for it.
+// `comment` is the practitioner's agenda at the publisher with the slot pre-selected (the IG's FAQ form); CPTS slots
+// only within the next 48 hours and only when the request asks for CPTS; structures carry their IDNST.
 import type { Cpts, Practitioner, SosSite } from '@shared/domain/care-offer';
 import type { Slot } from '@shared/domain/slot';
 import { buildSearchsetBundle } from '@shared/fhir/build-bundle';
+import { formatInstant } from '@shared/fhir/instant';
+import { offsetMinutes } from '@shared/util/time-zone';
 import type { Directory } from '../../directory/directory';
+import { bookingUrlFor } from './booking/paths';
 import { slotsForWindow, type GeneratedSlot, type SlotPattern } from '../dataset/slot-patterns';
+import { completeIgAnswer, withStructureIds } from './ig-answer';
 import type { SlotQuery } from './slot-query';
+
+function kitInstant(instant: string): string {
+  const ms = Date.parse(instant);
+  return formatInstant(ms, offsetMinutes(ms));
+}
 
 export interface TrainingCatalogue {
   /** Free slots of one practitioner or site in the window (booked slots excluded). */
@@ -14,6 +24,7 @@ export interface TrainingCatalogue {
   findSlot(slotId: string): { slot: Slot; practitioner?: Practitioner; site?: SosSite } | undefined;
   /** Tells the catalogue which slots the publisher's booking pages have booked: they disappear from searches. */
   setTakenCheck(isTaken: (slotId: string) => boolean): void;
+  now(): Date;
 }
 
 export interface TrainingCatalogueOptions {
@@ -26,6 +37,11 @@ export interface TrainingCatalogueOptions {
 }
 
 const BOOKING_WINDOW_DAYS = 3;
+const SOS_SPECIALTY = {
+  system: 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale',
+  code: 'SM54',
+  display: 'Médecine générale',
+};
 
 export function createTrainingCatalogue(options: TrainingCatalogueOptions): TrainingCatalogue {
   const byOwner = new Map<string, SlotPattern[]>();
@@ -45,14 +61,16 @@ export function createTrainingCatalogue(options: TrainingCatalogueOptions): Trai
         : undefined;
     return {
       id: generated.id,
-      start: generated.start,
-      end: generated.end,
+      // The kit's format: milliseconds and the Paris offset in force at that instant.
+      start: kitInstant(generated.start),
+      end: kitInstant(generated.end),
       types: generated.types,
       modes: generated.modes,
       withAppointment: generated.withAppointment,
-      bookingUrl: `${options.bookingOrigin}/rdv/${encodeURIComponent(generated.id)}`,
+      bookingUrl: bookingUrlFor(options.bookingOrigin, generated.id, ownerId),
       sourceId: options.publisherId,
-      specialties: practitioner?.specialties ?? [],
+      // SOS Médecins sites: general practice, the motive the profile expects on every slot.
+      specialties: practitioner?.specialties ?? (site ? [SOS_SPECIALTY] : []),
       ...(practitioner ? { practitionerId: practitioner.nationalId } : {}),
       ...(practitioner?.places[0] ? { place: practitioner.places[0] } : site ? { place: site.place } : {}),
       ...(cptsFiness ? { cptsFiness } : {}),
@@ -83,8 +101,14 @@ export function createTrainingCatalogue(options: TrainingCatalogueOptions): Trai
     setTakenCheck(check) {
       isTaken = check;
     },
+    now: options.now,
   };
 }
+
+/** CPTS slots are offered for the next 48 hours only (the platform's rule for CPTS agendas). */
+const CPTS_HORIZON_MS = 48 * 3600 * 1000;
+/** The include that makes a slot search a CPTS search (SAS-Consommateur-CPTS). */
+const CPTS_INCLUDE = 'Slot:service-type-reference';
 
 /** The searchset Bundle for one slot search (PS / CPTS) or SOS schedule search. */
 export function answerSlotQuery(
@@ -94,9 +118,15 @@ export function answerSlotQuery(
   baseUrl: string,
   selfUrl: string,
 ) {
-  const from = query.start ?? new Date();
+  // Slots already started are no longer free: never offered, whatever window is asked.
+  const now = catalogue.now();
+  const from = query.start && query.start > now ? query.start : now;
   const to = query.end ?? new Date(from.getTime() + 3 * 24 * 3600 * 1000);
-  const slots = query.ids.flatMap((id) => catalogue.slotsOf(id, from, to));
+  const cptsAsked = query.includes.includes(CPTS_INCLUDE);
+  const cptsUntil = now.getTime() + CPTS_HORIZON_MS;
+  const slots = query.ids
+    .flatMap((id) => catalogue.slotsOf(id, from, to))
+    .filter((slot) => !slot.types.includes('CPTS') || (cptsAsked && Date.parse(slot.start) < cptsUntil));
   const practitioners = new Map<string, Practitioner>();
   const cpts = new Map<string, Cpts>();
   const sosSites = new Map<string, SosSite>();
@@ -108,12 +138,13 @@ export function answerSlotQuery(
     const site = slot.sosSiteId ? directory.getSosSite(slot.sosSiteId) : undefined;
     if (site) sosSites.set(site.id, site);
   }
-  return buildSearchsetBundle({
+  const input = withStructureIds({
     baseUrl,
-    selfUrl,
+    selfUrl: query.url ?? selfUrl,
     slots,
     practitioners: [...practitioners.values()],
     cpts: [...cpts.values()],
     sosSites: [...sosSites.values()],
   });
+  return completeIgAnswer(buildSearchsetBundle(input), input);
 }

@@ -7,7 +7,7 @@ import type { Slot } from '@shared/domain/slot';
 import type { BookingContext } from './context';
 import { sendPage } from './html';
 import { agendaPage, type AgendaSlotView } from './pages';
-import { readSlotId, slotSegment } from './paths';
+import { preselectedSlot, readSlotId, slotSegment } from './paths';
 import type { PatientField } from './patient-form';
 import type { PublisherSession } from './sessions';
 import { regulatorView } from './session-access';
@@ -25,6 +25,15 @@ export interface AgendaForm {
 /** The slot id a booking URL of this publisher names, else the slot's own id: how the agenda links each slot. */
 function linkedSlotId(slot: Slot, origin: string): string {
   const prefix = `${origin}/rdv/`;
+  if (slot.bookingUrl?.startsWith(`${prefix}agenda/`)) {
+    let preselected: string | undefined;
+    try {
+      preselected = preselectedSlot(new URL(slot.bookingUrl));
+    } catch {
+      preselected = undefined;
+    }
+    return preselected ?? slot.id;
+  }
   if (slot.bookingUrl?.startsWith(prefix)) {
     const segment = slot.bookingUrl.slice(prefix.length).split(/[?#/]/u)[0] ?? '';
     const id = readSlotId(segment);

@@ -1,5 +1,7 @@
 // The booking pages' URL space, all under /rdv so it never meets the publisher's FHIR routes:
-//   GET  /rdv/<slotId>[?origin=sas]      entry point (booking URL of a slot, Slot.comment)
+//   GET  /rdv/agenda/<owner>?creneau=<slotId>[&origin=sas]  entry point: the practitioner's (or SOS site's) agenda
+//                                        with the slot pre-selected, the booking URL of Slot.comment (IG FAQ)
+//   GET  /rdv/<slotId>[?origin=sas]      entry point, earlier form (still accepted)
 //   GET  /rdv/callback                   OpenID Connect redirect URI (RDV V2)
 //   GET  /rdv/<slotId>/agenda            the practitioner's agenda, in a publisher session
 //   POST /rdv/<slotId>/confirm           books the slot (patient form)
@@ -26,7 +28,11 @@ export type BookingRoute =
 const SLOT_ID = /^[A-Za-z0-9._:/-]{1,200}$/u;
 const APPOINTMENT_ID = /^RDV-[0-9A-F]{12}$/u;
 /** Words of our own URL space that can never be slot ids. */
-const RESERVED = new Set(['callback', 'login', 'appointment', 'style.css']);
+const RESERVED = new Set(['callback', 'login', 'appointment', 'agenda', 'style.css']);
+/** Practitioner national ids and SOS site ids, as they appear in an agenda URL. */
+const OWNER_ID = /^[A-Za-z0-9._:/-]{1,64}$/u;
+/** Query parameter of the agenda URL naming the pre-selected slot. */
+const SLOT_PARAMETER = 'creneau';
 
 /** A slot id from one path segment (percent-decoded), or undefined when it cannot be one. */
 export function readSlotId(segment: string): string | undefined {
@@ -45,13 +51,37 @@ export function slotSegment(slotId: string): string {
   return encodeURIComponent(slotId);
 }
 
-/** The booking URL of a slot at a publisher, e.g. for Slot.comment: `<origin>/rdv/<slotId>`. */
-export function bookingUrlFor(publisherOrigin: string, slotId: string): string {
-  return `${publisherOrigin.replace(/\/+$/u, '')}/rdv/${slotSegment(slotId)}`;
+/**
+ * The booking URL of a slot at a publisher, for Slot.comment: the owner's agenda with the slot pre-selected,
+ * `<origin>/rdv/agenda/<owner>?creneau=<slotId>`; without owner, the earlier `<origin>/rdv/<slotId>`.
+ */
+export function bookingUrlFor(publisherOrigin: string, slotId: string, ownerId?: string): string {
+  const origin = publisherOrigin.replace(/\/+$/u, '');
+  return ownerId === undefined
+    ? `${origin}/rdv/${slotSegment(slotId)}`
+    : `${origin}/rdv/agenda/${encodeURIComponent(ownerId)}?${SLOT_PARAMETER}=${encodeURIComponent(slotId)}`;
 }
 
-export function matchBookingRoute(method: string, pathname: string): BookingRoute | undefined {
+/** The slot an agenda URL pre-selects, or undefined when the URL is not one. */
+export function preselectedSlot(url: URL): string | undefined {
+  const parts = url.pathname.split('/');
+  if (parts.length !== 4 || parts[1] !== 'rdv' || parts[2] !== 'agenda') return undefined;
+  let owner: string;
+  try {
+    owner = decodeURIComponent(parts[3] ?? '');
+  } catch {
+    return undefined;
+  }
+  const slotId = url.searchParams.get(SLOT_PARAMETER) ?? '';
+  return OWNER_ID.test(owner) && SLOT_ID.test(slotId) ? slotId : undefined;
+}
+
+export function matchBookingRoute(method: string, pathname: string, search = ''): BookingRoute | undefined {
   if (!pathname.startsWith('/rdv/')) return undefined;
+  if (pathname.startsWith('/rdv/agenda/')) {
+    const slotId = method === 'GET' ? preselectedSlot(new URL(`${pathname}${search}`, 'http://x')) : undefined;
+    return slotId === undefined ? undefined : { kind: 'entry', slotId };
+  }
   const parts = pathname.slice('/rdv/'.length).split('/');
   const [first, second, third] = parts;
   if (first === undefined || parts.length > 3) return undefined;

@@ -75,3 +75,34 @@ describe('slot ids in booking URLs', () => {
     for (const word of ['callback', 'login', 'appointment', 'style.css']) expect(readSlotId(word)).toBeUndefined();
   });
 });
+
+describe('agenda URL with the slot pre-selected (Slot.comment, IG FAQ)', () => {
+  it('round-trips an owner and a slot id through bookingUrlFor and the route', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9._:-]{1,40}$/u),
+        fc.stringMatching(/^[A-Za-z0-9._:/-]{1,80}$/u),
+        (owner, slotId) => {
+          const url = new URL(bookingUrlFor('https://editeur.example', slotId, owner));
+          expect(url.pathname.startsWith('/rdv/agenda/')).toBe(true);
+          expect(url.searchParams.get('creneau')).toBe(slotId);
+          expect(matchBookingRoute('GET', url.pathname, url.search)).toEqual({ kind: 'entry', slotId });
+        },
+      ),
+    );
+  });
+
+  it.each([
+    ['POST', '/rdv/agenda/810001234567', '?creneau=c-1'],
+    ['GET', '/rdv/agenda/810001234567', ''],
+    ['GET', '/rdv/agenda/810001234567', '?creneau=a%20b'],
+    ['GET', '/rdv/agenda', '?creneau=c-1'],
+    ['GET', '/rdv/agenda/a/b', '?creneau=c-1'],
+  ])('%s %s%s is no route', (method, path, search) => {
+    expect(matchBookingRoute(method, path, search)).toBeUndefined();
+  });
+
+  it('keeps the earlier /rdv/<slot> form', () => {
+    expect(bookingUrlFor('https://editeur.example/', 'c-1')).toBe('https://editeur.example/rdv/c-1');
+  });
+});
