@@ -34,6 +34,7 @@ import { CircuitBreaker } from './search/circuit-breaker';
 import { PublisherClient, type PublisherClientOptions } from './search/publisher-client';
 import type { SearchServiceDeps } from './search/search-service';
 import type { Storage } from './storage/index';
+import { suggestPlaces } from './geo/place-suggestions';
 
 export interface BackendOptions {
   host?: string;
@@ -94,16 +95,6 @@ export function storageAccounts(storage: Storage): RegulatorAccounts {
   };
 }
 
-function suggestion(commune: Commune): LocationSuggestion {
-  return {
-    label: `${commune.name} (${commune.department})`,
-    inseeCode: commune.insee,
-    city: commune.name,
-    ...(commune.postcodes[0] ? { postalCode: commune.postcodes[0] } : {}),
-    department: commune.department,
-  };
-}
-
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date());
@@ -144,7 +135,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       budgetMs: options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS,
       now: () => performance.now(),
     },
-    window: (at) => computeSearchWindow(at),
+    window: (at, timeZone) => computeSearchWindow(at, 2, timeZone),
     clock: now,
   };
   const publicPublishers = (): PublicPublisher[] =>
@@ -156,7 +147,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     ...apiRoutes({
       search,
       verifyAccessToken,
-      suggestLocations: async (text) => options.geo.communes.search(text, { limit: 8 }).map(suggestion),
+      suggestLocations: async (text) => suggestPlaces(options.geo.communes, text),
       publishers: publicPublishers,
       version: options.version ?? '0.1.0',
       onUnexpected,

@@ -27,10 +27,13 @@ export interface WorkspaceControls {
   retry: (tabId: string, sourceIds: string[]) => void;
   view: (tabId: string, action: TabViewAction) => void;
   dismissNotice: (tabId: string) => void;
-  book: (tabId: string, slot: Slot, card: ResultCard) => void;
+  /** Resolves true once the booking page is open in the browser (false: no page, or refused). */
+  book: (tabId: string, slot: Slot, card: ResultCard) => Promise<boolean>;
   recordContact: (tabId: string, card: ResultCard, phone: string | undefined) => void;
   /** Runs the tab's search again with this specialty (picked among the suggestions for text nobody recognised). */
   chooseSpecialty: (tabId: string, option: SpecialtyOption) => void;
+  /** Runs the tab's search again, same query (after a failure). */
+  rerun: (tabId: string) => void;
 }
 
 export function useWorkspace(api: ConsoleApi): WorkspaceControls {
@@ -59,13 +62,11 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
     [api],
   );
 
-  const chooseSpecialty = useCallback(
-    (tabId: string, option: SpecialtyOption) => {
+  const restart = useCallback(
+    (tabId: string, query: SearchQuery, form: SearchFormValues) => {
       const tab = stateRef.current.tabs.find((t) => t.id === tabId);
       if (!tab) return;
       if (tab.searchId) void api.cancelSearch(tab.searchId).catch(() => undefined);
-      const query: SearchQuery = { ...tab.query, specialty: { kind: 'coded', coding: option.coding } };
-      const form: SearchFormValues = { ...tab.form, specialtyText: option.label, specialtyCoding: option.coding };
       dispatch({ type: 'restart', tabId, query, form });
       void api.startSearch(query).then(
         ({ searchId }) => {
@@ -76,6 +77,25 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       );
     },
     [api],
+  );
+
+  const chooseSpecialty = useCallback(
+    (tabId: string, option: SpecialtyOption) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      if (!tab) return;
+      const query: SearchQuery = { ...tab.query, specialty: { kind: 'coded', coding: option.coding } };
+      const form: SearchFormValues = { ...tab.form, specialtyText: option.label, specialtyCoding: option.coding };
+      restart(tabId, query, form);
+    },
+    [restart],
+  );
+
+  const rerun = useCallback(
+    (tabId: string) => {
+      const tab = stateRef.current.tabs.find((t) => t.id === tabId);
+      if (tab) restart(tabId, tab.query, tab.form);
+    },
+    [restart],
   );
 
   const closeTab = useCallback(
@@ -101,14 +121,14 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
   );
 
   const book = useCallback(
-    (tabId: string, slot: Slot, card: ResultCard) => {
+    async (tabId: string, slot: Slot, card: ResultCard): Promise<boolean> => {
       const tab = stateRef.current.tabs.find((t) => t.id === tabId);
       if (!slot.bookingUrl) {
         dispatch({ type: 'notice', tabId, notice: { code: 'no-booking-url', message: fr.slot.noBookingUrl } });
-        return;
+        return false;
       }
-      api
-        .openBooking({
+      try {
+        await api.openBooking({
           ...(tab?.searchId ? { searchId: tab.searchId } : {}),
           slotId: slot.id,
           sourceId: slot.sourceId,
@@ -116,8 +136,12 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
           ...(slot.practitionerId ? { practitionerId: slot.practitionerId } : {}),
           practitionerName: cardName(card),
           start: slot.start,
-        })
-        .catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) }));
+        });
+        return true;
+      } catch (error: unknown) {
+        dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) });
+        return false;
+      }
     },
     [api],
   );
@@ -152,8 +176,9 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
       book,
       recordContact,
       chooseSpecialty,
+      rerun,
     }),
-    [state, openSearch, closeTab, retry, book, recordContact, chooseSpecialty],
+    [state, openSearch, closeTab, retry, book, recordContact, chooseSpecialty, rerun],
   );
 }
 

@@ -26,7 +26,7 @@ describe('journal rows', () => {
         targetId: '330000001',
         detail: '05 56 00 00 00',
       }),
-    ]);
+    ], 'Europe/Paris');
 
     expect(rows.map((r) => [r.time, r.action, r.target, r.detail])).toEqual([
       ['10:05', 'Contact hors créneaux', 'CPTS Bordeaux Rive Droite', '05 56 00 00 00'],
@@ -42,7 +42,7 @@ describe('journal rows', () => {
       entry('a', '2025-11-27T09:00:00Z'),
       entry('bad', 'hier'),
       entry('b', '2025-11-27T09:00:00Z'),
-    ]);
+    ], 'Europe/Paris');
 
     expect(rows.map((r) => [r.id, r.time])).toEqual([
       ['b', '10:00'],
@@ -57,7 +57,7 @@ describe('journal rows', () => {
       .trim()
       .split('\r\n')
       .slice(1)
-      .map((line) => line.split(';')[1]);
+      .map((line) => line.split(';')[3]);
 
     expect(actions).toEqual(KINDS.map(journalActionLabel));
     expect(KINDS.map(journalActionLabel)).toEqual([
@@ -82,7 +82,7 @@ describe('journal rows', () => {
     });
     fc.assert(
       fc.property(fc.uniqueArray(arbitrary, { selector: (e) => e.id, maxLength: 30 }), (entries) => {
-        const rows = journalRows(entries);
+        const rows = journalRows(entries, 'Europe/Paris');
         expect(rows.map((r) => r.id).sort()).toEqual(entries.map((e) => e.id).sort());
         for (const row of rows) {
           const source = entries.find((e) => e.id === row.id);
@@ -98,9 +98,9 @@ describe('journal rows', () => {
 
 describe('export file name', () => {
   it('is journal-sas-<day of the shift in Paris>.csv', () => {
-    expect(journalFileName(Date.parse('2025-11-27T09:00:00Z'))).toBe('journal-sas-2025-11-27.csv');
+    expect(journalFileName(Date.parse('2025-11-27T09:00:00Z'), 'Europe/Paris')).toBe('journal-sas-2025-11-27.csv');
     // 23:30 UTC on the 27th is already the 28th in Paris.
-    expect(journalFileName(Date.parse('2025-11-27T23:30:00Z'))).toBe('journal-sas-2025-11-28.csv');
+    expect(journalFileName(Date.parse('2025-11-27T23:30:00Z'), 'Europe/Paris')).toBe('journal-sas-2025-11-28.csv');
   });
 
   it('always a plain, safe file name', () => {
