@@ -279,6 +279,7 @@ export const fr = {
     failed: 'Échec',
     all: (total: number, hidden: number) => `Tous les onglets (${total}, dont ${hidden} masqué${hidden > 1 ? 's' : ''})`,
     retry: 'Réessayer',
+    launchReceived: (time: string) => `Lancement reçu du logiciel de régulation à ${time}, refusé : aucun onglet ouvert.`,
   },
   plain: {
     technicalDetail: 'Détail technique',

@@ -92,8 +92,8 @@ export function TabBar({ tabs, activeId, onActivate, onClose }: TabBarProps) {
               <button
                 type="button"
                 className="tab-close"
-                aria-label={fr.tabs.close(title)}
-                title={fr.tabs.close(title)}
+                aria-label={fr.tabs.close(`${title} (${tabDetail(tab)})`)}
+                title={fr.tabs.close(`${title} (${tabDetail(tab)})`)}
                 onClick={() => onClose(tab.id)}
               >
                 ×
