@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { PublicPublisher } from '../shared/backend-api/routes';
-import type { LocationSuggestion } from '../shared/domain/places';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
 import type { ApiCaller } from './api/auth';
@@ -14,7 +13,6 @@ import { AppointmentFeed } from './appointments/feed';
 import { appointmentRoutes } from './appointments/routes';
 import type { PublisherAuthenticator } from './appointments/v3-receiver';
 import type { Directory } from './directory/directory';
-import type { Commune } from './geo/communes';
 import type { GeoData } from './geo/index';
 import type { Geocoder } from './geo/geocoder';
 import type { LocateOptions } from './geo/locate';

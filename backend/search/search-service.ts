@@ -100,7 +100,14 @@ export async function runSearch(
   // The budget runs from the request, not from the first publisher call: locating the patient and choosing the
   // offer come out of it, and a little is kept to send the last events.
   const deadline = started + deps.aggregator.budgetMs - FINISH_MARGIN_MS;
-  await aggregateSlots(chosen, deps.window(deps.clock(), timeZoneOfPlace(located.location)), deps.aggregator, emit, signal, deadline);
+  await aggregateSlots(
+    chosen,
+    deps.window(deps.clock(), timeZoneOfPlace(located.location)),
+    deps.aggregator,
+    emit,
+    signal,
+    deadline,
+  );
   if (!signal.aborted) done();
 }
 

@@ -168,7 +168,16 @@ const NATIONAL_ID = /^\d{9,14}$/u;
  * zone's local time, the zone named on each line (with its offset, which changes with summer time); no internal id.
  */
 export function journalToCsv(entries: readonly JournalEntry[], timeZone = 'Europe/Paris'): string {
-  const header = ['Date et heure', 'Fuseau', 'Régulateur', 'Action', 'Professionnel ou structure', 'RPPS ou FINESS', 'Détail', 'Enregistrement'];
+  const header = [
+    'Date et heure',
+    'Fuseau',
+    'Régulateur',
+    'Action',
+    'Professionnel ou structure',
+    'RPPS ou FINESS',
+    'Détail',
+    'Enregistrement',
+  ];
   const rows = entries.map((e) => [
     localDateTime(e.at, timeZone),
     `${timeZone} (UTC${formatOffset(offsetMinutes(Date.parse(e.at) || 0, timeZone))})`,

@@ -173,8 +173,7 @@ export const fr = {
     retrying: 'Nouvelle interrogation en cours…',
     done: (seconds: string) => `Recherche terminée en ${seconds} s`,
     details: 'Détail par éditeur',
-    ignored: (n: number) =>
-      n === 1 ? '1 créneau illisible non affiché' : `${n} créneaux illisibles non affichés`,
+    ignored: (n: number) => (n === 1 ? '1 créneau illisible non affiché' : `${n} créneaux illisibles non affichés`),
   },
   map: {
     label: 'Carte des résultats',
@@ -277,9 +276,11 @@ export const fr = {
   },
   tabStrip: {
     failed: 'Échec',
-    all: (total: number, hidden: number) => `Tous les onglets (${total}, dont ${hidden} masqué${hidden > 1 ? 's' : ''})`,
+    all: (total: number, hidden: number) =>
+      `Tous les onglets (${total}, dont ${hidden} masqué${hidden > 1 ? 's' : ''})`,
     retry: 'Réessayer',
-    launchReceived: (time: string) => `Lancement reçu du logiciel de régulation à ${time}, refusé : aucun onglet ouvert.`,
+    launchReceived: (time: string) =>
+      `Lancement reçu du logiciel de régulation à ${time}, refusé : aucun onglet ouvert.`,
   },
   plain: {
     technicalDetail: 'Détail technique',

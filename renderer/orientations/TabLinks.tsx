@@ -34,7 +34,9 @@ export function usePublishTabLinks(tabs: readonly SearchTab[], activate: (tabId:
 
   useEffect(() => {
     store?.publish(
-      tabs.flatMap((tab) => (tab.searchId ? [{ tabId: tab.id, searchId: tab.searchId, title: `${tabTitle(tab)} (${tabDetail(tab)})` }] : [])),
+      tabs.flatMap((tab) =>
+        tab.searchId ? [{ tabId: tab.id, searchId: tab.searchId, title: `${tabTitle(tab)} (${tabDetail(tab)})` }] : [],
+      ),
       tabs.flatMap((tab) => tab.stream.sources),
     );
   }, [store, tabs]);

@@ -31,7 +31,12 @@ export function InfoNotice({
       <p className="notice-text" title={typeof children === 'string' ? children : undefined}>
         {children}
       </p>
-      <button type="button" className="notice-dismiss" aria-label={fr.layout.dismissNotice} onClick={() => setHidden(true)}>
+      <button
+        type="button"
+        className="notice-dismiss"
+        aria-label={fr.layout.dismissNotice}
+        onClick={() => setHidden(true)}
+      >
         ×
       </button>
     </div>

@@ -69,7 +69,8 @@ export function SearchTabView({
     (slot: Slot, card: ResultCard) => {
       const time = formatSlotTime(slot.start, slotContext.value.timeZone);
       // Said at once: the page opens in another window, the regulator must know the click was taken.
-      if (slotKind(slot) === 'no-url' || slotKind(slot) === 'walk-in') setBookingFeedback(fr.slotKinds.callFeedback(time));
+      if (slotKind(slot) === 'no-url' || slotKind(slot) === 'walk-in')
+        setBookingFeedback(fr.slotKinds.callFeedback(time));
       void controls.book(tab.id, slot, card).then((opened) => {
         if (!opened) return;
         markOpened(slot.id);
@@ -133,11 +134,7 @@ export function SearchTabView({
     <div className="tab-body">
       <div className="tab-head">
         {tab.startError && (
-          <ErrorNotice
-            title={fr.results.startFailed}
-            error={tab.startError}
-            onRetry={() => controls.rerun(tab.id)}
-          />
+          <ErrorNotice title={fr.results.startFailed} error={tab.startError} onRetry={() => controls.rerun(tab.id)} />
         )}
         {tab.notice && <ErrorNotice error={tab.notice} onDismiss={() => controls.dismissNotice(tab.id)} />}
         {pick && <SpecialtyPicker pick={pick} onChoose={(option) => controls.chooseSpecialty(tab.id, option)} />}
@@ -211,21 +208,21 @@ export function SearchTabView({
       )}
       {!failedEarly && (
         <SlotContext.Provider value={slotContext.value}>
-        <ResultsArea
-          model={model}
-          view={view}
-          minute={minute}
-          {...(hoveredKey ? { hoveredKey } : {})}
-          actions={actions}
-          list={list}
-          done={stream.phase === 'done' || tab.startError !== undefined}
-          filtersOn={activeFilterCount(view.filters) > 0}
-          showMap={showMap}
-          {...(mapStyleUrl ? { mapStyleUrl } : {})}
-          {...(stream.location ? { patient: stream.location.point, radiusKm: stream.location.radiusKm } : {})}
-          dispatchView={dispatchView}
-          onMapSelect={(key) => select(key, 'scroll')}
-        />
+          <ResultsArea
+            model={model}
+            view={view}
+            minute={minute}
+            {...(hoveredKey ? { hoveredKey } : {})}
+            actions={actions}
+            list={list}
+            done={stream.phase === 'done' || tab.startError !== undefined}
+            filtersOn={activeFilterCount(view.filters) > 0}
+            showMap={showMap}
+            {...(mapStyleUrl ? { mapStyleUrl } : {})}
+            {...(stream.location ? { patient: stream.location.point, radiusKm: stream.location.radiusKm } : {})}
+            dispatchView={dispatchView}
+            onMapSelect={(key) => select(key, 'scroll')}
+          />
         </SlotContext.Provider>
       )}
     </div>

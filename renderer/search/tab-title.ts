@@ -11,13 +11,9 @@ export function communeOf(tab: SearchTab): string | undefined {
   if (city) return city;
   const label = tab.stream.location?.label;
   if (!label) return undefined;
-  const last = label.split(',').pop() ?? label;
-  return (
-    last
-      .replace(/\b\d{5}\b/u, '')
-      .replace(/\(\w{2,3}\)\s*$/u, '')
-      .trim() || undefined
-  );
+  // "101 Boulevard des Lilas 47000 Agen": the commune follows the postal code; "Bordeaux (33), …": it comes first.
+  const afterPostcode = /\b\d{5}\s+([^,(]+)/u.exec(label)?.[1]?.trim();
+  return afterPostcode || label.split(/[,(—]/u)[0]?.trim() || undefined;
 }
 
 function specialtyOf(tab: SearchTab): string {

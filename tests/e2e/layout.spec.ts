@@ -13,7 +13,7 @@ const AGEN_LAUNCH =
   '&inseecode=47001&city=Agen&streetname=boulevard%20des%20Lilas&streetnumber=101';
 
 // The shared machine is slow to start the training stack: the harness's set-up counts in this budget.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 420_000 });
 
 async function expectNoSeriousViolation(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -67,7 +67,10 @@ for (const viewport of [
     const noticeBox = await notice.boundingBox();
     const lineHeight = await notice
       .locator('.notice-text')
-      .evaluate((n) => Number.parseFloat(getComputedStyle(n).lineHeight) || 1.3 * Number.parseFloat(getComputedStyle(n).fontSize));
+      .evaluate(
+        (n) =>
+          Number.parseFloat(getComputedStyle(n).lineHeight) || 1.3 * Number.parseFloat(getComputedStyle(n).fontSize),
+      );
     expect(noticeBox?.height ?? 0).toBeLessThanOrEqual(lineHeight + 16);
 
     // The filter row does not wrap: every filter on the same line.
@@ -79,7 +82,15 @@ for (const viewport of [
     expect(rows.spread).toBeLessThan(rows.height / 2);
 
     // Sizes: body text ≥ 13 px, badges ≥ 11 px (computed).
-    for (const selector of ['.card-address', '.card-specialties', '.card-participation', '.location-line', '.notice-text', '.filter', '.slot-time']) {
+    for (const selector of [
+      '.card-address',
+      '.card-specialties',
+      '.card-participation',
+      '.location-line',
+      '.notice-text',
+      '.filter',
+      '.slot-time',
+    ]) {
       for (const size of await fontPx(page, selector)) expect(size, selector).toBeGreaterThanOrEqual(13);
     }
     for (const selector of ['.badge', '.slot-type', '.slot-walkin', '.slot-mode', '.tab-detail', '.btn-count']) {
@@ -96,11 +107,18 @@ for (const viewport of [
     await page.getByRole('button', { name: /Mes orientations/u }).click();
     await expect(page.getByTestId('orientations-panel')).toBeVisible();
     expect(await bar.boundingBox()).toEqual(before);
-    await page.screenshot({ path: `tests/e2e/screenshots/layout-02-orientations-drawer-${viewport.width}x${viewport.height}.png` });
-    await page.getByRole('button', { name: /Journal de garde/u }).first().click();
+    await page.screenshot({
+      path: `tests/e2e/screenshots/layout-02-orientations-drawer-${viewport.width}x${viewport.height}.png`,
+    });
+    await page
+      .getByRole('button', { name: /Journal de garde/u })
+      .first()
+      .click();
     await expect(page.getByTestId('journal-panel')).toBeVisible();
     expect(await bar.boundingBox()).toEqual(before);
-    await page.screenshot({ path: `tests/e2e/screenshots/layout-03-journal-drawer-${viewport.width}x${viewport.height}.png` });
+    await page.screenshot({
+      path: `tests/e2e/screenshots/layout-03-journal-drawer-${viewport.width}x${viewport.height}.png`,
+    });
     await expectNoSeriousViolation(page);
   });
 }

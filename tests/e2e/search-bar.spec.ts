@@ -5,7 +5,7 @@
 import { expect, test } from './fixtures';
 import { expectNoSeriousViolation, openConsole, shot, VIEWPORTS, waitForResults } from './regulator-screen';
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 420_000 });
 
 for (const viewport of VIEWPORTS) {
   test(`${viewport.width}×${viewport.height}: commune name, postal code, street, shortcuts, focus, plain words`, async ({

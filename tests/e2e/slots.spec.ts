@@ -3,9 +3,16 @@
 // do, a legend explains them, a click on a slot says at once that the booking page opened in the browser and marks
 // the slot, a walk-in site shows one line with its hours instead of chips.
 import { expect, test } from './fixtures';
-import { BORDEAUX_LAUNCH, expectNoSeriousViolation, openConsole, shot, VIEWPORTS, waitForResults } from './regulator-screen';
+import {
+  BORDEAUX_LAUNCH,
+  expectNoSeriousViolation,
+  openConsole,
+  shot,
+  VIEWPORTS,
+  waitForResults,
+} from './regulator-screen';
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 420_000 });
 
 for (const viewport of VIEWPORTS) {
   test(`${viewport.width}×${viewport.height}: slot kinds, legend, booking feedback, walk-in hours`, async ({
@@ -40,7 +47,10 @@ for (const viewport of VIEWPORTS) {
     await expect(other.first().locator('.slot-action')).toHaveText(/appeler|agenda SAS/u);
 
     // The walk-in site: one line with its hours, no walk-in chips.
+    // The list is virtualized: scroll it until the SOS Médecins site's card is rendered.
     const walkIn = list.locator('.slot-walkin-line').first();
+    for (let i = 0; i < 40 && (await list.locator('article.card-sos').count()) === 0; i += 1)
+      await list.evaluate((l) => l.querySelector('.result-scroller')?.scrollBy(0, 500));
     await list.locator('article.card-sos').first().scrollIntoViewIfNeeded();
     await expect(walkIn).toHaveText(/sans rendez-vous de \d\d:\d\d à \d\d:\d\d$/u);
     await expect(list.locator('button.slot[data-slot-kind="walk-in"]')).toHaveCount(0);

@@ -14,7 +14,7 @@ import {
   waitForResults,
 } from './regulator-screen';
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 420_000 });
 
 const TALENCE = 'sas-console://recherche?origin=TEST-SAMU001&specialty=SM54&inseecode=33522&city=Talence';
 const MERIGNAC = 'sas-console://recherche?origin=TEST-SAMU002&specialty=p%C3%A9diatre&city=M%C3%A9rignac';
@@ -67,7 +67,9 @@ for (const viewport of VIEWPORTS) {
     // A refused launch (no location at all) is an alert with its origin, not a tab.
     const tabsBefore = await strip.locator('li.tab').count();
     harness.launch('sas-console://recherche?origin=TEST-SAMU009&specialty=SM54');
-    const refused = page.getByRole('alert').filter({ hasText: /Lancement reçu du logiciel de régulation à \d\d:\d\d/u });
+    const refused = page
+      .getByRole('alert')
+      .filter({ hasText: /Lancement reçu du logiciel de régulation à \d\d:\d\d/u });
     await expect(refused).toHaveCount(1);
     await expect(strip.locator('li.tab')).toHaveCount(tabsBefore);
     await shot(page, 'tabs-03-refused-launch', viewport);

@@ -39,7 +39,12 @@ export function SlotDays({ slots, now, totalSlots, ownerName, onBook }: SlotDays
     const span = walkInSpan(day.slots);
     if (!span) return null;
     return (
-      <p key={`w${day.index}`} className="slot-walkin-line" data-walk-in-day={day.index} title={fr.slotKinds.walkInTitle}>
+      <p
+        key={`w${day.index}`}
+        className="slot-walkin-line"
+        data-walk-in-day={day.index}
+        title={fr.slotKinds.walkInTitle}
+      >
         {fr.slotKinds.walkInLine(dayLabel(day), formatSlotTime(span.from, timeZone), formatSlotTime(span.to, timeZone))}
       </p>
     );

@@ -18,15 +18,18 @@ function entry(
 
 describe('journal rows', () => {
   it('time (Paris), action, practitioner or structure, detail — newest first', () => {
-    const rows = journalRows([
-      entry('1', '2025-11-27T08:58:00.000Z', 'booking-opened', { detail: 'AgendaPlume' }),
-      entry('2', '2025-11-27T09:01:00.000Z', 'booking-confirmed', { detail: 'Confirmé' }),
-      entry('3', '2025-11-27T09:05:00.000Z', 'contact', {
-        targetName: 'CPTS Bordeaux Rive Droite',
-        targetId: '330000001',
-        detail: '05 56 00 00 00',
-      }),
-    ], 'Europe/Paris');
+    const rows = journalRows(
+      [
+        entry('1', '2025-11-27T08:58:00.000Z', 'booking-opened', { detail: 'AgendaPlume' }),
+        entry('2', '2025-11-27T09:01:00.000Z', 'booking-confirmed', { detail: 'Confirmé' }),
+        entry('3', '2025-11-27T09:05:00.000Z', 'contact', {
+          targetName: 'CPTS Bordeaux Rive Droite',
+          targetId: '330000001',
+          detail: '05 56 00 00 00',
+        }),
+      ],
+      'Europe/Paris',
+    );
 
     expect(rows.map((r) => [r.time, r.action, r.target, r.detail])).toEqual([
       ['10:05', 'Contact hors créneaux', 'CPTS Bordeaux Rive Droite', '05 56 00 00 00'],
@@ -38,11 +41,10 @@ describe('journal rows', () => {
   });
 
   it('keeps the recording order for entries of the same instant, and puts unreadable times last', () => {
-    const rows = journalRows([
-      entry('a', '2025-11-27T09:00:00Z'),
-      entry('bad', 'hier'),
-      entry('b', '2025-11-27T09:00:00Z'),
-    ], 'Europe/Paris');
+    const rows = journalRows(
+      [entry('a', '2025-11-27T09:00:00Z'), entry('bad', 'hier'), entry('b', '2025-11-27T09:00:00Z')],
+      'Europe/Paris',
+    );
 
     expect(rows.map((r) => [r.id, r.time])).toEqual([
       ['b', '10:00'],

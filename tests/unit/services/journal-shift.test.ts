@@ -52,7 +52,9 @@ describe('journal of the shift', () => {
       'Date et heure;Fuseau;Régulateur;Action;Professionnel ou structure;RPPS ou FINESS;Détail;Enregistrement',
     );
     // 08:30 UTC is 12:30 in Réunion (UTC+04:00).
-    expect(line).toBe('01/07/2026 12:30;Indian/Reunion (UTC+04:00);Alice Plumevert;Contact hors créneaux;Dr A;810002673899;;');
+    expect(line).toBe(
+      '01/07/2026 12:30;Indian/Reunion (UTC+04:00);Alice Plumevert;Contact hors créneaux;Dr A;810002673899;;',
+    );
     expect(csv).not.toContain('search-uuid-1234');
     expect(csv).not.toContain('id-1');
   });
