@@ -35,7 +35,11 @@ describe('slot times in the patient’s zone', () => {
     expect(slotDayIndex('2026-06-01T20:00:00-04:00', now, 'America/Guadeloupe')).toBe(0);
     expect(slotDayIndex('2026-06-03T23:30:00-04:00', now, 'America/Guadeloupe')).toBe(2);
     expect(slotDayIndex('2026-06-04T00:30:00-04:00', now, 'America/Guadeloupe')).toBeUndefined();
-    const days = groupSlotsByDay([slot('2026-06-04T09:00:00+04:00'), slot('2026-06-02T09:00:00+04:00')], now, 'Indian/Reunion');
+    const days = groupSlotsByDay(
+      [slot('2026-06-04T09:00:00+04:00'), slot('2026-06-02T09:00:00+04:00')],
+      now,
+      'Indian/Reunion',
+    );
     expect(days.map((d) => d.index)).toEqual([0, 2]);
     expect(formatDay(Date.parse('2026-06-02T09:00:00+04:00'), 'Indian/Reunion')).toBe('mar. 2 juin');
   });
