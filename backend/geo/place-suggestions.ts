@@ -9,7 +9,7 @@ const POSTCODE_IN_TEXT = /\b(\d{5})\b/u;
 /** "12", "12 bis", "12b": the house number at the start of a street. */
 const STREET_NUMBER = /^(\d{1,5}(?:\s?(?:bis|ter|quater|[a-d]))?)\b[\s,]*(.+)$/iu;
 
-export function communeSuggestion(commune: Commune): LocationSuggestion {
+function communeSuggestion(commune: Commune): LocationSuggestion {
   return {
     label: `${commune.name} (${commune.department})`,
     inseeCode: commune.insee,

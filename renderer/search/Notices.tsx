@@ -13,7 +13,7 @@ import type { SearchError } from './search-stream';
  * An information line: one line (the full text in its tooltip and to screen readers), dismissable so it gives its
  * room back to the results once read.
  */
-export function InfoNotice({
+function InfoNotice({
   children,
   testId,
   tone = 'info',

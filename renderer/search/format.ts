@@ -5,16 +5,12 @@ import { formatOffset, localDate, localDatePlusDays, offsetMinutes, PARIS_TIME_Z
 
 // One formatter per zone and shape: Intl formatters are costly to build and the list formats thousands of slots.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function zoned(shape: 'time' | 'day' | 'date', timeZone: string): Intl.DateTimeFormat {
+function zoned(shape: 'time' | 'day', timeZone: string): Intl.DateTimeFormat {
   const key = `${shape} ${timeZone}`;
   let format = formatters.get(key);
   if (!format) {
     const options: Intl.DateTimeFormatOptions =
-      shape === 'time'
-        ? { hour: '2-digit', minute: '2-digit' }
-        : shape === 'day'
-          ? { weekday: 'short', day: 'numeric', month: 'short' }
-          : { day: '2-digit', month: '2-digit', year: 'numeric' };
+      shape === 'time' ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', day: 'numeric', month: 'short' };
     format = new Intl.DateTimeFormat('fr-FR', { ...options, timeZone });
     formatters.set(key, format);
   }
@@ -76,11 +72,6 @@ export function formatSlotTime(iso: string, timeZone: string = PARIS_TIME_ZONE):
 /** "14:30": a wall-clock time for tab labels, the status strip and the journal (the workstation's zone by default). */
 export function formatClock(epochMs: number, timeZone: string = workstationTimeZone()): string {
   return zoned('time', timeZone).format(new Date(epochMs));
-}
-
-/** "03/12/2026": the date of a journal line. */
-export function formatDate(epochMs: number, timeZone: string = workstationTimeZone()): string {
-  return zoned('date', timeZone).format(new Date(epochMs));
 }
 
 /** Which of the three search days a slot falls on in the patient's zone: 0 today, 1 tomorrow, 2 the day after. */

@@ -6,7 +6,7 @@ import { formatClock, practitionerName } from './format';
 import type { SearchTab } from './workspace';
 
 /** "Agen" from "12 Rue Paul Vidal, 47000 Agen", "Agen (47)" or the LRM's city. */
-export function communeOf(tab: SearchTab): string | undefined {
+function communeOf(tab: SearchTab): string | undefined {
   const city = tab.query.location.city?.trim();
   if (city) return city;
   const label = tab.stream.location?.label;

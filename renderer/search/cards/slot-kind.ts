@@ -4,7 +4,7 @@ import type { Slot } from '@shared/domain/slot';
 
 export type SlotKind = 'bookable' | 'sas-agenda' | 'no-url' | 'walk-in';
 
-export const SAS_AGENDA_SOURCE_ID = 'sas-agenda';
+const SAS_AGENDA_SOURCE_ID = 'sas-agenda';
 
 export function slotKind(slot: Pick<Slot, 'withAppointment' | 'bookingUrl' | 'sourceId'>): SlotKind {
   if (!slot.withAppointment) return 'walk-in';
