@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { PublicPublisher } from '../shared/backend-api/routes';
-import type { LocationSuggestion } from '../shared/domain/places';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
 import { createV1Transport } from './accounts/v1-transport';
@@ -16,7 +15,6 @@ import { AppointmentFeed } from './appointments/feed';
 import { appointmentRoutes } from './appointments/routes';
 import type { PublisherAuthenticator } from './appointments/v3-receiver';
 import type { Directory } from './directory/directory';
-import type { Commune } from './geo/communes';
 import type { GeoData } from './geo/index';
 import type { Geocoder } from './geo/geocoder';
 import type { LocateOptions } from './geo/locate';
@@ -52,6 +50,7 @@ import { logCallback } from './observability/logger';
 import { createBackendMetrics } from './observability/metrics';
 import { observeSearches } from './observability/search-observer';
 import { createV1PushStateRepository } from './storage/v1-push-state';
+import { suggestPlaces } from './geo/place-suggestions';
 
 export interface BackendOptions {
   host?: string;
@@ -127,16 +126,6 @@ export function storageAccounts(storage: Storage): RegulatorAccounts {
   };
 }
 
-function suggestion(commune: Commune): LocationSuggestion {
-  return {
-    label: `${commune.name} (${commune.department})`,
-    inseeCode: commune.insee,
-    city: commune.name,
-    ...(commune.postcodes[0] ? { postalCode: commune.postcodes[0] } : {}),
-    department: commune.department,
-  };
-}
-
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const logger = options.logger ?? silentLogger;
   const log = options.log ?? (options.logger ? logCallback(options.logger) : () => {});
@@ -206,7 +195,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       budgetMs: options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS,
       now: () => performance.now(),
     },
-    window: (at) => computeSearchWindow(at),
+    window: (at, timeZone) => computeSearchWindow(at, 2, timeZone),
     clock: now,
     ...(options.offerPageSize !== undefined ? { offerPageSize: options.offerPageSize } : {}),
   };
@@ -227,7 +216,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     ...apiRoutes({
       search,
       verifyAccessToken,
-      suggestLocations: async (text) => options.geo.communes.search(text, { limit: 8 }).map(suggestion),
+      suggestLocations: async (text) => suggestPlaces(options.geo.communes, text),
       publishers: publicPublishers,
       version: options.version ?? '0.1.0',
       onUnexpected,

@@ -14,6 +14,7 @@ import type {
   SearchQuery,
 } from '../../shared/domain/search';
 import type { SearchWindow } from '../../shared/fhir/build-search';
+import { timeZoneOfPlace } from '../../shared/util/time-zone';
 import { aggregateSlots, type AggregatorDeps, type SlotSource } from './aggregator';
 import { SAS_AGENDA_SOURCE } from '../directory/publishers';
 import { cptsMembers } from './cpts-members';
@@ -35,7 +36,8 @@ export interface SearchServiceDeps {
   directory: OfferDirectory;
   publishers: PublisherRegistry;
   aggregator: AggregatorDeps;
-  window: (now: Date) => SearchWindow;
+  /** The search window, in the patient's time zone (an overseas patient's days are not Paris days). */
+  window: (now: Date, timeZone: string) => SearchWindow;
   clock: () => Date;
   /** Practitioners in the `offer` event (nearest first); the console pages through the rest. */
   offerPageSize?: number;
@@ -122,7 +124,14 @@ export async function runSearch(
   // The budget runs from the request, not from the first publisher call: locating the patient and choosing the
   // offer come out of it, and a little is kept to send the last events.
   const deadline = started + deps.aggregator.budgetMs - FINISH_MARGIN_MS;
-  await aggregateSlots(chosen, deps.window(deps.clock()), deps.aggregator, emit, signal, deadline);
+  await aggregateSlots(
+    chosen,
+    deps.window(deps.clock(), timeZoneOfPlace(located.location)),
+    deps.aggregator,
+    emit,
+    signal,
+    deadline,
+  );
   if (!signal.aborted) done();
 }
 

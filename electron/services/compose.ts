@@ -61,6 +61,12 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     newId: options.newId,
     onChange: (entries) => bus.emit('journal', entries),
     logger,
+    regulator: () => {
+      const state = options.session.getState();
+      if (state.status !== 'logged-in') return undefined;
+      const { user } = state;
+      return { nationalId: user.nationalId, name: [user.givenName, user.familyName].filter(Boolean).join(' ') };
+    },
   });
   const launches = new LaunchQueue({
     parse: (input) => parseLaunch(input, options.knownOrigins ? { knownOrigins: options.knownOrigins } : undefined),
@@ -97,6 +103,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     bus,
   });
   const followSession = options.session.onChange((state) => {
+    if (state.status !== 'logging-in') journal.regulatorChanged();
     if (state.status === 'logged-in') {
       appointments.start();
       void booking.preload();

@@ -7,6 +7,7 @@
 import type { ContactRecord, JournalEntry, JournalKind } from '../../shared/api/console-api';
 import { ConsoleError } from '../../shared/api/errors';
 import { describeError, type Logger, silentLogger } from '@shared/util/logger';
+import { formatOffset, offsetMinutes, toLocal } from '@shared/util/time-zone';
 
 export interface JournalStore {
   readAll(): Promise<JournalEntry[]>;
@@ -24,6 +25,15 @@ export interface JournalDeps {
   newId: () => string;
   onChange: (entries: JournalEntry[]) => void;
   logger?: Logger;
+  /** Who is logged in: entries are stamped with them, and each regulator sees only their own. */
+  regulator?: () => JournalRegulator | undefined;
+  /** The zone the CSV's local times are written in (the workstation's by default). */
+  timeZone?: string;
+}
+
+export interface JournalRegulator {
+  nationalId: string;
+  name: string;
 }
 
 /** Shown when the journal file could not be read: entries noted earlier in the shift are missing. */
@@ -68,7 +78,12 @@ export class Journal {
   async list(): Promise<JournalEntry[]> {
     await this.ready;
     if (this.readFailed) throw new ConsoleError('journal-unavailable', JOURNAL_UNREADABLE);
-    return [...this.entries];
+    return this.list_();
+  }
+
+  /** The logged-in regulator changed (shift change): the screen shows the new one's entries only. */
+  regulatorChanged(): void {
+    void this.ready.then(() => this.deps.onChange(this.list_()));
   }
 
   async recordContact(contact: ContactRecord): Promise<JournalEntry> {
@@ -83,6 +98,7 @@ export class Journal {
     detail?: string,
   ): Promise<JournalEntry> {
     await this.ready;
+    const regulator = this.deps.regulator?.();
     const entry: JournalEntry = {
       id: this.deps.newId(),
       at: this.deps.now().toISOString(),
@@ -91,6 +107,7 @@ export class Journal {
       targetName,
       ...(searchId ? { searchId } : {}),
       ...(detail ? { detail } : {}),
+      ...(regulator ? { regulatorId: regulator.nationalId, regulatorName: regulator.name } : {}),
     };
     this.entries.push(entry);
     this.deps.onChange(this.list_());
@@ -98,6 +115,12 @@ export class Journal {
       await this.deps.store.append(entry);
     } catch (error) {
       this.logger.error('journal entry not saved', { kind, ...describeError(error) });
+      // Automatic notes (bookings, confirmations) have no caller to tell: the entry itself says it was not saved,
+      // and the journal event carries it to the screen.
+      const index = this.entries.indexOf(entry);
+      const unsaved: JournalEntry = { ...entry, unsaved: true };
+      if (index >= 0) this.entries[index] = unsaved;
+      this.deps.onChange(this.list_());
       throw new ConsoleError('journal-unavailable', JOURNAL_NOT_SAVED, 'journal append failed');
     }
     return entry;
@@ -105,11 +128,15 @@ export class Journal {
 
   async exportCsv(): Promise<string> {
     await this.ready;
-    return journalToCsv(this.entries);
+    return journalToCsv(this.list_(), this.deps.timeZone ?? workstationTimeZone());
   }
 
+  /** The entries of the regulator logged in (all of them when the console knows no regulator: tests, tools). */
   private list_(): JournalEntry[] {
-    return [...this.entries];
+    if (!this.deps.regulator) return [...this.entries];
+    const regulator = this.deps.regulator();
+    if (!regulator) return [];
+    return this.entries.filter((e) => e.regulatorId === regulator.nationalId);
   }
 }
 
@@ -120,16 +147,46 @@ const KIND_LABELS: Record<JournalKind, string> = {
   'booking-changed': 'Rendez-vous modifié',
 };
 
-/** Semicolon-separated (what French spreadsheet software expects), with a BOM so accents survive. */
-export function journalToCsv(entries: readonly JournalEntry[]): string {
-  const header = ['Date et heure', 'Action', 'Professionnel ou structure', 'Identifiant', 'Détail', 'Recherche'];
+function workstationTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Paris';
+}
+
+/** "03/12/2026 16:57" in the zone. */
+function localDateTime(iso: string, timeZone: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const local = toLocal(ms, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(local.day)}/${pad(local.month)}/${local.year} ${pad(local.hour)}:${pad(local.minute)}`;
+}
+
+/** A national id worth a column (RPPS/IDNPS, FINESS); the console's own ids (entries, searches) never are. */
+const NATIONAL_ID = /^\d{9,14}$/u;
+
+/**
+ * Semicolon-separated (what French spreadsheet software expects), with a BOM so accents survive. Times are the
+ * zone's local time, the zone named on each line (with its offset, which changes with summer time); no internal id.
+ */
+export function journalToCsv(entries: readonly JournalEntry[], timeZone = 'Europe/Paris'): string {
+  const header = [
+    'Date et heure',
+    'Fuseau',
+    'Régulateur',
+    'Action',
+    'Professionnel ou structure',
+    'RPPS ou FINESS',
+    'Détail',
+    'Enregistrement',
+  ];
   const rows = entries.map((e) => [
-    e.at,
+    localDateTime(e.at, timeZone),
+    `${timeZone} (UTC${formatOffset(offsetMinutes(Date.parse(e.at) || 0, timeZone))})`,
+    e.regulatorName ?? '',
     KIND_LABELS[e.kind],
     e.targetName,
-    e.targetId,
+    NATIONAL_ID.test(e.targetId) ? e.targetId : '',
     e.detail ?? '',
-    e.searchId ?? '',
+    e.unsaved ? 'non enregistrée sur ce poste' : '',
   ]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }

@@ -180,7 +180,7 @@ export const fr = {
     retrying: 'Nouvelle interrogation en cours…',
     done: (seconds: string) => `Recherche terminée en ${seconds} s`,
     details: 'Détail par éditeur',
-    ignored: (n: number) => (n === 1 ? '1 entrée ignorée' : `${n} entrées ignorées`),
+    ignored: (n: number) => (n === 1 ? '1 créneau illisible non affiché' : `${n} créneaux illisibles non affichés`),
   },
   map: {
     label: 'Carte des résultats',
@@ -307,5 +307,48 @@ export const fr = {
       n === 1 ? '1 recherche du LRM en attente de connexion' : `${n} recherches du LRM en attente de connexion`,
     unreachable: 'Serveur SAS injoignable : la recherche n’a pas pu être lancée.',
     retry: 'Réessayer',
+  },
+  slotKinds: {
+    legendLabel: 'Légende des créneaux',
+    bookable: 'Réservable en ligne : cliquez pour ouvrir la page de réservation',
+    sasAgenda: 'Agenda SAS : réservable, page de réservation de l’agenda SAS',
+    noUrl: 'Sans page de réservation : appelez le numéro affiché',
+    walkIn: 'Sans rendez-vous : indiquez l’adresse et les horaires au patient',
+    noUrlShort: 'appeler',
+    sasShort: 'agenda SAS',
+    booked: 'réservé',
+    opened: 'page ouverte',
+    openedFeedback: (time: string) => `Page de réservation du créneau de ${time} ouverte dans le navigateur.`,
+    callFeedback: (time: string) =>
+      `Le créneau de ${time} n’a pas de page de réservation : appelez le numéro affiché sur la fiche.`,
+    walkInLine: (day: string, from: string, to: string) => `${day} : sans rendez-vous de ${from} à ${to}`,
+    walkInTitle: 'Consultation sans rendez-vous',
+    otherDay: (day: string) => `${day}`,
+    more: (n: number) => (n === 1 ? '+ 1 créneau' : `+ ${n} créneaux`),
+    fold: 'Replier les créneaux',
+    patientZone: (zone: string) => `Heures affichées à l’heure locale du patient : ${zone}.`,
+  },
+  layout: {
+    dismissNotice: 'Masquer ce message',
+  },
+  tabStrip: {
+    failed: 'Échec',
+    all: (total: number, hidden: number) =>
+      `Tous les onglets (${total}, dont ${hidden} masqué${hidden > 1 ? 's' : ''})`,
+    retry: 'Réessayer',
+    launchReceived: (time: string) =>
+      `Lancement reçu du logiciel de régulation à ${time}, refusé : aucun onglet ouvert.`,
+  },
+  plain: {
+    technicalDetail: 'Détail technique',
+  },
+  journalShift: {
+    zone: (zone: string) => `Heures locales du poste : ${zone}. Vous voyez les actions que vous avez notées.`,
+    regulator: 'Régulateur',
+    notSaved: 'non enregistrée sur ce poste',
+    unsaved: (n: number) =>
+      n === 1
+        ? '1 action n’a pas pu être enregistrée dans le journal de ce poste : notez-la par ailleurs pour le rapport de garde.'
+        : `${n} actions n’ont pas pu être enregistrées dans le journal de ce poste : notez-les par ailleurs pour le rapport de garde.`,
   },
 } as const;

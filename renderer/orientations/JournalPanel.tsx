@@ -8,6 +8,7 @@ import { downloadText } from './download';
 import { journalFileName, journalRows } from './journal-rows';
 import type { Orientations } from './use-orientations';
 import { PanelHead } from './PanelHead';
+import { workstationTimeZone, zoneLabel } from '../search/format';
 
 interface Props {
   orientations: Orientations;
@@ -21,6 +22,8 @@ type ExportState =
 export function JournalPanel({ orientations, headingRef, headingId }: Props) {
   const { journal, close } = orientations;
   const rows = useMemo(() => journalRows(journal.entries), [journal.entries]);
+  const unsaved = rows.filter((row) => row.unsaved).length;
+  const zone = workstationTimeZone();
   const [exported, setExported] = useState<ExportState>({ kind: 'idle' });
 
   const exportCsv = () => {
@@ -42,6 +45,14 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
     <>
       <PanelHead title={fr.journal.title} headingId={headingId} headingRef={headingRef} onClose={close} />
       <p className="followup-intro">{fr.journal.intro}</p>
+      <p className="followup-intro" data-testid="journal-zone">
+        {fr.journalShift.zone(zoneLabel(zone, Date.now()))}
+      </p>
+      {unsaved > 0 && (
+        <p className="alert alert-error" role="alert" data-testid="journal-unsaved">
+          {fr.journalShift.unsaved(unsaved)}
+        </p>
+      )}
       <div className="journal-export">
         <button
           type="button"
@@ -67,6 +78,7 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
           <thead>
             <tr>
               <th scope="col">{fr.journal.headers.time}</th>
+              <th scope="col">{fr.journalShift.regulator}</th>
               <th scope="col">{fr.journal.headers.action}</th>
               <th scope="col">{fr.journal.headers.target}</th>
               <th scope="col">{fr.journal.headers.detail}</th>
@@ -74,13 +86,22 @@ export function JournalPanel({ orientations, headingRef, headingId }: Props) {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} data-kind={row.kind} data-testid="journal-row">
+              <tr
+                key={row.id}
+                data-kind={row.kind}
+                data-testid="journal-row"
+                className={row.unsaved ? 'journal-unsaved' : undefined}
+              >
                 <td>
                   <time dateTime={row.iso} title={row.at}>
                     {row.time}
                   </time>
                 </td>
-                <td>{row.action}</td>
+                <td>{row.regulator}</td>
+                <td>
+                  {row.action}
+                  {row.unsaved && <strong className="journal-unsaved-mark"> — {fr.journalShift.notSaved}</strong>}
+                </td>
                 <td>{row.target}</td>
                 <td>{row.detail}</td>
               </tr>

@@ -2,7 +2,7 @@
 // back. Outside a provider (tests, another shell) the links are simply empty.
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { SearchTab } from '../search/workspace';
-import { tabTitle } from '../search/TabBar';
+import { tabDetail, tabTitle } from '../search/tab-title';
 import { EMPTY_TAB_LINKS, TabLinkStore, type TabLinksSnapshot } from './tab-links';
 
 const TabLinksContext = createContext<TabLinkStore | undefined>(undefined);
@@ -34,7 +34,9 @@ export function usePublishTabLinks(tabs: readonly SearchTab[], activate: (tabId:
 
   useEffect(() => {
     store?.publish(
-      tabs.flatMap((tab) => (tab.searchId ? [{ tabId: tab.id, searchId: tab.searchId, title: tabTitle(tab) }] : [])),
+      tabs.flatMap((tab) =>
+        tab.searchId ? [{ tabId: tab.id, searchId: tab.searchId, title: `${tabTitle(tab)} (${tabDetail(tab)})` }] : [],
+      ),
       tabs.flatMap((tab) => tab.stream.sources),
     );
   }, [store, tabs]);

@@ -1,7 +1,7 @@
 // "Mes orientations" as rows: what the regulator reads for each appointment — practitioner, day and time in Paris,
 // the status in French, the publisher, when it last changed, and the search tab it came from. Pure functions.
 import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentStatus } from '../../shared/domain/appointment';
-import { localDate, localDatePlusDays } from '@shared/util/time-zone';
+import { localDate, localDatePlusDays, PARIS_TIME_ZONE } from '@shared/util/time-zone';
 import { fr } from '../i18n/fr';
 import { formatClock, formatDay, formatSlotTime } from '../search/format';
 import { tabForSearch, type TabLinksSnapshot } from './tab-links';
@@ -94,7 +94,9 @@ export function appointmentRows(
         status: a.status,
         statusLabel: statusLabel(a.status),
         publisher: publisherLabel(a.publisherId, links),
-        ...(Number.isNaN(updatedMs) ? {} : { updated: fr.orientations.updatedAt(formatClock(updatedMs)) }),
+        ...(Number.isNaN(updatedMs)
+          ? {}
+          : { updated: fr.orientations.updatedAt(formatClock(updatedMs, PARIS_TIME_ZONE)) }),
         link: appointmentLink(a.searchId, links),
         notInitiated: a.notInitiated === true,
       };

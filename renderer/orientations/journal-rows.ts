@@ -4,11 +4,11 @@
 import type { JournalEntry, JournalKind } from '../../shared/api/console-api';
 import { localDate } from '@shared/util/time-zone';
 import { fr } from '../i18n/fr';
-import { formatClock } from '../search/format';
+import { formatClock, workstationTimeZone } from '../search/format';
 
 export interface JournalRow {
   id: string;
-  /** "14:32" (Paris). */
+  /** "14:32", local time of the workstation (its zone named by the panel). */
   time: string;
   /** The entry's instant as stored (ISO 8601), for the `<time>` element. */
   iso: string;
@@ -18,20 +18,22 @@ export interface JournalRow {
   action: string;
   target: string;
   detail: string;
+  /** Who noted it (the logged-in regulator at the time). */
+  regulator: string;
+  /** The workstation could not write it: the regulator notes it elsewhere. */
+  unsaved: boolean;
 }
 
-const fullFormat = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'full',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
+const fullFormat = (timeZone: string) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone });
 
 export function journalActionLabel(kind: JournalKind): string {
   return fr.journal.kinds[kind] ?? kind;
 }
 
 /** Newest first: the last action is what the regulator checks. Unreadable times go last. */
-export function journalRows(entries: readonly JournalEntry[]): JournalRow[] {
+export function journalRows(entries: readonly JournalEntry[], timeZone = workstationTimeZone()): JournalRow[] {
+  const full = fullFormat(timeZone);
   const time = (iso: string) => {
     const t = Date.parse(iso);
     return Number.isNaN(t) ? -Infinity : t;
@@ -43,18 +45,20 @@ export function journalRows(entries: readonly JournalEntry[]): JournalRow[] {
       const at = Date.parse(entry.at);
       return {
         id: entry.id,
-        time: Number.isNaN(at) ? '—' : formatClock(at),
+        time: Number.isNaN(at) ? '—' : formatClock(at, timeZone),
         iso: entry.at,
-        at: Number.isNaN(at) ? entry.at : fullFormat.format(at),
+        at: Number.isNaN(at) ? entry.at : full.format(at),
         kind: entry.kind,
         action: journalActionLabel(entry.kind),
         target: entry.targetName,
         detail: entry.detail ?? '',
+        regulator: entry.regulatorName ?? '',
+        unsaved: entry.unsaved === true,
       };
     });
 }
 
-/** `journal-sas-2025-11-27.csv`: the shift's day in Paris. */
-export function journalFileName(nowMs: number): string {
-  return `journal-sas-${localDate(nowMs)}.csv`;
+/** `journal-sas-2025-11-27.csv`: the shift's day on the workstation's clock. */
+export function journalFileName(nowMs: number, timeZone = workstationTimeZone()): string {
+  return `journal-sas-${localDate(nowMs, timeZone)}.csv`;
 }

@@ -1,11 +1,47 @@
 // What the regulator must know before reading the cards: where the search looks (and how precisely), whether the
 // médecin traitant was found, launch warnings, and errors. Plain sentences, above the results.
+import { useState, type ReactNode } from 'react';
 import type { LaunchIssue } from '../../shared/domain/launch';
 import { LOW_ADDRESS_SCORE, type CareOffer, type GpLookup, type ResolvedLocation } from '../../shared/domain/search';
 import { fr } from '../i18n/fr';
 import { formatDistance } from './format';
 import { formatGpReference } from './gp-field';
+import { PlainText } from './PlainText';
 import type { SearchError } from './search-stream';
+
+/**
+ * An information line: one line (the full text in its tooltip and to screen readers), dismissable so it gives its
+ * room back to the results once read.
+ */
+function InfoNotice({
+  children,
+  testId,
+  tone = 'info',
+  status,
+}: {
+  children: ReactNode;
+  testId?: string;
+  tone?: 'info' | 'warning';
+  status?: boolean;
+}) {
+  const [hidden, setHidden] = useState(false);
+  if (hidden) return null;
+  return (
+    <div className={`notice notice-${tone} notice-line`} data-testid={testId} {...(status ? { role: 'status' } : {})}>
+      <p className="notice-text" title={typeof children === 'string' ? children : undefined}>
+        {children}
+      </p>
+      <button
+        type="button"
+        className="notice-dismiss"
+        aria-label={fr.layout.dismissNotice}
+        onClick={() => setHidden(true)}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
 
 export function LocationLine({ location }: { location: ResolvedLocation }) {
   return (
@@ -29,37 +65,34 @@ export function LocationNotices({ location }: { location: ResolvedLocation }) {
   return (
     <>
       {location.outsideCoverage && (
-        <p className="notice notice-info" role="status" data-testid="coverage-notice">
+        <InfoNotice testId="coverage-notice" status>
           {fr.results.outsideCoverage(location.outsideCoverage.departments.map((d) => d.name))}
-        </p>
+        </InfoNotice>
       )}
       {location.notice && (
-        <p className="notice notice-info" data-testid="location-notice">
-          {location.notice}
-        </p>
+        <InfoNotice testId="location-notice">
+          <PlainText message={location.notice} />
+        </InfoNotice>
       )}
       {lowScore && (
-        <p className="notice notice-info" data-testid="address-score-notice">
+        <InfoNotice testId="address-score-notice">
           {fr.results.lowAddressScore(location.label, score.toLocaleString('fr-FR', { maximumFractionDigits: 2 }))}
-        </p>
+        </InfoNotice>
       )}
     </>
   );
 }
 
-export function GpNotice({ gp }: { gp: GpLookup | undefined }) {
+/** `fromLrm`: only a launch can say the LRM left the GP out; a manual search has nothing to report. */
+export function GpNotice({ gp, fromLrm }: { gp: GpLookup | undefined; fromLrm: boolean }) {
   if (!gp) return null;
   if (gp.state === 'not-provided')
-    return (
-      <p className="notice notice-info" data-testid="gp-notice">
-        {fr.gp.notProvided}
-      </p>
-    );
+    return fromLrm ? <InfoNotice testId="gp-notice">{fr.gp.notProvided}</InfoNotice> : null;
   if (gp.state === 'not-found')
     return (
-      <p className="notice notice-warning" role="status" data-testid="gp-notice">
+      <InfoNotice testId="gp-notice" tone="warning" status>
         {fr.gp.notFound(formatGpReference(gp.reference))}
-      </p>
+      </InfoNotice>
     );
   // Found: the card itself says it (pinned first, "MÉDECIN TRAITANT").
   return null;
@@ -77,9 +110,7 @@ export function LaunchWarnings({ warnings }: { warnings: readonly LaunchIssue[] 
   return (
     <div className="launch-warnings">
       {important.map((w, i) => (
-        <p key={`${w.code}-${i}`} className="notice notice-info">
-          {w.message}
-        </p>
+        <InfoNotice key={`${w.code}-${i}`}>{w.message}</InfoNotice>
       ))}
       {technical.length > 0 && (
         <details className="notice notice-info">
@@ -110,7 +141,9 @@ export function ErrorNotice({
   return (
     <div className="alert alert-error" role="alert" data-code={error.code}>
       {title && <h2>{title}</h2>}
-      <span>{error.message}</span>
+      <span>
+        <PlainText message={error.message} />
+      </span>
       {onRetry && (
         <button type="button" className="btn btn-primary" onClick={onRetry}>
           {fr.incidents.retry}

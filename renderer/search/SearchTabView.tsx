@@ -5,6 +5,12 @@ import type { Slot } from '../../shared/domain/slot';
 import { CptsOtherMembers } from './cards/CptsOtherMembers';
 import { fr } from '../i18n/fr';
 import type { CardActions } from './cards/ResultCardView';
+import { SlotContext } from './cards/slot-context';
+import { SlotLegend } from './cards/SlotLegend';
+import { slotKind } from './cards/slot-kind';
+import { useSlotContext } from './cards/use-slot-context';
+import { formatSlotTime, workstationTimeZone, zoneLabel } from './format';
+import { getConsoleApi } from '../api/console-client';
 import { FilterBar } from './FilterBar';
 import { IntentionSwitch } from './IntentionSwitch';
 import type { ShortcutCommand } from './keyboard';
@@ -31,9 +37,18 @@ interface SearchTabViewProps {
   mapStyleUrl?: string;
   /** Where the workspace sends the keyboard commands meant for this tab. */
   commands: { current: ((command: ShortcutCommand) => boolean) | undefined };
+  /** True once when the tab comes from « Rechercher »: its first result then takes the focus. */
+  takeFirstResultFocus?: () => boolean;
 }
 
-export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }: SearchTabViewProps) {
+export function SearchTabView({
+  tab,
+  controls,
+  showMap,
+  mapStyleUrl,
+  commands,
+  takeFirstResultFocus,
+}: SearchTabViewProps) {
   const { stream, view } = tab;
   // Seconds matter while sources are awaited ("en retard (5 s)"); afterwards only the day changes.
   const now = useNow(stream.phase !== 'done' ? 1_000 : 60_000);
@@ -57,6 +72,35 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
     },
     [dispatchView],
   );
+  const slotContext = useSlotContext(getConsoleApi(), tab.searchId, stream.location);
+  const { markOpened } = slotContext;
+  const [bookingFeedback, setBookingFeedback] = useState('');
+  const book = useCallback(
+    (slot: Slot, card: ResultCard) => {
+      const time = formatSlotTime(slot.start, slotContext.value.timeZone);
+      // Said at once: the page opens in another window, the regulator must know the click was taken.
+      if (slotKind(slot) === 'no-url' || slotKind(slot) === 'walk-in')
+        setBookingFeedback(fr.slotKinds.callFeedback(time));
+      void controls.book(tab.id, slot, card).then((opened) => {
+        if (!opened) return;
+        markOpened(slot.id);
+        setBookingFeedback(fr.slotKinds.openedFeedback(time));
+      });
+    },
+    [controls, tab.id, markOpened, slotContext.value.timeZone],
+  );
+  const zone = slotContext.value.timeZone;
+  const foreignZone = stream.location && zone !== workstationTimeZone() ? zoneLabel(zone, now) : undefined;
+  const firstKey = model.cards[0]?.key;
+  const wantsFocus = useRef<boolean | undefined>(undefined);
+  useEffect(() => {
+    wantsFocus.current ??= takeFirstResultFocus?.() ?? false;
+    if (!wantsFocus.current || !firstKey) return;
+    wantsFocus.current = false;
+    dispatchView({ type: 'select', key: firstKey });
+    // The list renders the card in this commit; focus it on the next frame.
+    requestAnimationFrame(() => list.current?.reveal(firstKey, true));
+  }, [firstKey, takeFirstResultFocus, dispatchView]);
   const failedIds = summary.failed.map((s) => s.id);
   const lineKey = summary.lines.map((l) => `${l.source.id}:${l.state}`).join('|');
   const sourceStates = useMemo<SourceStates>(
@@ -73,11 +117,11 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
     () => ({
       onSelect: (key) => dispatchView({ type: 'select', key }),
       onHover: setHoveredKey,
-      onBook: (slot: Slot, card: ResultCard) => controls.book(tab.id, slot, card),
+      onBook: book,
       onContact: (card, phone) => controls.recordContact(tab.id, card, phone),
       onShowMembers: (finess) => dispatchView({ type: 'focus-cpts', finess }),
     }),
-    [controls, dispatchView, tab.id],
+    [controls, dispatchView, tab.id, book],
   );
 
   commands.current = (command) =>
@@ -87,7 +131,7 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
       failedSourceIds: failedIds,
       dispatchView,
       select,
-      book: (slot, card) => controls.book(tab.id, slot, card),
+      book,
       retry: (ids) => controls.retry(tab.id, ids),
       focusFilters: () => focusFilters.current?.(),
       focusedSlot: () => document.activeElement?.closest<HTMLButtonElement>('button.slot') ?? undefined,
@@ -126,7 +170,12 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
           <p className="location-line">{fr.results.locating}</p>
         )}
         {stream.location && <LocationNotices location={stream.location} />}
-        <GpNotice gp={stream.gp} />
+        {foreignZone && (
+          <p className="notice notice-info notice-line" data-testid="zone-notice">
+            {fr.slotKinds.patientZone(foreignZone)}
+          </p>
+        )}
+        <GpNotice gp={stream.gp} fromLrm={tab.origin.kind === 'launch'} />
         <OfferPageNotice offer={stream.offer} />
         {summary.total > 0 && (
           <StatusStrip
@@ -148,6 +197,7 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
               <span className="results-order">
                 {results.ordering === 'distance' ? fr.results.orderDistance : fr.results.orderSeeded}
               </span>
+              <SlotLegend />
             </div>
             <FilterBar
               filters={view.filters}
@@ -169,8 +219,17 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
           </div>
         )}
       </div>
+      <p className="visually-hidden" role="status" data-testid="booking-feedback">
+        {bookingFeedback}
+      </p>
+      {bookingFeedback && (
+        <p className="booking-feedback" aria-hidden="true">
+          {bookingFeedback}
+        </p>
+      )}
       {!failedEarly && (
         <SourceStatesContext.Provider value={sourceStates}>
+          <SlotContext.Provider value={slotContext.value}>
           <ResultsArea
             model={model}
             view={view}
@@ -187,6 +246,7 @@ export function SearchTabView({ tab, controls, showMap, mapStyleUrl, commands }:
             dispatchView={dispatchView}
             onMapSelect={(key) => select(key, 'scroll')}
           />
+          </SlotContext.Provider>
         </SourceStatesContext.Provider>
       )}
     </div>

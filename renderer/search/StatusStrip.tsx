@@ -1,6 +1,7 @@
 // The status strip: "14 éditeurs sur 16 ont répondu — Maiia : délai dépassé", and "Relancer la recherche" for
 // the sources that failed only. Nothing is hidden: the detail per publisher is one click (or Tab) away.
 import { fr } from '../i18n/fr';
+import { plainMessage } from './plain-text';
 import type { StripSummary } from './source-strip';
 
 interface StatusStripProps {
@@ -36,7 +37,7 @@ export function StatusStrip({ summary, done, durationMs, retrying, onRetry }: St
             data-source-id={line.source.id}
             data-state={line.state}
           >
-            {line.source.name} : {line.text}
+            {line.source.name} : {plainMessage(line.text).text}
           </span>
         ))}
         {summary.failed.length > 0 && (
@@ -59,8 +60,8 @@ export function StatusStrip({ summary, done, durationMs, retrying, onRetry }: St
           <ul>
             {summary.lines.map((line) => (
               <li key={line.source.id} className={`source-${line.state}`}>
-                <strong>{line.source.name}</strong> — {line.text}
-                {line.reason && line.reason !== line.text && <small> ({line.reason})</small>}
+                <strong>{line.source.name}</strong> — {plainMessage(line.text).text}
+                {line.reason && line.reason !== line.text && <small> ({plainMessage(line.reason).text})</small>}
               </li>
             ))}
           </ul>

@@ -1,7 +1,9 @@
-// One tab per search or LRM launch, labelled with its origin and time; closing one drops its data.
+// One tab per search or LRM launch: titled with where and what (commune, specialty, GP), detailed with its origin
+// and time; a failed tab says so. Tabs that do not fit go to « Tous les onglets », a list that shows every tab.
 // A navigation list of buttons (not the ARIA tabs pattern): each tab has its own close button.
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { fr } from '../i18n/fr';
-import { formatClock } from './format';
+import { tabDetail, tabFailed, tabTitle } from './tab-title';
 import type { SearchTab } from './workspace';
 
 interface TabBarProps {
@@ -11,35 +13,78 @@ interface TabBarProps {
   onClose: (tabId: string) => void;
 }
 
-export function tabTitle(tab: SearchTab): string {
-  const origin = tab.origin.kind === 'launch' ? fr.tabs.launch(tab.origin.lrmOrigin) : fr.tabs.manual;
-  return `${origin} ${fr.tabs.at(formatClock(tab.openedAt))}`;
+/** The narrowest a tab gets before it goes to the overflow list (px, with its close button). */
+const TAB_MIN_WIDTH = 210;
+const OVERFLOW_WIDTH = 170;
+
+/** Which tabs stay on the strip: the first ones that fit, and always the active one. */
+function visibleTabs(tabs: readonly SearchTab[], activeId: string | undefined, capacity: number): SearchTab[] {
+  if (tabs.length <= capacity) return [...tabs];
+  const shown = tabs.slice(0, Math.max(1, capacity));
+  const active = tabs.find((t) => t.id === activeId);
+  if (active && !shown.includes(active)) shown[shown.length - 1] = active;
+  return shown;
 }
 
-function tabDetail(tab: SearchTab): string {
-  const place = tab.stream.location?.label ?? tab.form.locationText;
-  return [tab.form.specialtyText, place].filter(Boolean).join(' — ');
+interface Capacity {
+  /** Tabs that fit when all are shown. */
+  all: number;
+  /** Tabs that fit beside the overflow button. */
+  beside: number;
+}
+
+function useCapacity(): [RefObject<HTMLElement | null>, Capacity] {
+  const ref = useRef<HTMLElement | null>(null);
+  const [capacity, setCapacity] = useState<Capacity>({ all: Infinity, beside: Infinity });
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    const measure = () => {
+      const width = element.clientWidth;
+      if (width <= 0) return;
+      setCapacity({
+        all: Math.max(1, Math.floor(width / TAB_MIN_WIDTH)),
+        beside: Math.max(1, Math.floor((width - OVERFLOW_WIDTH) / TAB_MIN_WIDTH)),
+      });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, capacity];
 }
 
 export function TabBar({ tabs, activeId, onActivate, onClose }: TabBarProps) {
+  const [ref, capacity] = useCapacity();
+  const [listOpen, setListOpen] = useState(false);
   if (tabs.length === 0) return null;
+  const shown = visibleTabs(tabs, activeId, tabs.length <= capacity.all ? tabs.length : capacity.beside);
+  const hidden = tabs.length - shown.length;
   return (
-    <nav className="tab-bar" aria-label={fr.tabs.label}>
+    <nav className="tab-bar" aria-label={fr.tabs.label} ref={ref}>
       <ul>
-        {tabs.map((tab) => {
+        {shown.map((tab) => {
           const title = tabTitle(tab);
           const busy = tab.stream.phase !== 'done' && !tab.startError;
+          const failed = tabFailed(tab);
           const active = tab.id === activeId;
           return (
-            <li key={tab.id} className={active ? 'tab tab-active' : 'tab'} data-tab-id={tab.id}>
+            <li
+              key={tab.id}
+              className={`tab${active ? ' tab-active' : ''}${failed ? ' tab-failed' : ''}`}
+              data-tab-id={tab.id}
+            >
               <button
                 type="button"
                 className="tab-button"
                 aria-current={active ? 'page' : undefined}
+                title={`${title} — ${tabDetail(tab)}`}
                 onClick={() => onActivate(tab.id)}
               >
                 <span className="tab-title">
                   {busy && <span className="spinner" aria-hidden="true" />}
+                  {failed && <span className="tab-failed-mark">{fr.tabStrip.failed}</span>}
                   {title}
                 </span>
                 <span className="tab-detail">{tabDetail(tab)}</span>
@@ -47,8 +92,8 @@ export function TabBar({ tabs, activeId, onActivate, onClose }: TabBarProps) {
               <button
                 type="button"
                 className="tab-close"
-                aria-label={fr.tabs.close(title)}
-                title={fr.tabs.close(title)}
+                aria-label={fr.tabs.close(`${title} (${tabDetail(tab)})`)}
+                title={fr.tabs.close(`${title} (${tabDetail(tab)})`)}
                 onClick={() => onClose(tab.id)}
               >
                 ×
@@ -57,6 +102,37 @@ export function TabBar({ tabs, activeId, onActivate, onClose }: TabBarProps) {
           );
         })}
       </ul>
+      {hidden > 0 && (
+        <div className="tab-overflow">
+          <button
+            type="button"
+            className="btn tab-overflow-button"
+            aria-expanded={listOpen}
+            onClick={() => setListOpen((open) => !open)}
+          >
+            {fr.tabStrip.all(tabs.length, hidden)}
+          </button>
+          {listOpen && (
+            <ul className="tab-overflow-list" data-testid="tab-overflow-list">
+              {tabs.map((tab) => (
+                <li key={tab.id}>
+                  <button
+                    type="button"
+                    aria-current={tab.id === activeId ? 'page' : undefined}
+                    onClick={() => {
+                      setListOpen(false);
+                      onActivate(tab.id);
+                    }}
+                  >
+                    <span className="tab-title">{tabTitle(tab)}</span>
+                    <span className="tab-detail">{tabDetail(tab)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
     </nav>
   );
 }

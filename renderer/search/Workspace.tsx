@@ -6,13 +6,15 @@ import { getConsoleApi } from '../api/console-client';
 import { fr } from '../i18n/fr';
 import { mapStyleUrlFromSettings } from '../map/map-style';
 import { usePublishTabLinks } from '../orientations/TabLinks';
+import { displayedForm } from './bar/displayed-form';
 import { SearchBar } from './bar/SearchBar';
 import type { ShortcutCommand } from './keyboard';
 import { shortcutOfEvent } from './keyboard-event';
 import { emptyForm } from './search-query';
 import { SearchTabView } from './SearchTabView';
 import { ShortcutHelp } from './ShortcutHelp';
-import { TabBar, tabTitle } from './TabBar';
+import { TabBar } from './TabBar';
+import { tabTitle } from './tab-title';
 import { useLaunchTabs, useWorkspace } from './use-workspace';
 import { activeTab } from './workspace';
 
@@ -43,6 +45,13 @@ export function Workspace({ launches, onLaunchConsumed, onTabCount, paused = fal
   const suggestLocations = useCallback((text: string) => api.suggestLocations(text), [api]);
   const registerFocus = useCallback((focus: () => void) => {
     focusSearch.current = focus;
+  }, []);
+  // After « Rechercher » the focus goes to the first result of the new tab, once there is one.
+  const focusFirstResult = useRef(false);
+  const takeFirstResultFocus = useCallback(() => {
+    const wanted = focusFirstResult.current;
+    focusFirstResult.current = false;
+    return wanted;
   }, []);
 
   useEffect(() => {
@@ -89,8 +98,14 @@ export function Workspace({ launches, onLaunchConsumed, onTabCount, paused = fal
           if (next) controls.activate(next.id);
           break;
         }
-        default:
-          handled = tabCommands.current?.(command) ?? false;
+        default: {
+          const numbered = /^tab-(\d)$/u.exec(command);
+          if (numbered) {
+            const target = tabs[Number(numbered[1]) - 1];
+            if (target) controls.activate(target.id);
+            else handled = false;
+          } else handled = tabCommands.current?.(command) ?? false;
+        }
       }
       if (handled) event.preventDefault();
     };
@@ -120,11 +135,14 @@ export function Workspace({ launches, onLaunchConsumed, onTabCount, paused = fal
       <div className="workspace-content" {...(paused ? { inert: true } : {})}>
         <div className="workspace-top">
           <SearchBar
-            key={active?.id ?? 'nouvelle'}
-            initial={active?.form ?? emptyForm}
+            key={`${active?.id ?? 'nouvelle'}-${active?.stream.location ? 'situe' : 'en-cours'}`}
+            initial={active ? displayedForm(active.form, active.stream.location) : emptyForm}
             suggestLocations={suggestLocations}
             registerFocus={registerFocus}
-            onSearch={(query, form) => controls.openSearch(query, form, { kind: 'manual' })}
+            onSearch={(query, form) => {
+              focusFirstResult.current = true;
+              controls.openSearch(query, form, { kind: 'manual' });
+            }}
           />
           <div className="workspace-tools">
             <button type="button" className="btn" onClick={() => setShowMap((v) => !v)} aria-pressed={showMap}>
@@ -152,6 +170,7 @@ export function Workspace({ launches, onLaunchConsumed, onTabCount, paused = fal
               showMap={showMap}
               {...(mapStyleUrl ? { mapStyleUrl } : {})}
               commands={tabCommands}
+              takeFirstResultFocus={takeFirstResultFocus}
             />
           </section>
         ) : (

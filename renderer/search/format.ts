@@ -1,16 +1,27 @@
 // How numbers, phones, names and times read on a card: short, French, the same everywhere.
 // Pure functions (no DOM) so they are unit-tested and cheap to call for 1,000 cards.
 import type { Practitioner } from '../../shared/domain/care-offer';
-import { localDate, localDatePlusDays } from '@shared/util/time-zone';
+import { formatOffset, localDate, localDatePlusDays, offsetMinutes, PARIS_TIME_ZONE } from '@shared/util/time-zone';
 
-const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-const clockFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-const dayFormat = new Intl.DateTimeFormat('fr-FR', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'Europe/Paris',
-});
+// One formatter per zone and shape: Intl formatters are costly to build and the list formats thousands of slots.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function zoned(shape: 'time' | 'day', timeZone: string): Intl.DateTimeFormat {
+  const key = `${shape} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      shape === 'time' ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', day: 'numeric', month: 'short' };
+    format = new Intl.DateTimeFormat('fr-FR', { ...options, timeZone });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** The workstation's own zone: times of the regulator's shift (tabs, journal) are read on its clock. */
+export function workstationTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || PARIS_TIME_ZONE;
+}
+
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 
@@ -52,29 +63,38 @@ export function practitionerName(p: Pick<Practitioner, 'prefix' | 'givenName' | 
     .join(' ');
 }
 
-/** "14:30" in Paris time. */
-export function formatSlotTime(iso: string): string {
+/** "14:30" in the patient's zone (a Réunion slot at 09:00+04:00 reads « 09:00 »). */
+export function formatSlotTime(iso: string, timeZone: string = PARIS_TIME_ZONE): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : timeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? '—' : zoned('time', timeZone).format(date);
 }
 
-/** "14:30": a wall-clock time for tab labels and the status strip. */
-export function formatClock(epochMs: number): string {
-  return clockFormat.format(new Date(epochMs));
+/** "14:30": a wall-clock time for tab labels, the status strip and the journal (the workstation's zone by default). */
+export function formatClock(epochMs: number, timeZone: string = workstationTimeZone()): string {
+  return zoned('time', timeZone).format(new Date(epochMs));
 }
 
-/** Which of the three search days a slot falls on, in Paris: 0 today, 1 tomorrow, 2 the day after; else undefined. */
-export function slotDayIndex(iso: string, nowMs: number): 0 | 1 | 2 | undefined {
+/** Which of the three search days a slot falls on in the patient's zone: 0 today, 1 tomorrow, 2 the day after. */
+export function slotDayIndex(iso: string, nowMs: number, timeZone: string = PARIS_TIME_ZONE): 0 | 1 | 2 | undefined {
   const start = Date.parse(iso);
   if (Number.isNaN(start)) return undefined;
-  const key = localDate(start);
-  if (key === localDate(nowMs)) return 0;
-  if (key === localDatePlusDays(nowMs, 1)) return 1;
-  if (key === localDatePlusDays(nowMs, 2)) return 2;
+  const key = localDate(start, timeZone);
+  if (key === localDate(nowMs, timeZone)) return 0;
+  if (key === localDatePlusDays(nowMs, 1, timeZone)) return 1;
+  if (key === localDatePlusDays(nowMs, 2, timeZone)) return 2;
   return undefined;
 }
 
-/** "ven. 13 juin", for the day headings under "aujourd'hui / demain / après-demain". */
-export function formatDay(epochMs: number): string {
-  return dayFormat.format(new Date(epochMs));
+/** "ven. 13 juin", for the day headings and for slots beyond the three days. */
+export function formatDay(epochMs: number, timeZone: string = PARIS_TIME_ZONE): string {
+  return zoned('day', timeZone).format(new Date(epochMs));
+}
+
+/** "heure de La Réunion (UTC+04:00)"-like label of a zone, shown when it is not the workstation's. */
+export function zoneLabel(timeZone: string, atMs: number): string {
+  const name =
+    new Intl.DateTimeFormat('fr-FR', { timeZone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date(atMs))
+      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return `${name} (UTC${formatOffset(offsetMinutes(atMs, timeZone))})`;
 }

@@ -8,6 +8,7 @@ export function shortcutOfEvent(event: KeyboardEvent): ShortcutCommand | undefin
     ctrlKey: event.ctrlKey,
     metaKey: event.metaKey,
     altKey: event.altKey,
+    shiftKey: event.shiftKey,
     inField: target.closest('input, textarea, select, [contenteditable="true"]') !== null,
     onControl: target.closest('button, a, summary') !== null,
   });

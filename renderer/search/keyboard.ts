@@ -23,7 +23,8 @@ export type ShortcutCommand =
   | 'previous-tab'
   | 'orientations'
   | 'journal'
-  | 'escape';
+  | 'escape'
+  | `tab-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 
 export interface Shortcut {
   command: ShortcutCommand;
@@ -37,7 +38,12 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'help', keys: ['?'], label: '?', description: 'Afficher cette liste' },
-  { command: 'focus-search', keys: ['/'], label: '/', description: 'Aller à la barre de recherche' },
+  {
+    command: 'focus-search',
+    keys: ['/'],
+    label: '/ ou Ctrl+K',
+    description: 'Aller à la barre de recherche (spécialité sélectionnée)',
+  },
   { command: 'next-card', keys: ['j', 'ArrowDown'], label: 'j ou ↓', description: 'Carte suivante' },
   { command: 'previous-card', keys: ['k', 'ArrowUp'], label: 'k ou ↑', description: 'Carte précédente' },
   {
@@ -63,8 +69,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'clear-filters', keys: ['x'], label: 'x', description: 'Effacer les filtres' },
   { command: 'retry', keys: ['r'], label: 'r', description: 'Relancer la recherche (éditeurs en échec)' },
   { command: 'toggle-map', keys: ['m'], label: 'm', description: 'Afficher ou masquer la carte' },
-  { command: 'next-tab', keys: [']'], label: ']', description: 'Onglet suivant' },
-  { command: 'previous-tab', keys: ['['], label: '[', description: 'Onglet précédent' },
+  { command: 'next-tab', keys: [']'], label: '] ou Ctrl+Tab', description: 'Onglet suivant' },
+  { command: 'previous-tab', keys: ['['], label: '[ ou Ctrl+Maj+Tab', description: 'Onglet précédent' },
+  { command: 'tab-1', keys: [], label: 'Ctrl+1 … Ctrl+9', description: 'Aller à l’onglet 1 à 9' },
   { command: 'orientations', keys: ['v'], label: 'v', description: 'Mes orientations : les rendez-vous pris' },
   { command: 'journal', keys: ['g'], label: 'g', description: 'Journal de garde' },
   {
@@ -86,11 +93,23 @@ export interface KeyInput {
   inField: boolean;
   /** The event comes from a button or link (Enter there is the element's own action). */
   onControl: boolean;
+  shiftKey?: boolean;
+}
+
+/** Ctrl (or ⌘) chords work even while typing: moving between tabs or to the bar must not need the mouse. */
+function chordFor(input: KeyInput): ShortcutCommand | undefined {
+  if (input.altKey) return undefined;
+  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
+  if (key === 'k') return 'focus-search';
+  if (key === 'Tab' && input.ctrlKey) return input.shiftKey ? 'previous-tab' : 'next-tab';
+  if (/^[1-9]$/u.test(key)) return `tab-${Number(key) as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
+  return undefined;
 }
 
 /** The command a key press asks for, or undefined (let the browser handle it). */
 export function shortcutFor(input: KeyInput): ShortcutCommand | undefined {
-  if (input.ctrlKey || input.metaKey || input.altKey) return undefined;
+  if (input.ctrlKey || input.metaKey) return chordFor(input);
+  if (input.altKey) return undefined;
   if (input.inField) return input.key === 'Escape' ? 'escape' : undefined;
   const command = byKey.get(input.key.length === 1 ? input.key.toLowerCase() : input.key);
   // Enter on a slot button books that slot (the button's own click); only on a card does it mean "first slot".

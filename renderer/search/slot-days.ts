@@ -1,4 +1,4 @@
-// A card's slots grouped by day as on the platform: aujourd'hui / demain / après-demain (Paris days), then any
+// A card's slots grouped by day as on the platform: aujourd'hui / demain / après-demain (the patient's days), then any
 // later day the publisher sent (shown, not hidden: a slot beyond the window is still a slot).
 import type { Slot } from '../../shared/domain/slot';
 import { slotStartMs } from '../../shared/ranking/filters';
@@ -11,10 +11,10 @@ export interface SlotDay {
 }
 
 /** Days in order, empty days left out, slots by start time within a day. */
-export function groupSlotsByDay(slots: readonly Slot[], nowMs: number): SlotDay[] {
+export function groupSlotsByDay(slots: readonly Slot[], nowMs: number, timeZone?: string): SlotDay[] {
   const days: Slot[][] = [[], [], [], []];
   for (const slot of slots) {
-    const index = slotDayIndex(slot.start, nowMs) ?? 3;
+    const index = slotDayIndex(slot.start, nowMs, timeZone) ?? 3;
     days[index]?.push(slot);
   }
   const result: SlotDay[] = [];

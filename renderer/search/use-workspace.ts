@@ -27,7 +27,8 @@ export interface WorkspaceControls {
   retry: (tabId: string, sourceIds: string[]) => void;
   view: (tabId: string, action: TabViewAction) => void;
   dismissNotice: (tabId: string) => void;
-  book: (tabId: string, slot: Slot, card: ResultCard) => void;
+  /** Resolves true once the booking page is open in the browser (false: no page, or refused). */
+  book: (tabId: string, slot: Slot, card: ResultCard) => Promise<boolean>;
   recordContact: (tabId: string, card: ResultCard, phone: string | undefined) => void;
   /** Runs the tab's search again with this specialty (picked among the suggestions for text nobody recognised). */
   chooseSpecialty: (tabId: string, option: SpecialtyOption) => void;
@@ -120,14 +121,14 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
   );
 
   const book = useCallback(
-    (tabId: string, slot: Slot, card: ResultCard) => {
+    async (tabId: string, slot: Slot, card: ResultCard): Promise<boolean> => {
       const tab = stateRef.current.tabs.find((t) => t.id === tabId);
       if (!slot.bookingUrl) {
         dispatch({ type: 'notice', tabId, notice: { code: 'no-booking-url', message: fr.slot.noBookingUrl } });
-        return;
+        return false;
       }
-      api
-        .openBooking({
+      try {
+        await api.openBooking({
           ...(tab?.searchId ? { searchId: tab.searchId } : {}),
           slotId: slot.id,
           sourceId: slot.sourceId,
@@ -135,8 +136,12 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
           ...(slot.practitionerId ? { practitionerId: slot.practitionerId } : {}),
           practitionerName: cardName(card),
           start: slot.start,
-        })
-        .catch((error: unknown) => dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) }));
+        });
+        return true;
+      } catch (error: unknown) {
+        dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) });
+        return false;
+      }
     },
     [api],
   );

@@ -81,6 +81,11 @@ export interface JournalEntry {
   searchId?: string;
   /** Status or detail, e.g. "Confirmé", "Annulé", the phone number called. */
   detail?: string;
+  /** The regulator logged in when the action was noted (each regulator sees their own entries). */
+  regulatorId?: string;
+  regulatorName?: string;
+  /** The entry could not be written to the workstation's journal file: shown, so it is noted elsewhere. */
+  unsaved?: boolean;
 }
 
 export type { ConsoleSettings, ConsoleSettingsPatch } from './console-settings';

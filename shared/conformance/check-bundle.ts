@@ -193,13 +193,3 @@ function summarise(variant: Variant, sink: FindingSink): BundleCheck {
   return { variant, findings: sink.findings, errors, warnings: sink.findings.length - errors };
 }
 
-/** Codes of the slot types an answer carries (check-publisher: a PS-only request must get no CPTS slot). */
-function slotTypesOf(input: unknown): string[] {
-  if (!isRecord(input)) return [];
-  return records(input.entry)
-    .map((entry) => entry.resource)
-    .filter((r): r is Json => isRecord(r) && r.resourceType === 'Slot')
-    .flatMap((slot) =>
-      codings(isRecord(slot.meta) ? { coding: slot.meta.security } : undefined).map((c) => c.code ?? ''),
-    );
-}

@@ -49,8 +49,6 @@ export const MODALITIES = ['AMB', 'HH', 'VR'];
 export const APPOINTMENT_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0276';
 export const APPOINTMENT_TYPES = ['ROUTINE', 'WALKIN'];
 export const SLOT_SERVICE_TYPE_EXTENSION = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType';
-const CATEGORIE_ETABLISSEMENT_SYSTEM =
-  'https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement';
 /** The kit's format for Slot.start / end: milliseconds and an explicit offset. */
 export const KIT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/u;
 export const PHONE = /^\+\d{6,15}$/u;

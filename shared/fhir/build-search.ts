@@ -12,7 +12,7 @@ import { formatInstant, parseInstant } from './instant';
 import type { MappingIssue } from './issues';
 import { NATIONAL_ID_PATTERN } from './map-common';
 import { excerpt } from './read';
-import { offsetMinutes, toLocal, fromLocal } from '../util/time-zone';
+import { offsetMinutes, toLocal, fromLocal, PARIS_TIME_ZONE } from '../util/time-zone';
 
 /** At most 25 practitioners per call (platform batches). */
 const MAX_IDS_PER_SEARCH = 25;
@@ -93,34 +93,30 @@ export function buildSosScheduleSearchUrl(base: string, search: SosScheduleSearc
 }
 
 export interface SearchWindow {
-  /** Now, in Paris time with its offset, e.g. `2024-06-12T16:20:00.000+02:00`. */
+  /** Now, in the patient's local time with its offset, e.g. `2024-06-12T16:20:00.000+02:00`. */
   start: string;
-  /** 23:59:59.999 Paris time, `days` calendar days later, with the offset in force then. */
+  /** 23:59:59.999 local time, `days` calendar days later, with the offset in force then. */
   end: string;
   startMs: number;
   endMs: number;
 }
 
 /**
- * The search window: from now to 23:59:59.999 two Paris calendar days later (today, tomorrow, the day after).
- * Offsets are written as Paris local time with its offset (`+01:00` in winter, `+02:00` in summer, each end with
- * its own: a window spanning a DST change has two different offsets), milliseconds always present.
+ * The search window: from now to 23:59:59.999 two calendar days later (today, tomorrow, the day after) in the
+ * patient's time zone (Paris by default; Réunion, Guadeloupe… for an overseas patient, whose days are not Paris
+ * days). Both ends are written in that local time with the offset in force at each (a window spanning a DST change
+ * has two different offsets), milliseconds always present.
  */
-export function computeSearchWindow(now: Date | number, days = 2): SearchWindow {
+export function computeSearchWindow(now: Date | number, days = 2, timeZone: string = PARIS_TIME_ZONE): SearchWindow {
   const startMs = typeof now === 'number' ? now : now.getTime();
-  const today = toLocal(startMs);
-  const endMs = fromLocal({
-    year: today.year,
-    month: today.month,
-    day: today.day + days,
-    hour: 23,
-    minute: 59,
-    second: 59,
-    millisecond: 999,
-  });
+  const today = toLocal(startMs, timeZone);
+  const endMs = fromLocal(
+    { year: today.year, month: today.month, day: today.day + days, hour: 23, minute: 59, second: 59, millisecond: 999 },
+    timeZone,
+  );
   return {
-    start: formatInstant(startMs, offsetMinutes(startMs)),
-    end: formatInstant(endMs, offsetMinutes(endMs)),
+    start: formatInstant(startMs, offsetMinutes(startMs, timeZone)),
+    end: formatInstant(endMs, offsetMinutes(endMs, timeZone)),
     startMs,
     endMs,
   };

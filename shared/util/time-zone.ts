@@ -3,7 +3,7 @@
 // and slot patterns are written in local time (a practice opens at 08:00 in winter and in summer). Every function
 // takes the zone; Paris is the default because the platform's search window is defined in Paris time.
 
-const PARIS_TIME_ZONE = 'Europe/Paris';
+export const PARIS_TIME_ZONE = 'Europe/Paris';
 
 export interface LocalDateTime {
   year: number;
@@ -135,4 +135,34 @@ export function localDatePlusDays(epochMs: number, days: number, timeZone: strin
   const local = toLocal(epochMs, timeZone);
   const date = new Date(Date.UTC(local.year, local.month - 1, local.day + days));
   return dateKey(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+// The overseas departments and collectivities keep their own clocks: a Réunion practice opening at 09:00 opens at
+// 09:00+04:00, and "today" for a patient in Guadeloupe is a Guadeloupe day. Metropolitan France and Corsica (2A, 2B)
+// are Paris.
+const OVERSEAS_TIME_ZONES: Readonly<Record<string, string>> = {
+  '971': 'America/Guadeloupe',
+  '972': 'America/Martinique',
+  '973': 'America/Cayenne',
+  '974': 'Indian/Reunion',
+  '975': 'America/Miquelon',
+  '976': 'Indian/Mayotte',
+  '977': 'America/St_Barthelemy',
+  '978': 'America/Marigot',
+  '986': 'Pacific/Wallis',
+  '987': 'Pacific/Tahiti',
+  '988': 'Pacific/Noumea',
+};
+
+/** The IANA zone of a department code ("33", "2A", "974"); Paris for metropolitan France, Corsica and unknown codes. */
+export function timeZoneOfDepartment(department: string | undefined): string {
+  return (department && OVERSEAS_TIME_ZONES[department.trim()]) || PARIS_TIME_ZONE;
+}
+
+/** The IANA zone of a place known by its department and/or INSEE code (overseas codes start with 97 or 98). */
+export function timeZoneOfPlace(place: { department?: string | undefined; inseeCode?: string | undefined }): string {
+  if (place.department) return timeZoneOfDepartment(place.department);
+  const insee = place.inseeCode?.trim();
+  if (insee && /^9[78]/u.test(insee)) return timeZoneOfDepartment(insee.slice(0, 3));
+  return PARIS_TIME_ZONE;
 }

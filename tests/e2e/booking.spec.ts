@@ -139,7 +139,7 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
 
   // The LRM launches a search: the practitioner, named as the patient's GP, is the first card.
   harness.launch(launchUrl(chosen.nationalId));
-  const lrmTab = page.getByRole('button', { name: /^LRM TEST-SAMU000 à \d\d:\d\d/u });
+  const lrmTab = page.getByRole('button', { name: /LRM TEST-SAMU000 à \d\d:\d\d/u });
   await expect(lrmTab).toBeVisible();
   const list = page.getByTestId('result-list');
   const card = list.locator('article.card').first();
@@ -202,7 +202,7 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
   await expect(row).toContainText(`Éditeur : ${chosen.publisherName}`);
   await expect(row.getByTestId('orientation-updated')).toHaveText(/^mis à jour à \d\d:\d\d$/u);
   await expect(
-    row.getByRole('button', { name: /^Revenir à la recherche — LRM TEST-SAMU000 à \d\d:\d\d$/u }),
+    row.getByRole('button', { name: /^Revenir à la recherche — .*\(LRM TEST-SAMU000 à \d\d:\d\d\)$/u }),
   ).toBeVisible();
   await expect(page.getByTestId('orientations-count')).toHaveText('1');
   await expect(page.getByTestId('orientations-live')).toContainText(`Nouveau rendez-vous : `);
@@ -248,20 +248,22 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
     .filter((l) => l !== '');
   expect(csvCells(header ?? '')).toEqual([
     'Date et heure',
+    'Fuseau',
+    'Régulateur',
     'Action',
     'Professionnel ou structure',
-    'Identifiant',
+    'RPPS ou FINESS',
     'Détail',
-    'Recherche',
+    'Enregistrement',
   ]);
   const fromCsv = lines
     .map((l) => csvCells(l))
-    .map((c) => [c[1], c[2], c[4]].join(' | '))
+    .map((c) => [c[3], c[4], c[6]].join(' | '))
     .sort();
   const onScreen = (
     await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')))
   )
-    .map((c) => [c[1], c[2], c[3]].join(' | '))
+    .map((c) => [c[2], c[3], c[4]].join(' | '))
     .sort();
   expect(fromCsv).toEqual(onScreen);
   expect(fromCsv.some((l) => l.startsWith('Réservation ouverte | '))).toBe(true);
@@ -280,11 +282,11 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
   await page.getByRole('combobox', { name: 'Adresse ou commune du patient' }).fill('Agen');
   await page.getByRole('option', { name: /^Agen/u }).first().click();
   await page.getByRole('button', { name: 'Rechercher' }).click();
-  const manualTab = page.getByRole('button', { name: /^Recherche à \d\d:\d\d/u });
+  const manualTab = page.getByRole('button', { name: /Recherche à \d\d:\d\d/u });
   await expect(manualTab).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('v');
   await expect(panel.getByRole('heading', { name: 'Mes orientations' })).toBeFocused();
-  await panel.getByRole('button', { name: /^Revenir à la recherche — LRM TEST-SAMU000/u }).click();
+  await panel.getByRole('button', { name: /^Revenir à la recherche — .*LRM TEST-SAMU000/u }).click();
   await expect(lrmTab).toHaveAttribute('aria-current', 'page');
   await expect(lrmTab).toBeFocused();
   await expect(panel).toHaveCount(0);

@@ -1,5 +1,6 @@
 import type { LaunchEvent } from '@shared/api/console-api';
 import { fr } from '../../i18n/fr';
+import { formatClock } from '../../search/format';
 
 /** A refused LRM launch: what was wrong, parameter by parameter, and nothing else happens. */
 export function LaunchErrors({ launches, onDismiss }: { launches: LaunchEvent[]; onDismiss: (id: string) => void }) {
@@ -11,6 +12,7 @@ export function LaunchErrors({ launches, onDismiss }: { launches: LaunchEvent[];
         launch.result.ok ? null : (
           <section key={launch.id} className="alert alert-error" role="alert">
             <h2>{fr.launch.invalidTitle}</h2>
+            <p className="launch-received">{fr.tabStrip.launchReceived(formatClock(Date.parse(launch.receivedAt)))}</p>
             <ul>
               {launch.result.errors.map((error, index) => (
                 <li key={`${error.code}-${index}`} data-code={error.code}>

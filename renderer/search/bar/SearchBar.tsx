@@ -29,7 +29,15 @@ export function SearchBar({ initial, suggestLocations, onSearch, registerFocus }
   const errorId = useId();
   const gpId = useId();
 
-  useEffect(() => registerFocus(() => specialtyInput.current?.focus()), [registerFocus]);
+  // "/" and Ctrl+K: the specialty field, its text selected so typing replaces it.
+  useEffect(
+    () =>
+      registerFocus(() => {
+        specialtyInput.current?.focus();
+        specialtyInput.current?.select();
+      }),
+    [registerFocus],
+  );
 
   const specialtyOptions = useMemo(
     () =>

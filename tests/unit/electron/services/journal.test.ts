@@ -62,10 +62,11 @@ describe('journal', () => {
         detail: '=HYPERLINK("x")',
       },
     ]);
-    expect(csv.startsWith('\uFEFFDate et heure;Action;')).toBe(true);
+    expect(csv.startsWith('\uFEFFDate et heure;Fuseau;Régulateur;Action;')).toBe(true);
     const line = csv.split('\r\n')[1];
+    // "8100" is no national id: the console's own ids never reach the CSV.
     expect(line).toBe(
-      '2026-11-26T10:00:00.000Z;Contact hors créneaux;"Dr ""Test""; Fictif";8100;"\'=HYPERLINK(""x"")";',
+      '26/11/2026 11:00;Europe/Paris (UTC+01:00);;Contact hors créneaux;"Dr ""Test""; Fictif";;"\'=HYPERLINK(""x"")";',
     );
   });
 

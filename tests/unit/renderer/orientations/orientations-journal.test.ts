@@ -18,15 +18,18 @@ function entry(
 
 describe('journal rows', () => {
   it('time (Paris), action, practitioner or structure, detail — newest first', () => {
-    const rows = journalRows([
-      entry('1', '2025-11-27T08:58:00.000Z', 'booking-opened', { detail: 'AgendaPlume' }),
-      entry('2', '2025-11-27T09:01:00.000Z', 'booking-confirmed', { detail: 'Confirmé' }),
-      entry('3', '2025-11-27T09:05:00.000Z', 'contact', {
-        targetName: 'CPTS Bordeaux Rive Droite',
-        targetId: '330000001',
-        detail: '05 56 00 00 00',
-      }),
-    ]);
+    const rows = journalRows(
+      [
+        entry('1', '2025-11-27T08:58:00.000Z', 'booking-opened', { detail: 'AgendaPlume' }),
+        entry('2', '2025-11-27T09:01:00.000Z', 'booking-confirmed', { detail: 'Confirmé' }),
+        entry('3', '2025-11-27T09:05:00.000Z', 'contact', {
+          targetName: 'CPTS Bordeaux Rive Droite',
+          targetId: '330000001',
+          detail: '05 56 00 00 00',
+        }),
+      ],
+      'Europe/Paris',
+    );
 
     expect(rows.map((r) => [r.time, r.action, r.target, r.detail])).toEqual([
       ['10:05', 'Contact hors créneaux', 'CPTS Bordeaux Rive Droite', '05 56 00 00 00'],
@@ -38,11 +41,10 @@ describe('journal rows', () => {
   });
 
   it('keeps the recording order for entries of the same instant, and puts unreadable times last', () => {
-    const rows = journalRows([
-      entry('a', '2025-11-27T09:00:00Z'),
-      entry('bad', 'hier'),
-      entry('b', '2025-11-27T09:00:00Z'),
-    ]);
+    const rows = journalRows(
+      [entry('a', '2025-11-27T09:00:00Z'), entry('bad', 'hier'), entry('b', '2025-11-27T09:00:00Z')],
+      'Europe/Paris',
+    );
 
     expect(rows.map((r) => [r.id, r.time])).toEqual([
       ['b', '10:00'],
@@ -57,7 +59,7 @@ describe('journal rows', () => {
       .trim()
       .split('\r\n')
       .slice(1)
-      .map((line) => line.split(';')[1]);
+      .map((line) => line.split(';')[3]);
 
     expect(actions).toEqual(KINDS.map(journalActionLabel));
     expect(KINDS.map(journalActionLabel)).toEqual([
@@ -82,7 +84,7 @@ describe('journal rows', () => {
     });
     fc.assert(
       fc.property(fc.uniqueArray(arbitrary, { selector: (e) => e.id, maxLength: 30 }), (entries) => {
-        const rows = journalRows(entries);
+        const rows = journalRows(entries, 'Europe/Paris');
         expect(rows.map((r) => r.id).sort()).toEqual(entries.map((e) => e.id).sort());
         for (const row of rows) {
           const source = entries.find((e) => e.id === row.id);
@@ -98,9 +100,9 @@ describe('journal rows', () => {
 
 describe('export file name', () => {
   it('is journal-sas-<day of the shift in Paris>.csv', () => {
-    expect(journalFileName(Date.parse('2025-11-27T09:00:00Z'))).toBe('journal-sas-2025-11-27.csv');
+    expect(journalFileName(Date.parse('2025-11-27T09:00:00Z'), 'Europe/Paris')).toBe('journal-sas-2025-11-27.csv');
     // 23:30 UTC on the 27th is already the 28th in Paris.
-    expect(journalFileName(Date.parse('2025-11-27T23:30:00Z'))).toBe('journal-sas-2025-11-28.csv');
+    expect(journalFileName(Date.parse('2025-11-27T23:30:00Z'), 'Europe/Paris')).toBe('journal-sas-2025-11-28.csv');
   });
 
   it('always a plain, safe file name', () => {

@@ -40,3 +40,20 @@ describe('keyboard shortcuts', () => {
     }
   });
 });
+
+describe('Ctrl chords (work even while typing)', () => {
+  const chord = (key: string, extra: Partial<KeyInput> = {}) =>
+    shortcutFor({ key, ctrlKey: true, metaKey: false, altKey: false, inField: true, onControl: false, ...extra });
+
+  it('Ctrl+K focuses the search bar, Ctrl+Tab and Ctrl+Shift+Tab move between tabs, Ctrl+1…9 pick a tab', () => {
+    expect(chord('k')).toBe('focus-search');
+    expect(chord('K', { shiftKey: true })).toBe('focus-search');
+    expect(chord('Tab')).toBe('next-tab');
+    expect(chord('Tab', { shiftKey: true })).toBe('previous-tab');
+    expect(chord('1')).toBe('tab-1');
+    expect(chord('9')).toBe('tab-9');
+    expect(chord('0')).toBeUndefined();
+    expect(chord('a')).toBeUndefined();
+    expect(chord('k', { altKey: true })).toBeUndefined();
+  });
+});

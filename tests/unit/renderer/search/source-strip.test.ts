@@ -24,7 +24,9 @@ describe('the status strip', () => {
     expect(early.problems).toEqual([]);
     expect(early.lines.find((l) => l.source.id === 'b')?.state).toBe('waiting');
     expect(early.lines.find((l) => l.source.id === 'a')?.text).toBe('12 créneaux');
-    expect(early.lines.find((l) => l.source.id === 'sas-agenda')?.text).toBe('1 créneau, 2 entrées ignorées');
+    expect(early.lines.find((l) => l.source.id === 'sas-agenda')?.text).toBe(
+      '1 créneau, 2 créneaux illisibles non affichés',
+    );
     const late = summarizeSources(state, started, started + LATE_AFTER_MS + 2_000);
     expect(late.problems.map((l) => [l.source.name, l.state, l.text])).toEqual([
       ['Éditeur B', 'late', 'en retard (5 s)'],

@@ -1,0 +1,28 @@
+// What a regulator can do with a slot, which decides how its chip looks: book it online (publisher or SAS agenda
+// booking page), call the number shown (no booking page), or send the patient without an appointment (walk-in).
+import type { Slot } from '@shared/domain/slot';
+
+export type SlotKind = 'bookable' | 'sas-agenda' | 'no-url' | 'walk-in';
+
+const SAS_AGENDA_SOURCE_ID = 'sas-agenda';
+
+export function slotKind(slot: Pick<Slot, 'withAppointment' | 'bookingUrl' | 'sourceId'>): SlotKind {
+  if (!slot.withAppointment) return 'walk-in';
+  if (!slot.bookingUrl) return 'no-url';
+  return slot.sourceId === SAS_AGENDA_SOURCE_ID ? 'sas-agenda' : 'bookable';
+}
+
+/** A walk-in site's slots of one day as one span: first start to last end (its opening hours that day). */
+export function walkInSpan(slots: readonly Pick<Slot, 'start' | 'end'>[]): { from: string; to: string } | undefined {
+  let from: string | undefined;
+  let to: string | undefined;
+  let fromMs = Infinity;
+  let toMs = -Infinity;
+  for (const slot of slots) {
+    const start = Date.parse(slot.start);
+    const end = Date.parse(slot.end);
+    if (!Number.isNaN(start) && start < fromMs) [fromMs, from] = [start, slot.start];
+    if (!Number.isNaN(end) && end > toMs) [toMs, to] = [end, slot.end];
+  }
+  return from && to ? { from, to } : undefined;
+}
