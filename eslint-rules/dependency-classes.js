@@ -7,7 +7,6 @@
 export const DEPENDENCY_CLASSES = {
   // dependencies
   '@electric-sql/pglite': 'node',
-  amqplib: 'node',
   '@tanstack/react-virtual': 'dom',
   'electron-store': 'electron',
   jose: 'platform-free',
@@ -44,7 +43,6 @@ export const DEPENDENCY_CLASSES = {
   vite: 'node',
   vitest: 'node',
   // type packages: imported under the name they describe (`fhir/r4` → @types/fhir)
-  '@types/amqplib': 'node',
   '@types/fhir': 'platform-free',
   '@types/geojson': 'platform-free',
   '@types/node': 'node',

@@ -230,22 +230,22 @@ export function SearchTabView({
       {!failedEarly && (
         <SourceStatesContext.Provider value={sourceStates}>
           <SlotContext.Provider value={slotContext.value}>
-          <ResultsArea
-            model={model}
-            view={view}
-            minute={minute}
-            {...(hoveredKey ? { hoveredKey } : {})}
-            actions={actions}
-            list={list}
-            newResults={{ count: stable.newCount, place: stable.place }}
-            done={stream.phase === 'done' || tab.startError !== undefined}
-            filtersOn={activeFilterCount(view.filters) > 0}
-            showMap={showMap}
-            {...(mapStyleUrl ? { mapStyleUrl } : {})}
-            {...(stream.location ? { patient: stream.location.point, radiusKm: stream.location.radiusKm } : {})}
-            dispatchView={dispatchView}
-            onMapSelect={(key) => select(key, 'scroll')}
-          />
+            <ResultsArea
+              model={model}
+              view={view}
+              minute={minute}
+              {...(hoveredKey ? { hoveredKey } : {})}
+              actions={actions}
+              list={list}
+              newResults={{ count: stable.newCount, place: stable.place }}
+              done={stream.phase === 'done' || tab.startError !== undefined}
+              filtersOn={activeFilterCount(view.filters) > 0}
+              showMap={showMap}
+              {...(mapStyleUrl ? { mapStyleUrl } : {})}
+              {...(stream.location ? { patient: stream.location.point, radiusKm: stream.location.radiusKm } : {})}
+              dispatchView={dispatchView}
+              onMapSelect={(key) => select(key, 'scroll')}
+            />
           </SlotContext.Provider>
         </SourceStatesContext.Provider>
       )}

@@ -10,7 +10,7 @@ import {
   cptsServiceReference,
 } from './check-resources';
 import { type Finding, FindingSink } from './findings';
-import { codings, isRecord, type Json, records, text } from './json';
+import { isRecord, type Json, records, text } from './json';
 import { declaresProfile, PROFILE_NAMES, type Variant } from './profiles';
 
 export interface BundleCheckOptions {
@@ -192,4 +192,3 @@ function summarise(variant: Variant, sink: FindingSink): BundleCheck {
   const errors = sink.findings.filter((f) => f.severity === 'error').length;
   return { variant, findings: sink.findings, errors, warnings: sink.findings.length - errors };
 }
-
