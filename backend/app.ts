@@ -1,8 +1,7 @@
 // The SAS backend as one server: the console API (search, places, appointments), the publishers' V3 receiver, and
 // the OpenID provider under /oidc (docs/design.md §5). Storage, directory and geo data are opened by the caller, so the
 // same composition serves the standalone server, the training environment and the tests.
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { withSetAside } from './search/set-aside';
 import type { PublicPublisher } from '../shared/backend-api/routes';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
@@ -105,6 +104,8 @@ export interface Backend {
    */
   close(options?: { graceMs?: number }): Promise<void>;
 }
+
+export { bearerKeyAuthenticator, newPublisherKey } from './appointments/publisher-keys';
 
 export const DEFAULT_PUBLISHER_TIMEOUT_MS = 7_000;
 
@@ -290,25 +291,4 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       await identity.close();
     },
   };
-}
-
-/** Training and tests: a publisher proves who it is with a bearer key from the registry. */
-export function bearerKeyAuthenticator(keys: Readonly<Record<string, string>>): PublisherAuthenticator {
-  const byKey = new Map(Object.entries(keys).map(([publisherId, key]) => [key, publisherId]));
-  return (request: IncomingMessage) => {
-    const match = /^Bearer (\S{16,200})$/u.exec(request.headers.authorization ?? '');
-    return match?.[1] ? byKey.get(match[1]) : undefined;
-  };
-}
-
-export const newPublisherKey = (): string => `${randomUUID()}${randomUUID()}`.replace(/-/gu, '');
-
-/** The breaker, with publishers kept aside for the whole run (training: what a set-aside publisher looks like). */
-/** Training and tests: publishers kept set aside for the whole run, as the breaker would after repeated failures. */
-function withSetAside(breaker: CircuitBreaker, setAside: readonly string[]): CircuitBreaker {
-  if (setAside.length === 0) return breaker;
-  const aside = new Set(setAside);
-  const allows = breaker.allows.bind(breaker);
-  breaker.allows = (publisherId) => !aside.has(publisherId) && allows(publisherId);
-  return breaker;
 }

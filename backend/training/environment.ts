@@ -1,12 +1,13 @@
 // The training environment (environnement de formation): a stand-in Pro Santé Connect, one simulated publisher per
 // registry entry answering the IG's slot searches, and the SAS backend on the training data set — all real HTTP
 // servers on loopback. The console's training mode, the web harness, `npm run backend` and the tests start it.
+import { trainingCoverage } from './coverage';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerKeyAuthenticator, newPublisherKey, startBackend, type Backend, type BackendOptions } from '../app';
 import { createDirectory, type Directory } from '../directory/directory';
 import { bindPublisherEndpoints, type Publisher } from '../directory/publishers';
-import { geocoderFor, loadGeoData, type GeoData } from '../geo/index';
+import { geocoderFor, loadGeoData } from '../geo/index';
 import { bindServer, type BoundServer } from '../http/listen';
 import { generateSigningJwks, randomCookieKeys } from '../identity/keys';
 import { createAgendaSlotRepository } from '../storage/agenda-slots';
@@ -294,17 +295,4 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     await closeAll();
     throw error;
   }
-}
-
-/** The departments the training data set covers, with their names: a search elsewhere says so. */
-function trainingCoverage(dataset: LoadedTrainingDataset, geo: GeoData): NonNullable<BackendOptions['coverage']> {
-  const codes = new Set<string>();
-  for (const practitioner of dataset.careOffer.practitioners) {
-    for (const place of practitioner.places) {
-      const department = place.inseeCode ? geo.communes.byInsee(place.inseeCode)?.department : undefined;
-      if (department) codes.add(department);
-    }
-  }
-  const departments = [...codes].sort().map((code) => ({ code, name: geo.radii.departments.get(code)?.label ?? code }));
-  return { scope: 'formation', departments };
 }

@@ -1,25 +1,15 @@
 // The Electron shell's wiring (docs/design.md §2): single-instance lock, sandbox, app:// protocol, guards on every
 // webContents, launches, backend choice (training or connected), the console services behind checked IPC, and the
 // window. The services come in through `ShellDeps.createServices`, so tests run this with the electron stub.
+import { unavailableServices } from './unavailable-services';
 import { randomUUID } from 'node:crypto';
 import { app, type BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { EnvironmentInfo } from '../../shared/api/console-api';
 import type { LaunchParseResult } from '../../shared/domain/launch';
-import { findLaunchUrl, parseLaunch } from '../../shared/launch/parse-launch';
+import { findLaunchUrl } from '../../shared/launch/parse-launch';
 import type { ConsoleServices } from '../services/compose';
-import { createConsoleCore } from '../services/console-core';
-import { ConsoleEventBus } from '../services/event-bus';
-import { Journal, MemoryJournalStore } from '../services/journal';
-import { LaunchQueue } from '../services/launch-queue';
 import type { SecretStore } from '../services/secret-store';
 import { SettingsService, type SettingsStore } from '../services/settings';
-import {
-  unavailableAppointments,
-  unavailableBooking,
-  unavailablePlaces,
-  unavailableSearch,
-  unavailableSession,
-} from '../services/unavailable';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { backendUrlProblem, chooseBackend, environmentInfo, type BackendChoice } from './backend-choice';
 import { ExternalAllowList } from './external-allow-list';
@@ -252,43 +242,6 @@ export function startShell(deps: ShellDeps): ConsoleShell | undefined {
     services: () => services,
     environment: () => environment,
   };
-}
-
-interface FallbackOptions {
-  environment: EnvironmentInfo;
-  settingsStore: SettingsStore;
-  message: string;
-  now: () => Date;
-  newId: () => string;
-}
-
-/** A console with no backend behind it: launches, settings and the journal work; every backend call says why not. */
-function unavailableServices(options: FallbackOptions): ConsoleServices {
-  const bus = new ConsoleEventBus();
-  const launches = new LaunchQueue({
-    parse: (input) => parseLaunch(input),
-    now: options.now,
-    newId: options.newId,
-    onReady: (event) => bus.emit('launch', event),
-  });
-  const core = createConsoleCore({
-    environment: { get: () => options.environment },
-    session: unavailableSession(options.message),
-    launches,
-    search: unavailableSearch,
-    places: unavailablePlaces,
-    booking: unavailableBooking,
-    appointments: unavailableAppointments,
-    settings: new SettingsService(options.settingsStore),
-    journal: new Journal({
-      store: new MemoryJournalStore(),
-      now: options.now,
-      newId: options.newId,
-      onChange: (entries) => bus.emit('journal', entries),
-    }),
-    bus,
-  });
-  return { core, launches, close: async () => core.dispose() };
 }
 
 /** A launch for the log: its outcome and issue codes, never its parameters (they carry the patient's address). */

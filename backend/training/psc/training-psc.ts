@@ -1,6 +1,15 @@
 // The training stand-in for Pro Santé Connect: an oidc-provider instance shaped like PSC's
 // Keycloak realm — issuer path, `wallet-openid-configuration` alias, Keycloak endpoint paths, `scope_all` claims,
 // acr / authMode, confidential clients with PKCE — and a French login page marked FORMATION.
+import {
+  ACCESS_TOKEN_TTL,
+  CARD_AMR,
+  ECPS_AMR,
+  epochNow,
+  REFRESH_TOKEN_TTL,
+  SESSION_IDLE,
+  SESSION_MAX,
+} from './psc-policy';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
@@ -34,20 +43,6 @@ export interface TrainingPscOptions {
 export interface TrainingPsc {
   issuer: string;
   close(): Promise<void>;
-}
-
-// PSC's figures (domain.md): access token ≈ 2 min, refresh ≈ 30 min, session ≤ 4 h with 30 min idle.
-const ACCESS_TOKEN_TTL = 120;
-const REFRESH_TOKEN_TTL = 30 * 60;
-const SESSION_MAX = 4 * 3600;
-const SESSION_IDLE = 30 * 60;
-
-/** Login methods, kept in the session's `amr` so the ID token can say `authMode`. */
-const CARD_AMR = ['sc', 'pin'];
-const ECPS_AMR = ['swk', 'mfa'];
-
-function epochNow(): number {
-  return Math.floor(Date.now() / 1000);
 }
 
 export async function startTrainingPsc(options: TrainingPscOptions): Promise<TrainingPsc> {

@@ -3,6 +3,7 @@
 // these accounts to let a regulator in (RDV V2): no active account here, no booking.
 // The decision is a pure function over the request's parts (`receivePractitioner`), so it can be property-tested
 // without a server; `createV1Receiver` is the thin HTTP adapter the publisher server mounts.
+import { readIdentifierCriterion } from './v1-identifier';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as fhir from 'fhir/r4';
 import { IDNPS_SYSTEM } from '@shared/domain/identifiers';
@@ -78,6 +79,8 @@ export interface V1Receiver {
   receive: (request: V1WriteRequest) => V1WriteResult;
 }
 
+export { readIdentifierCriterion } from './v1-identifier';
+
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const MAX_BODY = 64 * 1024;
 const MAX_RECEIPTS = 500;
@@ -87,40 +90,6 @@ const MALFORMED = new Set(['not-json', 'regulator-not-an-object', 'regulator-wro
 
 function refusal(status: number, issues: MappingIssue[]): V1WriteResult {
   return { status, resource: buildOperationOutcome(issues) };
-}
-
-/** The IDNPS named by a conditional PUT's `identifier` (`<IDNPS system>|<value>`, or the bare value). */
-export function readIdentifierCriterion(
-  identifier: string | null,
-): { ok: true; value: string } | { ok: false; issue: MappingIssue } {
-  if (identifier === null || identifier.trim() === '')
-    return {
-      ok: false,
-      issue: {
-        code: 'identifier-criterion-missing',
-        message: `Mise à jour conditionnelle : paramètre identifier manquant (attendu : ${IDNPS_SYSTEM}|<IDNPS>).`,
-      },
-    };
-  const bar = identifier.indexOf('|');
-  const system = bar < 0 ? undefined : identifier.slice(0, bar);
-  const value = bar < 0 ? identifier : identifier.slice(bar + 1);
-  if (system !== undefined && system !== IDNPS_SYSTEM)
-    return {
-      ok: false,
-      issue: {
-        code: 'identifier-criterion-invalid',
-        message: `Mise à jour conditionnelle : seul le système ${IDNPS_SYSTEM} (IDNPS) est accepté.`,
-      },
-    };
-  if (value === '' || value.length > 64)
-    return {
-      ok: false,
-      issue: {
-        code: 'identifier-criterion-invalid',
-        message: 'Mise à jour conditionnelle : valeur d’identifiant vide ou trop longue.',
-      },
-    };
-  return { ok: true, value };
 }
 
 export function createV1Receiver(options: V1ReceiverOptions = {}): V1Receiver {
