@@ -20,8 +20,11 @@ interface OutcomeIssue {
   expression?: string[];
 }
 
-/** A memory store that accepts every upsert: only validation matters here, nothing is kept. */
+/** A memory store that knows no appointment and accepts every upsert: only validation matters here, nothing is kept. */
 const memoryAppointments = {
+  async getByPublisherId() {
+    return undefined;
+  },
   async upsert(input: Record<string, unknown>) {
     return { created: true, appointment: { ...input, id: 'verification', createdAt: new Date().toISOString() } };
   },
@@ -44,7 +47,9 @@ export async function validateAppointment(
       method === 'PUT'
         ? `/fhir/Appointment?identifier=${encodeURIComponent(options.identifier ?? '')}`
         : '/fhir/Appointment',
-    headers: { 'content-type': 'application/fhir+json' },
+    headers: { 'content-type': 'application/fhir+json', host: 'verification.invalid' },
+    // The receiver builds its absolute Location header from the connection: offline, a plain one.
+    socket: { encrypted: false },
   }) as unknown as IncomingMessage;
   let status = 0;
   let text = '';

@@ -88,7 +88,12 @@ describe('mapAppointment', () => {
 
   it('accepts an operator with the SAS technical identifier and keeps the effector display name', () => {
     const input = appointment();
-    input.extension[0].valueReference.identifier.system = 'urn:oid:1.2.250.1.213.3.6';
+    // The guide's technical id: a UUID under the platform's OID, identifier type INTRN.
+    input.extension[0].valueReference.identifier = {
+      type: { coding: [{ system: 'http://interopsante.org/fhir/CodeSystem/fr-v2-0203', code: 'INTRN' }] },
+      system: 'urn:oid:1.2.250.1.213.3.6',
+      value: '4f6c2a9e-0d3b-4c1e-9a7f-2b8d5e6f7a10',
+    };
     input.participant[0].actor.display = 'Dr Sébastien THOMAS';
     expect(mapAppointment(input)).toMatchObject({ ok: true, appointment: { practitionerName: 'Dr Sébastien THOMAS' } });
   });
