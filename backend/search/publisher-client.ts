@@ -3,6 +3,9 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { currentRequestId } from '../observability/request-context';
 
+/** undici's header and body timers tick about once a second: never let them fire before the abort signal. */
+const UNDICI_TIMER_SLACK_MS = 1_500;
+
 export type PublisherFailureKind =
   | 'timeout'
   | 'http-status'
@@ -71,8 +74,10 @@ export class PublisherClient {
         headers: { accept: 'application/json+fhir', ...requestIdHeader() },
         dispatcher: this.dispatcher,
         signal: combined,
-        headersTimeout: budget,
-        bodyTimeout: budget,
+        // undici checks these on a coarse timer that can fire up to a second early: the exact cut-off is the
+        // abort signal above, these only stop a connection that would outlive it.
+        headersTimeout: budget + UNDICI_TIMER_SLACK_MS,
+        bodyTimeout: budget + UNDICI_TIMER_SLACK_MS,
       });
       const { statusCode } = response;
       if (statusCode >= 300 && statusCode < 400) {

@@ -30,7 +30,11 @@ const searchers = Math.round(positive('searchers', values.searchers));
 const posters = Math.round(positive('posters', values.posters));
 
 // Simulated publishers answer in 20-150 ms (the default profile is 40-400 ms: slower, fewer searches per second).
-const env = await startTrainingEnvironment({ latency: { minMs: 20, maxMs: 150 } });
+// 50 simulated workstations share one login: the per-token caps are raised to match (they are tested on their own).
+const env = await startTrainingEnvironment({
+  latency: { minMs: 20, maxMs: 150 },
+  backend: { limits: { searchesPerToken: 64, streamsPerToken: 64 } },
+});
 try {
   const memoryBefore = process.memoryUsage();
   const report = await runLoad(env, {

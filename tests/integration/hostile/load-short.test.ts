@@ -9,7 +9,12 @@ import { ACTIVE_TRAINING_REGULATORS } from '../../soak/regulators';
 let env: TrainingEnvironment;
 
 beforeAll(async () => {
-  env = await startTrainingEnvironment({ latency: { minMs: 20, maxMs: 150 } });
+  // The load stands for 50 workstations but logs in once: one token carries every search, so the per-token cap
+  // (tested on its own in tests/integration/limits) is raised to the number of simulated workstations.
+  env = await startTrainingEnvironment({
+    latency: { minMs: 20, maxMs: 150 },
+    backend: { limits: { searchesPerToken: 64, streamsPerToken: 64 } },
+  });
 }, 60_000);
 
 afterAll(async () => {
