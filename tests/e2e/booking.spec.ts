@@ -139,7 +139,7 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
 
   // The LRM launches a search: the practitioner, named as the patient's GP, is the first card.
   harness.launch(launchUrl(chosen.nationalId));
-  const lrmTab = page.getByRole('button', { name: /LRM TEST-SAMU000 à \d\d:\d\d/u });
+  const lrmTab = page.getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000 à \d\d:\d\d/u });
   await expect(lrmTab).toBeVisible();
   const list = page.getByTestId('result-list');
   const card = list.locator('article.card').first();

@@ -125,7 +125,7 @@ for (const variant of [
       await loginAsAlice(page);
 
       harness.launch(LAUNCH);
-      await expect(page.getByRole('button', { name: /^LRM TEST-SAMU000 à \d\d:\d\d/u })).toBeVisible();
+      await expect(page.getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000 à \d\d:\d\d/u })).toBeVisible();
       const slot = await bookableSlot(page, await bookableFamilyNames());
       await screenshot(page, `connected-${variant.name}-01-results`);
 

@@ -60,7 +60,7 @@ test('an LRM launch: GP first, slots, late publisher, filter, map, then CPTS in 
   harness.launch(LAUNCH);
 
   // The launch opens its own tab, labelled with its origin, and fills the bar.
-  await expect(page.getByRole('button', { name: /LRM TEST-SAMU000 à \d\d:\d\d/u })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000 à \d\d:\d\d/u })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Spécialité' })).toHaveValue('Médecine générale');
   await expect(page.getByLabel('Médecin traitant')).toHaveValue(`RPPS ${GP_IDNPS.slice(1)}`);
 

@@ -3,14 +3,14 @@
 // card grows, card 3 stays where it was (< 2 px), under the pointer, selected and focused.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { Harness } from '../../electron/harness/harness';
-import { FAULTY, faultyPublishers } from './faulty-publishers';
+import type { Harness } from '@harness/harness';
+import { FAULTY, faultyPublishers } from '../faulty-publishers';
 
 /** Later than the first cards take to show on a loaded machine, so the pick comes well before the answer. */
 const SLOW_MS = 40_000;
-import { expect, screenshot, test } from './fixtures';
-import { login } from './helpers';
-import { VIEWPORTS } from './viewports';
+import { expect, screenshot, test } from '../fixtures';
+import { login } from '../helpers';
+import { VIEWPORTS } from '../viewports';
 
 const BORDEAUX = '33063';
 

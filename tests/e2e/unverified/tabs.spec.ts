@@ -3,7 +3,7 @@
 // with « Réessayer »; a refused launch is one alert with its time and origin, not a tab; more tabs than fit go to
 // an overflow list that shows them all; a new launch opens in front and the previous tab is one key away
 // (Ctrl+Tab, Ctrl+Shift+Tab, Ctrl+1…9).
-import { expect, test } from './fixtures';
+import { expect, test } from '../fixtures';
 import {
   AGEN_LAUNCH,
   BORDEAUX_LAUNCH,
@@ -12,7 +12,7 @@ import {
   shot,
   VIEWPORTS,
   waitForResults,
-} from './regulator-screen';
+} from '../regulator-screen';
 
 test.describe.configure({ timeout: 420_000 });
 

@@ -3,10 +3,10 @@
 // page and the appointment the publisher reports (V3 operator) carry Bruno's identity, never Alice's.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { Harness } from '../../electron/harness/harness';
-import { expect, screenshot, test } from './fixtures';
-import { login } from './helpers';
-import { VIEWPORTS } from './viewports';
+import type { Harness } from '@harness/harness';
+import { expect, screenshot, test } from '../fixtures';
+import { login } from '../helpers';
+import { VIEWPORTS } from '../viewports';
 
 const ALICE = { nationalId: '899999000005', name: 'Alice Plumevert' };
 const BRUNO = { nationalId: '899999000013', name: 'Bruno Lunedoux' };

@@ -2,7 +2,7 @@
 // slots without a booking page, the SOS Médecins walk-in site): each kind of slot looks different and says what to
 // do, a legend explains them, a click on a slot says at once that the booking page opened in the browser and marks
 // the slot, a walk-in site shows one line with its hours instead of chips.
-import { expect, test } from './fixtures';
+import { expect, test } from '../fixtures';
 import {
   BORDEAUX_LAUNCH,
   expectNoSeriousViolation,
@@ -10,7 +10,7 @@ import {
   shot,
   VIEWPORTS,
   waitForResults,
-} from './regulator-screen';
+} from '../regulator-screen';
 
 test.describe.configure({ timeout: 420_000 });
 

@@ -4,9 +4,9 @@
 // not shown to the next one after a logout.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
-import { login } from './helpers';
-import { VIEWPORTS } from './viewports';
+import { expect, screenshot, test } from '../fixtures';
+import { login } from '../helpers';
+import { VIEWPORTS } from '../viewports';
 
 const ALICE = { nationalId: '899999000005', name: 'Alice Plumevert' };
 const CHLOE_INACTIVE = '899999000021';
