@@ -4,8 +4,8 @@
 // publisher served) → patient form → confirm → "Mes orientations" shows « Confirmé » within 2 s, live → « Annuler
 // le rendez-vous » at the publisher → the console shows « Annulé ». Then the shift's journal, its CSV export, the
 // link back to the search tab, and no patient data anywhere in the console. Screenshots at each step.
+import { expectNoSeriousViolation } from './regulator-screen';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
 import type { Harness } from '../../electron/harness/harness';
 import { expect, screenshot, test } from './fixtures';
@@ -92,14 +92,6 @@ function recordPublisherDocuments(
       return Promise.all(pending);
     },
   };
-}
-
-async function expectNoSeriousViolation(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
 }
 
 /** A semicolon-separated line of the journal's CSV (cells quoted with "" when they hold ; or quotes). */
@@ -282,7 +274,7 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
   await page.getByRole('combobox', { name: 'Adresse ou commune du patient' }).fill('Agen');
   await page.getByRole('option', { name: /^Agen/u }).first().click();
   await page.getByRole('button', { name: 'Rechercher' }).click();
-  const manualTab = page.getByRole('button', { name: /Recherche à \d\d:\d\d/u });
+  const manualTab = page.getByRole('button', { name: /^(?!Fermer).*Recherche à \d\d:\d\d/u });
   await expect(manualTab).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('v');
   await expect(panel.getByRole('heading', { name: 'Mes orientations' })).toBeFocused();

@@ -2,8 +2,7 @@
 // says « Créneaux en attente de DocOrbite », then « DocOrbite n’a pas répondu — relancer » once it timed out; a
 // failing publisher and one set aside by the circuit breaker say so too — never « Aucun créneau publié ». The status
 // strip counts the set-aside publisher as not answered, with its reason.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousViolation } from './regulator-screen';
 import type { Harness } from '../../electron/harness/harness';
 import { FAULTY, faultyPublishers, PUBLISHER_TIMEOUT_MS } from './faulty-publishers';
 import { expect, screenshot, test } from './fixtures';
@@ -33,14 +32,6 @@ function launchWithGp(nationalId: string): string {
     '&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54' +
     `&inseecode=${BORDEAUX}&streetname=cours%20de%20l%27Intendance&streetnumber=10`
   );
-}
-
-async function expectNoSeriousViolation(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
 }
 
 test.use({ harnessOptions: faultyPublishers() });

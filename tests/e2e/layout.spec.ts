@@ -3,7 +3,7 @@
 // practitioner cards are fully visible without scrolling, notices take one line and can be dismissed, the filter row
 // does not wrap, « Mes orientations » and the journal open as a drawer over the results (the search bar keeps its
 // size and place), body text is at least 13 px and badges at least 11 px.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousViolation } from './regulator-screen';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { login } from './helpers';
@@ -14,14 +14,6 @@ const AGEN_LAUNCH =
 
 // The shared machine is slow to start the training stack: the harness's set-up counts in this budget.
 test.describe.configure({ timeout: 420_000 });
-
-async function expectNoSeriousViolation(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 async function fontPx(page: Page, selector: string): Promise<number[]> {
   return page

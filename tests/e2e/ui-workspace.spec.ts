@@ -302,7 +302,7 @@ test.describe('search workspace (scripted console)', () => {
     await page.goto(harness.url);
 
     // The launch filled the bar and opened a tab labelled with its origin.
-    await expect(page.getByRole('button', { name: /LRM TEST-SAMU000/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Spécialité' })).toHaveValue('Médecine générale');
     await expect(page.getByRole('combobox', { name: 'Adresse ou commune du patient' })).toHaveValue(
       '12 Rue Paul Vidal, Agen (47001)',
@@ -414,7 +414,7 @@ test.describe('search workspace (scripted console)', () => {
   test('closing a tab cancels its search; a manual search opens a new tab', async ({ page, harness }) => {
     await installScriptedConsole(page, buildScenario({ practitioners: 6, hangingSource: false }));
     await page.goto(harness.url);
-    await expect(page.getByRole('button', { name: /LRM TEST-SAMU000/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u })).toBeVisible();
 
     const location = page.getByRole('combobox', { name: 'Adresse ou commune du patient' });
     await location.fill('Ag');

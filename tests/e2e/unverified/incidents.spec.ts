@@ -2,8 +2,7 @@
 // state with « Se reconnecter », the tab keeps its query (paused) and reruns after the next login; the SAS server
 // unreachable → the tab says so with « Réessayer » and the LRM launch stays; a refused login of the previous user is
 // not shown to the next one after a logout.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousViolation } from '../regulator-screen';
 import { expect, screenshot, test } from '../fixtures';
 import { login } from '../helpers';
 import { VIEWPORTS } from '../viewports';
@@ -13,14 +12,6 @@ const CHLOE_INACTIVE = '899999000021';
 const LAUNCH =
   'sas-console://recherche?origin=TEST-SAMU000&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54' +
   '&inseecode=33063&streetname=cours%20de%20l%27Intendance&streetnumber=10';
-
-async function expectNoSeriousViolation(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 // The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.
 test.describe.configure({ timeout: 600_000 });

@@ -1,7 +1,7 @@
 // Shift change on one workstation: Alice logs out with a search open (asked to confirm, the tab is dropped), Bruno
 // logs in — Pro Santé Connect asks again who is there (identity step, card PIN) — and books a slot: the booking
 // page and the appointment the publisher reports (V3 operator) carry Bruno's identity, never Alice's.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousViolation } from '../regulator-screen';
 import type { Page } from '@playwright/test';
 import type { Harness } from '@harness/harness';
 import { expect, screenshot, test } from '../fixtures';
@@ -38,14 +38,6 @@ function launchUrl(gpNationalId: string): string {
     '&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54' +
     `&inseecode=${BORDEAUX}&streetname=cours%20de%20l%27Intendance&streetnumber=10`
   );
-}
-
-async function expectNoSeriousViolation(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
 }
 
 // The training stack starts in the fixture, inside the test's time: a loaded machine needs more than the default.

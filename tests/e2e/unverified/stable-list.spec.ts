@@ -1,8 +1,7 @@
 // A list that holds still, on the training stack with a slow publisher (answering seconds after the pick): the regulator picks card 3 while
 // the patient's GP (first card, at the slow publisher) still waits for its slots; when the slots arrive and the GP
 // card grows, card 3 stays where it was (< 2 px), under the pointer, selected and focused.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousViolation } from '../regulator-screen';
 import type { Harness } from '@harness/harness';
 import { FAULTY, faultyPublishers } from '../faulty-publishers';
 
@@ -37,14 +36,6 @@ function launchWithGp(nationalId: string): string {
     '&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54' +
     `&inseecode=${BORDEAUX}&streetname=cours%20de%20l%27Intendance&streetnumber=10`
   );
-}
-
-async function expectNoSeriousViolation(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
 }
 
 test.use({ harnessOptions: faultyPublishers({ slowMs: SLOW_MS, timeoutMs: SLOW_MS + 20_000 }) });
