@@ -67,6 +67,8 @@ const backend = await startBackend({
   geocoder: createGeocoder({ communes: geo.communes, radii: geo.radii }),
   identity: { psc: { issuer: psc.issuer, ...pscClient } },
   publishers: { authenticate: bearerKeyAuthenticator({}), timeoutMs: publisherTimeoutMs },
+  // P6 plays 50 workstations with one login: the per-token caps (tested in tests/integration/limits) are raised.
+  limits: { searchesPerToken: 64, streamsPerToken: 64 },
 });
 
 const info: BackendInfo = { backendUrl: backend.url, issuer: backend.identity.issuer };
