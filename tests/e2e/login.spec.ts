@@ -48,7 +48,9 @@ test('a launch received while logged out waits for login; a malformed one is ref
   await login(page, harness);
   await expect.poll(() => harness.services.launches.pendingCount()).toBe(0);
   // It ran right after login, in its own tab labelled with its origin.
-  await expect(page.getByRole('navigation').getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u })).toBeVisible();
+  await expect(
+    page.getByRole('navigation').getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u }),
+  ).toBeVisible();
   await expect(page.getByText(/Résultats autour de Bordeaux/u)).toBeVisible({ timeout: 20_000 });
   await screenshot(page, '06-queued-launch-ran-after-login');
 });
