@@ -32,9 +32,19 @@ async function startSlowPublisher(delayMs: number): Promise<SlowPublisher> {
     overallMax = Math.max(overallMax, overallInFlight);
     const id = request.headers['x-request-id'];
     if (typeof id === 'string') state.requestIds.push(id);
-    setTimeout(() => {
+    // A request is in flight until it is answered or the backend gives it up (its connection closes): the cap is
+    // on what the backend holds open, not on the handler's own timer.
+    let open = true;
+    const done = () => {
+      if (!open) return;
+      open = false;
       state.inFlight -= 1;
       overallInFlight -= 1;
+    };
+    response.on('close', done);
+    setTimeout(() => {
+      done();
+      if (response.destroyed) return;
       response.writeHead(200, { 'content-type': 'application/fhir+json' });
       response.end(JSON.stringify({ resourceType: 'Bundle', type: 'searchset', entry: [] }));
     }, delayMs);
