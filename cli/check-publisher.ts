@@ -61,25 +61,25 @@ export async function runCheckPublisher(args: readonly string[]): Promise<CliOut
   const client = new PublisherClient({ timeoutMs: BUDGET_MS + 1_000, maxBodyBytes: MAX_BODY_BYTES, tls });
   try {
     const now = Date.now();
-    const window = computeSearchWindow(now);
+    const searchWindow = computeSearchWindow(now);
     const past = computeSearchWindow(now - 366 * DAY_MS, 0);
-    const plan: { kind: ExchangeKind; url: string; ids: string[]; window: typeof window }[] = [];
-    const slotUrl = (ids: string[], w: typeof window, cpts: boolean) =>
+    const plan: { kind: ExchangeKind; url: string; ids: string[]; searchWindow: typeof searchWindow }[] = [];
+    const slotUrl = (ids: string[], w: typeof searchWindow, cpts: boolean) =>
       buildSlotSearchUrl(options.base, { nationalIds: ids.slice(0, 25), start: w.start, end: w.end, cpts });
     if (options.ps.length > 0)
-      plan.push({ kind: 'ps', url: slotUrl(options.ps, window, false), ids: options.ps, window });
+      plan.push({ kind: 'ps', url: slotUrl(options.ps, searchWindow, false), ids: options.ps, searchWindow });
     if (options.cpts.length > 0)
-      plan.push({ kind: 'cpts', url: slotUrl(options.cpts, window, true), ids: options.cpts, window });
+      plan.push({ kind: 'cpts', url: slotUrl(options.cpts, searchWindow, true), ids: options.cpts, searchWindow });
     if (options.sos.length > 0)
       plan.push({
         kind: 'sos',
         url: buildSosScheduleSearchUrl(options.base, {
           organizationIds: options.sos.slice(0, 25),
-          start: window.start,
-          end: window.end,
+          start: searchWindow.start,
+          end: searchWindow.end,
         }),
         ids: options.sos,
-        window,
+        searchWindow,
       });
     const anyPractitioners = options.ps.length > 0 ? options.ps : options.cpts;
     if (anyPractitioners.length > 0)
@@ -87,7 +87,7 @@ export async function runCheckPublisher(args: readonly string[]): Promise<CliOut
         kind: 'empty-window',
         url: slotUrl(anyPractitioners, past, options.ps.length === 0),
         ids: anyPractitioners,
-        window: past,
+        searchWindow: past,
       });
 
     const exchanges: Exchange[] = [];
@@ -97,7 +97,7 @@ export async function runCheckPublisher(args: readonly string[]): Promise<CliOut
         kind: step.kind,
         url: step.url,
         requestedIds: step.ids,
-        window: { startMs: step.window.startMs, endMs: step.window.endMs },
+        searchWindow: { startMs: step.searchWindow.startMs, endMs: step.searchWindow.endMs },
         answer: answer.ok
           ? { ok: true, body: answer.body, durationMs: answer.durationMs }
           : {
@@ -129,12 +129,12 @@ async function probeMutualTls(
     tls: tls.ca ? { ca: tls.ca } : {},
   });
   try {
-    const window = computeSearchWindow(Date.now());
+    const searchWindow = computeSearchWindow(Date.now());
     const answer = await anonymous.get(
       buildSlotSearchUrl(options.base, {
         nationalIds: (options.ps.length > 0 ? options.ps : options.cpts).slice(0, 1),
-        start: window.start,
-        end: window.end,
+        start: searchWindow.start,
+        end: searchWindow.end,
       }),
     );
     return { tested: true, refusedWithoutCertificate: !answer.ok };

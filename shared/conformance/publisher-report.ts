@@ -14,7 +14,7 @@ export interface Exchange {
   url: string;
   /** IDNPS (ps, cpts, empty-window) or IDNST (sos) asked for. */
   requestedIds: readonly string[];
-  window: { startMs: number; endMs: number };
+  searchWindow: { startMs: number; endMs: number };
   answer:
     | { ok: true; body: unknown; durationMs: number }
     | { ok: false; reason: string; status?: number; durationMs: number };
@@ -34,7 +34,7 @@ export interface PublisherReport {
   conforme: boolean;
   requests: { kind: ExchangeKind; url: string; durationMs: number; result: string }[];
   requirements: RequirementVerdict[];
-  /** IG rules the kit does not list (CPTS window, PS-only answers, time budget), and warnings. */
+  /** IG rules the kit does not list (CPTS 48 h window, PS-only answers, time budget), and warnings. */
   otherFindings: { code: string; severity: string; path: string; message: string; request: ExchangeKind }[];
 }
 
@@ -54,15 +54,15 @@ function resourcesOf(body: Json, type: string): Json[] {
     .filter((r): r is Json => isRecord(r) && r.resourceType === type);
 }
 
-/** The behaviour of the search itself: filters, includes, window, empty answers. */
+/** The behaviour of the search itself: filters, includes, search window, empty answers. */
 function checkBehaviour(exchange: Exchange, body: Json, sink: FindingSink): void {
   const slots = slotsOf(body);
   slots.forEach((slot, index) => {
     const start = Date.parse(String(slot.start));
     const path = `Bundle.entry.resource.ofType(Slot)[${index}].start`;
     if (exchange.kind === 'sos' || Number.isNaN(start)) return;
-    if (start < exchange.window.startMs) sink.add('slot-before-start', path, String(slot.start));
-    else if (start > exchange.window.endMs) sink.add('slot-outside-window', path, String(slot.start));
+    if (start < exchange.searchWindow.startMs) sink.add('slot-before-start', path, String(slot.start));
+    else if (start > exchange.searchWindow.endMs) sink.add('slot-outside-window', path, String(slot.start));
   });
   if (exchange.kind === 'empty-window' && (slots.length > 0 || body.total !== 0))
     sink.add('empty-bundle-expected', 'Bundle', `${slots.length} créneau(x), total ${String(body.total)}`);
@@ -99,7 +99,7 @@ export function assessExchanges(
     else if (answer.durationMs > TARGET_MS) sink.add('answer-over-target', 'réponse', `${answer.durationMs} ms`);
     if (!answer.ok) sink.add('search-failed', 'réponse', answer.reason);
     else {
-      const check = checkBundleConformance(answer.body, { now: new Date(exchange.window.startMs) });
+      const check = checkBundleConformance(answer.body, { now: new Date(exchange.searchWindow.startMs) });
       sink.findings.push(...check.findings);
       if (isRecord(answer.body)) checkBehaviour(exchange, answer.body, sink);
     }
