@@ -65,7 +65,7 @@ describe('console login: an explicit step in the browser, always', () => {
     // The regulator's own click is what releases a code.
     await browser.submit(page, { confirm: 'yes' });
     expect(recorder.received).toHaveLength(1);
-    expect(recorder.received[0]?.searchParams.get('code')).toBeTruthy();
+    expect(recorder.received[0]?.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{16,}$/u);
     await app.session.close();
   });
 

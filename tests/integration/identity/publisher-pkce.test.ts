@@ -52,7 +52,7 @@ describe('publisher clients and PKCE', () => {
     expect(stack.publisherCallback.received.slice(again)[0]?.searchParams.get('code')).toBeNull();
 
     const authorized = await publisherAuthorize(stack, browser);
-    expect(authorized.callback?.searchParams.get('code')).toBeTruthy();
+    expect(authorized.callback?.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{16,}$/u);
     const tokens = await authorized.exchange();
     expect(tokens.claims()?.sub).toBe(ALICE.nationalId);
     await app.session.close();
