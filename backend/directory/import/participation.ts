@@ -7,8 +7,14 @@ import { PUBLISHER_KINDS, type Publisher } from '../publishers';
 import { resolveColumns, splitFields } from './delimited';
 import { normalizePhone } from './phone';
 
-const PARTICIPATION_COLUMNS = ['national_id', 'mode', 'structure_id', 'accepts_beyond_slots', 'publisher_id'] as const;
-const SOS_SITE_COLUMNS = [
+export const PARTICIPATION_COLUMNS = [
+  'national_id',
+  'mode',
+  'structure_id',
+  'accepts_beyond_slots',
+  'publisher_id',
+] as const;
+export const SOS_SITE_COLUMNS = [
   'site_id',
   'association',
   'name',
@@ -21,7 +27,14 @@ const SOS_SITE_COLUMNS = [
   'lon',
   'publisher_id',
 ] as const;
-const PUBLISHER_COLUMNS = ['id', 'name', 'kind', 'fhir_base_url', 'booking_origins', 'accepts_v1_accounts'] as const;
+export const PUBLISHER_COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'fhir_base_url',
+  'booking_origins',
+  'accepts_v1_accounts',
+] as const;
 
 export interface ParticipationRow {
   nationalId: string;

@@ -6,6 +6,7 @@
 import proj4 from 'proj4';
 import type { Cpts, Place, Practitioner } from '@shared/domain/care-offer';
 import { specialtyCodeSystem } from '@shared/domain/specialties';
+import { PARTICIPATION_COLUMNS, PUBLISHER_COLUMNS, SOS_SITE_COLUMNS } from '../../directory/import/participation';
 import { RPPS_HEADER_2026 } from '../../directory/import/rpps';
 import type { CareOfferData } from '../../directory/schema';
 
@@ -144,7 +145,7 @@ export function renderNationalFiles(offer: CareOfferData): {
   for (const [id, name] of msp) finess.push(structureet(id, name, '603'));
 
   const participation = csv(
-    ['national_id', 'mode', 'structure_id', 'accepts_beyond_slots', 'publisher_id'],
+    PARTICIPATION_COLUMNS,
     offer.practitioners.flatMap((p) =>
       p.participation || p.agendaSource
         ? [
@@ -160,19 +161,7 @@ export function renderNationalFiles(offer: CareOfferData): {
     ),
   );
   const sosSites = csv(
-    [
-      'site_id',
-      'association',
-      'name',
-      'phone',
-      'street',
-      'postal_code',
-      'city',
-      'insee_code',
-      'lat',
-      'lon',
-      'publisher_id',
-    ],
+    SOS_SITE_COLUMNS,
     offer.sosSites.map((s) => [
       s.id,
       s.associationName,
@@ -188,7 +177,7 @@ export function renderNationalFiles(offer: CareOfferData): {
     ]),
   );
   const publishers = csv(
-    ['id', 'name', 'kind', 'fhir_base_url', 'booking_origins', 'accepts_v1_accounts'],
+    PUBLISHER_COLUMNS,
     offer.publishers.map((p) => [
       p.id,
       p.name,
