@@ -136,7 +136,7 @@ test('the whole path: LRM launch → slot → publisher already logged in → co
   const list = page.getByTestId('result-list');
   const card = list.locator('article.card').first();
   await expect(card.getByRole('heading', { level: 3 })).toContainText(chosen.familyName, { timeout: 20_000 });
-  const slot = card.locator('button.slot:not(.slot-no-url)').first();
+  const slot = card.locator('button.slot[data-slot-kind="bookable"]').first();
   await expect(slot).toBeVisible({ timeout: 20_000 });
 
   // « Mes orientations » from the header: empty, counter at 0.

@@ -83,11 +83,11 @@ async function bookableFamilyNames(): Promise<Set<string>> {
 /** The first bookable slot of a card whose practitioner's publisher takes SAS bookings. */
 async function bookableSlot(page: Page, names: Set<string>): Promise<Locator> {
   const cards = page.getByTestId('result-list').locator('article.card');
-  await expect(cards.locator('button.slot:not(.slot-no-url)').first()).toBeVisible({ timeout: 30_000 });
+  await expect(cards.locator('button.slot[data-slot-kind="bookable"]').first()).toBeVisible({ timeout: 30_000 });
   for (let index = 0; index < (await cards.count()); index += 1) {
     const card = cards.nth(index);
     const heading = (await card.getByRole('heading', { level: 3 }).textContent()) ?? '';
-    const slot = card.locator('button.slot:not(.slot-no-url)').first();
+    const slot = card.locator('button.slot[data-slot-kind="bookable"]').first();
     if ([...names].some((name) => heading.includes(name)) && (await slot.count()) > 0) return slot;
   }
   throw new Error('no card with a slot bookable from the SAS');

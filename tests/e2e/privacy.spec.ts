@@ -140,7 +140,7 @@ test('privacy: after a whole path, no file the console wrote holds the patientâ€
     );
     const card = consolePage.getByTestId('result-list').locator('article.card').first();
     await expect(card.getByRole('heading', { level: 3 })).toContainText(chosen.familyName, { timeout: 20_000 });
-    const slot = card.locator('button.slot:not(.slot-no-url)').first();
+    const slot = card.locator('button.slot[data-slot-kind="bookable"]').first();
     await expect(slot).toBeVisible({ timeout: 20_000 });
 
     // The slot's booking page, in the system browser, already logged in; the patient form; confirm.

@@ -172,7 +172,7 @@ test('a manual search: commune suggestions, a new tab, and a slot opens the publ
   // A manual search has no LRM to blame for a missing GP: nothing is said.
   await expect(page.getByTestId('gp-notice')).toHaveCount(0);
   const list = page.getByTestId('result-list');
-  const slot = list.locator('button.slot').first();
+  const slot = list.locator('button.slot[data-slot-kind="bookable"]').first();
   await expect(slot).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('status-strip')).toContainText(/Recherche terminée/u, { timeout: 20_000 });
   await mapIdle(page);
