@@ -13,6 +13,7 @@ export const DEPENDENCY_CLASSES = {
   'maplibre-gl': 'dom',
   'oidc-provider': 'node',
   'openid-client': 'node',
+  amqplib: 'node',
   pg: 'node',
   pino: 'node',
   'prom-client': 'node',

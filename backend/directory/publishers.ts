@@ -1,6 +1,7 @@
 // The publisher registry: every booking software (éditeur) the backend calls for slots, where its FHIR server is,
 // which origins its booking pages live on (the console's allow-list for opening them), and whether it takes RDV V1
 // regulator accounts.
+import { SAS_AGENDA_SOURCE_ID } from '../../shared/domain/appointment';
 import type { SourceInfo } from '../../shared/domain/search';
 
 /** `ps`: practitioners' agendas; `cpts`: also CPTS slots (CPTS includes); `sos`: SOS Médecins sites (Schedule). */
@@ -24,7 +25,7 @@ export interface Publisher {
 }
 
 /** Source id of the SAS agenda, the source of practitioners without an interfaced publisher. */
-export const SAS_AGENDA_ID = 'sas-agenda';
+export const SAS_AGENDA_ID = SAS_AGENDA_SOURCE_ID;
 export const SAS_AGENDA_SOURCE: SourceInfo = { id: SAS_AGENDA_ID, name: 'Agenda SAS', kind: 'sas-agenda' };
 
 const TRAINING_PLACEHOLDER_PREFIX = 'training:';

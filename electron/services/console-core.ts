@@ -1,6 +1,7 @@
 // The console's services behind one object implementing the console API's calls (docs/design.md §4).
 // Transports (Electron IPC, the web harness) validate arguments, then call this; events go out on the bus.
 import type { ConsoleCalls, ConsoleSettingsPatch } from '../../shared/api/console-api';
+import { ConsoleError } from '../../shared/api/errors';
 import type { SearchQuery } from '../../shared/domain/search';
 import { type ConsoleEventBus } from './event-bus';
 import type { Journal } from './journal';
@@ -53,6 +54,9 @@ export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
     retrySources: (searchId: string, sourceIds: string[]) => deps.search.retry(searchId, sourceIds),
     openBooking: (request) => deps.booking.open(request),
     listAppointments: () => deps.appointments.list(),
+    // Wired to the backend's agenda routes by the SAS-agenda service (being built alongside).
+    bookAgendaSlot: () => Promise.reject(new ConsoleError('internal', 'Agenda SAS indisponible.')),
+    cancelAgendaAppointment: () => Promise.reject(new ConsoleError('internal', 'Agenda SAS indisponible.')),
     recordContact: (contact) => deps.journal.recordContact(contact),
     listJournal: () => deps.journal.list(),
     exportJournalCsv: () => deps.journal.exportCsv(),

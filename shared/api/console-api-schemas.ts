@@ -26,6 +26,16 @@ const openBookingRequestSchema = z.object({
   start: z.string().max(40).optional(),
 });
 
+const agendaBookingRequestSchema = z.object({
+  slotId: z.string().min(1).max(200),
+  searchId: id.optional(),
+  origin: z
+    .string()
+    .max(100)
+    .regex(/^[\w.:-]+$/u)
+    .optional(),
+});
+
 const contactRecordSchema = z.object({
   searchId: id.optional(),
   target: z.enum(['practitioner', 'cpts', 'sos']),
@@ -55,6 +65,8 @@ export const consoleCallSchemas = {
   retrySources: z.tuple([id, z.array(id).min(1).max(200)]),
   openBooking: z.tuple([openBookingRequestSchema]),
   listAppointments: none,
+  bookAgendaSlot: z.tuple([agendaBookingRequestSchema]),
+  cancelAgendaAppointment: z.tuple([id]),
   recordContact: z.tuple([contactRecordSchema]),
   listJournal: none,
   exportJournalCsv: none,

@@ -59,6 +59,14 @@ export interface OpenBookingRequest {
   start?: string;
 }
 
+/** A SAS-agenda slot the regulator confirmed in the console. */
+export interface AgendaBookingRequest {
+  slotId: string;
+  searchId?: string;
+  /** LRM origin of the tab's launch: the appointment is sent back to that SAMU's LRM. */
+  origin?: string;
+}
+
 /** Who was contacted "hors créneaux" (beyond published slots): a practitioner or a CPTS coordination. */
 export interface ContactRecord {
   searchId?: string;
@@ -108,6 +116,10 @@ export interface ConsoleCalls {
   /** Opens the slot's booking page in the system browser; rejects (ConsoleError) when it may not be opened. */
   openBooking(request: OpenBookingRequest): Promise<void>;
   listAppointments(): Promise<Appointment[]>;
+  /** Books a SAS-agenda slot; rejects `agenda-slot-taken` when another regulator took it first. */
+  bookAgendaSlot(request: AgendaBookingRequest): Promise<Appointment>;
+  /** Cancels one of this regulator's SAS-agenda appointments (the slot goes back into searches). */
+  cancelAgendaAppointment(appointmentId: string): Promise<Appointment>;
   /** Journal: the regulator called a contact beyond slots ("Adresser un patient hors créneaux"). */
   recordContact(contact: ContactRecord): Promise<JournalEntry>;
   listJournal(): Promise<JournalEntry[]>;

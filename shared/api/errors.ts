@@ -25,6 +25,10 @@ const CONSOLE_ERROR_CODES = [
   'unknown-publisher',
   'booking-url-refused',
   'open-failed',
+  // The SAS agenda (booked in the console).
+  'agenda-slot-taken',
+  'agenda-slot-unknown',
+  'agenda-cancel-refused',
   // Settings.
   'invalid-settings',
   'settings-not-saved',

@@ -1,6 +1,11 @@
 // The regulator's appointments as the backend sends them (list and live stream), and the stream's event kinds.
 import { z } from 'zod';
-import { APPOINTMENT_STATUSES, PARTICIPANT_STATUSES, type Appointment } from '../domain/appointment';
+import {
+  APPOINTMENT_STATUSES,
+  LRM_TRANSMISSION_STATES,
+  PARTICIPANT_STATUSES,
+  type Appointment,
+} from '../domain/appointment';
 import type { ShapeOf } from './shape';
 
 export const appointmentAnswerSchema = z.object({
@@ -16,6 +21,16 @@ export const appointmentAnswerSchema = z.object({
   practitionerStatus: z.enum(PARTICIPANT_STATUSES).optional(),
   searchId: z.string().optional(),
   notInitiated: z.boolean().optional(),
+  agendaSlotId: z.string().optional(),
+  history: z.array(z.object({ status: z.enum(APPOINTMENT_STATUSES), at: z.string() })).optional(),
+  lrm: z
+    .object({
+      state: z.enum(LRM_TRANSMISSION_STATES),
+      at: z.string(),
+      code: z.string().optional(),
+      reason: z.string().optional(),
+    })
+    .optional(),
   updatedAt: z.string(),
 } satisfies ShapeOf<Appointment>);
 

@@ -33,8 +33,17 @@ const searchRequestSchema = z.object({
   sources: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
 });
 
+/** LRM origin of a launch (the LRM's software id): says which SAMU an appointment is sent back to. */
+const lrmOriginSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.:-]+$/u);
+
 const bookingIntentSchema = z.object({
   searchId: z.string().min(1).max(200),
+  /** The search came from an LRM launch: the appointment that follows is sent to that LRM. */
+  origin: lrmOriginSchema.optional(),
   sourceId: z.string().min(1).max(100),
   practitionerId: z.string().min(1).max(64).optional(),
   start: z.string().max(40).optional(),
@@ -50,6 +59,13 @@ const offerPageRequestSchema = z.object({
   specialty: searchQuerySchema.shape.specialty,
   offset: z.number().int().min(0).max(1_000_000),
   limit: z.number().int().min(1).max(1_000),
+});
+
+/** Booking a SAS-agenda slot from the console: the slot, and the search (and its LRM) it was found in. */
+const agendaBookingRequestSchema = z.object({
+  slotId: z.string().min(1).max(200),
+  searchId: z.string().min(1).max(200).optional(),
+  origin: lrmOriginSchema.optional(),
 });
 
 /** Body of every refusal of the console API (4xx/5xx). */
@@ -159,6 +175,29 @@ export const backendRoutes = {
     body: bookingIntentSchema,
     status: 201,
     response: z.object({ recorded: z.literal(true) }),
+  },
+  /**
+   * Books a SAS-agenda slot for the regulator: 201 with the appointment; 409 `agenda-slot-taken` when another
+   * regulator booked it first; 404 `agenda-slot-unknown` when it no longer exists.
+   */
+  agendaBook: {
+    method: 'POST',
+    path: '/api/agenda/bookings',
+    auth: 'bearer',
+    label: 'réservation dans l’agenda SAS',
+    body: agendaBookingRequestSchema,
+    status: 201,
+    response: z.object({ appointment: appointmentAnswerSchema }),
+  },
+  /** Cancels one of the regulator's SAS-agenda appointments and puts its slot back in every search. */
+  agendaCancel: {
+    method: 'POST',
+    path: '/api/agenda/bookings/cancel',
+    auth: 'bearer',
+    label: 'annulation dans l’agenda SAS',
+    body: z.object({ appointmentId: z.string().min(1).max(200) }),
+    status: 200,
+    response: z.object({ appointment: appointmentAnswerSchema }),
   },
   offerPage: {
     method: 'POST',

@@ -38,8 +38,38 @@ export interface Appointment {
    * shown as « rendez-vous non initié depuis la console » (a publisher could otherwise attribute any appointment).
    */
   notInitiated?: boolean;
+  /** SAS-agenda appointments (publisherId `sas-agenda`): the agenda slot it holds; cancelling frees it. */
+  agendaSlotId?: string;
+  /** Every status it has had, oldest first, with when the platform learnt it. */
+  history?: AppointmentStatusChange[];
+  /** Its sending to the LRM of the SAMU that launched the search; absent when the search came from no LRM. */
+  lrm?: LrmTransmission;
   updatedAt: string;
 }
+
+export interface AppointmentStatusChange {
+  status: AppointmentStatus;
+  at: string;
+}
+
+/**
+ * pending: in the outbox or sent, no final acknowledgement yet; transmitted: the LRM acknowledged it (RC-DE);
+ * refused: the Hub or the LRM answered an error on the `info` queue (code and cause as they sent them).
+ */
+export const LRM_TRANSMISSION_STATES = ['pending', 'transmitted', 'refused'] as const;
+export type LrmTransmissionState = (typeof LRM_TRANSMISSION_STATES)[number];
+
+export interface LrmTransmission {
+  state: LrmTransmissionState;
+  /** When the state was reached. */
+  at: string;
+  /** refused: the error code (400 expired, 500 dead-lettered, 404 unknown appointment…) and its cause. */
+  code?: string;
+  reason?: string;
+}
+
+/** The SAS agenda's source id (slots entered on the platform, booked in the console). */
+export const SAS_AGENDA_SOURCE_ID = 'sas-agenda';
 
 /** Acceptance status of the effector practitioner (Appointment.participant.status, FHIR R4 participationstatus). */
 export const PARTICIPANT_STATUSES = ['accepted', 'declined', 'tentative', 'needs-action'] as const;
