@@ -6,7 +6,9 @@ import type { PublicPublisher } from '../shared/backend-api/routes';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
 import { createV1Transport } from './accounts/v1-transport';
-import type { ApiCaller } from './api/auth';
+import type { ApiCaller, PresentedToken } from './api/auth';
+import { createDpopProofVerifier } from './identity/dpop-proof';
+import { boundCorrectly } from './identity/token-binding';
 import { environmentRoute } from './api/environment-route';
 import { apiRoutes } from './api/routes';
 import { storedBookingIntents } from './appointments/booking-intents';
@@ -149,15 +151,20 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   if (options.storage.db.driver === 'postgres' && !identity.keysFromConfiguration)
     log('warn', 'clés de signature générées au démarrage : plusieurs instances doivent partager `identity.jwks`');
 
-  const verifyAccessToken = async (token: string): Promise<ApiCaller | undefined> => {
-    const check = await identity.verifyAccessToken(token);
-    return check.ok
-      ? {
-          nationalId: check.regulator.nationalId,
-          familyName: check.regulator.familyName,
-          givenName: check.regulator.givenName,
-        }
-      : undefined;
+  const proofs = createDpopProofVerifier();
+  const verifyAccessToken = async (presented: PresentedToken): Promise<ApiCaller | undefined> => {
+    const check = await identity.verifyAccessToken(presented.token);
+    if (!check.ok) return undefined;
+    const bound = await boundCorrectly(presented, check.jkt, proofs);
+    if (!bound.ok) {
+      log('warn', `jeton d’accès refusé : preuve de possession (DPoP) absente ou invalide (${bound.reason})`);
+      return undefined;
+    }
+    return {
+      nationalId: check.regulator.nationalId,
+      familyName: check.regulator.familyName,
+      givenName: check.regulator.givenName,
+    };
   };
   const breaker = new CircuitBreaker({
     failureThreshold: 3,

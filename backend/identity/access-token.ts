@@ -17,7 +17,15 @@ export interface AccessTokenVerifierConfig {
 type AccessTokenFailureCode = 'missing' | 'invalid' | 'expired' | 'regulator_unknown' | 'regulator_inactive';
 
 export type AccessTokenVerification =
-  | { ok: true; regulator: RegulatorAccount; clientId: string; scopes: string[]; expiresAt: Date }
+  | {
+      ok: true;
+      regulator: RegulatorAccount;
+      clientId: string;
+      scopes: string[];
+      expiresAt: Date;
+      /** The token is bound to this key (DPoP `cnf.jkt`): a request must prove possession of it. */
+      jkt?: string;
+    }
   | { ok: false; code: AccessTokenFailureCode; message: string };
 
 const MESSAGES: Record<AccessTokenFailureCode, string> = {
@@ -70,7 +78,10 @@ export function createAccessTokenVerifier(
     if (!regulator) return failure('regulator_unknown');
     if (!regulator.active) return failure('regulator_inactive');
     const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
+    const cnf = payload['cnf'] as { jkt?: unknown } | undefined;
+    const jkt = typeof cnf?.jkt === 'string' ? cnf.jkt : undefined;
     return {
+      ...(jkt ? { jkt } : {}),
       ok: true,
       regulator,
       clientId: payload['client_id'],

@@ -53,6 +53,9 @@ function clients(settings: ProviderSettings): NonNullable<Configuration['clients
       redirect_uris: settings.consoleRedirectUris,
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
+      // Every token the console gets is bound to its instance's key (DPoP): its refresh token and access tokens are
+      // useless to a process that copied them without the key.
+      dpop_bound_access_tokens: true,
     },
     ...settings.publishers.map((publisher) => ({
       client_id: publisher.clientId,
@@ -72,6 +75,7 @@ function features(settings: ProviderSettings): NonNullable<Configuration['featur
   const { consoleClientId, apiResource } = settings;
   return {
     devInteractions: { enabled: false },
+    dPoP: { enabled: true },
     revocation: {
       enabled: true,
       // A client revokes its own tokens only; anything else is ignored (200, nothing revoked), per RFC 7009.

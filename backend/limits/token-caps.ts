@@ -40,7 +40,7 @@ export function createTokenCaps(limits: TokenCapLimits, onRefused?: (kind: Strea
     kindOf,
     admit(request, response) {
       const kind = kindOf(request);
-      const token = /^Bearer\s+(\S+)$/iu.exec(request.headers.authorization ?? '')?.[1];
+      const token = /^(?:Bearer|DPoP)\s+(\S+)$/iu.exec(request.headers.authorization ?? '')?.[1];
       // No token: the route itself answers 401; nothing to count.
       if (!kind || !token) return true;
       // Only a digest is kept: the table must not become a store of live tokens.

@@ -9,12 +9,14 @@ import {
   type StreamRoute,
 } from '../../shared/backend-api/routes';
 import { backendEndpoint } from '@shared/util/backend-url';
+import { type ApiCredential, authorizationHeaders } from './session/dpop-key';
 import { readNdjson } from './ndjson';
 import { z } from 'zod';
 
 export interface BackendApiDeps {
   backendUrl: () => string;
-  accessToken: () => Promise<string>;
+  /** The session's credential: each request carries it (with a fresh DPoP proof when it is bound to a key). */
+  accessToken: () => Promise<ApiCredential>;
   fetch: typeof fetch;
 }
 
@@ -91,13 +93,12 @@ export async function* readEvents<R extends StreamRoute>(
 
 export function createBackendApi(deps: BackendApiDeps): BackendApi {
   async function call(path: string, init: RequestInit): Promise<Response> {
-    const token = await deps.accessToken();
+    const credential = await deps.accessToken();
+    const url = backendEndpoint(deps.backendUrl(), path);
+    const auth = await authorizationHeaders(credential, init.method ?? 'GET', url);
     let response: Response;
     try {
-      response = await deps.fetch(backendEndpoint(deps.backendUrl(), path), {
-        ...init,
-        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
-      });
+      response = await deps.fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), ...auth } });
     } catch (error) {
       if ((error as { name?: string }).name === 'AbortError') throw error;
       throw new ConsoleError('backend-unreachable', 'Le serveur SAS ne répond pas. Vérifiez la connexion réseau.');

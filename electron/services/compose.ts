@@ -14,10 +14,11 @@ import { createPlacesService } from './places-service';
 import type { SessionPort } from './ports';
 import { createBackendSearch } from './search-service';
 import { SettingsService, type SettingsStore } from './settings';
+import type { ApiCredential } from './session/dpop-key';
 
 /** The session as the other services need it: its state, and a fresh access token for backend calls. */
 export interface ConsoleSession extends SessionPort {
-  accessToken(): Promise<string>;
+  accessToken(): Promise<ApiCredential>;
   close?(): Promise<void>;
 }
 

@@ -8,11 +8,13 @@ import type { SearchEvent, SearchQuery } from '../../shared/domain/search';
 import { backendEndpoint } from '@shared/util/backend-url';
 import { describeError, silentLogger, type Logger } from '@shared/util/logger';
 import { readEvents, refusalMessage } from './backend-api';
+import { type ApiCredential, authorizationHeaders } from './session/dpop-key';
 import type { SearchPort } from './ports';
 
 export interface BackendSearchDeps {
   backendUrl: () => string;
-  accessToken: () => Promise<string>;
+  /** The session's credential: each request carries it (with a fresh DPoP proof when it is bound to a key). */
+  accessToken: () => Promise<ApiCredential>;
   fetch: typeof fetch;
   newId: () => string;
   logger?: Logger;
@@ -35,14 +37,15 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
       if (!controller.signal.aborted) search.emit({ searchId, event });
     };
     try {
-      const token = await deps.accessToken();
+      const credential = await deps.accessToken();
       const route = backendRoutes.search;
       const body: BodyIn<typeof route> = { query: search.query, ...(sources ? { sources: [...sources] } : {}) };
-      const response = await deps.fetch(backendEndpoint(deps.backendUrl(), route.path), {
+      const url = backendEndpoint(deps.backendUrl(), route.path);
+      const response = await deps.fetch(url, {
         method: route.method,
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
+          ...(await authorizationHeaders(credential, route.method, url)),
           accept: 'application/x-ndjson',
         },
         body: JSON.stringify(body),

@@ -86,6 +86,9 @@ export function classifyLoginError(err: unknown, expected: LoginExpectations = {
   if (err instanceof oidc.ResponseBodyError) {
     if (err.error === 'temporarily_unavailable')
       return new SessionFailure('backend-unreachable', `${err.error}: ${err.error_description ?? ''}`);
+    // The console's own proofs are well formed; what the provider can refuse in them is their time (iat).
+    if (err.error === 'invalid_dpop_proof')
+      return new SessionFailure('proof-refused', `${err.error}: ${err.error_description ?? ''}`);
     return new SessionFailure(
       err.error === 'invalid_grant' ? 'code-refused' : 'invalid-response',
       `${err.error}: ${err.error_description ?? ''}`,

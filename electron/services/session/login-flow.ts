@@ -2,6 +2,7 @@
 // it; the one callback on a loopback listener; the code exchanged and the ID token checked. Cancel and timeout
 // interrupt whichever step is waiting, and the browser is always told how it ended.
 import * as oidc from 'openid-client';
+import { dpopHandle, newDpopKey } from './dpop-key';
 import type { ClientConfiguration } from './configuration';
 import { classifyLoginError, type LoginExpectations, SessionFailure } from './failure';
 import { startLoopbackCallback, type LoopbackCallback, type ReceivedCallback } from './loopback-callback';
@@ -84,16 +85,19 @@ async function runLogin(deps: LoginFlowDeps, interruption: Interruption): Promis
     }
     checkInterrupted();
     received = await Promise.race([listener.received, interrupted]);
+    // A new key for each login: the tokens of this session are bound to this console instance.
+    const dpopKey = await newDpopKey();
     const response = await Promise.race([
-      oidc.authorizationCodeGrant(cfg, received.url, {
-        pkceCodeVerifier: codeVerifier,
-        expectedState,
-        expectedNonce,
-        idTokenExpected: true,
-      }),
+      oidc.authorizationCodeGrant(
+        cfg,
+        received.url,
+        { pkceCodeVerifier: codeVerifier, expectedState, expectedNonce, idTokenExpected: true },
+        undefined,
+        { DPoP: dpopHandle(cfg, dpopKey) },
+      ),
       interrupted,
     ]);
-    const tokens = tokensFrom(response, deps.now());
+    const tokens = { ...tokensFrom(response, deps.now()), dpopKey };
     checkInterrupted();
     received.answer({ ok: true });
     return tokens;

@@ -11,6 +11,8 @@ export type SessionFailureCode =
   | 'nonce-mismatch'
   | 'token-expired'
   | 'token-tampered'
+  /** The provider refused the console's proof of its key (DPoP): with a correct console, the workstation's clock. */
+  | 'proof-refused'
   | 'invalid-response'
   | 'code-refused'
   | 'identity-missing'
@@ -35,6 +37,8 @@ const MESSAGES: Record<SessionFailureCode, string> = {
   'token-expired':
     'Le jeton d’identité reçu est expiré : connexion refusée. Vérifiez l’heure de ce poste puis réessayez.',
   'token-tampered': 'La signature du jeton d’identité est invalide : connexion refusée par sécurité.',
+  'proof-refused':
+    'Le serveur SAS a refusé la preuve de la clé de ce poste, sans doute parce que l’heure du poste est décalée. Vérifiez l’heure de ce poste puis réessayez.',
   'invalid-response': 'Réponse du serveur d’identité invalide : connexion refusée par sécurité.',
   'code-refused':
     'Le serveur SAS a refusé le code de connexion (code déjà utilisé ou vérification PKCE échouée) : connexion refusée. Relancez-la.',

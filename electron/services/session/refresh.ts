@@ -3,6 +3,7 @@
 import * as oidc from 'openid-client';
 import type { SessionState } from '@shared/api/console-api';
 import type { ClientConfiguration } from './configuration';
+import { type DpopKey, dpopHandle } from './dpop-key';
 import { classifyLoginError } from './failure';
 import type { Logger } from '@shared/util/logger';
 import type { SessionFailureCode } from './messages';
@@ -25,9 +26,17 @@ export const realTimers: SessionTimers = {
 /** When the backend cannot be reached, the session is kept and the refresh tried again after this. */
 const UNREACHABLE_RETRY_MS = 30_000;
 
-/** Asks the provider for new tokens against a refresh token (rejects with openid-client's errors). */
-export async function requestRefresh(configuration: ClientConfiguration, refreshToken: string): Promise<TokenResponse> {
-  return oidc.refreshTokenGrant(await configuration.get(), refreshToken);
+/**
+ * Asks the provider for new tokens against a refresh token, proving possession of the key it is bound to (rejects
+ * with openid-client's errors).
+ */
+export async function requestRefresh(
+  configuration: ClientConfiguration,
+  refreshToken: string,
+  key: DpopKey | undefined,
+): Promise<TokenResponse> {
+  const config = await configuration.get();
+  return oidc.refreshTokenGrant(config, refreshToken, undefined, key ? { DPoP: dpopHandle(config, key) } : undefined);
 }
 
 export interface RefreshDeps {
@@ -85,7 +94,7 @@ export function createRefresher(deps: RefreshDeps): Refresher {
   async function run(refreshToken: string): Promise<SessionState> {
     let response: TokenResponse;
     try {
-      response = await requestRefresh(deps.configuration, refreshToken);
+      response = await requestRefresh(deps.configuration, refreshToken, store.current?.dpopKey);
     } catch (err) {
       const failure = classifyLoginError(err);
       if (failure.code === 'backend-unreachable') {

@@ -11,9 +11,17 @@ import { classifyLoginError } from './failure';
 import { type LoginAttempt, startLogin } from './login-flow';
 import { sessionMessage, type SessionFailureCode } from './messages';
 import { createRefresher, realTimers, requestRefresh, type SessionTimers } from './refresh';
-import { createTokenStore, loggedInState, type TokenResponse, type Tokens, tokensFrom } from './token-store';
+import type { ApiCredential } from './dpop-key';
+import {
+  createTokenStore,
+  loggedInState,
+  type PersistedSession,
+  type TokenResponse,
+  type Tokens,
+  tokensFrom,
+} from './token-store';
 
-export { REFRESH_TOKEN_SECRET } from './token-store';
+export { DPOP_KEY_SECRET, REFRESH_TOKEN_SECRET } from './token-store';
 const DEFAULT_SCOPE = 'openid profile email sas:api';
 
 export interface SessionServiceDeps {
@@ -46,7 +54,8 @@ export interface SessionService {
   /** Ends the session at the provider (refresh token revoked, which closes the browser session) and locally. */
   logout(): Promise<void>;
   /** A valid access token for the backend API, refreshed when needed; rejects (French message) when logged out. */
-  accessToken(): Promise<string>;
+  /** The access token to call the backend with, and the key it is bound to (each call carries a fresh proof). */
+  accessToken(): Promise<ApiCredential>;
   /** Refreshes now (also runs on its own before expiry). */
   refresh(): Promise<SessionState>;
   /**
@@ -160,16 +169,16 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 
   async function restore(): Promise<SessionState> {
     if (store.current || attempt) return state;
-    let refreshToken: string | undefined;
+    let persisted: PersistedSession | undefined;
     try {
-      refreshToken = await store.persistedRefreshToken();
+      persisted = await store.persistedSession();
     } catch (error) {
       return restoreFailed('restore-unreadable', String(error));
     }
-    if (!refreshToken) return state;
+    if (!persisted) return state;
     let response: TokenResponse;
     try {
-      response = await requestRefresh(configuration, refreshToken);
+      response = await requestRefresh(configuration, persisted.refreshToken, persisted.dpopKey);
     } catch (err) {
       const failure = classifyLoginError(err);
       // The stored token stays: the next start may find the backend back.
@@ -179,7 +188,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       return endSession('session-ended', failure.detail);
     }
     try {
-      return await adopt(tokensFrom(response, now()));
+      const restored = tokensFrom(response, now());
+      return await adopt(persisted.dpopKey ? { ...restored, dpopKey: persisted.dpopKey } : restored);
     } catch (err) {
       const failure = classifyLoginError(err);
       return endSession(failure.code, failure.detail);
@@ -217,10 +227,10 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 
     async accessToken() {
       const tokens = store.current;
-      if (tokens && tokens.accessTokenExpiresAt - now() > 10_000) return tokens.accessToken;
+      if (tokens && tokens.accessTokenExpiresAt - now() > 10_000) return credentialOf(tokens);
       if (tokens?.refreshToken) await refresher.refresh();
       const fresh = store.current;
-      if (fresh && fresh.accessTokenExpiresAt > now()) return fresh.accessToken;
+      if (fresh && fresh.accessTokenExpiresAt > now()) return credentialOf(fresh);
       throw new Error(
         state.status === 'logged-out' && state.message ? state.message : 'Vous n’êtes pas connecté au SAS.',
       );
@@ -235,4 +245,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       await stopLogin();
     },
   };
+}
+
+function credentialOf(tokens: Tokens): ApiCredential {
+  return tokens.dpopKey ? { token: tokens.accessToken, key: tokens.dpopKey } : tokens.accessToken;
 }

@@ -5,8 +5,12 @@ import type { SessionState, SessionUser } from '@shared/api/console-api';
 import type { SecretStore } from '../secret-store';
 import { SessionFailure } from './failure';
 import type { Logger } from '@shared/util/logger';
+import type { JWK } from 'jose';
+import { type DpopKey, exportDpopKey, importDpopKey } from './dpop-key';
 
 export const REFRESH_TOKEN_SECRET = 'session.refresh-token';
+/** The private key the refresh token is bound to (DPoP), as a JWK: useless without the token, and the token without it. */
+export const DPOP_KEY_SECRET = 'session.dpop-key';
 
 export interface Tokens {
   accessToken: string;
@@ -16,6 +20,14 @@ export interface Tokens {
   idpConnect?: string;
   /** End of the provider session (shift), ms. */
   sessionEndsAt?: number;
+  /** The key the tokens are bound to (DPoP): every refresh and every backend call proves possession of it. */
+  dpopKey?: DpopKey;
+}
+
+/** A session an earlier run left: its refresh token and the key it is bound to. */
+export interface PersistedSession {
+  refreshToken: string;
+  dpopKey?: DpopKey;
 }
 
 export type TokenResponse = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
@@ -49,6 +61,7 @@ export function tokensFrom(response: TokenResponse, now: number, previous?: Toke
   if (refreshToken) next.refreshToken = refreshToken;
   if (idpConnect) next.idpConnect = idpConnect;
   if (sessionEndsAt) next.sessionEndsAt = sessionEndsAt;
+  if (previous?.dpopKey) next.dpopKey = previous.dpopKey;
   return next;
 }
 
@@ -66,9 +79,9 @@ export interface TokenStore {
   replace(tokens: Tokens | undefined): Promise<void>;
   /** Forgets the tokens in memory only (a failed login leaves the stored refresh token to `replace`). */
   forget(): void;
-  /** The refresh token persisted by an earlier run; undefined when none or when the store is memory-only. Rejects
+  /** The session persisted by an earlier run; undefined when none or when the store is memory-only. Rejects
    * when the key store cannot be read. */
-  persistedRefreshToken(): Promise<string | undefined>;
+  persistedSession(): Promise<PersistedSession | undefined>;
 }
 
 export function createTokenStore(secretStore: SecretStore, logger: Logger): TokenStore {
@@ -87,11 +100,17 @@ export function createTokenStore(secretStore: SecretStore, logger: Logger): Toke
     return persistent;
   }
 
-  async function save(value: string | undefined): Promise<void> {
+  async function save(tokens: Tokens | undefined): Promise<void> {
     if (!(await isPersistent())) return;
     try {
-      if (value) await secretStore.set(REFRESH_TOKEN_SECRET, value);
-      else await secretStore.delete(REFRESH_TOKEN_SECRET);
+      if (tokens?.refreshToken) {
+        await secretStore.set(REFRESH_TOKEN_SECRET, tokens.refreshToken);
+        if (tokens.dpopKey) await secretStore.set(DPOP_KEY_SECRET, JSON.stringify(await exportDpopKey(tokens.dpopKey)));
+        else await secretStore.delete(DPOP_KEY_SECRET);
+      } else {
+        await secretStore.delete(REFRESH_TOKEN_SECRET);
+        await secretStore.delete(DPOP_KEY_SECRET);
+      }
     } catch (error) {
       logger.warn('refresh token not persisted', { error: String(error) });
     }
@@ -103,14 +122,30 @@ export function createTokenStore(secretStore: SecretStore, logger: Logger): Toke
     },
     async replace(tokens) {
       current = tokens;
-      await save(tokens?.refreshToken);
+      await save(tokens);
     },
     forget() {
       current = undefined;
     },
-    async persistedRefreshToken() {
+    async persistedSession() {
       if (!(await isPersistent())) return undefined;
-      return secretStore.get(REFRESH_TOKEN_SECRET);
+      const refreshToken = await secretStore.get(REFRESH_TOKEN_SECRET);
+      if (refreshToken === undefined) return undefined;
+      const dpopKey = await readKey(await secretStore.get(DPOP_KEY_SECRET));
+      return dpopKey ? { refreshToken, dpopKey } : { refreshToken };
     },
   };
+}
+
+/**
+ * A key that is absent (an earlier version stored none) or does not import leaves the refresh token unbound: the
+ * provider refuses it and a login follows — never a crash at start.
+ */
+async function readKey(stored: string | undefined): Promise<DpopKey | undefined> {
+  if (stored === undefined) return undefined;
+  try {
+    return await importDpopKey(JSON.parse(stored) as JWK);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 // A client of the backend's `/api/search`, as the console's search service is: POST the query, read the NDJSON
 // stream, and note when each event arrived (ms after the request was sent).
+import { type ApiCredential, authorizationHeaders } from '@services/session/dpop-key';
 import { SAS_AGENDA_ID } from '@backend/directory/publishers';
 import type { SearchRequestBody } from '@backend/api/search-route';
 import { readNdjson } from '@services/ndjson';
@@ -30,7 +31,7 @@ const SLOTS_LINE = /^\{"type":"slots","sourceId":("(?:[^"\\]|\\.)*")/u;
 
 export async function timedSearch(
   backendUrl: string,
-  token: string,
+  credential: ApiCredential,
   body: SearchRequestBody,
   options: TimedSearchOptions = {},
 ): Promise<TimedSearch> {
@@ -39,7 +40,10 @@ export async function timedSearch(
   try {
     const response = await fetch(`${backendUrl}/api/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        ...(await authorizationHeaders(credential, 'POST', `${backendUrl}/api/search`)),
+      },
       body: JSON.stringify(body),
     });
     if (response.status !== 200 || !response.body) {

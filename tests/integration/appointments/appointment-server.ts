@@ -67,7 +67,7 @@ export async function startAppointmentServer(options: AppointmentServerOptions =
       intents: storedBookingIntents(storage.db),
       regulatorByTechnicalId: async (id) => (await storage.regulators.getByTechnicalId(id))?.nationalId,
       authenticatePublisher: options.authenticatePublisher ?? bearerKeyAuthenticator({ [PUBLISHER_ID]: PUBLISHER_KEY }),
-      verifyAccessToken: async (token) => callers.get(token),
+      verifyAccessToken: async ({ token }) => callers.get(token),
       onUnexpected: (error) => unexpected.push(error),
     }),
     [],

@@ -1,9 +1,10 @@
 // Console login end to end on loopback: console session service → backend identity provider → training PSC, the
 // test playing the browser; then RDV V2 SSO for a publisher in the same browser, refresh, logout, restore.
+import { dpopThumbprint, tokenOf } from '@services/session/dpop-key';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import type { SecretStore } from '@services/secret-store';
-import { REFRESH_TOKEN_SECRET } from '@services/session/session-service';
+import { DPOP_KEY_SECRET, REFRESH_TOKEN_SECRET } from '@services/session/session-service';
 import { TestBrowser, textOf } from './browser';
 import { ALICE, BRUNO } from './fixtures';
 import { consoleLogin, type IdentityStack, publisherAuthorize, startConsole, startIdentityStack } from './harness';
@@ -80,7 +81,8 @@ describe('console login through the backend and the training PSC', () => {
     });
 
     // The access token is a JWT for the backend API that the backend's verifier accepts.
-    const token = await app.session.accessToken();
+    const credential = await app.session.accessToken();
+    const token = tokenOf(credential);
     expect(decodeJwt(token)).toMatchObject({
       aud: stack.provider.apiResource,
       sub: ALICE.nationalId,
@@ -90,6 +92,9 @@ describe('console login through the backend and the training PSC', () => {
       ok: true,
       regulator: { nationalId: ALICE.nationalId },
     });
+    // Bound to this console instance's key (DPoP): the key stays in the console, the token names its thumbprint.
+    if (typeof credential === 'string') throw new Error('the console got an unbound token');
+    expect(decodeJwt(token)['cnf']).toEqual({ jkt: await dpopThumbprint(credential.key) });
     await app.session.close();
   });
 
@@ -174,8 +179,8 @@ describe('console login through the backend and the training PSC', () => {
     expect(app.states.length).toBe(changes + 1);
     expect(app.session.getState()).toMatchObject({ status: 'logged-in', user: { nationalId: ALICE.nationalId } });
     const after = await app.session.accessToken();
-    expect(after).not.toBe(before);
-    expect(await stack.provider.verifyAccessToken(after)).toMatchObject({ ok: true });
+    expect(tokenOf(after)).not.toBe(tokenOf(before));
+    expect(await stack.provider.verifyAccessToken(tokenOf(after))).toMatchObject({ ok: true });
     expect(scheduled).toHaveLength(1);
   });
 
@@ -204,6 +209,9 @@ describe('console login through the backend and the training PSC', () => {
     await consoleLogin(first, new TestBrowser(), BRUNO.nationalId);
     // An opaque refresh token, stored as such (not a JSON blob of the whole session).
     expect(store.values.get(REFRESH_TOKEN_SECRET)).toMatch(/^[A-Za-z0-9_.~-]{20,}$/u);
+    // Beside it, the private key it is bound to (DPoP), and nothing else of the session.
+    expect(JSON.parse(store.values.get(DPOP_KEY_SECRET) ?? '{}')).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect([...store.values.keys()].sort()).toEqual([DPOP_KEY_SECRET, REFRESH_TOKEN_SECRET].sort());
     await first.session.close();
 
     const restarted = startConsole(stack, { secretStore: store });
@@ -212,13 +220,14 @@ describe('console login through the backend and the training PSC', () => {
     expect(restarted.opened).toEqual([]);
     await restarted.session.logout();
     expect(store.values.has(REFRESH_TOKEN_SECRET)).toBe(false);
+    expect(store.values.has(DPOP_KEY_SECRET)).toBe(false);
   });
 
   it('ends the console session at the next refresh when the regulator loses access', async () => {
     stack = await startIdentityStack();
     const app = startConsole(stack);
     await consoleLogin(app, new TestBrowser(), ALICE.nationalId);
-    const token = await app.session.accessToken();
+    const token = tokenOf(await app.session.accessToken());
     stack.accounts[0]!.active = false;
     // The API refuses the current token at once...
     expect(await stack.provider.verifyAccessToken(token)).toMatchObject({ ok: false, code: 'regulator_inactive' });

@@ -132,15 +132,26 @@ describe('refusals on the console ⇄ backend leg', () => {
       await loginAtTrainingPsc(browser, first, ALICE.nationalId, 'cps');
       const received = callback.received[0];
       if (!received) throw new Error('no callback');
-      const tokens = await oidc.authorizationCodeGrant(config, received, {
-        pkceCodeVerifier: verifier,
-        expectedState: 'state-1',
-      });
+      // The console client must bind its tokens to a key (DPoP); the thief has one of their own.
+      const dpop = { DPoP: oidc.getDPoPHandle(config, await oidc.randomDPoPKeyPair()) };
+      const tokens = await oidc.authorizationCodeGrant(
+        config,
+        received,
+        { pkceCodeVerifier: verifier, expectedState: 'state-1' },
+        undefined,
+        dpop,
+      );
       await expect(
-        oidc.authorizationCodeGrant(config, received, { pkceCodeVerifier: verifier, expectedState: 'state-1' }),
+        oidc.authorizationCodeGrant(
+          config,
+          received,
+          { pkceCodeVerifier: verifier, expectedState: 'state-1' },
+          undefined,
+          dpop,
+        ),
       ).rejects.toMatchObject({ error: 'invalid_grant' });
       // The provider treats the replay as a theft: the tokens of the first redemption are revoked.
-      await expect(oidc.refreshTokenGrant(config, tokens.refresh_token ?? '')).rejects.toMatchObject({
+      await expect(oidc.refreshTokenGrant(config, tokens.refresh_token ?? '', undefined, dpop)).rejects.toMatchObject({
         error: 'invalid_grant',
       });
     } finally {
@@ -172,11 +183,11 @@ describe('refusals on the console ⇄ backend leg', () => {
     await expect(second.session.accessToken()).rejects.toThrow();
   });
 
-  it('expired ID token: refused (the console clock is two hours ahead)', async () => {
+  it('console clock two hours ahead: its key proof (DPoP) is refused, the regulator is asked to check the time', async () => {
     stack = await startIdentityStack();
     const app = startConsole(stack, { now: () => Date.now() + 2 * 3600 * 1000 });
     const { state } = await consoleLogin(app, new TestBrowser(), ALICE.nationalId);
-    loggedOutWith(state, 'jeton d’identité reçu est expiré');
+    loggedOutWith(state, 'Vérifiez l’heure de ce poste');
   });
 
   it('tampered ID token: a payload changed in transit fails the signature check', async () => {

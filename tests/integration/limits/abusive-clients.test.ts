@@ -1,5 +1,6 @@
 // Abusive clients on loopback against the training backend with small limits: a slowloris dripping headers, 50
 // concurrent searches and 20 live streams on one token. Each loop is bounded and stops by itself.
+import { type ApiCredential, authorizationHeaders } from '@services/session/dpop-key';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTrainingEnvironment, type TrainingEnvironment } from '@backend/training/environment';
@@ -9,7 +10,7 @@ const CAP = 3;
 const HEADERS_TIMEOUT_MS = 1_000;
 let env: TrainingEnvironment;
 let console_: LoggedIn;
-let token: string;
+let token: ApiCredential;
 
 beforeAll(async () => {
   env = await startTrainingEnvironment({
@@ -28,10 +29,13 @@ afterAll(async () => {
   await env?.close();
 });
 
-const search = (signal?: AbortSignal) =>
+const search = async (signal?: AbortSignal) =>
   fetch(`${env.backendUrl}/api/search`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/search`)),
+    },
     body: JSON.stringify({ query: { location: { inseeCode: '33063', city: 'Bordeaux' } } }),
     ...(signal ? { signal } : {}),
   });
@@ -85,9 +89,9 @@ describe('limits under abuse', () => {
   it('answers 429 beyond the live streams allowed per token, and frees them when they close', async () => {
     const controllers = Array.from({ length: 20 }, () => new AbortController());
     const responses = await Promise.all(
-      controllers.map((controller) =>
+      controllers.map(async (controller) =>
         fetch(`${env.backendUrl}/api/appointments/events`, {
-          headers: { authorization: `Bearer ${token}` },
+          headers: await authorizationHeaders(token, 'GET', `${env.backendUrl}/api/appointments/events`),
           signal: controller.signal,
         }),
       ),
@@ -101,7 +105,7 @@ describe('limits under abuse', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const again = new AbortController();
     const reopened = await fetch(`${env.backendUrl}/api/appointments/events`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: await authorizationHeaders(token, 'GET', `${env.backendUrl}/api/appointments/events`),
       signal: again.signal,
     });
     expect(reopened.status).toBe(200);

@@ -1,6 +1,7 @@
 // The database goes away under a running backend (a TCP relay in front of PostgreSQL is cut): the API answers 503
 // « Service momentanément indisponible », never 401; `/ready` says not ready while `/health` still says alive; the
 // console's client says so in French and keeps its session; when the database is back, the same token works again.
+import { authorizationHeaders } from '@services/session/dpop-key';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendRoutes } from '@shared/backend-api/routes';
 import { ConsoleError } from '@shared/api/errors';
@@ -54,7 +55,8 @@ describe('storage down', () => {
     const token = await alice.session.accessToken();
     await relay.cut();
     try {
-      const raw = await fetch(`${origin()}/api/appointments`, { headers: { authorization: `Bearer ${token}` } });
+      const url = `${origin()}/api/appointments`;
+      const raw = await fetch(url, { headers: await authorizationHeaders(token, 'GET', url) });
       expect(raw.status).toBe(503);
       expect(raw.headers.get('retry-after')).toBe('2');
       const body = (await raw.json()) as { error: { code: string; message: string } };

@@ -1,5 +1,6 @@
 // Two (or more) training backends on one PostgreSQL behind the round-robin proxy, and the console's own services
 // pointed at the proxy: what a national deployment looks like, on loopback.
+import type { ApiCredential } from '@services/session/dpop-key';
 import { randomBytes } from 'node:crypto';
 import {
   startTrainingEnvironment,
@@ -54,14 +55,14 @@ export async function startCluster(
   }
 }
 
-export function consoleApi(origin: string, accessToken: () => Promise<string>): BackendApi {
+export function consoleApi(origin: string, accessToken: () => Promise<ApiCredential>): BackendApi {
   return createBackendApi({ backendUrl: () => origin, accessToken, fetch });
 }
 
 /** Runs one search with the console's search service; resolves with its events once `done` came. */
 export async function consoleSearch(
   origin: string,
-  accessToken: () => Promise<string>,
+  accessToken: () => Promise<ApiCredential>,
   query: SearchQuery,
   onEvent: (event: SearchEvent) => void = () => {},
 ): Promise<SearchEvent[]> {

@@ -3,6 +3,7 @@
 // round down to 0), in front of the backend's own API routes and bearer check (apiRoutes + authenticate, wired to the
 // provider as backend/app.ts does). The real clock runs past the token's expiry: refused with the console's French
 // message; the console then gets a fresh token (refresh) that is accepted.
+import { type ApiCredential, authorizationHeaders, tokenOf } from '@services/session/dpop-key';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,8 @@ let closeApi: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   stack = await startIdentityStack({ provider: (config) => ({ ...config, accessTokenTtlSeconds: 2 }) });
-  const verifyAccessToken = async (token: string): Promise<ApiCaller | undefined> => {
+  // Expiry alone is under test here: the binding (DPoP) is the backend's, in api-tokens.test.ts.
+  const verifyAccessToken = async ({ token }: { token: string }): Promise<ApiCaller | undefined> => {
     const check = await stack.provider.verifyAccessToken(token);
     return check.ok
       ? {
@@ -67,8 +69,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const publishersWith = async (token: string) => {
-  const response = await fetch(`${apiUrl}/api/publishers`, { headers: { authorization: `Bearer ${token}` } });
+const publishersWith = async (credential: ApiCredential) => {
+  const url = `${apiUrl}/api/publishers`;
+  const response = await fetch(url, { headers: await authorizationHeaders(credential, 'GET', url) });
   return { status: response.status, body: (await response.json()) as { error?: unknown } };
 };
 
@@ -76,7 +79,7 @@ describe('an expired access token at the API', () => {
   it('is accepted while valid, refused once expired with a French message, and replaced by the console', async () => {
     const token = await app.session.accessToken();
     expect((await publishersWith(token)).status).toBe(200);
-    const expiresAt = Number(jwtClaims(token)['exp']) * 1000;
+    const expiresAt = Number(jwtClaims(tokenOf(token))['exp']) * 1000;
     // The real clock, no fake: wait until the token is past its expiry (about two seconds).
     while (Date.now() <= expiresAt + 200) await new Promise((resolve) => setTimeout(resolve, 100));
     const expired = await publishersWith(token);
@@ -86,9 +89,9 @@ describe('an expired access token at the API', () => {
       message: 'Session expirée ou invalide : reconnectez-vous.',
     });
     // What the provider's verifier says underneath, for logs.
-    expect(await stack.provider.verifyAccessToken(token)).toMatchObject({ ok: false, code: 'expired' });
+    expect(await stack.provider.verifyAccessToken(tokenOf(token))).toMatchObject({ ok: false, code: 'expired' });
     const fresh = await app.session.accessToken();
-    expect(fresh).not.toBe(token);
+    expect(tokenOf(fresh)).not.toBe(tokenOf(token));
     expect((await publishersWith(fresh)).status).toBe(200);
   });
 });
