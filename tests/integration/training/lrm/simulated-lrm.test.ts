@@ -2,6 +2,7 @@
 // platform's `ack` queue; an update of an appointment it never received gets a 404 on `info`; the « DRM à
 // rattacher » page lists the orientation and its history.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { connect, type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLrmMessage, parseHubError, parseRcDeAck, type LrmAppointmentInput } from '@backend/lrm/message';
@@ -49,9 +50,9 @@ afterAll(async () => {
     });
 }, 60_000);
 
-/** The next message of a queue, waited for (10 s at most). */
-async function next(queue: string): Promise<Buffer> {
-  const deadline = Date.now() + 10_000;
+/** The next message of a queue, waited for (10 s by default). */
+async function next(queue: string, timeoutMs = 10_000): Promise<Buffer> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const message = await channel.get(queue, { noAck: true });
     if (message) return message.content;
@@ -139,5 +140,27 @@ describe('simulated LRM', () => {
     publish(misrouted, SAMU);
     const error = parseHubError(await next(`${SENDER}.info`));
     expect(error.ok && error.value.cause).toMatch(/adressé à fr\.health\.samu069/u);
+  });
+
+  it('keeps consuming after the broker stops and comes back, and says on its page while the link is down', async () => {
+    const data = startedBroker ?? process.env.SAS_TEST_AMQP_DATA;
+    if (!data) throw new Error('dossier du broker de test inconnu (SAS_TEST_AMQP_DATA)');
+    const node = readFileSync(`${data}/node`, 'utf8').trim();
+    const ctl = (command: string) =>
+      execFileSync('rabbitmqctl', ['-n', node, command], { env: { ...process.env, HOME: data }, stdio: 'ignore' });
+    await platform.close().catch(() => {});
+    ctl('stop_app');
+    await expect.poll(async () => (await fetch(lrm.url)).text(), { timeout: 10_000 }).toContain('interrompue');
+    ctl('start_app');
+    platform = await connect(amqpUrl);
+    channel = await platform.createChannel();
+    const after = buildLrmMessage(
+      { ...input, appointmentId: 'apres-coupure' },
+      { senderId: SENDER, recipient: SAMU, now: Date.now() },
+    );
+    publish(after);
+    const ack = parseRcDeAck(await next(`${SENDER}.ack`, 30_000));
+    expect(ack.ok && ack.value.messageId).toBe(after.distributionId);
+    expect(await (await fetch(lrm.url)).text()).toContain('Liaison avec le Hub (RabbitMQ) : active.');
   });
 });

@@ -65,7 +65,7 @@ function guideAppointment(name: string) {
 
 function expectAppointmentLike(bundle: LrmBundle, guideName: string) {
   const guide = guideAppointment(guideName);
-  const appointment = appointmentOf(bundle) as Record<string, unknown> & {
+  const appointment = appointmentOf(bundle) as unknown as Record<string, unknown> & {
     extension: { url: string; valueCodeableConcept: { coding: { system: string; code: string }[] } }[];
     participant: {
       type: { coding: { system: string; code: string }[] }[];
