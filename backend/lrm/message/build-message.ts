@@ -5,9 +5,9 @@ import { edxlEnvelope, hubClientIdSchema } from './envelope';
 import { lrmAppointmentInputSchema, type LrmAppointmentInput } from './input';
 
 /** Fallback base of the Bundle entries' fullUrl (the guide's examples leave it as `https://<base_URl>`). */
-export const DEFAULT_LRM_FHIR_BASE = 'https://ptf.sas.sante.fr/fhir';
+const DEFAULT_LRM_FHIR_BASE = 'https://ptf.sas.sante.fr/fhir';
 /** A day: an orientation not delivered by then is stale for the regulator, the Hub answers 400 and it is retried. */
-export const DEFAULT_LRM_TTL_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_LRM_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface LrmMessageOptions {
   /**

@@ -14,7 +14,7 @@ import {
   type FhirResource,
 } from './resources';
 
-export interface BundleEntry {
+interface BundleEntry {
   fullUrl: string;
   resource: FhirResource;
   request: { method: 'POST' | 'PUT'; url: string };

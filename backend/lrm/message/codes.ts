@@ -4,7 +4,7 @@ import { IDNPS_SYSTEM, IDNST_SYSTEM } from '@shared/domain/identifiers';
 import { TRE_R38_SYSTEM } from '@shared/domain/specialties';
 import { CATEGORIE_ETABLISSEMENT_SYSTEM, FR_CORE_V2_0203_SYSTEM } from '@shared/fhir/codes';
 
-export { IDNPS_SYSTEM, IDNST_SYSTEM, TRE_R38_SYSTEM, CATEGORIE_ETABLISSEMENT_SYSTEM, FR_CORE_V2_0203_SYSTEM };
+export { IDNPS_SYSTEM, IDNST_SYSTEM, TRE_R38_SYSTEM, FR_CORE_V2_0203_SYSTEM };
 
 /** Appointment.identifier.system: the SAS platform's technical appointment id. */
 export const SAS_APPOINTMENT_ID_SYSTEM = 'urn:oid:1.2.250.1.213.3.6.2';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoWithOffset } from '@shared/util/time-zone';
 
 /** A Hub Santé client id: `fr.health.samu330`, `fr.health.ptfsas`… */
-export const HUB_CLIENT_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/u;
+const HUB_CLIENT_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/u;
 export const hubClientIdSchema = z
   .string()
   .max(100)
@@ -51,7 +51,7 @@ const entrySchema = z.object({
 });
 
 /** The SASBundleAppointmentLRM as the LRM reads it: exactly one Appointment with the platform's identifier. */
-export const lrmBundleSchema = z
+const lrmBundleSchema = z
   .looseObject({
     resourceType: z.literal('Bundle'),
     type: z.literal('transaction'),

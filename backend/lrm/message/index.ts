@@ -14,9 +14,9 @@
 //     The `${senderId}.ack` and `${senderId}.info` queues' bodies (Buffer, string or JSON). Never throw.
 //     parseHubError's value: { referencedDistributionId, code (400 | 404 | 500…), codeName?, cause, … }.
 //   parseLrmEnvelope(body), buildRcDeAck(…), buildHubError(…): the LRM's side (simulated LRM, tests).
-export { buildLrmMessage, DEFAULT_LRM_TTL_MS, type LrmMessage, type LrmMessageOptions } from './build-message';
-export type { LrmBundle, BundleEntry } from './bundle';
-export { lrmEnvelopeSchema, lrmBundleSchema, type LrmEnvelope } from './envelope';
+export { buildLrmMessage, type LrmMessage, type LrmMessageOptions } from './build-message';
+export type { LrmBundle } from './bundle';
+export { lrmEnvelopeSchema, type LrmEnvelope } from './envelope';
 export {
   buildHubError,
   buildRcDeAck,

@@ -21,7 +21,7 @@ import type { LrmPractitioner, LrmStructure } from './input';
 export type FhirResource = { resourceType: string; id: string } & Record<string, unknown>;
 
 /** A FHIR id (`[A-Za-z0-9-.]{1,64}`) from a national id: `3…/local` forms carry a slash. */
-export function fhirIdOf(value: string): string {
+function fhirIdOf(value: string): string {
   const id = value
     .trim()
     .replace(/[^A-Za-z0-9\-.]/gu, '-')

@@ -6,7 +6,7 @@ import { SAS_APPOINTMENT_ID_SYSTEM, type LrmEnvelope } from '../../lrm/message';
 const MAX_ORIENTATIONS_PER_SAMU = 500;
 const MAX_HISTORY = 50;
 
-export interface OrientationChange {
+interface OrientationChange {
   receivedAt: number;
   distributionId: string;
   method: 'POST' | 'PUT';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { connect, type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLrmMessage, parseHubError, parseRcDeAck, type LrmAppointmentInput } from '@backend/lrm/message';
-import { startSimulatedLrm, type SimulatedLrm } from '@backend/training/lrm';
+import { startSimulatedLrm, type SimulatedLrm, type SimulatedLrmOptions } from '@backend/training/lrm';
 
 const SENDER = 'fr.health.ptfsas';
 const SAMU = 'fr.health.samu330';
@@ -32,7 +32,8 @@ function startBroker(): void {
 
 beforeAll(async () => {
   startBroker();
-  lrm = await startSimulatedLrm({ amqpUrl, samus: [SAMU, 'fr.health.samu069'], senderId: SENDER });
+  const options: SimulatedLrmOptions = { amqpUrl, samus: [SAMU, 'fr.health.samu069'], senderId: SENDER };
+  lrm = await startSimulatedLrm(options);
   platform = await connect(amqpUrl);
   channel = await platform.createChannel();
   for (const queue of [`${SENDER}.ack`, `${SENDER}.info`]) {

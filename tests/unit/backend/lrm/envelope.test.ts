@@ -1,7 +1,14 @@
 // The EDXL-DE envelope of an INT_L02 message: the Hub's routing fields, a unique distributionID per message, an
 // expiry after the sending time, and the schema the LRM validates it with.
 import { describe, expect, it } from 'vitest';
-import { buildLrmMessage, lrmEnvelopeSchema, parseLrmEnvelope, type LrmAppointmentInput } from '@backend/lrm/message';
+import {
+  buildLrmMessage,
+  lrmEnvelopeSchema,
+  parseLrmEnvelope,
+  type LrmAppointmentInput,
+  type LrmMessage,
+  type LrmMessageOptions,
+} from '@backend/lrm/message';
 
 const input: LrmAppointmentInput = {
   appointmentId: 'a1',
@@ -12,7 +19,7 @@ const input: LrmAppointmentInput = {
   category: 'ps',
   practitioner: { idnps: '810002909371', text: 'Dr Jean Dupont' },
 };
-const options = {
+const options: LrmMessageOptions = {
   senderId: 'fr.health.ptfsas',
   recipient: 'fr.health.samu330',
   now: Date.parse('2026-01-09T17:00:05Z'),
@@ -20,7 +27,8 @@ const options = {
 
 describe('buildLrmMessage envelope', () => {
   it('carries the Hub routing fields, in Paris time', () => {
-    const { envelope, distributionId } = buildLrmMessage(input, { ...options, ttlMs: 3_600_000 });
+    const message: LrmMessage = buildLrmMessage(input, { ...options, ttlMs: 3_600_000 });
+    const { envelope, distributionId } = message;
     expect(envelope).toMatchObject({
       distributionID: distributionId,
       senderID: 'fr.health.ptfsas',

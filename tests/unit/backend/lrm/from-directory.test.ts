@@ -2,10 +2,16 @@
 // the CPTS or SOS association it is booked through, and degraded (never failing) when the directory does not know.
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '@backend/directory/directory';
-import { buildLrmMessage, lrmInputFromAppointment } from '@backend/lrm/message';
+import {
+  buildLrmMessage,
+  lrmInputFromAppointment,
+  type LrmDirectory,
+  type OrientationContext,
+  type ResolvedLrmInput,
+} from '@backend/lrm/message';
 import type { AppointmentRecord } from '@backend/storage/appointments';
 
-const directory = createDirectory({
+const directory: LrmDirectory = createDirectory({
   publishers: [],
   practitioners: [
     {
@@ -75,7 +81,7 @@ describe('lrmInputFromAppointment', () => {
   });
 
   it('an unknown practitioner degrades to the id and name the appointment carries', () => {
-    const resolved = lrmInputFromAppointment(
+    const resolved: ResolvedLrmInput = lrmInputFromAppointment(
       record({ practitionerId: '899999999999', practitionerName: 'Dr Inconnu' }),
       directory,
     );
@@ -103,9 +109,8 @@ describe('lrmInputFromAppointment', () => {
         structure: { kind: 'cpts', id: '010012961' },
       }).input.category,
     ).toBe('cpts');
-    const unknown = lrmInputFromAppointment(record({ publisherId: 'sas-agenda' }), directory, {
-      structure: { kind: 'cpts', id: '999999999' },
-    });
+    const lost: OrientationContext = { structure: { kind: 'cpts', id: '999999999' } };
+    const unknown = lrmInputFromAppointment(record({ publisherId: 'sas-agenda' }), directory, lost);
     expect([unknown.structureFound, unknown.input.category, unknown.input.structure]).toEqual([
       false,
       'cpts',

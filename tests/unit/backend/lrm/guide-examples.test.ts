@@ -12,6 +12,8 @@ import {
   SAS_APPOINTMENT_ID_SYSTEM,
   type LrmAppointmentInput,
   type LrmBundle,
+  type LrmPractitioner,
+  type LrmStructure,
 } from '@backend/lrm/message';
 import { fshBundleEntries, fshCoding, fshConcepts, fshInstance } from '@tests/fixtures/fhir/ig-lrm/fsh';
 
@@ -26,7 +28,14 @@ const base: LrmAppointmentInput = {
   created: '2025-06-17T08:15:56Z',
   category: 'ps',
 };
-const DUPONT = { idnps: '810002909371', familyName: 'Dupont', givenName: 'Jean', specialtyCode: 'SM54' };
+// The guide's CPTS (ExampleSasOrganization3) with the `1` FINESS prefix the technical specification asks for.
+const HAUT_BUGEY: LrmStructure = { kind: 'cpts', idnst: '1010012961', name: 'CPTS DU HAUT BUGEY' };
+const DUPONT: LrmPractitioner = {
+  idnps: '810002909371',
+  familyName: 'Dupont',
+  givenName: 'Jean',
+  specialtyCode: 'SM54',
+};
 
 function build(input: LrmAppointmentInput, previous?: { resources: readonly string[] }): LrmBundle {
   const message = buildLrmMessage(input, { senderId: SENDER, recipient: 'fr.health.samu330', now: NOW, previous });
@@ -144,7 +153,7 @@ describe('INT_L02 bundles reproduce the guide examples', () => {
       ...base,
       category: 'cpts',
       practitioner: DUPONT,
-      structure: { kind: 'cpts', idnst: '1010012961', name: 'CPTS DU HAUT BUGEY' },
+      structure: HAUT_BUGEY,
     });
     expect(shapeOf(bundle)).toEqual(guideShape('ExampleBundleAppointmentLRM7'));
     expectAppointmentLike(bundle, 'ExampleAppointmentLRM7');

@@ -6,6 +6,11 @@ import {
   buildHubError,
   buildLrmMessage,
   buildRcDeAck,
+  hubErrorSchema,
+  rcDeAckSchema,
+  type HubError,
+  type Parsed,
+  type RcDeAck,
   parseHubError,
   parseLrmEnvelope,
   parseRcDeAck,
@@ -48,11 +53,15 @@ describe('Hub messages', () => {
       kind: 'Ack',
       recipients: { recipient: [{ explicitAddressScheme: 'Hubex', explicitAddressValue: 'fr.health.ptfsas' }] },
     });
-    expect(parseRcDeAck(Buffer.from(JSON.stringify(ack)))).toEqual({ ok: true, value: ack });
+    const parsed: Parsed<RcDeAck> = parseRcDeAck(Buffer.from(JSON.stringify(ack)));
+    expect(parsed).toEqual({ ok: true, value: ack });
+    expect(rcDeAckSchema.safeParse({ ...ack, kind: 'Nack' }).success).toBe(false);
   });
 
   it('reads an error code given as a number or as { statusCode, statusString }', () => {
-    expect(parseHubError(JSON.stringify(errorOf(404)))).toEqual({
+    expect(hubErrorSchema.safeParse(errorOf(404)).success).toBe(true);
+    const parsed: Parsed<HubError> = parseHubError(JSON.stringify(errorOf(404)));
+    expect(parsed).toEqual({
       ok: true,
       value: {
         distributionId: 'fr.health.samu330_e1',
