@@ -4,7 +4,9 @@
 //   lrmInputFromAppointment(record, directory, context?) → { input, practitionerFound, structureFound }
 //     An appointment as stored (AppointmentRecord) + the directory → the builder's input. Never throws: what the
 //     directory does not know is sent as the appointment names it, or left out.
-//   buildLrmMessage(input, { senderId, recipient, now, ttlMs?, previous? }) → { distributionId, envelope, resources }
+//   buildLrmMessage(input, { senderId, recipient, now, ttlMs?, previous?, fhirBase? })
+//       → { distributionId, envelope, resources }
+//     ttlMs (dateTimeExpires − dateTimeSent) defaults to a day; fhirBase (the entries' fullUrl base) to the platform's.
 //     The EDXL-DE envelope (JSON, publish as is with content-type application/json) around the SASBundleAppointmentLRM
 //     transaction. First message: no `previous`, every resource POSTed. Update (status, times, practitioner…): pass
 //     `previous: { resources }` from the last result for this appointment: the Appointment is PUT
