@@ -58,8 +58,9 @@ const ZONES = [
   { prefix: 'backend/', may: ['backend', 'shared'], node: true, electron: 'none', packages: SERVER },
   {
     prefix: 'cli/',
-    // check-appointment runs the V3 receiver's own validation; check-publisher asks through the platform's client.
-    may: ['cli', 'shared', 'backend/appointments', 'backend/search/publisher-client'],
+    // check-appointment runs the V3 receiver's own validation; check-publisher asks through the platform's client;
+    // lrm-message builds the backend's own INT_L02 message.
+    may: ['cli', 'shared', 'backend/appointments', 'backend/search/publisher-client', 'backend/lrm/message'],
     node: true,
     electron: 'none',
     packages: SERVER,
