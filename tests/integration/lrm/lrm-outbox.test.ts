@@ -2,6 +2,7 @@
 // SAMU's queue at least once and in order, across a broker outage and a backend restart; acknowledgements and errors
 // coming back change the appointment's LRM state and tell its consoles.
 import { randomBytes } from 'node:crypto';
+import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lrmConfigSchema, type LrmConfig } from '@backend/lrm/config';
 import { startLrmLink, type LrmLink } from '@backend/lrm/link';
@@ -29,13 +30,14 @@ let lrm: TestLrm;
 const links: LrmLink[] = [];
 const changed: AppointmentRecord[] = [];
 
-function link(overrides: Partial<LrmConfig> = {}, on: Storage = storage): LrmLink {
+function link(overrides: Partial<LrmConfig> = {}, on: Storage = storage, registry?: Registry): LrmLink {
   const started = startLrmLink({
     config: config(overrides),
     db: on.db,
     appointments: on.appointments,
     codec: testCodec,
     onAppointmentChanged: (appointment) => changed.push(appointment),
+    ...(registry ? { registry } : {}),
     log: () => undefined,
   });
   links.push(started);
@@ -73,6 +75,8 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const started of links.splice(0)) await started.close();
+  // A message a test left waiting must not reach the next test's LRM.
+  await storage.db.query(`UPDATE lrm_outbox SET state = 'skipped' WHERE state = 'queued'`);
   changed.length = 0;
   await lrm.take();
 });
@@ -218,5 +222,42 @@ describe('liaison LRM (RabbitMQ et PostgreSQL réels)', () => {
     const { appointment } = await storage.appointments.upsert(report());
     expect(appointment.lrm?.state).toBe('pending');
     expect(await outboxStates(appointment.id)).toEqual(['queued']);
+  });
+
+  it('sends each message from one instance only when several share the database, and counts them', async () => {
+    const second = await openStorage(dbConfig);
+    const registry = new Registry();
+    try {
+      link({}, storage, registry);
+      link({}, second);
+      const created = await Promise.all(Array.from({ length: 12 }, () => storage.appointments.upsert(report())));
+      const messages = await lrm.receive(12);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      messages.push(...(await lrm.take()));
+      const ids = messages.map((message) => appointmentEntry(message.body).resource.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort()).toEqual(created.map((result) => result.appointment.id).sort());
+      const metrics = await registry.metrics();
+      expect(metrics).toMatch(/sas_lrm_outbox_depth 0/u);
+      expect(metrics).toMatch(/sas_lrm_messages_sent_total \d+/u);
+    } finally {
+      for (const started of links.splice(0)) await started.close();
+      await second.close();
+    }
+  });
+
+  it('keeps a message the broker cannot route (no queue for that SAMU) and retries it', async () => {
+    link({ declareQueues: false, samus: { [ORIGIN]: 'fr.health.samu990' } });
+    const { appointment } = await storage.appointments.upsert(report());
+    const failed = await eventually(async () => {
+      const row = await storage.db.query<{ state: string; attempts: number; last_error: string | null }>(
+        `SELECT state, attempts, last_error FROM lrm_outbox WHERE appointment_id = $1`,
+        [appointment.id],
+      );
+      const first = row.rows[0];
+      return first !== undefined && first.attempts >= 2 && first;
+    });
+    expect(failed).toMatchObject({ state: 'queued', last_error: 'aucune file pour la clé fr.health.samu990.message' });
+    expect((await storage.appointments.getById(appointment.id))?.lrm?.state).toBe('pending');
   });
 });
