@@ -47,9 +47,9 @@ type AppointmentInput = z.input<typeof appointmentInputSchema>;
 export interface AppointmentRepository {
   /**
    * Creates the appointment, or updates the one with the same (publisher id, publisher appointment id).
-   * On update, a practitioner (id, name, acceptance), search id or LRM origin missing from the new report keeps its
-   * stored value: a publisher's PUT does not know the console's search, and may omit the practitioner when only the
-   * status changed. A status change adds to the history; a change the LRM must hear of queues its message.
+   * On update, a practitioner (id, name, acceptance) or search id missing from the new report keeps its stored
+   * value: a publisher's PUT does not know the console's search, and may omit the practitioner when only the status
+   * changed. The LRM origin, once known, stays (a report without one, or with another, does not re-route it). A status change adds to the history; a change the LRM must hear of queues its message.
    */
   upsert(input: AppointmentInput): Promise<{ created: boolean; appointment: AppointmentRecord }>;
   getById(id: string): Promise<AppointmentRecord | undefined>;
@@ -118,7 +118,9 @@ export function createAppointmentRepository(db: SqlExecutor, newId: () => string
                search_id = COALESCE($9, search_id),
                -- Flagged once, flagged for good: a later update does not make the console the initiator.
                not_initiated = not_initiated OR $10,
-               lrm_origin = COALESCE($11, lrm_origin),
+               -- The LRM that launched the search keeps the appointment: a later report never re-routes it to
+               -- another LRM (which would receive updates of an appointment it never heard of).
+               lrm_origin = COALESCE(lrm_origin, $11),
                updated_at = now()
              WHERE id = $1`,
             [

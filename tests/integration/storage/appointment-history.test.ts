@@ -69,6 +69,16 @@ describe.each(drivers)('historique et boîte d’envoi LRM ($name)', ({ config }
     );
     expect(moved.appointment.history?.map((change) => change.status)).toEqual(['booked']);
     expect(cancelled.appointment.lrmOrigin).toBe('lrm-33');
+    // Nor does a report naming another LRM re-route it.
+    const elsewhere = await storage.appointments.upsert(
+      report({
+        status: 'cancelled',
+        start: '2026-03-10T10:00:00+01:00',
+        end: '2026-03-10T10:20:00+01:00',
+        lrmOrigin: 'lrm-69',
+      }),
+    );
+    expect(elsewhere.appointment.lrmOrigin).toBe('lrm-33');
     expect(cancelled.appointment.history?.map((change) => change.status)).toEqual(['booked', 'cancelled']);
     const [first, second] = cancelled.appointment.history ?? [];
     expect(Date.parse(first!.at)).toBeLessThanOrEqual(Date.parse(second!.at));
