@@ -17,6 +17,7 @@ import { databaseConfigSchema } from './storage/sql-database';
 import type { Logger } from '@shared/util/logger';
 import { limitsConfigSchema } from './limits/config';
 import { observabilityConfigSchema } from './observability/config';
+import { lrmConfigSchema } from './lrm/config';
 
 const pem = z.string().min(1).max(1000);
 
@@ -78,6 +79,8 @@ const backendConfigSchema = z
       }),
     limits: limitsConfigSchema.prefault({}),
     observability: observabilityConfigSchema.prefault({}),
+    /** The LRM link (INT_L02 through the Hub Santé): broker, the platform's client id, LRM origin → SAMU. */
+    lrm: lrmConfigSchema.prefault({}),
   })
   .strict();
 
@@ -117,6 +120,11 @@ export async function loadBackendConfig(file: string, env: NodeJS.ProcessEnv): P
   if (env.SAS_DATABASE_URL && record.storage) (record.storage as Record<string, unknown>).url = env.SAS_DATABASE_URL;
   // Signing and cookie keys: the same on every instance, so a token or cookie one signs the others accept.
   if (record.identity) Object.assign(record.identity, identityKeysFromEnvironment(env));
+  // The broker URL may carry credentials: the environment keeps them out of the file.
+  if (env.SAS_LRM_AMQP_URL) {
+    const lrm = (record.lrm ??= {}) as Record<string, unknown>;
+    lrm.amqpUrl = env.SAS_LRM_AMQP_URL;
+  }
   if (env.SAS_METRICS_TOKEN) {
     const observability = (record.observability ??= {}) as Record<string, Record<string, unknown>>;
     observability.metrics = { ...observability.metrics, bearerToken: env.SAS_METRICS_TOKEN };

@@ -5,6 +5,8 @@
 # Usage:
 #   eval "$(bash scripts/start-test-rabbitmq.sh)"          # starts it, exports SAS_TEST_AMQP_URL and SAS_TEST_AMQP_DATA
 #   bash scripts/start-test-rabbitmq.sh stop "$SAS_TEST_AMQP_DATA"   # stops it and deletes its files
+#   bash scripts/start-test-rabbitmq.sh pause|resume "$SAS_TEST_AMQP_DATA"   # an outage: the broker stops serving
+#     (connections cut, port closed) then comes back on the same port with its durable queues and persistent messages
 #
 # It installs nothing: it needs Debian's broker (`apt-get install -y rabbitmq-server`). There is no systemd on these
 # machines, so the broker runs in the foreground of a background job, with every directory in a temporary folder
@@ -27,6 +29,21 @@ if [[ "${1:-}" == "stop" ]]; then
   ctl stop >/dev/null 2>&1 || true
   rm -rf -- "$base"
   log "broker arrêté, $base supprimé"
+  exit 0
+fi
+
+if [[ "${1:-}" == "pause" || "${1:-}" == "resume" ]]; then
+  base="${2:-${SAS_TEST_AMQP_DATA:-}}"
+  [[ -n "$base" && -f "$base/node" ]] || fail "dossier du broker de test introuvable: '${base}'"
+  node="$(cat "$base/node")"
+  if [[ "$1" == "pause" ]]; then
+    ctl stop_app >/dev/null
+    log "broker en pause (plus de connexions AMQP)"
+  else
+    ctl start_app >/dev/null
+    ctl await_startup >/dev/null
+    log "broker de retour"
+  fi
   exit 0
 fi
 

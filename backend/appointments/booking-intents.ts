@@ -7,6 +7,8 @@ import type { SqlExecutor } from '../storage/sql-database';
 interface BookingIntent {
   operatorId: string;
   searchId: string;
+  /** LRM origin of the tab's launch: the appointment that follows is sent back to that SAMU's LRM. */
+  origin?: string;
   sourceId: string;
   practitionerId?: string;
   start?: string;
@@ -16,6 +18,8 @@ interface BookingIntent {
 interface IntentMatch {
   /** The search tab it came from: same regulator and publisher, and the same practitioner and start when known. */
   searchId?: string;
+  /** The LRM origin of that tab's launch, when it came from an LRM. */
+  lrmOrigin?: string;
   /** The regulator opened one of this publisher's booking pages from the console within the last hours. */
   initiated: boolean;
 }
@@ -35,6 +39,7 @@ const INTENT_KEEP_MS = 4 * 60 * 60 * 1000;
 
 interface IntentRow {
   search_id: string;
+  lrm_origin: string | null;
   practitioner_id: string | null;
   start_at: Date | string | null;
 }
@@ -45,8 +50,9 @@ export function storedBookingIntents(db: SqlExecutor, now: () => number = Date.n
     async record(intent) {
       await db.query(`DELETE FROM booking_intents WHERE recorded_at < $1`, [since()]);
       await db.query(
-        `INSERT INTO booking_intents (operator_id, source_id, search_id, practitioner_id, start_at, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
+        `INSERT INTO booking_intents (operator_id, source_id, search_id, practitioner_id, start_at, recorded_at,
+           lrm_origin)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
           intent.operatorId,
           intent.sourceId,
@@ -57,12 +63,13 @@ export function storedBookingIntents(db: SqlExecutor, now: () => number = Date.n
             ? new Date(intent.start).toISOString()
             : null,
           new Date(now()).toISOString(),
+          intent.origin ?? null,
         ],
       );
     },
     async match(appointment) {
       const result = await db.query<IntentRow>(
-        `SELECT search_id, practitioner_id, start_at FROM booking_intents
+        `SELECT search_id, lrm_origin, practitioner_id, start_at FROM booking_intents
          WHERE operator_id = $1 AND source_id = $2 AND recorded_at >= $3
          ORDER BY recorded_at DESC, id DESC LIMIT 200`,
         [appointment.operatorId, appointment.publisherId, since()],
@@ -75,7 +82,11 @@ export function storedBookingIntents(db: SqlExecutor, now: () => number = Date.n
             row.practitioner_id === appointment.practitionerId) &&
           (row.start_at === null || new Date(row.start_at).getTime() === startMs),
       );
-      return { initiated: result.rows.length > 0, ...(same ? { searchId: same.search_id } : {}) };
+      return {
+        initiated: result.rows.length > 0,
+        ...(same ? { searchId: same.search_id } : {}),
+        ...(same?.lrm_origin ? { lrmOrigin: same.lrm_origin } : {}),
+      };
     },
   };
 }

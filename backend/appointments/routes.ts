@@ -1,12 +1,11 @@
 // Appointment routes: the V3 receiver for publishers (FHIR), and for the console the regulator's appointments,
 // a live stream of their changes, and the booking intents that link an appointment to its search tab.
 import { backendRoutes } from '../../shared/backend-api/routes';
-import type { Appointment } from '../../shared/domain/appointment';
 import type { AccessTokenVerifier } from '../api/auth';
 import { jsonRoute, streamRoute } from '../api/declare';
 import { HttpError } from '../http/json';
 import type { Route } from '../http/router';
-import type { AppointmentRecord, AppointmentRepository } from '../storage/appointments';
+import { visibleAppointment, type AppointmentRepository } from '../storage/appointments';
 import type { BookingIntents } from './booking-intents';
 import type { AppointmentFeed } from './feed';
 import { handleAppointmentWrite, type PublisherAuthenticator } from './v3-receiver';
@@ -20,11 +19,6 @@ export interface AppointmentRoutesDeps {
   publicOrigin?: string;
   verifyAccessToken: AccessTokenVerifier;
   onUnexpected: (error: unknown) => void;
-}
-
-function toAppointment(record: AppointmentRecord): Appointment {
-  const { createdAt: _createdAt, ...appointment } = record;
-  return appointment;
 }
 
 export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
@@ -48,7 +42,7 @@ export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
     { method: 'PUT', path: '/fhir/v1/Appointment', handle: write },
     jsonRoute(backendRoutes.appointments, { verify }, async ({ caller }) => {
       const list = await deps.appointments.listByOperator(caller.nationalId, { limit: 200 });
-      return { appointments: list.map(toAppointment) };
+      return { appointments: list.map(visibleAppointment) };
     }),
     streamRoute(backendRoutes.appointmentEvents, { verify }, ({ caller }, response, send) => {
       response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });

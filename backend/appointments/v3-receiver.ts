@@ -11,7 +11,7 @@ import type { TLSSocket } from 'node:tls';
 import { appointmentIssueStatus, mapAppointment } from '../../shared/fhir/map-appointment';
 import type { MappingIssue } from '../../shared/fhir/issues';
 import { readBody, BodyTooLargeError } from '../http/read-body';
-import type { AppointmentRepository } from '../storage/appointments';
+import { visibleAppointment, type AppointmentRepository } from '../storage/appointments';
 import type { BookingIntents } from './booking-intents';
 import type { AppointmentFeed } from './feed';
 
@@ -145,11 +145,12 @@ export async function handleAppointmentWrite(
     ...(report.practitionerName ? { practitionerName: report.practitionerName } : {}),
     ...(report.practitionerStatus ? { practitionerStatus: report.practitionerStatus } : {}),
     ...(intent.searchId ? { searchId: intent.searchId } : {}),
+    // The LRM that launched the search hears of it; a later PUT with no matching intent keeps the stored origin.
+    ...(intent.lrmOrigin ? { lrmOrigin: intent.lrmOrigin } : {}),
     // Only a new appointment is judged: updates follow whatever its creation was.
     ...(known === undefined && !intent.initiated ? { notInitiated: true } : {}),
   });
-  const { createdAt: _createdAt, ...visible } = appointment;
-  deps.feed.publish(visible);
+  deps.feed.publish(visibleAppointment(appointment));
   response.writeHead(created ? 201 : 200, {
     'content-type': FHIR_JSON,
     location: `${deps.publicOrigin ?? requestOrigin(request)}/fhir/Appointment/${encodeURIComponent(appointment.id)}`,

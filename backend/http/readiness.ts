@@ -11,6 +11,8 @@ export interface ReadinessChecks {
   directory: () => boolean;
   keys: () => boolean;
   accepting: () => boolean;
+  /** The LRM link's state, shown in the body; it does not make the instance unready. */
+  lrm?: () => { connected: boolean; label: string };
 }
 
 export function readinessRoute(checks: ReadinessChecks): Route {
@@ -26,7 +28,11 @@ export function readinessRoute(checks: ReadinessChecks): Route {
         accepting: checks.accepting(),
       };
       const ready = Object.values(result).every(Boolean);
-      const body: Readiness = { status: ready ? 'ready' : 'not-ready', checks: result };
+      const body: Readiness = {
+        status: ready ? 'ready' : 'not-ready',
+        checks: result,
+        ...(checks.lrm ? { lrm: checks.lrm() } : {}),
+      };
       sendJson(response, ready ? route.status : 503, body);
     },
   };

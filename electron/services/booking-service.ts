@@ -80,6 +80,7 @@ export function createBookingService(
             sourceId: request.sourceId,
             ...(request.practitionerId ? { practitionerId: request.practitionerId } : {}),
             ...(request.start ? { start: request.start } : {}),
+            ...(request.origin ? { origin: request.origin } : {}),
           })
           .catch((error: unknown) => logger.warn('booking not linked to its search', describeError(error)));
       }

@@ -13,6 +13,12 @@ const id = z
   .max(200)
   .regex(/^[\w.:/|@-]+$/u, 'identifiant invalide');
 
+/** LRM origin of a launch: says which SAMU's LRM the appointment is sent back to. */
+const lrmOrigin = z
+  .string()
+  .max(100)
+  .regex(/^[\w.:-]+$/u);
+
 const openBookingRequestSchema = z.object({
   searchId: id.optional(),
   slotId: z.string().min(1).max(400),
@@ -24,16 +30,13 @@ const openBookingRequestSchema = z.object({
     .optional(),
   practitionerName: text(300).optional(),
   start: z.string().max(40).optional(),
+  origin: lrmOrigin.optional(),
 });
 
 const agendaBookingRequestSchema = z.object({
   slotId: z.string().min(1).max(200),
   searchId: id.optional(),
-  origin: z
-    .string()
-    .max(100)
-    .regex(/^[\w.:-]+$/u)
-    .optional(),
+  origin: lrmOrigin.optional(),
 });
 
 const contactRecordSchema = z.object({

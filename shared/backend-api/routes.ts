@@ -116,6 +116,8 @@ export const backendRoutes = {
     response: z.object({
       status: z.enum(['ready', 'not-ready']),
       checks: z.object({ storage: z.boolean(), directory: z.boolean(), keys: z.boolean(), accepting: z.boolean() }),
+      /** The LRM link (Hub Santé): said, never a reason to refuse traffic (messages wait in the outbox). */
+      lrm: z.object({ connected: z.boolean(), label: z.string() }).optional(),
     }),
   },
   /** Whether this backend is a training one (fictitious data): the console then says « FORMATION » in connected mode. */

@@ -1,37 +1,51 @@
-// Integration tests need a real PostgreSQL server for the storage suite. When none is given (SAS_TEST_PG_URL), a
-// throw-away one is started here with Debian's PostgreSQL (scripts/start-test-postgres.sh) and stopped at the end,
-// so `npm test` runs every test on a developer's machine too. Without PostgreSQL installed, the suite fails and says
-// how to install it: it is never skipped.
+// Integration tests need a real PostgreSQL server for the storage suite and a real RabbitMQ broker for the LRM link.
+// When none is given (SAS_TEST_PG_URL, SAS_TEST_AMQP_URL), throw-away ones are started here with Debian's packages
+// (scripts/start-test-postgres.sh, scripts/start-test-rabbitmq.sh) and stopped at the end, so `npm test` runs every
+// test on a developer's machine too. Without them installed, the suites that need them fail and say how to install
+// them: they are never skipped.
 import { execFileSync } from 'node:child_process';
 
-let startedDir: string | undefined;
+interface TestServer {
+  script: string;
+  url: string;
+  data: string;
+}
 
-export function setup(): void {
-  if (process.env.SAS_TEST_PG_URL) return;
+const SERVERS: readonly TestServer[] = [
+  { script: 'scripts/start-test-postgres.sh', url: 'SAS_TEST_PG_URL', data: 'SAS_TEST_PG_DATA' },
+  { script: 'scripts/start-test-rabbitmq.sh', url: 'SAS_TEST_AMQP_URL', data: 'SAS_TEST_AMQP_DATA' },
+];
+
+const started: { script: string; dir: string }[] = [];
+
+function start(server: TestServer): void {
+  if (process.env[server.url]) return;
   let output: string;
   try {
-    output = execFileSync('bash', ['scripts/start-test-postgres.sh'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    output = execFileSync('bash', [server.script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   } catch {
-    // Left unset: the storage suite then fails with its own message naming the fix.
+    // Left unset: the suite then fails with its own message naming the fix.
     return;
   }
   for (const line of output.split('\n')) {
-    const match = /^(?:export )?(SAS_TEST_PG_URL|SAS_TEST_PG_DATA)=['"]?([^'"]+)['"]?$/u.exec(line.trim());
-    if (match?.[1] && match[2]) process.env[match[1]] = match[2];
+    const match = /^(?:export )?([A-Z_]+)=['"]?([^'"]+)['"]?$/u.exec(line.trim());
+    if (match?.[1] && match[2] && (match[1] === server.url || match[1] === server.data))
+      process.env[match[1]] = match[2];
   }
-  startedDir = process.env.SAS_TEST_PG_DATA;
+  const dir = process.env[server.data];
+  if (dir) started.push({ script: server.script, dir });
+}
+
+export function setup(): void {
+  for (const server of SERVERS) start(server);
 }
 
 export function teardown(): void {
-  if (!startedDir) return;
-  try {
-    execFileSync('bash', ['scripts/start-test-postgres.sh', 'stop', startedDir], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  } catch {
-    /* the temporary folder is left for inspection */
+  for (const { script, dir } of started.splice(0)) {
+    try {
+      execFileSync('bash', [script, 'stop', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch {
+      /* the temporary folder is left for inspection */
+    }
   }
 }

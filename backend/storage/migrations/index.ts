@@ -7,6 +7,9 @@ import { migration021RegulatorTechnicalId } from './021-regulator-technical-id';
 import { migration022BookingIntents } from './022-booking-intents';
 import { migration030V1PushState } from './030-v1-push-state';
 import { migration040DirectoryVersions } from './040-directory-versions';
+import { migration050AppointmentHistoryLrm } from './050-appointment-history-lrm';
+import { migration051BookingIntentOrigin } from './051-booking-intent-origin';
+import { migration052LrmOutbox } from './052-lrm-outbox';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -19,4 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration022BookingIntents,
   migration030V1PushState,
   migration040DirectoryVersions,
+  migration050AppointmentHistoryLrm,
+  migration051BookingIntentOrigin,
+  migration052LrmOutbox,
 ];

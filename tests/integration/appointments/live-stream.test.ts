@@ -126,6 +126,8 @@ describe('the regulator’s live appointment stream', () => {
     expect(Object.keys(message.appointment ?? {}).sort()).toEqual(
       [
         'end',
+        // Its statuses and when the platform learnt them; never the LRM origin the platform keeps for itself.
+        'history',
         'id',
         // No booking page was opened from the console for it: the console shows the flag.
         'notInitiated',
