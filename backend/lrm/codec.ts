@@ -11,13 +11,13 @@ interface ComposedLrmMessage {
 }
 
 /**
- * Composes the message telling `recipient` about the appointment. `previousSent` is the envelope of the last
- * message for this appointment the LRM was sent and did not refuse (absent: the LRM does not know it yet, every
- * resource is created). Undefined: nothing to send.
+ * Composes the message telling `recipient` about the appointment. `previousSent` are the envelopes of the earlier
+ * messages for this appointment the LRM was sent and did not refuse, oldest first (empty: the LRM does not know it
+ * yet, every resource is created). Undefined: nothing to send.
  */
 export type ComposeLrmMessage = (
   appointment: LrmAppointmentSnapshot,
-  previousSent: LrmEnvelope | undefined,
+  previousSent: readonly LrmEnvelope[],
   recipient: string,
 ) => Promise<ComposedLrmMessage | undefined>;
 

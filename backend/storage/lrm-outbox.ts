@@ -68,8 +68,12 @@ interface LrmRefusal {
 export interface LrmOutbox {
   /** The next message of up to `limit` appointments, each leased for `leaseMs` to this caller. */
   claim(limit: number, leaseMs: number): Promise<OutboxMessage[]>;
-  /** The envelope of the appointment's last message before `beforeId` that the LRM was sent and did not refuse. */
-  previousSent(appointmentId: string, beforeId: number): Promise<Record<string, unknown> | undefined>;
+  /**
+   * The envelopes of the appointment's messages before `beforeId` that the LRM was sent and did not refuse, oldest
+   * first (empty: the LRM does not know the appointment yet). An update names only what changed, so what the LRM
+   * holds is what all of them carried.
+   */
+  previousSent(appointmentId: string, beforeId: number): Promise<Record<string, unknown>[]>;
   storeComposed(id: number, composed: { recipient: string; distributionId: string; payload: object }): Promise<void>;
   markSent(id: number): Promise<void>;
   /** Back in the queue after `delayMs`, with the error kept. */
@@ -125,11 +129,10 @@ export function createLrmOutbox(db: SqlDatabase): LrmOutbox {
       const result = await db.query<{ payload: unknown }>(
         `SELECT payload FROM lrm_outbox
          WHERE appointment_id = $1 AND id < $2 AND payload IS NOT NULL AND state IN ('sent', 'acknowledged')
-         ORDER BY id DESC LIMIT 1`,
+         ORDER BY id`,
         [appointmentId, beforeId],
       );
-      const payload = result.rows[0]?.payload;
-      return payload === undefined ? undefined : (jsonColumn.parse(payload) as Record<string, unknown>);
+      return result.rows.map((row) => jsonColumn.parse(row.payload) as Record<string, unknown>);
     },
     async storeComposed(id, composed) {
       await db.query(`UPDATE lrm_outbox SET recipient = $2, distribution_id = $3, payload = $4::jsonb WHERE id = $1`, [

@@ -66,7 +66,8 @@ export const testCodec: LrmCodec = {
                 type: 'transaction',
                 entry: [
                   {
-                    request: previousSent
+                    request:
+                      previousSent.length > 0
                       ? { method: 'PUT', url: `Appointment/${appointment.id}` }
                       : { method: 'POST', url: 'Appointment' },
                     resource: { resourceType: 'Appointment', id: appointment.id, status: appointment.status },
