@@ -17,6 +17,7 @@ import { databaseConfigSchema } from './storage/sql-database';
 import type { Logger } from '@shared/util/logger';
 import { limitsConfigSchema } from './limits/config';
 import { observabilityConfigSchema } from './observability/config';
+import { agendaConfigSchema } from './agenda/managers';
 
 const pem = z.string().min(1).max(1000);
 
@@ -78,6 +79,8 @@ const backendConfigSchema = z
       }),
     limits: limitsConfigSchema.prefault({}),
     observability: observabilityConfigSchema.prefault({}),
+    /** SAS agenda: structure managers' token hashes and the structures each may fill (backend/API.md). */
+    agenda: agendaConfigSchema.prefault({}),
   })
   .strict();
 
@@ -205,6 +208,7 @@ export async function startConfiguredBackend(
     log,
     ...(logger ? { logger } : {}),
     limits: config.limits,
+    agenda: { managers: config.agenda.managers },
     observability: {
       trustedProxies: config.observability.trustedProxies,
       ...(config.observability.metrics

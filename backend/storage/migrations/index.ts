@@ -7,6 +7,7 @@ import { migration021RegulatorTechnicalId } from './021-regulator-technical-id';
 import { migration022BookingIntents } from './022-booking-intents';
 import { migration030V1PushState } from './030-v1-push-state';
 import { migration040DirectoryVersions } from './040-directory-versions';
+import { migration055AgendaBookings } from './055-agenda-bookings';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration022BookingIntents,
   migration030V1PushState,
   migration040DirectoryVersions,
+  migration055AgendaBookings,
 ];
