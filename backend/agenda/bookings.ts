@@ -30,14 +30,14 @@ export interface AgendaBookingDeps {
   newId?: () => string;
 }
 
-export interface AgendaBookingRequest {
+interface AgendaBookingRequest {
   operatorId: string;
   slotId: string;
   searchId?: string;
   origin?: string;
 }
 
-export const SLOT_TAKEN_MESSAGE = 'Ce créneau vient d’être réservé par un autre régulateur : choisissez-en un autre.';
+const SLOT_TAKEN_MESSAGE = 'Ce créneau vient d’être réservé par un autre régulateur : choisissez-en un autre.';
 
 const slotUnknown = (message = 'Ce créneau n’existe plus dans l’agenda SAS : relancez la recherche.') =>
   new HttpError(404, 'agenda-slot-unknown', message);

@@ -40,8 +40,7 @@ const bookingRowSchema = z
 
 const BOOKING_COLUMNS = 'id, slot_id, appointment_id, operator_id, lrm_origin, booked_at, cancelled_at';
 
-export type ClaimOutcome =
-  { outcome: 'claimed'; slot: AgendaSlotRecord } | { outcome: 'taken' } | { outcome: 'unknown' };
+type ClaimOutcome = { outcome: 'claimed'; slot: AgendaSlotRecord } | { outcome: 'taken' } | { outcome: 'unknown' };
 
 /** Takes the slot for this booking unless someone holds it; run it in the transaction that records the booking. */
 export async function claimAgendaSlot(tx: SqlExecutor, slotId: string, bookingId: string): Promise<ClaimOutcome> {

@@ -100,7 +100,7 @@ interface SlotWindow {
 }
 
 /** Whose slots a search asks for. */
-export interface AgendaOwners {
+interface AgendaOwners {
   practitionerIds?: readonly NationalId[];
   cptsFinesses?: readonly string[];
   sosSiteIds?: readonly string[];

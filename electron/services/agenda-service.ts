@@ -7,7 +7,7 @@ import type { Appointment } from '../../shared/domain/appointment';
 import { BackendRefusal, type BackendApi } from './backend-api';
 import type { AgendaPort } from './ports';
 
-export const AGENDA_MESSAGES = {
+const AGENDA_MESSAGES = {
   taken: 'Ce créneau vient d’être pris par un autre régulateur : choisissez-en un autre.',
   unknown: 'Ce créneau n’est plus dans l’agenda SAS : relancez la recherche.',
   appointmentUnknown: 'Ce rendez-vous de l’agenda SAS est introuvable.',

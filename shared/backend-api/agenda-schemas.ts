@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CONSULTATION_MODES, SLOT_TYPES } from '../domain/slot';
 
 /** The longest availability one slot may describe: a slot is a consultation, not a shift. */
-export const MAX_AVAILABILITY_HOURS = 12;
+const MAX_AVAILABILITY_HOURS = 12;
 
 const ownerId = z
   .string()
@@ -54,7 +54,6 @@ export const availabilityInputSchema = z
     message: 'praticien (practitionerId), CPTS (cptsFiness) ou site SOS Médecins (sosSiteId) requis',
     path: ['practitionerId'],
   });
-export type AvailabilityInput = z.output<typeof availabilityInputSchema>;
 
 export const availabilityPutSchema = z
   .object({ availabilities: z.array(availabilityInputSchema).min(1).max(500) })
