@@ -4,7 +4,6 @@
 // puts it back; the appointment stays listed as cancelled. The booking keeps its search's LRM origin.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sha256Hex } from '@backend/agenda/managers';
 import { agendaBookingOfAppointment, agendaSlotIdsOfAppointments } from '@backend/storage/agenda-bookings';
 import { createAgendaService } from '@services/agenda-service';
 import { dispatchCall } from '@services/call-dispatch';
@@ -20,19 +19,14 @@ import { ALICE, loginToTraining, type LoggedIn } from '../support/training-sessi
 import { BORDEAUX, consoleApi, consoleSearch, startCluster, type Cluster } from '../multi-instance/support';
 
 const BRUNO = '899999000013';
-const MANAGER_TOKEN = `formation-${sha256Hex(String(Math.random())).slice(0, 32)}`;
 
 let cluster: Cluster;
 let alice: LoggedIn;
 let bruno: LoggedIn;
 
 beforeAll(async () => {
-  cluster = await startCluster({
-    streetGeocoder: false,
-    backend: {
-      agenda: { managers: [{ name: 'formation', tokenSha256: sha256Hex(MANAGER_TOKEN), allStructures: true }] },
-    },
-  });
+  // The training environment's own structure manager fills the agenda (its token, no configuration).
+  cluster = await startCluster({ streetGeocoder: false });
   alice = await loginToTraining(cluster.env, ALICE);
   bruno = await loginToTraining(cluster.env, BRUNO);
 }, 120_000);
@@ -192,7 +186,7 @@ describe('slots of a SOS Médecins site and of a CPTS in the SAS agenda', () => 
   const put = (body: unknown) =>
     fetch(`${cluster.proxy.origin}${backendRoutes.agendaAvailabilitiesPut.path}`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${MANAGER_TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${cluster.env.agendaManagerToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
   const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
