@@ -4,7 +4,8 @@
 // puts it back; the appointment stays listed as cancelled. The booking keeps its search's LRM origin.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { agendaBookingOfAppointment, agendaSlotIdsOfAppointments } from '@backend/storage/agenda-bookings';
+import { withAgendaSlotIds } from '@backend/agenda/appointment-list';
+import { agendaBookingOfAppointment } from '@backend/storage/agenda-bookings';
 import { createAgendaService } from '@services/agenda-service';
 import { dispatchCall } from '@services/call-dispatch';
 import { createConsoleServices } from '@services/compose';
@@ -108,8 +109,11 @@ describe('two consoles booking one SAS-agenda slot', () => {
 
     const booking = await agendaBookingOfAppointment(cluster.env.storage.db, won.id);
     expect(booking).toMatchObject({ lrmOrigin: 'lrm.samu33', operatorId: won.operatorId });
-    const held = await agendaSlotIdsOfAppointments(cluster.env.storage.db, [won.id, 'autre']);
-    expect([...held]).toEqual([[won.id, slot.id.replace(/^sas-agenda\//u, '')]]);
+    // What the list route can add to « Mes orientations »: the slot of each SAS-agenda appointment, nothing to others.
+    const listed = await cluster.env.storage.appointments.listByOperator(won.operatorId);
+    const named = await withAgendaSlotIds(cluster.env.storage.db, listed);
+    expect(named.find((a) => a.id === won.id)?.agendaSlotId).toBe(slot.id);
+    expect(named.filter((a) => a.publisherId !== 'sas-agenda').every((a) => a.agendaSlotId === undefined)).toBe(true);
   }, 60_000);
 
   it('never has two winners, race after race', async () => {
