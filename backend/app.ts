@@ -3,16 +3,13 @@
 // same composition serves the standalone server, the training environment and the tests.
 import { withSetAside } from './search/set-aside';
 import type { PublicPublisher } from '../shared/backend-api/routes';
-import type { Appointment } from '../shared/domain/appointment';
 import { computeSearchWindow } from '../shared/fhir/build-search';
 import { createV1Pusher, type V1Outcome } from './accounts/v1-push';
 import { createV1Transport } from './accounts/v1-transport';
 import type { ApiCaller } from './api/auth';
 import { environmentRoute } from './api/environment-route';
 import { apiRoutes } from './api/routes';
-import { agendaRoutes } from './agenda/routes';
-import { createAgendaBookings, type AgendaAppointmentContext } from './agenda/bookings';
-import { agendaManagerAuthenticator, type AgendaManagerConfig } from './agenda/managers';
+import { agendaApi, type AgendaOptions } from './agenda/index';
 import { storedBookingIntents } from './appointments/booking-intents';
 import { AppointmentFeed } from './appointments/feed';
 import { appointmentRoutes } from './appointments/routes';
@@ -91,13 +88,8 @@ export interface BackendOptions {
   /** Who may read /metrics (absent: not served) and which proxies' `x-request-id` is kept. */
   observability?: { metricsAccess?: MetricsAccess; trustedProxies?: readonly string[] };
   limits?: Partial<BackendLimits>;
-  /** Structure managers who may put and delete SAS-agenda availabilities (token hashes and their structures). */
-  agenda?: { managers?: readonly AgendaManagerConfig[] };
-  /**
-   * Called after each SAS-agenda booking or cancellation has been announced on the live feed, with the LRM origin
-   * of the search it came from (the LRM link sends the appointment on).
-   */
-  onAgendaAppointment?: (appointment: Appointment, context: AgendaAppointmentContext) => void;
+  /** SAS agenda: the structure managers who fill it, and who follows its bookings (the LRM link). */
+  agenda?: AgendaOptions;
   now?: () => Date;
 }
 
@@ -243,23 +235,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       verifyAccessToken,
       onUnexpected,
     }),
-    ...agendaRoutes({
-      bookings: createAgendaBookings({
-        db: options.storage.db,
-        directory: options.directory,
-        // The same path as a publisher's V3 report: the feed relays it to the regulator's consoles on every instance.
-        announce: (appointment, context) => {
-          feed.publish(appointment);
-          options.onAgendaAppointment?.(appointment, context);
-        },
-        now,
-      }),
-      slots: options.storage.agendaSlots,
-      db: options.storage.db,
-      directory: options.directory,
-      authenticateManager: agendaManagerAuthenticator(options.agenda?.managers ?? []),
-      verifyAccessToken,
-    }),
+    ...agendaApi(options, { feed, verifyAccessToken, now }),
   ];
   const v1Transport = options.v1Fetch ? undefined : createV1Transport(options.publishers.tls);
   const v1 = createV1Pusher({
