@@ -11,6 +11,7 @@ import { createDpopProofVerifier } from './identity/dpop-proof';
 import { boundCorrectly } from './identity/token-binding';
 import { environmentRoute } from './api/environment-route';
 import { apiRoutes } from './api/routes';
+import { agendaApi, type AgendaOptions } from './agenda/index';
 import { storedBookingIntents } from './appointments/booking-intents';
 import { AppointmentFeed } from './appointments/feed';
 import { appointmentRoutes } from './appointments/routes';
@@ -89,6 +90,8 @@ export interface BackendOptions {
   /** Who may read /metrics (absent: not served) and which proxies' `x-request-id` is kept. */
   observability?: { metricsAccess?: MetricsAccess; trustedProxies?: readonly string[] };
   limits?: Partial<BackendLimits>;
+  /** SAS agenda: the structure managers who fill it, and who follows its bookings (the LRM link). */
+  agenda?: AgendaOptions;
   now?: () => Date;
 }
 
@@ -239,6 +242,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       verifyAccessToken,
       onUnexpected,
     }),
+    ...agendaApi(options, { feed, verifyAccessToken, now }),
   ];
   const v1Transport = options.v1Fetch ? undefined : createV1Transport(options.publishers.tls);
   const v1 = createV1Pusher({

@@ -15,9 +15,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.SAS_BACKEND_PORT ?? 8700);
   // Fixed ports next to the backend's, so the examples of backend/API.md work as written; port 0 picks free ports
   // for every server (tests that start the backend as its own process).
-  const env = await startTrainingEnvironment(
-    port === 0 ? { log } : { backendPort: port, pscPort: port + 10, publisherPortBase: port + 20, log },
-  );
+  // The structure manager's token for filling the SAS agenda (backend/API.md): given, or made at start and shown.
+  const agendaToken = process.env.SAS_TRAINING_AGENDA_TOKEN;
+  const env = await startTrainingEnvironment({
+    ...(port === 0 ? { log } : { backendPort: port, pscPort: port + 10, publisherPortBase: port + 20, log }),
+    ...(agendaToken ? { agendaManagerToken: agendaToken } : {}),
+  });
   process.stdout.write(
     [
       '',
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
       `  API et fournisseur d’identité : ${env.backendUrl}  (OpenID : ${env.backend.identity.issuer})`,
       `  Pro Santé Connect de formation : ${env.psc.issuer}`,
       ...[...env.publishers.values()].map((p) => `  éditeur simulé ${p.entry.name.padEnd(28)} ${p.server.fhirBaseUrl}`),
+      `  Agenda SAS, jeton du gestionnaire de structure de formation : ${env.agendaManagerToken}`,
       'Ctrl+C pour arrêter.',
       '',
     ].join('\n'),

@@ -18,6 +18,7 @@ import type { Logger } from '@shared/util/logger';
 import { limitsConfigSchema } from './limits/config';
 import { observabilityConfigSchema } from './observability/config';
 import { lrmConfigSchema } from './lrm/config';
+import { agendaConfigSchema } from './agenda/managers';
 
 const pem = z.string().min(1).max(1000);
 
@@ -81,6 +82,8 @@ const backendConfigSchema = z
     observability: observabilityConfigSchema.prefault({}),
     /** The LRM link (INT_L02 through the Hub Santé): broker, the platform's client id, LRM origin → SAMU. */
     lrm: lrmConfigSchema.prefault({}),
+    /** SAS agenda: structure managers' token hashes and the structures each may fill (backend/API.md). */
+    agenda: agendaConfigSchema.prefault({}),
   })
   .strict();
 
@@ -213,6 +216,7 @@ export async function startConfiguredBackend(
     log,
     ...(logger ? { logger } : {}),
     limits: config.limits,
+    agenda: { managers: config.agenda.managers },
     observability: {
       trustedProxies: config.observability.trustedProxies,
       ...(config.observability.metrics

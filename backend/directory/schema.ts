@@ -212,7 +212,12 @@ function checkConsistency(data: CareOfferData): { errors: string[]; warnings: st
     }
   }
   for (const site of data.sosSites) {
-    if (site.agendaSource !== undefined && kindOf.get(site.agendaSource) !== 'sos') {
+    // A site not yet interfaced fills the SAS agenda through its structure manager (« Temps n°1 »).
+    if (
+      site.agendaSource !== undefined &&
+      site.agendaSource !== SAS_AGENDA_ID &&
+      kindOf.get(site.agendaSource) !== 'sos'
+    ) {
       errors.push(`site SOS Médecins ${site.id} : « ${site.agendaSource} » n'est pas un éditeur SOS connu`);
     }
     if (!site.place.point) warnings.push(`site SOS Médecins ${site.id} : lieu non géolocalisé`);

@@ -10,7 +10,8 @@ import { locateSearch, type LocateOptions } from '../geo/locate';
 import type { Geocoder } from '../geo/geocoder';
 import type { RadiusTable } from '../geo/radius-table';
 import { agendaSlotToSlot, type AgendaSlotRepository } from '../storage/agenda-slots';
-import type { MappedAnswer, PublisherSource } from './aggregator';
+import type { AgendaStructures, MappedAnswer, PublisherSource } from './aggregator';
+import { GENERAL_MEDICINE } from '../../shared/domain/specialties';
 import type { LocationResolver, OfferDirectory, PublisherEntry, PublisherRegistry } from './ports';
 import { resolveSpecialty } from './specialty';
 
@@ -92,10 +93,20 @@ export function mapPublisherAnswer(body: unknown, source: PublisherSource): Mapp
 }
 
 export function agendaSlotsFrom(repository: AgendaSlotRepository, directory: Directory) {
-  return async (ids: readonly string[], window: SearchWindow): Promise<Slot[]> => {
-    const records = await repository.listForPractitioners(ids, { from: window.start, to: window.end });
-    return records.map((record) =>
-      agendaSlotToSlot(record, directory.getPractitioner(record.practitionerId)?.specialties ?? []),
+  return async (ids: readonly string[], window: SearchWindow, structures?: AgendaStructures): Promise<Slot[]> => {
+    const records = await repository.listForOwners(
+      {
+        practitionerIds: ids,
+        ...(structures ? { cptsFinesses: structures.cptsFinesses, sosSiteIds: structures.sosSiteIds } : {}),
+      },
+      { from: window.start, to: window.end },
     );
+    return records.map((record) => {
+      const practitioner =
+        record.practitionerId === undefined ? undefined : directory.getPractitioner(record.practitionerId);
+      // SOS Médecins are general practitioners: a site's own slot is general medicine.
+      const specialties = practitioner?.specialties ?? (record.sosSiteId !== undefined ? [GENERAL_MEDICINE] : []);
+      return agendaSlotToSlot(record, specialties);
+    });
   };
 }

@@ -30,7 +30,15 @@ export interface PublisherSource {
 interface AgendaSource {
   kind: 'sas-agenda';
   info: SourceInfo;
+  /** Practitioner IDNPS. */
   ids: string[];
+  /** Structures whose own SAS-agenda slots are asked too: CPTS of the offer, SOS sites on the SAS agenda. */
+  structures?: AgendaStructures;
+}
+
+export interface AgendaStructures {
+  cptsFinesses: string[];
+  sosSiteIds: string[];
 }
 
 export type SlotSource = PublisherSource | AgendaSource;
@@ -75,7 +83,7 @@ export interface AggregatorDeps {
   get: (url: string, signal: AbortSignal, timeoutMs: number) => Promise<PublisherResponse>;
   buildUrl: (source: PublisherSource, ids: readonly string[], window: SearchWindow) => string;
   map: (body: unknown, source: PublisherSource) => MappedAnswer;
-  agendaSlots: (ids: readonly string[], window: SearchWindow) => Promise<Slot[]>;
+  agendaSlots: (ids: readonly string[], window: SearchWindow, structures?: AgendaStructures) => Promise<Slot[]>;
   breaker: CircuitBreaker;
   /** Requests in flight at once, all publishers together. */
   concurrency: number;
@@ -116,7 +124,7 @@ export async function aggregateSlots(
   async function runAgenda(source: AgendaSource) {
     const started = deps.now();
     try {
-      const slots = fresh(await deps.agendaSlots(source.ids, window));
+      const slots = fresh(await deps.agendaSlots(source.ids, window, source.structures));
       if (signal.aborted) return;
       if (slots.length > 0) emit({ type: 'slots', sourceId: source.info.id, slots });
       status({

@@ -108,6 +108,7 @@ export async function runSearch(
     deps.publishers,
     page.shown,
     sosSites.map((s) => s.site),
+    cpts.map((c) => c.cpts.finess),
   );
   const wanted = options.onlySources ? new Set(options.onlySources) : undefined;
   const chosen = wanted ? sources.filter((s) => wanted.has(s.info.id)) : sources;
@@ -199,9 +200,11 @@ function planSources(
   registry: PublisherRegistry,
   practitioners: OfferPractitioner[],
   sosSites: { id: string; associationId?: string; agendaSource?: string }[],
+  cptsFinesses: string[],
 ): SlotSource[] {
   const byPublisher = new Map<string, string[]>();
   const agenda: string[] = [];
+  const agendaSites: string[] = [];
   for (const { practitioner } of practitioners) {
     const source = practitioner.agendaSource;
     if (!source) continue;
@@ -210,7 +213,9 @@ function planSources(
   }
   // SOS publishers are searched by association (actor:Location.organization.identifier), not by site.
   for (const site of sosSites) {
-    if (site.agendaSource)
+    // « Temps n°1 »: a SOS site not yet interfaced puts its slots in the SAS agenda.
+    if (site.agendaSource === SAS_AGENDA_SOURCE.id) agendaSites.push(site.id);
+    else if (site.agendaSource)
       byPublisher.set(site.agendaSource, [
         ...(byPublisher.get(site.agendaSource) ?? []),
         site.associationId ?? site.id,
@@ -236,6 +241,13 @@ function planSources(
       ...(entry.flavour === 'ps' ? { cptsByPractitioner } : {}),
     });
   }
-  if (agenda.length > 0) sources.push({ kind: 'sas-agenda', info: SAS_AGENDA_SOURCE, ids: agenda });
+  // The SAS agenda is asked when someone in the offer uses it; the offer's CPTS are asked along for their own slots.
+  if (agenda.length > 0 || agendaSites.length > 0)
+    sources.push({
+      kind: 'sas-agenda',
+      info: SAS_AGENDA_SOURCE,
+      ids: agenda,
+      structures: { cptsFinesses: [...new Set(cptsFinesses)], sosSiteIds: agendaSites },
+    });
   return sources;
 }

@@ -15,6 +15,7 @@ import { openStorage, type Storage } from '../storage/index';
 import type { DatabaseConfig } from '../storage/sql-database';
 import { loadTrainingDataset, type LoadedTrainingDataset } from './dataset/files';
 import { sasAgendaSlotInputs } from './dataset/sas-agenda';
+import { trainingAgendaManager } from './agenda-manager';
 import type { LatencyProfile, PublisherFault } from './publishers/faults';
 import { startSimulatedPublisher, type SimulatedPublisher } from './publishers/publisher-server';
 import { answerSlotQuery, createTrainingCatalogue, type TrainingCatalogue } from './publishers/training-answer';
@@ -52,13 +53,15 @@ export interface TrainingEnvironmentOptions {
   ) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Structured logs, limits and /metrics access of the backend (tests of observability and abuse). */
-  backend?: Pick<BackendOptions, 'logger' | 'limits' | 'observability'>;
+  backend?: Pick<BackendOptions, 'logger' | 'limits' | 'observability' | 'agenda'>;
   now?: () => Date;
   /**
    * Several backend instances on one database (use a PostgreSQL `storage`), behind a load balancer whose URL is
    * `frontOrigin`: PSC, publishers and the issuer use that URL; the instances share keys and configuration.
    */
   instances?: { count: number; frontOrigin: string };
+  /** Token of the training's structure manager (SAS-agenda availabilities); absent: a new one each start. */
+  agendaManagerToken?: string;
 }
 
 export interface PublisherRouteContext {
@@ -95,6 +98,8 @@ export interface TrainingEnvironment {
   storage: Storage;
   /** The training geocoder, unless a geocoder URL was given or it was turned off. */
   geocoder?: TrainingGeocoder;
+  /** Bearer token of the training's structure manager: PUT/DELETE /api/agenda/availabilities for any structure. */
+  agendaManagerToken: string;
   close(): Promise<void>;
 }
 
@@ -242,6 +247,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       closers.push(() => started.close());
     }
 
+    const agendaManagerToken = options.agendaManagerToken ?? secret();
     const backendOptions: BackendOptions = {
       storage,
       directory,
@@ -261,6 +267,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       },
       log,
       now,
+      agenda: { managers: [trainingAgendaManager(agendaManagerToken)] },
       ...options.backend,
     };
     const backend = await startBackend({ ...backendOptions, bound });
@@ -289,6 +296,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       dataset,
       storage,
       ...(geocoder ? { geocoder } : {}),
+      agendaManagerToken,
       close: closeAll,
     };
   } catch (error) {

@@ -114,10 +114,11 @@ export function createBackendApi(deps: BackendApiDeps): BackendApi {
       );
     }
     if (!response.ok) {
-      const message = await refusalMessage(response);
-      throw new ConsoleError(
-        'backend-error',
-        message ?? `Le serveur SAS a répondu par une erreur (HTTP ${response.status}).`,
+      const refusal = await readRefusal(response);
+      throw new BackendRefusal(
+        response.status,
+        refusal?.code,
+        refusal?.message ?? `Le serveur SAS a répondu par une erreur (HTTP ${response.status}).`,
       );
     }
     return response;
@@ -156,11 +157,29 @@ export function createBackendApi(deps: BackendApiDeps): BackendApi {
   };
 }
 
-/** The French message of a backend refusal (`{"error":{"code","message"}}`), when it sent one. */
-export async function refusalMessage(response: Response): Promise<string | undefined> {
+/**
+ * A 4xx/5xx the backend answered with (other than 401/503): a `backend-error` for the regulator, with the HTTP
+ * status and the backend's own code kept for services that tell refusals apart (the SAS agenda's 409).
+ */
+export class BackendRefusal extends ConsoleError {
+  constructor(
+    readonly status: number,
+    readonly backendCode: string | undefined,
+    message: string,
+  ) {
+    super('backend-error', message);
+  }
+}
+
+async function readRefusal(response: Response): Promise<{ code: string; message: string } | undefined> {
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = backendErrorSchema.safeParse(body);
-  return parsed.success ? parsed.data.error.message : undefined;
+  return parsed.success ? parsed.data.error : undefined;
+}
+
+/** The French message of a backend refusal (`{"error":{"code","message"}}`), when it sent one. */
+export async function refusalMessage(response: Response): Promise<string | undefined> {
+  return (await readRefusal(response))?.message;
 }
 
 function withQuery(path: string, query: Record<string, unknown> | undefined): string {

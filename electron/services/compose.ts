@@ -3,6 +3,7 @@
 import type { EnvironmentInfo } from '../../shared/api/console-api';
 import { type Logger, silentLogger } from '@shared/util/logger';
 import { parseLaunch } from '../../shared/launch/parse-launch';
+import { createAgendaService } from './agenda-service';
 import { createAppointmentsService } from './appointments-service';
 import { createBackendApi } from './backend-api';
 import { createBookingService } from './booking-service';
@@ -99,6 +100,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     places: createPlacesService(api),
     booking,
     appointments,
+    agenda: createAgendaService(api),
     settings,
     journal,
     bus,

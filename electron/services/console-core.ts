@@ -6,7 +6,15 @@ import type { SearchQuery } from '../../shared/domain/search';
 import { type ConsoleEventBus } from './event-bus';
 import type { Journal } from './journal';
 import type { LaunchQueue } from './launch-queue';
-import type { AppointmentsPort, BookingPort, EnvironmentPort, PlacesPort, SearchPort, SessionPort } from './ports';
+import type {
+  AgendaPort,
+  AppointmentsPort,
+  BookingPort,
+  EnvironmentPort,
+  PlacesPort,
+  SearchPort,
+  SessionPort,
+} from './ports';
 import type { SettingsService } from './settings';
 
 export interface ConsoleCoreDeps {
@@ -17,6 +25,8 @@ export interface ConsoleCoreDeps {
   places: PlacesPort;
   booking: BookingPort;
   appointments: AppointmentsPort;
+  /** The SAS agenda booked in the console; absent (e.g. a core built for one test), its calls say it is unavailable. */
+  agenda?: AgendaPort;
   settings: SettingsService;
   journal: Journal;
   bus: ConsoleEventBus;
@@ -29,7 +39,8 @@ export interface ConsoleCore {
 }
 
 export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
-  const { bus } = deps;
+  const { bus, agenda } = deps;
+  const unavailable = () => Promise.reject(new ConsoleError('internal', 'Agenda SAS indisponible.'));
   const subscriptions = [
     deps.session.onChange((state) => {
       deps.launches.setLoggedIn(state.status === 'logged-in');
@@ -54,9 +65,8 @@ export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
     retrySources: (searchId: string, sourceIds: string[]) => deps.search.retry(searchId, sourceIds),
     openBooking: (request) => deps.booking.open(request),
     listAppointments: () => deps.appointments.list(),
-    // Wired to the backend's agenda routes by the SAS-agenda service (being built alongside).
-    bookAgendaSlot: () => Promise.reject(new ConsoleError('internal', 'Agenda SAS indisponible.')),
-    cancelAgendaAppointment: () => Promise.reject(new ConsoleError('internal', 'Agenda SAS indisponible.')),
+    bookAgendaSlot: (request) => agenda?.book(request) ?? unavailable(),
+    cancelAgendaAppointment: (appointmentId) => agenda?.cancel(appointmentId) ?? unavailable(),
     recordContact: (contact) => deps.journal.recordContact(contact),
     listJournal: () => deps.journal.list(),
     exportJournalCsv: () => deps.journal.exportCsv(),

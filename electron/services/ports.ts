@@ -1,6 +1,7 @@
 // What the console core needs from the services behind it. Each is implemented in its own module and injected,
 // so the core runs the same under Electron main, the web harness and the tests.
 import type {
+  AgendaBookingRequest,
   EnvironmentInfo,
   LocationSuggestion,
   OpenBookingRequest,
@@ -32,6 +33,14 @@ export interface SearchPort {
 export interface BookingPort {
   /** Rejects with a ConsoleError when the page may not be opened. */
   open(request: OpenBookingRequest): Promise<void>;
+}
+
+/** The SAS agenda booked in the console (electron/services/agenda-service.ts). */
+export interface AgendaPort {
+  /** Rejects `agenda-slot-taken` when another regulator took the slot first, `agenda-slot-unknown` when it is gone. */
+  book(request: AgendaBookingRequest): Promise<Appointment>;
+  /** Rejects `agenda-cancel-refused` when the appointment is not this regulator's. */
+  cancel(appointmentId: string): Promise<Appointment>;
 }
 
 export interface AppointmentsPort {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { LocationSuggestion } from '../domain/places';
 import { searchQuerySchema } from '../domain/search-query-schema';
+import { availabilityPutSchema, availabilitySchema } from './agenda-schemas';
 import { appointmentAnswerSchema, appointmentEventSchema } from './appointment-schemas';
 import { offerPractitionerSchema, searchEventSchema } from './search-event-schemas';
 import type { ShapeOf } from './shape';
@@ -72,10 +73,13 @@ const agendaBookingRequestSchema = z.object({
 export const backendErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 interface RouteBase {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  /** `bearer`: the regulator's access token is required (401 otherwise). */
-  auth: 'none' | 'bearer';
+  /**
+   * `bearer`: the regulator's access token is required (401 otherwise). `manager`: a structure manager's token
+   * (backend configuration `agenda.managers`), for routes integrators call, never the console.
+   */
+  auth: 'none' | 'bearer' | 'manager';
   /** What the route is for, in French, to name it in a message ("Réponse inattendue du serveur SAS (recherche)"). */
   label: string;
   query?: z.ZodType;
@@ -200,6 +204,30 @@ export const backendRoutes = {
     body: z.object({ appointmentId: z.string().min(1).max(200) }),
     status: 200,
     response: z.object({ appointment: appointmentAnswerSchema }),
+  },
+  /**
+   * Structure managers (and the training environment) fill the SAS agenda: availabilities of a practitioner, a CPTS
+   * or a SOS Médecins site, added or replaced by id. 403 when the token does not manage the structure; 409
+   * `agenda-slot-booked` when a regulator holds the slot.
+   */
+  agendaAvailabilitiesPut: {
+    method: 'PUT',
+    path: '/api/agenda/availabilities',
+    auth: 'manager',
+    label: 'disponibilités de l’agenda SAS',
+    body: availabilityPutSchema,
+    status: 200,
+    response: z.object({ availabilities: z.array(availabilitySchema) }),
+  },
+  /** Removes one availability (`?id=`); 404 when unknown, 409 `agenda-slot-booked` when a regulator holds it. */
+  agendaAvailabilitiesDelete: {
+    method: 'DELETE',
+    path: '/api/agenda/availabilities',
+    auth: 'manager',
+    label: 'suppression de disponibilité de l’agenda SAS',
+    query: z.object({ id: z.string().trim().min(1).max(200) }),
+    status: 200,
+    response: z.object({ removed: z.string() }),
   },
   offerPage: {
     method: 'POST',

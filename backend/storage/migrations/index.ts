@@ -10,6 +10,7 @@ import { migration040DirectoryVersions } from './040-directory-versions';
 import { migration050AppointmentHistoryLrm } from './050-appointment-history-lrm';
 import { migration051BookingIntentOrigin } from './051-booking-intent-origin';
 import { migration052LrmOutbox } from './052-lrm-outbox';
+import { migration055AgendaBookings } from './055-agenda-bookings';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration050AppointmentHistoryLrm,
   migration051BookingIntentOrigin,
   migration052LrmOutbox,
+  migration055AgendaBookings,
 ];

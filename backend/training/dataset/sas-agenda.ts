@@ -8,7 +8,11 @@ import { slotsForWindow, type SlotPattern } from './slot-patterns';
  * Agenda slots of every SAS-agenda pattern starting in [from, to]. Ids are the pattern slot ids, so putting them
  * again (overlapping refreshes) replaces rather than duplicates.
  */
-export function sasAgendaSlotInputs(patterns: readonly SlotPattern[], from: Date, to: Date): AgendaSlotInput[] {
+export function sasAgendaSlotInputs(
+  patterns: readonly SlotPattern[],
+  from: Date,
+  to: Date,
+): (AgendaSlotInput & { practitionerId: string })[] {
   return patterns.flatMap((pattern) => {
     if (pattern.sourceId !== SAS_AGENDA_ID || pattern.owner.kind !== 'practitioner') return [];
     const practitionerId = pattern.owner.nationalId;
