@@ -13,6 +13,12 @@ const id = z
   .max(200)
   .regex(/^[\w.:/|@-]+$/u, 'identifiant invalide');
 
+/** An LRM origin as launches carry it (`TEST-SAMU000`, `fr.health.samu330`). */
+const lrmOrigin = z
+  .string()
+  .max(100)
+  .regex(/^[\w.:-]+$/u);
+
 const openBookingRequestSchema = z.object({
   searchId: id.optional(),
   slotId: z.string().min(1).max(400),
@@ -24,6 +30,7 @@ const openBookingRequestSchema = z.object({
     .optional(),
   practitionerName: text(300).optional(),
   start: z.string().max(40).optional(),
+  origin: lrmOrigin.optional(),
 });
 
 const agendaBookingRequestSchema = z.object({

@@ -57,6 +57,8 @@ export interface OpenBookingRequest {
   practitionerId?: string;
   practitionerName?: string;
   start?: string;
+  /** LRM origin of the tab's launch: the appointment the publisher reports is sent back to that SAMU's LRM. */
+  origin?: string;
 }
 
 /** A SAS-agenda slot the regulator confirmed in the console. */
