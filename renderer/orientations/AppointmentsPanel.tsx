@@ -1,11 +1,15 @@
-// "Mes orientations": the appointments this regulator booked, live. Each row: practitioner, day and time (Paris),
-// status badge, publisher, when it last changed, and the search tab it came from (one click brings it back).
+// "Mes orientations": the appointments this regulator booked, live. Each row (AppointmentItem): practitioner, day
+// and time (Paris), status, the call and the place, publisher, LRM transmission, history, what can be done with it,
+// and the search tab it came from (one click brings it back).
 import { useMemo, type RefObject } from 'react';
+import { getConsoleApi } from '../api/console-client';
 import { fr } from '../i18n/fr';
 import { formatClock } from '../search/format';
 import { useNow } from '../search/use-now';
-import { appointmentRows, type AppointmentRow } from './appointment-rows';
-import { useFocusTab, useTabLinks } from './TabLinks';
+import { appointmentRows } from './appointment-rows';
+import { AppointmentItem } from './AppointmentItem';
+import { useCallMemorySnapshot, useFocusTab, useTabLinks } from './TabLinks';
+import { useAppointmentActions } from './use-appointment-actions';
 import type { Orientations } from './use-orientations';
 import { PanelHead } from './PanelHead';
 
@@ -18,9 +22,14 @@ interface Props {
 export function AppointmentsPanel({ orientations, headingRef, headingId }: Props) {
   const { appointments: state, close } = orientations;
   const links = useTabLinks();
+  const memory = useCallMemorySnapshot();
   const focusTab = useFocusTab();
+  const actions = useAppointmentActions(getConsoleApi());
   const now = useNow(60_000);
-  const rows = useMemo(() => appointmentRows(state.appointments, links, now), [state.appointments, links, now]);
+  const rows = useMemo(
+    () => appointmentRows(state.appointments, links, now, memory),
+    [state.appointments, links, now, memory],
+  );
   const changed = new Set(state.changedIds);
 
   const goToTab = (tabId: string) => {
@@ -47,69 +56,16 @@ export function AppointmentsPanel({ orientations, headingRef, headingId }: Props
       {rows.length > 0 && (
         <ul className="orientation-list" aria-label={fr.orientations.listLabel}>
           {rows.map((row) => (
-            <AppointmentItem key={row.id} row={row} changed={changed.has(row.id)} onGoToTab={goToTab} />
+            <AppointmentItem
+              key={row.id}
+              row={row}
+              changed={changed.has(row.id)}
+              actions={actions}
+              onGoToTab={goToTab}
+            />
           ))}
         </ul>
       )}
     </>
-  );
-}
-
-function AppointmentItem({
-  row,
-  changed,
-  onGoToTab,
-}: {
-  row: AppointmentRow;
-  changed: boolean;
-  onGoToTab: (tabId: string) => void;
-}) {
-  return (
-    <li
-      className={`orientation${changed ? ' orientation-changed' : ''}`}
-      data-testid="orientation"
-      data-status={row.status}
-      data-appointment-id={row.id}
-    >
-      <div className="orientation-head">
-        <strong className="orientation-practitioner">{row.practitioner}</strong>
-        {/* Keyed by status: a new status re-mounts the badge, which replays its highlight. */}
-        <span key={row.status} className={`status-badge status-${row.status}`} data-testid="orientation-status">
-          {row.statusLabel}
-        </span>
-      </div>
-      <p className="orientation-when">{row.when}</p>
-      {row.notInitiated && (
-        <p
-          className="orientation-not-initiated"
-          data-testid="orientation-not-initiated"
-          title={fr.orientations.notInitiatedHint}
-        >
-          {fr.orientations.notInitiated}
-        </p>
-      )}
-      <p className="orientation-meta">
-        {fr.orientations.publisher(row.publisher)}
-        {row.updated && (
-          <>
-            {' · '}
-            <span data-testid="orientation-updated">{row.updated}</span>
-          </>
-        )}
-      </p>
-      <p className="orientation-link">
-        {row.link.kind === 'open' && (
-          <button
-            type="button"
-            className="btn-link"
-            onClick={() => row.link.kind === 'open' && onGoToTab(row.link.tabId)}
-          >
-            {fr.orientations.goToTab} — {row.link.title}
-          </button>
-        )}
-        {row.link.kind === 'closed' && <span className="muted">{fr.orientations.tabClosed}</span>}
-        {row.link.kind === 'none' && <span className="muted">{fr.orientations.noTab}</span>}
-      </p>
-    </li>
   );
 }

@@ -1,18 +1,45 @@
 // The tab links as React context: the workspace publishes its tabs, "Mes orientations" reads them and brings a tab
-// back. Outside a provider (tests, another shell) the links are simply empty.
+// back; beside them, the memory of the calls and bookings behind each search (call-memory.ts). Outside a provider
+// (tests, another shell) the links and the memory are simply empty.
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { SearchTab } from '../search/workspace';
 import { tabDetail, tabTitle } from '../search/tab-title';
+import { callContextOfTab } from './call-context';
+import { CallMemory, EMPTY_CALL_MEMORY, type CallMemorySnapshot } from './call-memory';
 import { EMPTY_TAB_LINKS, TabLinkStore, type TabLinksSnapshot } from './tab-links';
 
 const TabLinksContext = createContext<TabLinkStore | undefined>(undefined);
+const CallMemoryContext = createContext<CallMemory | undefined>(undefined);
+const noSubscription = () => () => undefined;
 
 export function TabLinksProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => new TabLinkStore());
-  return <TabLinksContext.Provider value={store}>{children}</TabLinksContext.Provider>;
+  // Kept across logouts: each regulator's list only names their own searches, and a regulator logged out by an
+  // expired session finds the calls behind their appointments again.
+  const [memory] = useState(() => new CallMemory());
+  return (
+    <TabLinksContext.Provider value={store}>
+      <CallMemoryContext.Provider value={memory}>{children}</CallMemoryContext.Provider>
+    </TabLinksContext.Provider>
+  );
 }
 
-const noSubscription = () => () => undefined;
+const emptyMemory = () => EMPTY_CALL_MEMORY;
+
+/** The memory of calls and bookings, as "Mes orientations" reads it. */
+export function useCallMemorySnapshot(): CallMemorySnapshot {
+  const memory = useContext(CallMemoryContext);
+  return useSyncExternalStore(memory?.subscribe ?? noSubscription, memory?.getSnapshot ?? emptyMemory);
+}
+
+/** For the workspace and the slot chips: remembers a booking page opened or a SAS-agenda booking confirmed. */
+export function useRememberBooking(): CallMemory['rememberBooking'] {
+  const memory = useContext(CallMemoryContext);
+  return memory?.rememberBooking ?? ignoreBooking;
+}
+
+const ignoreBooking: CallMemory['rememberBooking'] = () => undefined;
+
 const emptySnapshot = () => EMPTY_TAB_LINKS;
 
 export function useTabLinks(): TabLinksSnapshot {
@@ -29,6 +56,7 @@ export function useFocusTab(): (tabId: string) => boolean {
 /** For the workspace: publishes its tabs (those whose search started) and how to activate one. */
 export function usePublishTabLinks(tabs: readonly SearchTab[], activate: (tabId: string) => void): void {
   const store = useContext(TabLinksContext);
+  const memory = useContext(CallMemoryContext);
   const activateRef = useRef(activate);
   activateRef.current = activate;
 
@@ -39,7 +67,8 @@ export function usePublishTabLinks(tabs: readonly SearchTab[], activate: (tabId:
       ),
       tabs.flatMap((tab) => tab.stream.sources),
     );
-  }, [store, tabs]);
+    memory?.recordCalls(tabs.flatMap((tab) => callContextOfTab(tab) ?? []));
+  }, [store, memory, tabs]);
 
   useEffect(() => {
     if (!store) return undefined;

@@ -1,9 +1,16 @@
 // "Mes orientations" as rows: what the regulator reads for each appointment — practitioner, day and time in Paris,
 // the status in French, the publisher, when it last changed, and the search tab it came from. Pure functions.
-import { APPOINTMENT_STATUS_LABELS, type Appointment, type AppointmentStatus } from '../../shared/domain/appointment';
+import {
+  APPOINTMENT_STATUS_LABELS,
+  SAS_AGENDA_SOURCE_ID,
+  type Appointment,
+  type AppointmentStatus,
+} from '../../shared/domain/appointment';
 import { localDate, localDatePlusDays, PARIS_TIME_ZONE } from '@shared/util/time-zone';
 import { fr } from '../i18n/fr';
 import { formatClock, formatDay, formatSlotTime } from '../search/format';
+import { appointmentDetails, twinKeys, type AppointmentDetails } from './appointment-details';
+import { EMPTY_CALL_MEMORY, type CallMemorySnapshot } from './call-memory';
 import { tabForSearch, type TabLinksSnapshot } from './tab-links';
 
 type AppointmentLink =
@@ -14,8 +21,10 @@ type AppointmentLink =
   /** Not linked to any tab (booked outside the console's search, or the link was lost). */
   | { kind: 'none' };
 
-export interface AppointmentRow {
+export interface AppointmentRow extends AppointmentDetails {
   id: string;
+  /** Publisher id (`sas-agenda` for the SAS agenda). */
+  publisherId: string;
   practitioner: string;
   /** "Aujourd’hui, 14:30 – 14:50" (Paris time). */
   when: string;
@@ -61,6 +70,7 @@ export function practitionerLabel(appointment: Pick<Appointment, 'practitionerNa
 }
 
 function publisherLabel(publisherId: string, links: TabLinksSnapshot): string {
+  if (publisherId === SAS_AGENDA_SOURCE_ID) return fr.orientationActions.agendaSas;
   return links.publisherNames[publisherId] ?? publisherId;
 }
 
@@ -78,7 +88,9 @@ export function appointmentRows(
   appointments: readonly Appointment[],
   links: TabLinksSnapshot,
   nowMs: number,
+  memory: CallMemorySnapshot = EMPTY_CALL_MEMORY,
 ): AppointmentRow[] {
+  const twins = twinKeys(appointments);
   const time = (iso: string) => {
     const t = Date.parse(iso);
     return Number.isNaN(t) ? -Infinity : t;
@@ -88,7 +100,9 @@ export function appointmentRows(
     .map((a) => {
       const updatedMs = Date.parse(a.updatedAt);
       return {
+        ...appointmentDetails(a, memory, twins, nowMs, statusLabel),
         id: a.id,
+        publisherId: a.publisherId,
         practitioner: practitionerLabel(a),
         when: appointmentWhen(a, nowMs),
         status: a.status,

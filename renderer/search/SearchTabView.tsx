@@ -4,10 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Slot } from '../../shared/domain/slot';
 import { CptsOtherMembers } from './cards/CptsOtherMembers';
 import { fr } from '../i18n/fr';
+import { AgendaConfirmDialog } from './cards/AgendaConfirmDialog';
 import type { CardActions } from './cards/ResultCardView';
-import { SlotContext } from './cards/slot-context';
+import { bookedKey, SlotContext } from './cards/slot-context';
 import { SlotLegend } from './cards/SlotLegend';
 import { slotKind } from './cards/slot-kind';
+import { useAgendaBooking } from './cards/use-agenda-booking';
 import { useSlotContext } from './cards/use-slot-context';
 import { formatSlotTime, workstationTimeZone, zoneLabel } from './format';
 import { getConsoleApi } from '../api/console-client';
@@ -27,7 +29,7 @@ import { runTabCommand } from './tab-commands';
 import { activeFilterCount, type TabViewAction } from './tab-view';
 import { useNow } from './use-now';
 import { useTabResults } from './use-tab-results';
-import type { WorkspaceControls } from './use-workspace';
+import { lrmOriginOf, type WorkspaceControls } from './use-workspace';
 import type { SearchTab } from './workspace';
 
 interface SearchTabViewProps {
@@ -73,11 +75,32 @@ export function SearchTabView({
     [dispatchView],
   );
   const slotContext = useSlotContext(getConsoleApi(), tab.searchId, stream.location);
-  const { markOpened } = slotContext;
+  const { markOpened, markBooked, markTaken } = slotContext;
   const [bookingFeedback, setBookingFeedback] = useState('');
+  const onAgendaBooked = useCallback(
+    (slot: Slot) => setBookingFeedback(fr.agendaBooking.booked(formatSlotTime(slot.start, slotContext.value.timeZone))),
+    [slotContext.value.timeZone],
+  );
+  const agenda = useAgendaBooking({
+    api: getConsoleApi(),
+    searchId: tab.searchId,
+    origin: lrmOriginOf(tab),
+    timeZone: slotContext.value.timeZone,
+    markBooked,
+    markTaken,
+    onBooked: onAgendaBooked,
+  });
+  const openAgenda = agenda.open;
   const book = useCallback(
     (slot: Slot, card: ResultCard) => {
       const time = formatSlotTime(slot.start, slotContext.value.timeZone);
+      // The SAS agenda is booked here, after a short confirmation (no page to open).
+      if (slotKind(slot) === 'sas-agenda') {
+        if (slotContext.value.booked.has(bookedKey(slot.practitionerId, slot.start)))
+          setBookingFeedback(fr.agendaBooking.alreadyBooked);
+        else openAgenda(slot, card);
+        return;
+      }
       // Said at once: the page opens in another window, the regulator must know the click was taken.
       if (slotKind(slot) === 'no-url' || slotKind(slot) === 'walk-in')
         setBookingFeedback(fr.slotKinds.callFeedback(time));
@@ -87,7 +110,7 @@ export function SearchTabView({
         setBookingFeedback(fr.slotKinds.openedFeedback(time));
       });
     },
-    [controls, tab.id, markOpened, slotContext.value.timeZone],
+    [controls, tab.id, markOpened, openAgenda, slotContext.value.timeZone, slotContext.value.booked],
   );
   const zone = slotContext.value.timeZone;
   const foreignZone = stream.location && zone !== workstationTimeZone() ? zoneLabel(zone, now) : undefined;
@@ -226,6 +249,15 @@ export function SearchTabView({
         <p className="booking-feedback" aria-hidden="true">
           {bookingFeedback}
         </p>
+      )}
+      {agenda.dialog && (
+        <AgendaConfirmDialog
+          key={agenda.dialog.slot.id}
+          state={agenda.dialog}
+          foreignZone={foreignZone}
+          onConfirm={agenda.confirm}
+          onClose={agenda.close}
+        />
       )}
       {!failedEarly && (
         <SourceStatesContext.Provider value={sourceStates}>

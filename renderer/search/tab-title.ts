@@ -6,7 +6,7 @@ import { formatClock, practitionerName } from './format';
 import type { SearchTab } from './workspace';
 
 /** "Agen" from "12 Rue Paul Vidal, 47000 Agen", "Agen (47)" or the LRM's city. */
-function communeOf(tab: SearchTab): string | undefined {
+export function communeOf(tab: SearchTab): string | undefined {
   const city = tab.query.location.city?.trim();
   if (city) return city;
   const label = tab.stream.location?.label;
@@ -16,7 +16,7 @@ function communeOf(tab: SearchTab): string | undefined {
   return afterPostcode || label.split(/[,(—]/u)[0]?.trim() || undefined;
 }
 
-function specialtyOf(tab: SearchTab): string {
+export function specialtyOf(tab: SearchTab): string {
   const reference = tab.query.specialty;
   if (!reference) return tab.form.specialtyText;
   const resolution = resolveSpecialtyReference(reference);

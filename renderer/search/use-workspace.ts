@@ -1,10 +1,12 @@
 // The tabs wired to the console: starting, cancelling and retrying searches, routing stream events to tabs,
 // opening bookings and noting contacts. The state itself is the pure reducer of workspace.ts.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { ConsoleApi, LaunchEvent } from '../../shared/api/console-api';
+import type { ConsoleApi, LaunchEvent, OpenBookingRequest } from '../../shared/api/console-api';
 import { consoleErrorPayload } from '../../shared/api/errors';
 import type { Slot } from '../../shared/domain/slot';
 import { fr } from '../i18n/fr';
+import { useRememberBooking } from '../orientations/TabLinks';
+import { slotPlace } from './cards/agenda-confirmation';
 import { practitionerName } from './format';
 import type { ResultCard } from './list-rows';
 import { formFromLaunch, queryFromLaunch, type SearchFormValues } from './search-query';
@@ -42,6 +44,7 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
   stateRef.current = state;
   // Tabs open right now, kept in step with open/close calls (the rendered state may lag behind an answer).
   const liveTabs = useRef(new Set<string>());
+  const rememberBooking = useRememberBooking();
 
   useEffect(() => api.on('search', ({ searchId, event }) => dispatch({ type: 'event', searchId, event })), [api]);
 
@@ -127,23 +130,30 @@ export function useWorkspace(api: ConsoleApi): WorkspaceControls {
         dispatch({ type: 'notice', tabId, notice: { code: 'no-booking-url', message: fr.slot.noBookingUrl } });
         return false;
       }
+      const origin = tab ? lrmOriginOf(tab) : undefined;
+      const request: OpenBookingRequest = {
+        ...(tab?.searchId ? { searchId: tab.searchId } : {}),
+        slotId: slot.id,
+        sourceId: slot.sourceId,
+        bookingUrl: slot.bookingUrl,
+        ...(slot.practitionerId ? { practitionerId: slot.practitionerId } : {}),
+        practitionerName: cardName(card),
+        start: slot.start,
+        ...(origin ? { origin } : {}),
+      };
       try {
-        await api.openBooking({
-          ...(tab?.searchId ? { searchId: tab.searchId } : {}),
-          slotId: slot.id,
-          sourceId: slot.sourceId,
-          bookingUrl: slot.bookingUrl,
-          ...(slot.practitionerId ? { practitionerId: slot.practitionerId } : {}),
-          practitionerName: cardName(card),
-          start: slot.start,
-        });
+        await api.openBooking(request);
+        // « Mes orientations » re-opens this page for the appointment the publisher reports (same search and
+        // practitioner), and names the place the regulator saw.
+        const place = slotPlace(slot, card);
+        if (tab?.searchId) rememberBooking(tab.searchId, slot.practitionerId, { request, ...(place ? { place } : {}) });
         return true;
       } catch (error: unknown) {
         dispatch({ type: 'notice', tabId, notice: consoleErrorPayload(error) });
         return false;
       }
     },
-    [api],
+    [api, rememberBooking],
   );
 
   const recordContact = useCallback(
@@ -201,6 +211,11 @@ export function useLaunchTabs(
       consumed(launch.id);
     }
   }, [launches, open, consumed]);
+}
+
+/** The LRM origin of a tab opened by a launch: bookings made from it are sent back to that SAMU's LRM. */
+export function lrmOriginOf(tab: Pick<SearchTab, 'origin'>): string | undefined {
+  return tab.origin.kind === 'launch' ? tab.origin.lrmOrigin : undefined;
 }
 
 /**

@@ -17,17 +17,19 @@ interface SlotButtonProps {
 
 const KIND_TITLE = {
   bookable: fr.slotKinds.bookable,
-  'sas-agenda': fr.slotKinds.sasAgenda,
+  'sas-agenda': fr.agendaBooking.legend,
   'no-url': fr.slotKinds.noUrl,
   'walk-in': fr.slotKinds.walkIn,
 } as const;
 
 export const SlotButton = memo(function SlotButton({ slot, dayLabel, showDate, onBook }: SlotButtonProps) {
-  const { timeZone, booked, opened } = useContext(SlotContext);
+  const { timeZone, booked, opened, taken } = useContext(SlotContext);
   const time = formatSlotTime(slot.start, timeZone);
   const kind = slotKind(slot);
   const isBooked = booked.has(bookedKey(slot.practitionerId, slot.start));
   const isOpened = !isBooked && opened.has(slot.id);
+  // Another regulator booked this SAS-agenda slot first: it stays in sight, marked, and cannot be asked again.
+  const isTaken = !isBooked && (taken?.has(slot.id) ?? false);
   const modes = slot.modes.map((m) => fr.slot.modes[m] ?? m);
   const types = slot.types.map((t) => fr.slot.types[t] ?? t);
   const longTypes = slot.types.map((t) => fr.slot.typesLong[t] ?? t);
@@ -36,12 +38,13 @@ export const SlotButton = memo(function SlotButton({ slot, dayLabel, showDate, o
   return (
     <button
       type="button"
-      className={`slot slot-${kind}${slot.types.includes('SNP') ? ' slot-snp' : ''}${isBooked ? ' slot-booked' : ''}`}
+      className={`slot slot-${kind}${slot.types.includes('SNP') ? ' slot-snp' : ''}${isBooked ? ' slot-booked' : ''}${isTaken ? ' slot-taken' : ''}`}
       data-slot-id={slot.id}
       data-slot-kind={kind}
+      disabled={isTaken}
       onClick={() => onBook(slot)}
       title={[
-        KIND_TITLE[kind],
+        isTaken ? fr.agendaBooking.takenTitle : KIND_TITLE[kind],
         modes.join(', '),
         longTypes.join(', '),
         reasons ? `${fr.slot.reasonPrefix}${reasons}` : undefined,
@@ -64,6 +67,7 @@ export const SlotButton = memo(function SlotButton({ slot, dayLabel, showDate, o
       {kind === 'walk-in' && <span className="slot-walkin">{fr.slot.walkIn}</span>}
       {isBooked && <span className="slot-state slot-state-booked">{fr.slotKinds.booked}</span>}
       {isOpened && <span className="slot-state slot-state-opened">{fr.slotKinds.opened}</span>}
+      {isTaken && <span className="slot-state slot-state-taken">{fr.agendaBooking.taken}</span>}
       {reasons && (
         <span className="slot-reason">
           <span className="visually-hidden">{fr.slot.reasonPrefix}</span>

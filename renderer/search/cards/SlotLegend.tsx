@@ -4,7 +4,7 @@ import type { SlotKind } from './slot-kind';
 
 const ENTRIES: readonly { kind: SlotKind; text: string }[] = [
   { kind: 'bookable', text: fr.slotKinds.bookable },
-  { kind: 'sas-agenda', text: fr.slotKinds.sasAgenda },
+  { kind: 'sas-agenda', text: fr.agendaBooking.legend },
   { kind: 'no-url', text: fr.slotKinds.noUrl },
   { kind: 'walk-in', text: fr.slotKinds.walkIn },
 ];

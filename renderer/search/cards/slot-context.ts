@@ -9,6 +9,8 @@ export interface SlotContextValue {
   booked: ReadonlySet<string>;
   /** Slot ids whose booking page was opened from this tab. */
   opened: ReadonlySet<string>;
+  /** SAS-agenda slot ids another regulator took first: marked so, and no longer clickable. */
+  taken?: ReadonlySet<string>;
 }
 
 export const SlotContext = createContext<SlotContextValue>({

@@ -1,15 +1,16 @@
-// What a regulator can do with a slot, which decides how its chip looks: book it online (publisher or SAS agenda
-// booking page), call the number shown (no booking page), or send the patient without an appointment (walk-in).
+// What a regulator can do with a slot, which decides how its chip looks: book it online (publisher's booking page),
+// book it in the console (SAS agenda: no page, the regulator confirms here), call the number shown (no booking
+// page), or send the patient without an appointment (walk-in).
+import { SAS_AGENDA_SOURCE_ID } from '@shared/domain/appointment';
 import type { Slot } from '@shared/domain/slot';
 
 export type SlotKind = 'bookable' | 'sas-agenda' | 'no-url' | 'walk-in';
 
-const SAS_AGENDA_SOURCE_ID = 'sas-agenda';
-
 export function slotKind(slot: Pick<Slot, 'withAppointment' | 'bookingUrl' | 'sourceId'>): SlotKind {
   if (!slot.withAppointment) return 'walk-in';
-  if (!slot.bookingUrl) return 'no-url';
-  return slot.sourceId === SAS_AGENDA_SOURCE_ID ? 'sas-agenda' : 'bookable';
+  // The SAS agenda is booked in the console itself: whether a page was given does not matter.
+  if (slot.sourceId === SAS_AGENDA_SOURCE_ID) return 'sas-agenda';
+  return slot.bookingUrl ? 'bookable' : 'no-url';
 }
 
 /** A walk-in site's slots of one day as one span: first start to last end (its opening hours that day). */

@@ -79,7 +79,8 @@ describe('appointment rows', () => {
       NOW,
     );
 
-    expect(row).toEqual({
+    // The call, place, reference, history and actions are asserted in orientations-actions.test.ts.
+    expect(row).toMatchObject({
       id: 'a',
       practitioner: 'Dr Paul Lavandevif',
       when: 'Aujourd’hui, 14:30 – 14:50',
