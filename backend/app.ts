@@ -12,6 +12,8 @@ import { boundCorrectly } from './identity/token-binding';
 import { environmentRoute } from './api/environment-route';
 import { apiRoutes } from './api/routes';
 import { agendaApi, type AgendaOptions } from './agenda/index';
+import { startConfiguredLrmLink, type LrmConfig } from './lrm/backend-link';
+import { storageAccounts } from './identity/storage-accounts';
 import { storedBookingIntents } from './appointments/booking-intents';
 import { AppointmentFeed } from './appointments/feed';
 import { appointmentRoutes } from './appointments/routes';
@@ -25,7 +27,6 @@ import { readinessRoute } from './http/readiness';
 import { createRouter } from './http/router';
 import { storageOidcAdapter } from './identity/oidc-adapter';
 import { createIdentityProvider, type IdentityProvider, type IdentityProviderConfig } from './identity/provider';
-import type { RegulatorAccounts } from './identity/regulator-accounts';
 import {
   agendaSlotsFrom,
   directoryOffer,
@@ -92,6 +93,8 @@ export interface BackendOptions {
   limits?: Partial<BackendLimits>;
   /** SAS agenda: the structure managers who fill it, and who follows its bookings (the LRM link). */
   agenda?: AgendaOptions;
+  /** The LRM link (INT_L02 through the Hub Santé); absent: appointments wait in the outbox, /ready says it is off. */
+  lrm?: { config: LrmConfig; resolvePath?: (path: string) => string };
   now?: () => Date;
 }
 
@@ -113,24 +116,6 @@ export interface Backend {
 export { bearerKeyAuthenticator, newPublisherKey } from './appointments/publisher-keys';
 
 export const DEFAULT_PUBLISHER_TIMEOUT_MS = 7_000;
-
-/** Regulator accounts as the identity provider reads them, from storage. */
-export function storageAccounts(storage: Storage): RegulatorAccounts {
-  return {
-    async findByNationalId(nationalId) {
-      const account = await storage.regulators.get(nationalId);
-      return (
-        account && {
-          nationalId: account.nationalId,
-          familyName: account.familyName,
-          givenName: account.givenName,
-          email: account.email,
-          active: account.active,
-        }
-      );
-    },
-  };
-}
 
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const logger = options.logger ?? silentLogger;
@@ -217,12 +202,20 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const feed = new AppointmentFeed(onUnexpected);
   // Several instances on one PostgreSQL: a V3 call on one reaches the streams on all.
   if (options.storage.db.notifications) await feed.connect(options.storage.db.notifications);
+  const lrmLink = await startConfiguredLrmLink(options.lrm, {
+    storage: options.storage,
+    feed,
+    directory: () => options.directory,
+    registry: metrics.registry,
+    log,
+  });
   const routes = [
     readinessRoute({
       storage: () => storageReachable(options.storage.db),
       directory: () => options.directory.publishers.length > 0,
       keys: () => identity.publicJwks.keys.length > 0,
       accepting: () => !bound.closing,
+      lrm: () => lrmLink.status(),
     }),
     ...apiRoutes({
       search,
@@ -241,6 +234,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       regulatorByTechnicalId: async (id) => (await options.storage.regulators.getByTechnicalId(id))?.nationalId,
       verifyAccessToken,
       onUnexpected,
+      db: options.storage.db,
     }),
     ...agendaApi(options, { feed, verifyAccessToken, now }),
   ];
@@ -293,6 +287,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       const budgetMs = options.publishers.timeoutMs ?? DEFAULT_PUBLISHER_TIMEOUT_MS;
       const closing = bound.close({ graceMs: closeOptions.graceMs ?? budgetMs + 1_000 });
       await feed.close();
+      await lrmLink.close();
       await closing;
       stopCleanup();
       breaker.stop();

@@ -17,9 +17,12 @@ async function main(): Promise<void> {
   // for every server (tests that start the backend as its own process).
   // The structure manager's token for filling the SAS agenda (backend/API.md): given, or made at start and shown.
   const agendaToken = process.env.SAS_TRAINING_AGENDA_TOKEN;
+  // A broker (RabbitMQ) for the simulated LRMs and the LRM link; without one the link is off.
+  const lrmAmqpUrl = process.env.SAS_LRM_AMQP_URL?.trim();
   const env = await startTrainingEnvironment({
     ...(port === 0 ? { log } : { backendPort: port, pscPort: port + 10, publisherPortBase: port + 20, log }),
     ...(agendaToken ? { agendaManagerToken: agendaToken } : {}),
+    ...(lrmAmqpUrl ? { lrmAmqpUrl } : {}),
   });
   process.stdout.write(
     [
@@ -27,6 +30,9 @@ async function main(): Promise<void> {
       'Serveur SAS — environnement de FORMATION (données fictives)',
       `  API et fournisseur d’identité : ${env.backendUrl}  (OpenID : ${env.backend.identity.issuer})`,
       `  Pro Santé Connect de formation : ${env.psc.issuer}`,
+      env.lrm
+        ? `  LRM simulés (« DRM à rattacher ») : ${env.lrm.pageUrl}`
+        : '  Liaison LRM désactivée (SAS_LRM_AMQP_URL : broker RabbitMQ)',
       ...[...env.publishers.values()].map((p) => `  éditeur simulé ${p.entry.name.padEnd(28)} ${p.server.fhirBaseUrl}`),
       `  Agenda SAS, jeton du gestionnaire de structure de formation : ${env.agendaManagerToken}`,
       'Ctrl+C pour arrêter.',

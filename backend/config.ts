@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { startBackend, bearerKeyAuthenticator, storageAccounts, type Backend } from './app';
+import { startBackend, bearerKeyAuthenticator, type Backend } from './app';
+import { storageAccounts } from './identity/storage-accounts';
 import { anyOf, certificateSubjectAuthenticator, clientCertificateAuthenticator } from './appointments/publisher-auth';
 import { proxiedCertificateAuthenticator } from './appointments/proxied-certificate';
 import { loadDirectory } from './directory/index';
@@ -217,6 +218,7 @@ export async function startConfiguredBackend(
     ...(logger ? { logger } : {}),
     limits: config.limits,
     agenda: { managers: config.agenda.managers },
+    lrm: { config: config.lrm, resolvePath: path },
     observability: {
       trustedProxies: config.observability.trustedProxies,
       ...(config.observability.metrics

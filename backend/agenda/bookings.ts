@@ -13,7 +13,7 @@ import {
   releaseAgendaBooking,
 } from '../storage/agenda-bookings';
 import { agendaSlotStorageId, type AgendaSlotRecord } from '../storage/agenda-slots';
-import { createAppointmentRepository, type AppointmentRecord } from '../storage/appointments';
+import { createAppointmentRepository, visibleAppointment, type AppointmentRecord } from '../storage/appointments';
 import type { SqlDatabase } from '../storage/sql-database';
 
 /** What the LRM link needs beside the appointment: the origin of the launch its search came from. */
@@ -53,8 +53,7 @@ function ownerName(slot: AgendaSlotRecord, directory: AgendaBookingDeps['directo
 }
 
 function visible(record: AppointmentRecord, slotId: string): Appointment {
-  const { createdAt: _createdAt, ...appointment } = record;
-  return { ...appointment, agendaSlotId: `${SAS_AGENDA_ID}/${slotId}` };
+  return { ...visibleAppointment(record), agendaSlotId: `${SAS_AGENDA_ID}/${slotId}` };
 }
 
 export function createAgendaBookings(deps: AgendaBookingDeps) {
@@ -83,6 +82,8 @@ export function createAgendaBookings(deps: AgendaBookingDeps) {
           ...(slot.practitionerId !== undefined ? { practitionerId: slot.practitionerId } : {}),
           ...(name !== undefined ? { practitionerName: name } : {}),
           ...(request.searchId !== undefined ? { searchId: request.searchId.slice(0, 100) } : {}),
+          // The outbox row for the LRM of the launch is written in this same transaction.
+          ...(request.origin !== undefined ? { lrmOrigin: request.origin } : {}),
         });
         await recordAgendaBooking(tx, {
           id: bookingId,
@@ -121,6 +122,9 @@ export function createAgendaBookings(deps: AgendaBookingDeps) {
           start: current.start,
           end: current.end,
           operatorId: current.operatorId,
+          ...(current.practitionerId !== undefined ? { practitionerId: current.practitionerId } : {}),
+          ...(current.practitionerName !== undefined ? { practitionerName: current.practitionerName } : {}),
+          ...(current.searchId !== undefined ? { searchId: current.searchId } : {}),
         });
         return { appointment: record, changed: true };
       });

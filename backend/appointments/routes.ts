@@ -1,5 +1,7 @@
 // Appointment routes: the V3 receiver for publishers (FHIR), and for the console the regulator's appointments,
 // a live stream of their changes, and the booking intents that link an appointment to its search tab.
+import { withAgendaSlotIds } from '../agenda/appointment-list';
+import type { SqlExecutor } from '../storage/sql-database';
 import { backendRoutes } from '../../shared/backend-api/routes';
 import type { AccessTokenVerifier } from '../api/auth';
 import { jsonRoute, streamRoute } from '../api/declare';
@@ -19,6 +21,8 @@ export interface AppointmentRoutesDeps {
   publicOrigin?: string;
   verifyAccessToken: AccessTokenVerifier;
   onUnexpected: (error: unknown) => void;
+  /** Where SAS-agenda bookings are kept: « Mes orientations » names the slot each agenda appointment holds. */
+  db?: SqlExecutor;
 }
 
 export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
@@ -42,7 +46,8 @@ export function appointmentRoutes(deps: AppointmentRoutesDeps): Route[] {
     { method: 'PUT', path: '/fhir/v1/Appointment', handle: write },
     jsonRoute(backendRoutes.appointments, { verify }, async ({ caller }) => {
       const list = await deps.appointments.listByOperator(caller.nationalId, { limit: 200 });
-      return { appointments: list.map(visibleAppointment) };
+      const visible = list.map(visibleAppointment);
+      return { appointments: deps.db ? await withAgendaSlotIds(deps.db, visible) : visible };
     }),
     streamRoute(backendRoutes.appointmentEvents, { verify }, ({ caller }, response, send) => {
       response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });

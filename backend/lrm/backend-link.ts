@@ -8,6 +8,8 @@ import type { Storage } from '../storage/index';
 import type { LrmCodec } from './codec';
 import type { LrmConfig } from './config';
 import { startLrmLink, type LrmLink } from './link';
+import { createLrmCodec } from './message-codec';
+import type { LrmDirectory } from './message/index';
 
 export interface BackendLrmLinkOptions {
   config: LrmConfig;
@@ -39,3 +41,36 @@ export async function startBackendLrmLink(options: BackendLrmLinkOptions): Promi
     log: options.log,
   });
 }
+
+const NO_LINK: LrmLink = {
+  status: () => ({ connected: false, label: 'Liaison LRM désactivée : aucun broker configuré.' }),
+  sendNow: async () => {},
+  close: async () => {},
+};
+
+/**
+ * The LRM link of a backend, from its `lrm` configuration: the INT_L02 codec on the backend's directory. Without
+ * one, a link that is off: appointments wait in the outbox and /ready says so.
+ */
+export async function startConfiguredLrmLink(
+  lrm: { config: LrmConfig; resolvePath?: (path: string) => string } | undefined,
+  deps: Omit<BackendLrmLinkOptions, 'config' | 'resolvePath' | 'codec'> & { directory: () => LrmDirectory },
+): Promise<LrmLink> {
+  if (!lrm) return NO_LINK;
+  const codec = createLrmCodec({
+    senderId: lrm.config.senderId,
+    ttlMs: lrm.config.messageTtlMinutes * 60_000,
+    directory: deps.directory,
+    db: deps.storage.db,
+  });
+  return startBackendLrmLink({
+    config: lrm.config,
+    ...(lrm.resolvePath ? { resolvePath: lrm.resolvePath } : {}),
+    storage: deps.storage,
+    feed: deps.feed,
+    codec,
+    ...(deps.registry ? { registry: deps.registry } : {}),
+    log: deps.log,
+  });
+}
+export type { LrmConfig } from './config';

@@ -5,12 +5,13 @@ import type { AppointmentRecord } from './appointment-rows';
 import type { SqlExecutor } from './sql-database';
 
 /** The appointment as an LRM message is composed from it: what the LRM is told, nothing of the platform's own. */
-export type LrmAppointmentSnapshot = Omit<AppointmentRecord, 'history' | 'lrm' | 'createdAt' | 'notInitiated'> & {
+/** What the LRM message is built from: the appointment as stored (`createdAt` is the message's `created`). */
+export type LrmAppointmentSnapshot = Omit<AppointmentRecord, 'history' | 'lrm' | 'notInitiated'> & {
   lrmOrigin: string;
 };
 
 function lrmSnapshot(record: AppointmentRecord & { lrmOrigin: string }): LrmAppointmentSnapshot {
-  const { history: _history, lrm: _lrm, createdAt: _createdAt, notInitiated: _notInitiated, ...rest } = record;
+  const { history: _history, lrm: _lrm, notInitiated: _notInitiated, ...rest } = record;
   return rest;
 }
 

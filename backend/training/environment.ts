@@ -24,6 +24,7 @@ import { trainingAddressIndex } from './geocoder/index';
 import { startTrainingGeocoder, type TrainingGeocoder } from './geocoder/server';
 import { trainingPscIdentitiesFrom } from './psc/identities';
 import { startTrainingPsc, type TrainingPsc } from './psc/training-psc';
+import { startTrainingLrm, type TrainingLrm } from './lrm/training-link';
 
 export interface TrainingEnvironmentOptions {
   host?: string;
@@ -62,6 +63,8 @@ export interface TrainingEnvironmentOptions {
   instances?: { count: number; frontOrigin: string };
   /** Token of the training's structure manager (SAS-agenda availabilities); absent: a new one each start. */
   agendaManagerToken?: string;
+  /** Broker of the simulated LRMs and of the backend's LRM link (amqp://…); absent or not answering: link off. */
+  lrmAmqpUrl?: string;
 }
 
 export interface PublisherRouteContext {
@@ -100,6 +103,8 @@ export interface TrainingEnvironment {
   geocoder?: TrainingGeocoder;
   /** Bearer token of the training's structure manager: PUT/DELETE /api/agenda/availabilities for any structure. */
   agendaManagerToken: string;
+  /** The simulated LRMs (when a broker answered): their « DRM à rattacher » page. */
+  lrm?: TrainingLrm;
   close(): Promise<void>;
 }
 
@@ -248,6 +253,8 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
     }
 
     const agendaManagerToken = options.agendaManagerToken ?? secret();
+    const lrm = await startTrainingLrm(options.lrmAmqpUrl, log);
+    if (lrm) closers.push(() => lrm.simulated.stop());
     const backendOptions: BackendOptions = {
       storage,
       directory,
@@ -268,6 +275,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       log,
       now,
       agenda: { managers: [trainingAgendaManager(agendaManagerToken)] },
+      ...(lrm ? { lrm: { config: lrm.config } } : {}),
       ...options.backend,
     };
     const backend = await startBackend({ ...backendOptions, bound });
@@ -297,6 +305,7 @@ export async function startTrainingEnvironment(options: TrainingEnvironmentOptio
       storage,
       ...(geocoder ? { geocoder } : {}),
       agendaManagerToken,
+      ...(lrm ? { lrm } : {}),
       close: closeAll,
     };
   } catch (error) {

@@ -5,12 +5,16 @@ import { createStderrLogger } from '@shared/util/logger';
 import { startConnectedHarness, startHarness } from './harness';
 
 const backendUrl = process.env.SAS_BACKEND_URL?.trim();
+const lrmAmqpUrl = process.env.SAS_LRM_AMQP_URL?.trim();
 const options = {
   port: Number(process.env.SAS_HARNESS_PORT ?? 0),
+  // The simulated LRMs and the LRM link need a broker (RabbitMQ); without one the link is off.
+  ...(lrmAmqpUrl ? { training: { lrmAmqpUrl } } : {}),
   log: (line: string) => process.stderr.write(`${line}\n`),
   logger: createStderrLogger({ scope: 'harness' }),
 };
-const harness = backendUrl ? await startConnectedHarness(backendUrl, options) : await startHarness(options);
+const trainingHarness = backendUrl ? undefined : await startHarness(options);
+const harness = trainingHarness ?? (await startConnectedHarness(backendUrl ?? '', options));
 const launchArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 if (launchArg) harness.launch(launchArg);
 
@@ -23,6 +27,13 @@ process.stdout.write(
     `Ouvrez dans Chromium (adresse complète, avec sa clé) : ${harness.url}`,
     `Simuler un lancement du LRM : curl -X POST -H 'content-type: application/json' -H 'x-sas-bridge-token: ${harness.bridge.token}' \\`,
     `  --data '{"input":"sas-console://recherche?origin=TEST-SAMU000&inseecode=47001&specialty=urn:oid:1.2.250.1.213.2.28%7CSM54"}' ${harness.bridge.origin}/api/launch`,
+    ...(trainingHarness
+      ? [
+          trainingHarness.training.lrm
+            ? `LRM simulés — orientations reçues (« DRM à rattacher ») : ${trainingHarness.training.lrm.pageUrl}`
+            : 'Liaison LRM désactivée (indiquez un broker RabbitMQ dans SAS_LRM_AMQP_URL pour la former).',
+        ]
+      : []),
     'Ctrl+C pour arrêter.',
     '',
   ].join('\n'),

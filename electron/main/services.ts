@@ -20,6 +20,8 @@ export async function startEmbeddedTraining(
     trainingDir: join(resourcesDir, 'training'),
     geoDir: join(resourcesDir, 'geo'),
     log: (level, message) => log(`[${level}] ${message}`),
+    // A broker for the simulated LRMs and the LRM link, when the workstation has one; otherwise the link is off.
+    ...(process.env.SAS_LRM_AMQP_URL ? { lrmAmqpUrl: process.env.SAS_LRM_AMQP_URL } : {}),
   });
   return { backendUrl: env.backendUrl, close: () => env.close() };
 }

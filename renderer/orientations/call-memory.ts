@@ -34,7 +34,7 @@ export const EMPTY_CALL_MEMORY: CallMemorySnapshot = { calls: new Map(), booking
 const MAX_ENTRIES = 1_000;
 
 /** Bookings are remembered per search and practitioner (an appointment names both). */
-export function bookingKey(searchId: string, practitionerId: string | undefined): string {
+function bookingKey(searchId: string, practitionerId: string | undefined): string {
   return `${searchId}|${practitionerId ?? ''}`;
 }
 

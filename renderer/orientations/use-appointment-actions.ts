@@ -5,7 +5,7 @@ import type { ConsoleApi, OpenBookingRequest } from '../../shared/api/console-ap
 import { consoleErrorPayload } from '../../shared/api/errors';
 import { fr } from '../i18n/fr';
 
-export type RowActionState =
+type RowActionState =
   | { step: 'idle' }
   | { step: 'confirm-cancel' }
   | { step: 'busy' }

@@ -47,7 +47,7 @@ export interface Appointment {
   updatedAt: string;
 }
 
-export interface AppointmentStatusChange {
+interface AppointmentStatusChange {
   status: AppointmentStatus;
   at: string;
 }
@@ -57,7 +57,7 @@ export interface AppointmentStatusChange {
  * refused: the Hub or the LRM answered an error on the `info` queue (code and cause as they sent them).
  */
 export const LRM_TRANSMISSION_STATES = ['pending', 'transmitted', 'refused'] as const;
-export type LrmTransmissionState = (typeof LRM_TRANSMISSION_STATES)[number];
+type LrmTransmissionState = (typeof LRM_TRANSMISSION_STATES)[number];
 
 export interface LrmTransmission {
   state: LrmTransmissionState;

@@ -9,7 +9,13 @@ export const test = base.extend<{ harness: Harness; harnessOptions: HarnessOptio
   /** A spec may start the training stack differently (e.g. faulty publishers): `test.use({ harnessOptions })`. */
   harnessOptions: [{}, { option: true }],
   harness: async ({ harnessOptions }, use) => {
-    const harness = await startHarness(harnessOptions);
+    // The broker of the LRM link (started by the global set-up when none is given): the simulated LRMs receive the
+    // appointments, as the training teaches.
+    const lrmAmqpUrl = process.env['SAS_TEST_AMQP_URL'];
+    const harness = await startHarness({
+      ...harnessOptions,
+      training: { ...(lrmAmqpUrl ? { lrmAmqpUrl } : {}), ...harnessOptions.training },
+    });
     await use(harness);
     await harness.close();
   },

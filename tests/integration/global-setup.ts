@@ -36,11 +36,12 @@ function start(server: TestServer): void {
   if (dir) started.push({ script: server.script, dir });
 }
 
-export function setup(): void {
-  for (const server of SERVERS) start(server);
+/** Starts the servers whose URL variable is unset (only those named, when given). */
+export function startTestServers(only?: readonly string[]): void {
+  for (const server of SERVERS) if (!only || only.includes(server.url)) start(server);
 }
 
-export function teardown(): void {
+export function stopTestServers(): void {
   for (const { script, dir } of started.splice(0)) {
     try {
       execFileSync('bash', [script, 'stop', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -49,3 +50,6 @@ export function teardown(): void {
     }
   }
 }
+
+export const setup = (): void => startTestServers();
+export const teardown = stopTestServers;

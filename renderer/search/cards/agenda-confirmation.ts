@@ -7,7 +7,7 @@ import { fr } from '../../i18n/fr';
 import { formatDay, formatSlotTime, practitionerName } from '../format';
 import type { ResultCard } from '../list-rows';
 
-export type HandOverContact = 'practitioner' | 'cpts' | 'sos';
+type HandOverContact = 'practitioner' | 'cpts' | 'sos';
 
 export interface AgendaConfirmation {
   slotId: string;
