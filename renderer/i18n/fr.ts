@@ -336,8 +336,8 @@ export const fr = {
     all: (total: number, hidden: number) =>
       `Tous les onglets (${total}, dont ${hidden} masqué${hidden > 1 ? 's' : ''})`,
     retry: 'Réessayer',
-    launchReceived: (time: string) =>
-      `Lancement reçu du logiciel de régulation à ${time}, refusé : aucun onglet ouvert.`,
+    launchReceived: (time: string, origin?: string) =>
+      `Lancement reçu du logiciel de régulation à ${time}${origin ? ` (LRM ${origin})` : ''}, refusé : aucun onglet ouvert.`,
   },
   plain: {
     technicalDetail: 'Détail technique',
