@@ -1,6 +1,7 @@
 // What the console core needs from the services behind it. Each is implemented in its own module and injected,
 // so the core runs the same under Electron main, the web harness and the tests.
 import type {
+  AppointmentsLink,
   EnvironmentInfo,
   LocationSuggestion,
   OpenBookingRequest,
@@ -37,6 +38,8 @@ export interface BookingPort {
 export interface AppointmentsPort {
   list(): Promise<Appointment[]>;
   onChange(listener: (appointments: Appointment[]) => void): Unsubscribe;
+  /** The stream's state, when it changes or a reconnection attempt fails. */
+  onLinkChange(listener: (link: AppointmentsLink) => void): Unsubscribe;
 }
 
 export interface EnvironmentPort {

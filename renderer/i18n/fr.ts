@@ -204,6 +204,7 @@ export const fr = {
     } as Record<string, string>,
   },
   orientations: {
+    reconnecting: 'Connexion perdue — reconnexion… Les rendez-vous affichés peuvent ne pas être à jour.',
     notInitiated: 'Rendez-vous non initié depuis la console',
     notInitiatedHint:
       'L’éditeur a transmis ce rendez-vous sans que sa page de réservation ait été ouverte depuis la console ces dernières heures : vérifiez-le.',

@@ -94,6 +94,15 @@ for (const viewport of VIEWPORTS) {
       // « Réessayer » runs the same search again in the same tab (still unreachable here: it says so again).
       await retry.click();
       await expect(panel.getByRole('alert')).toContainText('Le serveur SAS ne répond pas', { timeout: 30_000 });
+      // « Mes orientations » says its live link is lost and that it is reconnecting (by itself, no button).
+      await page.getByTestId('open-orientations').click();
+      const orientations = page.getByTestId('orientations-panel');
+      await expect(orientations.getByTestId('orientations-reconnecting')).toHaveText(
+        /^Connexion perdue — reconnexion…/u,
+        { timeout: 30_000 },
+      );
+      await shot('06-orientations-reconnecting');
+      await expectNoSeriousViolation(page);
       await expect(
         page.getByRole('navigation').getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u }),
       ).toHaveCount(1);
