@@ -1,5 +1,6 @@
 // "Mes orientations": the appointments this regulator booked, kept live from the backend's stream while a session
 // is open, and written to the shift's journal when they are confirmed or change.
+import type { AppointmentsLink } from '../../shared/api/console-api';
 import { backendRoutes } from '../../shared/backend-api/routes';
 import { APPOINTMENT_STATUS_LABELS, type Appointment } from '../../shared/domain/appointment';
 import { describeError, type Logger, silentLogger } from '@shared/util/logger';
@@ -24,7 +25,7 @@ export function createAppointmentsService(deps: AppointmentsServiceDeps): Appoin
   stop(): void;
 } {
   const logger = (deps.logger ?? silentLogger).child('appointments');
-  const changes = new TypedEmitter<{ change: Appointment[] }>((error) =>
+  const changes = new TypedEmitter<{ change: Appointment[]; link: AppointmentsLink }>((error) =>
     logger.unexpected('appointments listener', error),
   );
   const byId = new Map<string, Appointment>();
@@ -62,6 +63,7 @@ export function createAppointmentsService(deps: AppointmentsServiceDeps): Appoin
       const initial = await deps.api.get(backendRoutes.appointments, { signal });
       for (const appointment of initial.appointments) apply(appointment, false);
       notify();
+      changes.emit('link', { state: 'live' });
       // Each event is checked by the client: a malformed one ends this connection (logged below), then it reconnects.
       for await (const event of events) {
         if (event.type === 'appointment') {
@@ -73,12 +75,15 @@ export function createAppointmentsService(deps: AppointmentsServiceDeps): Appoin
       // Dropped or refused: retried below while the session lasts.
       if (!signal.aborted) logger.warn('appointments stream interrupted', describeError(error));
     }
+    // A stream that ends without an error (the backend closed it) is lost all the same: it reconnects below.
+    if (!signal.aborted) changes.emit('link', { state: 'reconnecting' });
     if (!signal.aborted) timer = setTimeout(() => void run(signal), deps.retryDelayMs ?? 2_000);
   }
 
   return {
     list: async () => snapshot(),
     onChange: (listener) => changes.on('change', listener),
+    onLinkChange: (listener) => changes.on('link', listener),
     start() {
       if (controller) return;
       controller = new AbortController();

@@ -47,6 +47,7 @@ export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
       bus.emit('session', state);
     }),
     deps.appointments.onChange((list) => bus.emit('appointments', list)),
+    deps.appointments.onLinkChange((link) => bus.emit('appointmentsLink', link)),
   ];
   deps.launches.setLoggedIn(deps.session.getState().status === 'logged-in');
 

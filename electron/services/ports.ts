@@ -2,6 +2,7 @@
 // so the core runs the same under Electron main, the web harness and the tests.
 import type {
   AgendaBookingRequest,
+  AppointmentsLink,
   EnvironmentInfo,
   LocationSuggestion,
   OpenBookingRequest,
@@ -46,6 +47,8 @@ export interface AgendaPort {
 export interface AppointmentsPort {
   list(): Promise<Appointment[]>;
   onChange(listener: (appointments: Appointment[]) => void): Unsubscribe;
+  /** The stream's state, when it changes or a reconnection attempt fails. */
+  onLinkChange(listener: (link: AppointmentsLink) => void): Unsubscribe;
 }
 
 export interface EnvironmentPort {

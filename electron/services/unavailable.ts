@@ -31,6 +31,7 @@ export const unavailableBooking: BookingPort = {
 export const unavailableAppointments: AppointmentsPort = {
   list: () => Promise.resolve([]),
   onChange: () => () => {},
+  onLinkChange: () => () => {},
 };
 
 export const unavailablePlaces: PlacesPort = {

@@ -204,6 +204,7 @@ export const fr = {
     } as Record<string, string>,
   },
   orientations: {
+    reconnecting: 'Connexion perdue — reconnexion… Les rendez-vous affichés peuvent ne pas être à jour.',
     notInitiated: 'Rendez-vous non initié depuis la console',
     notInitiatedHint:
       'L’éditeur a transmis ce rendez-vous sans que sa page de réservation ait été ouverte depuis la console ces dernières heures : vérifiez-le.',
@@ -336,8 +337,8 @@ export const fr = {
     all: (total: number, hidden: number) =>
       `Tous les onglets (${total}, dont ${hidden} masqué${hidden > 1 ? 's' : ''})`,
     retry: 'Réessayer',
-    launchReceived: (time: string) =>
-      `Lancement reçu du logiciel de régulation à ${time}, refusé : aucun onglet ouvert.`,
+    launchReceived: (time: string, origin?: string) =>
+      `Lancement reçu du logiciel de régulation à ${time}${origin ? ` (LRM ${origin})` : ''}, refusé : aucun onglet ouvert.`,
   },
   plain: {
     technicalDetail: 'Détail technique',

@@ -45,6 +45,11 @@ export function AppointmentsPanel({ orientations, headingRef, headingId }: Props
     <>
       <PanelHead title={fr.orientations.title} headingId={headingId} headingRef={headingRef} onClose={close} />
       <p className="followup-intro">{fr.orientations.intro}</p>
+      {state.reconnecting && (
+        <p className="alert alert-warning followup-reconnecting" role="status" data-testid="orientations-reconnecting">
+          {fr.orientations.reconnecting}
+        </p>
+      )}
       {state.receivedAt !== undefined && (
         <p className="followup-received" data-testid="orientations-received">
           {fr.orientations.receivedAt(formatClock(state.receivedAt))}

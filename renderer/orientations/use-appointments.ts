@@ -10,6 +10,8 @@ export interface AppointmentsState {
   /** The first list arrived (or failed to). */
   loaded: boolean;
   failed: boolean;
+  /** The live stream dropped: the list shown may be stale until the services reconnect by themselves. */
+  reconnecting: boolean;
   /** When the last list was received (epoch ms). */
   receivedAt?: number;
   /** Ids that were new or changed in the last list received. */
@@ -22,6 +24,7 @@ const initial: AppointmentsState = {
   appointments: [],
   loaded: false,
   failed: false,
+  reconnecting: false,
   changedIds: [],
   announcement: { text: '', seq: 0 },
 };
@@ -49,6 +52,8 @@ export function useAppointments(api: ConsoleApi, enabled: boolean): Appointments
           appointments: list,
           loaded: true,
           failed: false,
+          // A list from the stream means the stream is up.
+          reconnecting: false,
           receivedAt: now,
           changedIds: changes.map((c) => c.id),
           announcement: text ? { text, seq: s.announcement.seq + 1 } : s.announcement,
@@ -56,6 +61,9 @@ export function useAppointments(api: ConsoleApi, enabled: boolean): Appointments
       });
     };
     const unsubscribe = api.on('appointments', receive);
+    const unsubscribeLink = api.on('appointmentsLink', (link) =>
+      setState((s) => ({ ...s, reconnecting: link.state === 'reconnecting' })),
+    );
     api.listAppointments().then(
       (list) => {
         // An event that overtook this answer is newer: keep it.
@@ -66,7 +74,10 @@ export function useAppointments(api: ConsoleApi, enabled: boolean): Appointments
         if (!eventSeen) setState((s) => ({ ...s, loaded: true, failed: true }));
       },
     );
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      unsubscribeLink();
+    };
   }, [api, enabled]);
 
   return state;

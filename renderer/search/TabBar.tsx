@@ -1,7 +1,7 @@
 // One tab per search or LRM launch: titled with where and what (commune, specialty, GP), detailed with its origin
 // and time; a failed tab says so. Tabs that do not fit go to « Tous les onglets », a list that shows every tab.
 // A navigation list of buttons (not the ARIA tabs pattern): each tab has its own close button.
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { fr } from '../i18n/fr';
 import { tabDetail, tabFailed, tabTitle } from './tab-title';
 import type { SearchTab } from './workspace';
@@ -33,11 +33,11 @@ interface Capacity {
   beside: number;
 }
 
-function useCapacity(): [RefObject<HTMLElement | null>, Capacity] {
-  const ref = useRef<HTMLElement | null>(null);
+/** The strip's capacity, measured whenever the strip is in the page (it is absent while no tab is open). */
+function useCapacity(): [(element: HTMLElement | null) => void, Capacity] {
+  const [element, setElement] = useState<HTMLElement | null>(null);
   const [capacity, setCapacity] = useState<Capacity>({ all: Infinity, beside: Infinity });
   useLayoutEffect(() => {
-    const element = ref.current;
     if (!element) return undefined;
     const measure = () => {
       const width = element.clientWidth;
@@ -51,8 +51,8 @@ function useCapacity(): [RefObject<HTMLElement | null>, Capacity] {
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
-  return [ref, capacity];
+  }, [element]);
+  return [setElement, capacity];
 }
 
 export function TabBar({ tabs, activeId, onActivate, onClose }: TabBarProps) {
@@ -85,6 +85,7 @@ export function TabBar({ tabs, activeId, onActivate, onClose }: TabBarProps) {
                 <span className="tab-title">
                   {busy && <span className="spinner" aria-hidden="true" />}
                   {failed && <span className="tab-failed-mark">{fr.tabStrip.failed}</span>}
+                  {failed && ' '}
                   {title}
                 </span>
                 <span className="tab-detail">{tabDetail(tab)}</span>

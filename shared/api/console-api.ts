@@ -131,12 +131,21 @@ export interface ConsoleCalls {
   updateSettings(patch: ConsoleSettingsPatch): Promise<ConsoleSettings>;
 }
 
+/**
+ * Whether "Mes orientations" follows the backend's appointment stream or waits to reconnect to it. Sent at every
+ * (re)connection and at every failed attempt, so a screen that subscribes late learns it within one retry.
+ */
+export interface AppointmentsLink {
+  state: 'live' | 'reconnecting';
+}
+
 /** Events pushed from the services to the renderer. */
 export interface ConsoleEvents {
   session: SessionState;
   launch: LaunchEvent;
   search: SearchStreamEvent;
   appointments: Appointment[];
+  appointmentsLink: AppointmentsLink;
   journal: JournalEntry[];
 }
 
@@ -154,6 +163,7 @@ export const CONSOLE_EVENT_NAMES = [
   'launch',
   'search',
   'appointments',
+  'appointmentsLink',
   'journal',
 ] as const satisfies readonly ConsoleEventName[];
 

@@ -39,4 +39,5 @@ export interface LaunchIssue {
 
 export type LaunchParseResult =
   | { ok: true; request: LaunchRequest; warnings: LaunchIssue[] }
-  | { ok: false; errors: LaunchIssue[]; warnings: LaunchIssue[] };
+  /** A refused launch still names its LRM when the origin itself was well formed, so the alert says who sent it. */
+  | { ok: false; errors: LaunchIssue[]; warnings: LaunchIssue[]; origin?: string };

@@ -22,8 +22,8 @@ export interface ParseLaunchOptions {
   knownOrigins?: readonly string[];
 }
 
-function failure(log: IssueLog): LaunchParseResult {
-  return { ok: false, errors: log.errors, warnings: log.warnings };
+function failure(log: IssueLog, origin?: string): LaunchParseResult {
+  return { ok: false, errors: log.errors, warnings: log.warnings, ...(origin !== undefined && { origin }) };
 }
 
 /**
@@ -61,7 +61,7 @@ export function parseLaunch(input: string | readonly string[], options: ParseLau
   const gp = readPractitioner(params.practitioner, log);
   const specialty = readSpecialty(params, log);
   const location = readLocation(params, log);
-  if (log.hasErrors) return failure(log);
+  if (log.hasErrors) return failure(log, origin);
 
   // Optional fields only when present, so the JSON an integrator reads has no `undefined` holes.
   const request: LaunchRequest = {

@@ -12,7 +12,9 @@ export function LaunchErrors({ launches, onDismiss }: { launches: LaunchEvent[];
         launch.result.ok ? null : (
           <section key={launch.id} className="alert alert-error" role="alert">
             <h2>{fr.launch.invalidTitle}</h2>
-            <p className="launch-received">{fr.tabStrip.launchReceived(formatClock(Date.parse(launch.receivedAt)))}</p>
+            <p className="launch-received">
+              {fr.tabStrip.launchReceived(formatClock(Date.parse(launch.receivedAt)), launch.result.origin)}
+            </p>
             <ul>
               {launch.result.errors.map((error, index) => (
                 <li key={`${error.code}-${index}`} data-code={error.code}>

@@ -87,6 +87,22 @@ describe('parseLaunch: messages', () => {
   });
 });
 
+describe('parseLaunch: a refused launch', () => {
+  it('still names the LRM that sent it when its origin is well formed', () => {
+    const refused = parseLaunch(launchUrl({ origin: 'TEST-SAMU009', specialty: 'SM54' }));
+    expect(refused).toMatchObject({ ok: false, origin: 'TEST-SAMU009' });
+  });
+
+  it('names no LRM when the origin itself is refused or absent', () => {
+    const unknown = parseLaunch(launchUrl({ origin: 'TEST-SAMU009' }), { knownOrigins: ['TEST-SAMU000'] });
+    expect(unknown.ok).toBe(false);
+    expect(unknown).not.toHaveProperty('origin');
+    const anonymous = parseLaunch(launchUrl({ origin: null, specialty: 'SM54' }));
+    expect(anonymous.ok).toBe(false);
+    expect(anonymous).not.toHaveProperty('origin');
+  });
+});
+
 describe('isNoLaunch', () => {
   it('is true only for an argv without any launch URL', () => {
     expect(isNoLaunch(parseLaunch(['C:\\SAS Console.exe', '--allow-file-access-from-files']))).toBe(true);

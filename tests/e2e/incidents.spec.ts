@@ -2,10 +2,10 @@
 // state with « Se reconnecter », the tab keeps its query (paused) and reruns after the next login; the SAS server
 // unreachable → the tab says so with « Réessayer » and the LRM launch stays; a refused login of the previous user is
 // not shown to the next one after a logout.
-import { expectNoSeriousViolation } from '../regulator-screen';
-import { expect, screenshot, test } from '../fixtures';
-import { login } from '../helpers';
-import { VIEWPORTS } from '../viewports';
+import { expectNoSeriousViolation } from './regulator-screen';
+import { expect, screenshot, test } from './fixtures';
+import { login } from './helpers';
+import { VIEWPORTS } from './viewports';
 
 const ALICE = { nationalId: '899999000005', name: 'Alice Plumevert' };
 const CHLOE_INACTIVE = '899999000021';
@@ -30,7 +30,7 @@ for (const viewport of VIEWPORTS) {
       const psc = await login(page, harness, { nationalId: ALICE.nationalId });
       await psc.close();
       harness.launch(LAUNCH);
-      const tab = page.getByRole('navigation').getByRole('button', { name: /^LRM TEST-SAMU000/u });
+      const tab = page.getByRole('navigation').getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u });
       await expect(tab).toBeVisible();
       await expect(page.getByTestId('result-list').locator('article.card').first()).toBeVisible({ timeout: 60_000 });
 
@@ -62,7 +62,9 @@ for (const viewport of VIEWPORTS) {
       await expect(header.getByText(ALICE.name)).toBeVisible();
       await expect(ended).toHaveCount(0);
       await expect(tab).toBeVisible();
-      await expect(page.getByRole('navigation').getByRole('button', { name: /^LRM TEST-SAMU000/u })).toHaveCount(1);
+      await expect(
+        page.getByRole('navigation').getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u }),
+      ).toHaveCount(1);
       await expect(page.getByTestId('result-list').locator('article.card').first()).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId('status-strip').getByRole('status')).toHaveText(/ont répondu|a répondu/u, {
         timeout: 60_000,
@@ -81,7 +83,7 @@ for (const viewport of VIEWPORTS) {
       // The SAS server goes away mid-shift (the console's access token is still valid).
       await harness.training.backend.close();
       harness.launch(LAUNCH);
-      const tab = page.getByRole('navigation').getByRole('button', { name: /^LRM TEST-SAMU000/u });
+      const tab = page.getByRole('navigation').getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u });
       await expect(tab).toBeVisible();
       const panel = page.getByTestId('search-tab');
       await expect(panel.getByRole('alert')).toContainText('Le serveur SAS ne répond pas', { timeout: 30_000 });
@@ -92,7 +94,18 @@ for (const viewport of VIEWPORTS) {
       // « Réessayer » runs the same search again in the same tab (still unreachable here: it says so again).
       await retry.click();
       await expect(panel.getByRole('alert')).toContainText('Le serveur SAS ne répond pas', { timeout: 30_000 });
-      await expect(page.getByRole('navigation').getByRole('button', { name: /^LRM TEST-SAMU000/u })).toHaveCount(1);
+      // « Mes orientations » says its live link is lost and that it is reconnecting (by itself, no button).
+      await page.getByTestId('open-orientations').click();
+      const orientations = page.getByTestId('orientations-panel');
+      await expect(orientations.getByTestId('orientations-reconnecting')).toHaveText(
+        /^Connexion perdue — reconnexion…/u,
+        { timeout: 30_000 },
+      );
+      await shot('06-orientations-reconnecting');
+      await expectNoSeriousViolation(page);
+      await expect(
+        page.getByRole('navigation').getByRole('button', { name: /^(?!Fermer).*LRM TEST-SAMU000/u }),
+      ).toHaveCount(1);
     });
 
     test(`the previous user's login refusal is cleared at logout (${viewport.name})`, async ({ page, harness }) => {

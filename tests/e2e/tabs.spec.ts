@@ -3,7 +3,7 @@
 // with « Réessayer »; a refused launch is one alert with its time and origin, not a tab; more tabs than fit go to
 // an overflow list that shows them all; a new launch opens in front and the previous tab is one key away
 // (Ctrl+Tab, Ctrl+Shift+Tab, Ctrl+1…9).
-import { expect, test } from '../fixtures';
+import { expect, test } from './fixtures';
 import {
   AGEN_LAUNCH,
   BORDEAUX_LAUNCH,
@@ -12,7 +12,7 @@ import {
   shot,
   VIEWPORTS,
   waitForResults,
-} from '../regulator-screen';
+} from './regulator-screen';
 
 test.describe.configure({ timeout: 420_000 });
 
@@ -64,13 +64,14 @@ for (const viewport of VIEWPORTS) {
     await alert.getByRole('button', { name: 'Réessayer' }).click();
     await expect(strip.locator('li.tab-failed')).toHaveCount(1, { timeout: 30_000 });
 
-    // A refused launch (no location at all) is an alert with its origin, not a tab.
+    // A refused launch (no location at all) is an alert with its time and origin, not a tab.
     const tabsBefore = await strip.locator('li.tab').count();
     harness.launch('sas-console://recherche?origin=TEST-SAMU009&specialty=SM54');
     const refused = page
       .getByRole('alert')
       .filter({ hasText: /Lancement reçu du logiciel de régulation à \d\d:\d\d/u });
     await expect(refused).toHaveCount(1);
+    await expect(refused).toContainText('(LRM TEST-SAMU009)');
     await expect(strip.locator('li.tab')).toHaveCount(tabsBefore);
     await shot(page, 'tabs-03-refused-launch', viewport);
     await refused.getByRole('button').click();

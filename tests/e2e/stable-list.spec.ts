@@ -1,15 +1,15 @@
 // A list that holds still, on the training stack with a slow publisher (answering seconds after the pick): the regulator picks card 3 while
 // the patient's GP (first card, at the slow publisher) still waits for its slots; when the slots arrive and the GP
 // card grows, card 3 stays where it was (< 2 px), under the pointer, selected and focused.
-import { expectNoSeriousViolation } from '../regulator-screen';
+import { expectNoSeriousViolation } from './regulator-screen';
 import type { Harness } from '@harness/harness';
-import { FAULTY, faultyPublishers } from '../faulty-publishers';
+import { FAULTY, faultyPublishers } from './faulty-publishers';
+import { expect, screenshot, test } from './fixtures';
+import { login } from './helpers';
+import { VIEWPORTS } from './viewports';
 
 /** Later than the first cards take to show on a loaded machine, so the pick comes well before the answer. */
 const SLOW_MS = 40_000;
-import { expect, screenshot, test } from '../fixtures';
-import { login } from '../helpers';
-import { VIEWPORTS } from '../viewports';
 
 const BORDEAUX = '33063';
 

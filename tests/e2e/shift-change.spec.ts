@@ -1,12 +1,12 @@
 // Shift change on one workstation: Alice logs out with a search open (asked to confirm, the tab is dropped), Bruno
 // logs in — Pro Santé Connect asks again who is there (identity step, card PIN) — and books a slot: the booking
 // page and the appointment the publisher reports (V3 operator) carry Bruno's identity, never Alice's.
-import { expectNoSeriousViolation } from '../regulator-screen';
+import { expectNoSeriousViolation } from './regulator-screen';
 import type { Page } from '@playwright/test';
 import type { Harness } from '@harness/harness';
-import { expect, screenshot, test } from '../fixtures';
-import { login } from '../helpers';
-import { VIEWPORTS } from '../viewports';
+import { expect, screenshot, test } from './fixtures';
+import { login } from './helpers';
+import { VIEWPORTS } from './viewports';
 
 const ALICE = { nationalId: '899999000005', name: 'Alice Plumevert' };
 const BRUNO = { nationalId: '899999000013', name: 'Bruno Lunedoux' };
@@ -107,7 +107,7 @@ for (const viewport of VIEWPORTS) {
       harness.launch(launchUrl(chosen.nationalId));
       const card = list.locator('article.card').first();
       await expect(card.getByRole('heading', { level: 3 })).toContainText(chosen.familyName, { timeout: 60_000 });
-      const slot = card.locator('button.slot:not(.slot-no-url)').first();
+      const slot = card.locator('button.slot[data-slot-kind="bookable"]').first();
       await expect(slot).toBeVisible({ timeout: 60_000 });
       const opened = page.context().waitForEvent('page');
       await slot.click();

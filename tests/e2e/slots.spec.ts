@@ -2,7 +2,7 @@
 // slots without a booking page, the SOS Médecins walk-in site): each kind of slot looks different and says what to
 // do, a legend explains them, a click on a slot says at once that the booking page opened in the browser and marks
 // the slot, a walk-in site shows one line with its hours instead of chips.
-import { expect, test } from '../fixtures';
+import { expect, test } from './fixtures';
 import {
   BORDEAUX_LAUNCH,
   expectNoSeriousViolation,
@@ -10,7 +10,7 @@ import {
   shot,
   VIEWPORTS,
   waitForResults,
-} from '../regulator-screen';
+} from './regulator-screen';
 
 test.describe.configure({ timeout: 420_000 });
 
@@ -50,14 +50,14 @@ for (const viewport of VIEWPORTS) {
     // The list is virtualized: scroll it until the SOS Médecins site's card is rendered.
     const walkIn = list.locator('.slot-walkin-line').first();
     for (let i = 0; i < 40 && (await list.locator('article.card-sos').count()) === 0; i += 1)
-      await list.evaluate((l) => l.querySelector('.result-scroller')?.scrollBy(0, 500));
+      await list.evaluate((l) => l.scrollBy(0, 500));
     await list.locator('article.card-sos').first().scrollIntoViewIfNeeded();
     await expect(walkIn).toHaveText(/sans rendez-vous de \d\d:\d\d à \d\d:\d\d$/u);
     await expect(list.locator('button.slot[data-slot-kind="walk-in"]')).toHaveCount(0);
     await shot(page, 'slots-02-kinds-walk-in', viewport);
 
     // A click on a bookable slot: the booking page opens in the browser, the console says so at once.
-    await list.evaluate((l) => l.querySelector('.result-scroller')?.scrollTo(0, 0));
+    await list.evaluate((l) => l.scrollTo(0, 0));
     const chosen = list.locator('button.slot[data-slot-kind="bookable"]').first();
     const slotId = await chosen.getAttribute('data-slot-id');
     const opened = page.context().waitForEvent('page');

@@ -2,8 +2,8 @@
 // postal codes and "12 rue X, Agen" are understood; `/` and Ctrl+K focus the specialty field with its text selected;
 // after « Rechercher » the focus is on the first result; a manual search does not blame the LRM for a missing GP;
 // no jargon on screen.
-import { expect, test } from '../fixtures';
-import { expectNoSeriousViolation, openConsole, shot, VIEWPORTS, waitForResults } from '../regulator-screen';
+import { expect, test } from './fixtures';
+import { expectNoSeriousViolation, openConsole, shot, VIEWPORTS, waitForResults } from './regulator-screen';
 
 test.describe.configure({ timeout: 420_000 });
 
