@@ -68,8 +68,8 @@ export const testCodec: LrmCodec = {
                   {
                     request:
                       previousSent.length > 0
-                      ? { method: 'PUT', url: `Appointment/${appointment.id}` }
-                      : { method: 'POST', url: 'Appointment' },
+                        ? { method: 'PUT', url: `Appointment/${appointment.id}` }
+                        : { method: 'POST', url: 'Appointment' },
                     resource: { resourceType: 'Appointment', id: appointment.id, status: appointment.status },
                   },
                 ],
