@@ -104,9 +104,7 @@ export async function runSearch(
   // SOS Médecins are general practitioners: their sites answer general medicine searches only.
   const sosSites =
     codings.some(isGeneralMedicine) && !further
-      ? deps.directory
-          .sosSitesWithin(point, radiusKm)
-          .map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
+      ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
       : [];
 
   const structures = further

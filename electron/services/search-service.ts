@@ -9,7 +9,15 @@ import { backendEndpoint } from '@shared/util/backend-url';
 import { describeError, silentLogger, type Logger } from '@shared/util/logger';
 import { readEvents, refusalMessage } from './backend-api';
 import { type ApiCredential, authorizationHeaders } from './session/dpop-key';
-import { advance, nextPage, pageEventForTab, pageFailureMessage, pagingOf, samePlace, type OfferPaging } from './offer-paging';
+import {
+  advance,
+  nextPage,
+  pageEventForTab,
+  pageFailureMessage,
+  pagingOf,
+  samePlace,
+  type OfferPaging,
+} from './offer-paging';
 import type { SearchPort } from './ports';
 
 export interface BackendSearchDeps {
@@ -199,7 +207,10 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
   function known(searchId: string): ActiveSearch {
     const search = searches.get(searchId);
     if (!search)
-      throw new ConsoleError('unknown-search', 'Cette recherche est fermée : relancez-la depuis la barre de recherche.');
+      throw new ConsoleError(
+        'unknown-search',
+        'Cette recherche est fermée : relancez-la depuis la barre de recherche.',
+      );
     return search;
   }
 }

@@ -40,9 +40,9 @@ export function useOfferPaging(
     Promise.resolve()
       .then(() => api.loadMoreOffer(searchId))
       .then(
-      () => dispatch({ type: 'loaded', searchId }),
-      (error: unknown) => dispatch({ type: 'failed', searchId, message: consoleErrorPayload(error).message }),
-    );
+        () => dispatch({ type: 'loaded', searchId }),
+        (error: unknown) => dispatch({ type: 'failed', searchId, message: consoleErrorPayload(error).message }),
+      );
   }, [wanted, searchId, api]);
 
   const current = state.searchId === searchId;

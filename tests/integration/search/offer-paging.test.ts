@@ -81,8 +81,7 @@ async function openSearch(fetchImpl: typeof fetch = fetch): Promise<Harness> {
   return { search, events, searchId, doneAfter };
 }
 
-const offersOf = (events: SearchEvent[]): CareOffer[] =>
-  events.flatMap((e) => (e.type === 'offer' ? [e.offer] : []));
+const offersOf = (events: SearchEvent[]): CareOffer[] => events.flatMap((e) => (e.type === 'offer' ? [e.offer] : []));
 const idsOf = (offer: CareOffer) => offer.practitioners.map((p) => p.practitioner.nationalId);
 
 describe('offer pages', () => {
