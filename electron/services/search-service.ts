@@ -37,6 +37,8 @@ interface ActiveSearch {
   paging?: OfferPaging;
   /** The search's own stream, then its last page's: a page starts once the stream before it has ended. */
   streaming: Promise<void>;
+  /** How long the search itself took: a page's end says the search's time, not the page's. */
+  durationMs?: number;
   /** The page being asked for: a second call while it loads waits for the same page. */
   loading?: Promise<void>;
 }
@@ -112,6 +114,7 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
         if (event.type === 'location') location = event.location;
         if (event.type === 'offer' && !search.paging)
           search.paging = pagingOf(location, event.offer.page, event.offer.practitionerTotal);
+        if (event.type === 'done') search.durationMs ??= event.durationMs;
         send(event);
       },
       fail: (error, send) => {
@@ -148,7 +151,8 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
           settle.offered();
         }
         const forwarded = pageEventForTab(event);
-        if (forwarded) send(forwarded);
+        if (forwarded?.type === 'done') send({ ...forwarded, durationMs: search.durationMs ?? forwarded.durationMs });
+        else if (forwarded) send(forwarded);
       },
       fail: (error, send) => {
         const reason = error instanceof ConsoleError ? error.message : 'le serveur SAS ne répond pas.';
