@@ -39,6 +39,18 @@ export function nextPage(paging: OfferPaging | undefined): { offset: number; lim
   return { offset: paging.end, limit: paging.size };
 }
 
+/**
+ * The further pages sent so far, as ranges a request may ask for: a retry of a source asks them again, since the
+ * tab dropped that source's slots for every practitioner, not only the first page's.
+ */
+export function pagesSent(paging: OfferPaging | undefined): { offset: number; limit: number }[] {
+  const pages: { offset: number; limit: number }[] = [];
+  if (!paging) return pages;
+  for (let offset = paging.size; offset < paging.end; offset += MAX_PAGE)
+    pages.push({ offset, limit: Math.min(MAX_PAGE, paging.end - offset) });
+  return pages;
+}
+
 /** A page arrived: the practitioners sent now reach its end (pages never move backwards). */
 export function advance(paging: OfferPaging, range: OfferPageRange, total: number): OfferPaging {
   return { ...paging, end: Math.max(paging.end, range.end), total };

@@ -14,6 +14,7 @@ import {
   nextPage,
   pageEventForTab,
   pageFailureMessage,
+  pagesSent,
   pagingOf,
   samePlace,
   type OfferPaging,
@@ -196,7 +197,11 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
     },
     async retry(searchId, sourceIds) {
       const search = known(searchId);
-      void stream(searchId, search, { sources: [...sourceIds] }, searchReader(search));
+      const sources = [...sourceIds];
+      void stream(searchId, search, { sources }, searchReader(search));
+      // The tab dropped these sources' slots for the further pages' practitioners too: they are asked again.
+      for (const page of pagesSent(search.paging))
+        void stream(searchId, search, { sources, page }, searchReader(search));
     },
     async loadMore(searchId) {
       const search = known(searchId);

@@ -152,6 +152,31 @@ describe('offer pages', () => {
     await search.cancel(searchId);
   }, 60_000);
 
+  it('a retry of a source after further pages asks it again for every page’s practitioners', async () => {
+    const { search, events, searchId, doneAfter } = await openSearch();
+    let received = events.length;
+    await search.loadMore(searchId);
+    await doneAfter(received);
+    const pageOffer = offersOf(events.slice(received))[0]!;
+    const pageIds = new Set(idsOf(pageOffer));
+    // A source of the page that also served the first page's practitioners.
+    const firstSources = new Set(offersOf(events)[0]!.sources.map((s) => s.id));
+    const source = pageOffer.sources.find((s) => s.kind === 'publisher' && firstSources.has(s.id));
+    expect(source).toBeDefined();
+    const before = requestCounts();
+    received = events.length;
+    await search.retry(searchId, [source!.id]);
+    await doneAfter(received);
+    await doneAfter(events.findIndex((e, i) => i >= received && e.type === 'done') + 1);
+    const retried = events.slice(received);
+    const asked = new Set(askedSince(before));
+    expect([...pageIds].filter((id) => asked.has(id)).length).toBeGreaterThan(0);
+    const statuses = retried.flatMap((e) => (e.type === 'source-status' ? [e.status.source.id] : []));
+    expect(new Set(statuses)).toEqual(new Set([source!.id]));
+    expect(retried.filter((e) => e.type === 'done')).toHaveLength(2);
+    await search.cancel(searchId);
+  }, 60_000);
+
   it('says a page failed, in French, and leaves the search as it was; the page can be asked again', async () => {
     let refuse = true;
     const faulty: typeof fetch = async (input, init) => {

@@ -2,7 +2,7 @@
 // passes on to the tab.
 import { describe, expect, it } from 'vitest';
 import type { ResolvedLocation } from '@shared/domain/search';
-import { advance, nextPage, pageEventForTab, pagingOf, samePlace } from '@services/offer-paging';
+import { advance, nextPage, pageEventForTab, pagesSent, pagingOf, samePlace } from '@services/offer-paging';
 
 const location: ResolvedLocation = {
   point: { lat: 44.84, lon: -0.58 },
@@ -31,6 +31,18 @@ describe('offer paging in the console', () => {
   it('never moves backwards (a retry’s first page after further ones)', () => {
     const paging = advance(pagingOf(location, { offset: 0, end: 20 }, 100)!, { offset: 20, end: 40 }, 100);
     expect(advance(paging, { offset: 0, end: 20 }, 100).end).toBe(40);
+  });
+
+  it('lists the further pages sent, in requests the route accepts (a retry asks them again)', () => {
+    const first = pagingOf(location, { offset: 0, end: 300 }, 5000)!;
+    expect(pagesSent(first)).toEqual([]);
+    expect(pagesSent(advance(first, { offset: 300, end: 600 }, 5000))).toEqual([{ offset: 300, limit: 300 }]);
+    expect(pagesSent({ ...first, end: 2600 })).toEqual([
+      { offset: 300, limit: 1000 },
+      { offset: 1300, limit: 1000 },
+      { offset: 2300, limit: 300 },
+    ]);
+    expect(pagesSent(undefined)).toEqual([]);
   });
 
   it('keeps a page to the search’s place and radius', () => {
