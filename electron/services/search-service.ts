@@ -179,6 +179,8 @@ export function createBackendSearch(deps: BackendSearchDeps): SearchPort & { act
         resolve(),
       );
     });
+    // Done once its slots are in too: the list can then tell whether the page brought it cards.
+    await search.streaming;
   }
 
   return {

@@ -21,8 +21,8 @@ interface ResultListProps {
   cptsFocus?: string;
   actions: CardActions;
   controller: { current: ListController | undefined };
-  /** Called when the last row rendered comes within a few rows of the end (the list may hold more). */
-  onNearEnd?: () => void;
+  /** Told whether the last row rendered is within a few rows of the end (the list may hold more), on each change. */
+  onNearEnd?: (near: boolean) => void;
 }
 
 const ESTIMATED_CARD_HEIGHT = 230;
@@ -89,9 +89,8 @@ export function ResultList({
 
   const items = virtualizer.getVirtualItems();
   const lastRendered = items.at(-1)?.index;
-  useEffect(() => {
-    if (onNearEnd && lastRendered !== undefined && lastRendered >= rows.length - 1 - NEAR_END_ROWS) onNearEnd();
-  }, [onNearEnd, lastRendered, rows.length]);
+  const nearEnd = lastRendered !== undefined && lastRendered >= rows.length - 1 - NEAR_END_ROWS;
+  useEffect(() => onNearEnd?.(nearEnd), [onNearEnd, nearEnd]);
   const focusableKey =
     selectedKey !== undefined && rowOfKey.has(selectedKey) ? selectedKey : rows.find((r) => r.kind === 'card')?.key;
 

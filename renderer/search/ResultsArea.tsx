@@ -26,7 +26,7 @@ interface ResultsAreaProps {
   dispatchView: (action: TabViewAction) => void;
   onMapSelect: (key: string) => void;
   /** The list's end is near: the next practitioners may be asked for. */
-  onNearEnd?: () => void;
+  onNearEnd?: (near: boolean) => void;
 }
 
 export function ResultsArea(props: ResultsAreaProps) {

@@ -1,26 +1,28 @@
-// When a tab asks for the next practitioners of its offer: the regulator scrolled near the end of the list, or the
+// When a tab asks for the next practitioners of its offer: the regulator is near the end of the list, or the
 // filters leave less than a screenful of cards while the radius holds more. One page at a time; a failed page
-// waits for the regulator (« Réessayer »); a short list stops asking by itself after a few pages that did not fill
-// it (a filter nothing matches must not page through a whole department).
+// waits for the regulator (« Réessayer »); pages that bring no card to the list stop after a few (a filter nothing
+// matches must not page through a whole department) until the filters change.
 export interface OfferPagingState {
   /** The search these counters belong to (a restarted tab starts again). */
   searchId?: string;
   loading: boolean;
   failure?: string;
-  /** Pages asked in a row because the list was short, since the filters last changed. */
-  shortLoads: number;
+  /** Pages asked in a row that left the list with no more cards than before. */
+  fruitless: number;
+  /** Cards the list showed when the last page was asked. */
+  cardsAtAsk?: number;
   filterKey: string;
 }
 
-export const initialOfferPaging: OfferPagingState = { loading: false, shortLoads: 0, filterKey: '' };
+export const initialOfferPaging: OfferPagingState = { loading: false, fruitless: 0, filterKey: '' };
 
 /** Fewer cards than this fill no screen (a card is about 230 px high). */
 export const SCREENFUL_CARDS = 5;
-/** Pages asked for a short list before it waits for the regulator. */
-export const MAX_SHORT_LOADS = 3;
+/** Pages in a row that bring no card before the list waits for the regulator. */
+export const MAX_FRUITLESS_PAGES = 3;
 
 export type OfferPagingAction =
-  | { type: 'ask'; searchId: string; short: boolean }
+  | { type: 'ask'; searchId: string; cards: number }
   | { type: 'loaded'; searchId: string }
   | { type: 'failed'; searchId: string; message: string }
   | { type: 'retry' }
@@ -31,11 +33,13 @@ export function reduceOfferPaging(state: OfferPagingState, action: OfferPagingAc
     case 'ask': {
       const base = state.searchId === action.searchId ? state : { ...initialOfferPaging, filterKey: state.filterKey };
       const { failure: _failure, ...rest } = base;
+      const grew = base.cardsAtAsk === undefined || action.cards > base.cardsAtAsk;
       return {
         ...rest,
         searchId: action.searchId,
         loading: true,
-        shortLoads: action.short ? base.shortLoads + 1 : 0,
+        fruitless: grew ? 0 : base.fruitless + 1,
+        cardsAtAsk: action.cards,
       };
     }
     case 'loaded':
@@ -43,11 +47,14 @@ export function reduceOfferPaging(state: OfferPagingState, action: OfferPagingAc
     case 'failed':
       return state.searchId === action.searchId ? { ...state, loading: false, failure: action.message } : state;
     case 'retry': {
-      const { failure: _failure, ...rest } = state;
-      return { ...rest, shortLoads: 0 };
+      const { failure: _failure, cardsAtAsk: _cards, ...rest } = state;
+      return { ...rest, fruitless: 0 };
     }
-    case 'filters':
-      return state.filterKey === action.filterKey ? state : { ...state, filterKey: action.filterKey, shortLoads: 0 };
+    case 'filters': {
+      if (state.filterKey === action.filterKey) return state;
+      const { cardsAtAsk: _cards, ...rest } = state;
+      return { ...rest, filterKey: action.filterKey, fruitless: 0 };
+    }
     default:
       return state;
   }
@@ -57,7 +64,7 @@ export interface PagingSituation {
   searchId: string | undefined;
   /** Practitioners of the radius not sent yet. */
   left: number;
-  /** The last card rendered is within a few rows of the end of the list. */
+  /** The last row rendered is within a few rows of the end of the list. */
   nearEnd: boolean;
   /** Cards the list shows with the current intention and filters. */
   cards: number;
@@ -67,7 +74,8 @@ export interface PagingSituation {
 export function pageWanted(state: OfferPagingState, situation: PagingSituation): 'scroll' | 'short' | undefined {
   if (!situation.searchId || situation.left <= 0) return undefined;
   const current = state.searchId === situation.searchId;
-  if (current && (state.loading || state.failure !== undefined)) return undefined;
-  if (situation.cards < SCREENFUL_CARDS) return current && state.shortLoads >= MAX_SHORT_LOADS ? undefined : 'short';
+  if (current && (state.loading || state.failure !== undefined || state.fruitless >= MAX_FRUITLESS_PAGES))
+    return undefined;
+  if (situation.cards < SCREENFUL_CARDS) return 'short';
   return situation.nearEnd ? 'scroll' : undefined;
 }

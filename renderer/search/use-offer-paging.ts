@@ -1,6 +1,6 @@
 // Asks the console for the next practitioners of a tab's offer when the list needs them (see offer-paging.ts),
 // and says what is going on: loading, or why the last page failed.
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ConsoleCalls } from '../../shared/api/console-api';
 import { consoleErrorPayload } from '../../shared/api/errors';
 import type { CareOffer } from '../../shared/domain/search';
@@ -10,8 +10,8 @@ import { initialOfferPaging, pageWanted, reduceOfferPaging } from './offer-pagin
 export interface OfferPagingView {
   loading: boolean;
   failure?: string;
-  /** The list's last rendered row came within a few rows of its end. */
-  onNearEnd: () => void;
+  /** Whether the list's last rendered row is within a few rows of its end (said on every change). */
+  onNearEnd: (near: boolean) => void;
   /** « Réessayer » after a failed page. */
   retry: () => void;
 }
@@ -26,16 +26,16 @@ export function useOfferPaging(
   const [state, dispatch] = useReducer(reduceOfferPaging, initialOfferPaging);
   const [nearEnd, setNearEnd] = useState(false);
   const left = practitionersLeft(offer);
-  const shown = offer?.practitioners.length ?? 0;
+  // Read when a page is asked (to tell whether the last one brought cards), not a reason to ask again.
+  const cardsNow = useRef(cards);
+  cardsNow.current = cards;
 
   useEffect(() => dispatch({ type: 'filters', filterKey }), [filterKey]);
-  // A new page changes the list: whether its end is near is measured again.
-  useEffect(() => setNearEnd(false), [shown, filterKey]);
 
   const wanted = pageWanted(state, { searchId, left, nearEnd, cards });
   useEffect(() => {
     if (!wanted || !searchId) return;
-    dispatch({ type: 'ask', searchId, short: wanted === 'short' });
+    dispatch({ type: 'ask', searchId, cards: cardsNow.current });
     // Through a promise: a console without the call fails the page, not the tab.
     Promise.resolve()
       .then(() => api.loadMoreOffer(searchId))
@@ -49,7 +49,7 @@ export function useOfferPaging(
   return {
     loading: current && state.loading,
     ...(current && state.failure !== undefined ? { failure: state.failure } : {}),
-    onNearEnd: useCallback(() => setNearEnd(true), []),
+    onNearEnd: useCallback((near: boolean) => setNearEnd(near), []),
     retry: useCallback(() => dispatch({ type: 'retry' }), []),
   };
 }
