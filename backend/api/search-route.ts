@@ -35,7 +35,13 @@ export function searchRoute(
       if (!controller.signal.aborted) write(event);
     };
     try {
-      await runSearch(deps, body.query, { onlySources: body.sources }, emit, controller.signal);
+      await runSearch(
+        deps,
+        body.query,
+        { onlySources: body.sources, ...(body.page ? { page: body.page } : {}) },
+        emit,
+        controller.signal,
+      );
     } catch (error) {
       onUnexpected(error);
       emit({ type: 'error', code: 'search-failed', message: 'La recherche a échoué sur le serveur SAS.' });

@@ -19,7 +19,7 @@ import { aggregateSlots, type AggregatorDeps, type SlotSource } from './aggregat
 import { SAS_AGENDA_SOURCE } from '../directory/publishers';
 import { cptsMembers } from './cpts-members';
 import { resolveSpecialty, specialtyResolution } from './specialty';
-import { DEFAULT_OFFER_PAGE_SIZE, firstOfferPage } from './offer-page';
+import { DEFAULT_OFFER_PAGE_SIZE, requestedOfferPage } from './offer-page';
 import type { LocationResolver, OfferDirectory, PublisherRegistry, Within } from './ports';
 import type { SearchObserver } from '../observability/search-observer';
 
@@ -46,6 +46,8 @@ export interface SearchServiceDeps {
 export interface SearchOptions {
   /** Re-ask only these sources (a retry after failures); the location and offer events are sent again. */
   onlySources?: readonly string[];
+  /** A further page of the offer's practitioners: only they are sent and only their sources asked. */
+  page?: { offset: number; limit: number };
 }
 
 export async function runSearch(
@@ -89,20 +91,28 @@ export async function runSearch(
     if (practitioner)
       offerPractitioners.push({ practitioner, distanceKm: distanceTo(practitioner, point), isGp: true });
   }
-  const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners).map((offered) => ({
-    ...offered,
-    members: cptsMembers(offered.cpts, (id) => deps.directory.practitionerById(id), { point, radiusKm, codings }),
-  }));
+  const page = requestedOfferPage(offerPractitioners, deps.offerPageSize ?? DEFAULT_OFFER_PAGE_SIZE, options.page);
+  // A further page brings its practitioners (and the CPTS they participate via) only: the search already sent
+  // the CPTS, SOS sites and structures around the patient, and asked their sources.
+  const further = options.page !== undefined;
+  const cpts = offerCpts(deps.directory, point, radiusKm, offerPractitioners)
+    .filter((offered) => !further || page.shown.some((p) => participatesVia(p, offered.cpts.finess)))
+    .map((offered) => ({
+      ...offered,
+      members: cptsMembers(offered.cpts, (id) => deps.directory.practitionerById(id), { point, radiusKm, codings }),
+    }));
   // SOS Médecins are general practitioners: their sites answer general medicine searches only.
-  const sosSites = codings.some(isGeneralMedicine)
-    ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
-    : [];
+  const sosSites =
+    codings.some(isGeneralMedicine) && !further
+      ? deps.directory.sosSitesWithin(point, radiusKm).map(({ item, distanceKm: d }) => ({ site: item, distanceKm: d }))
+      : [];
 
-  const page = firstOfferPage(offerPractitioners, deps.offerPageSize ?? DEFAULT_OFFER_PAGE_SIZE);
-  const structures = (deps.directory.structuresWithin?.(point, radiusKm) ?? []).map(({ item, distanceKm: d }) => ({
-    structure: item,
-    distanceKm: d,
-  }));
+  const structures = further
+    ? []
+    : (deps.directory.structuresWithin?.(point, radiusKm) ?? []).map(({ item, distanceKm: d }) => ({
+        structure: item,
+        distanceKm: d,
+      }));
   // Publishers are asked only for the practitioners the console shows.
   const sources = planSources(
     deps.publishers,
@@ -115,6 +125,7 @@ export async function runSearch(
   const offer: CareOffer = {
     practitioners: page.shown,
     practitionerTotal: page.total,
+    page: page.range,
     cpts,
     sosSites,
     ...(structures.length > 0 ? { structures } : {}),
@@ -194,6 +205,11 @@ function offerCpts(
       byFiness.set(finess, { cpts, distanceKm: cpts.place?.point ? distanceKm(cpts.place.point, point) : undefined });
   }
   return [...byFiness.values()];
+}
+
+function participatesVia(entry: OfferPractitioner, finess: string): boolean {
+  const participation = entry.practitioner.participation;
+  return participation?.mode === 'cpts' && participation.structureId === finess;
 }
 
 function planSources(

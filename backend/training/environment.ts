@@ -54,7 +54,7 @@ export interface TrainingEnvironmentOptions {
   ) => ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Structured logs, limits and /metrics access of the backend (tests of observability and abuse). */
-  backend?: Pick<BackendOptions, 'logger' | 'limits' | 'observability' | 'agenda'>;
+  backend?: Pick<BackendOptions, 'logger' | 'limits' | 'observability' | 'agenda' | 'offerPageSize'>;
   now?: () => Date;
   /**
    * Several backend instances on one database (use a PostgreSQL `storage`), behind a load balancer whose URL is

@@ -64,6 +64,7 @@ export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
     }),
     cancelSearch: (searchId: string) => deps.search.cancel(searchId),
     retrySources: (searchId: string, sourceIds: string[]) => deps.search.retry(searchId, sourceIds),
+    loadMoreOffer: (searchId: string) => deps.search.loadMore(searchId),
     openBooking: (request) => deps.booking.open(request),
     listAppointments: () => deps.appointments.list(),
     bookAgendaSlot: (request) => agenda?.book(request) ?? unavailable(),

@@ -29,6 +29,8 @@ export interface SearchPort {
   start(query: SearchQuery, emit: (event: SearchStreamEvent) => void): Promise<string>;
   cancel(searchId: string): Promise<void>;
   retry(searchId: string, sourceIds: readonly string[]): Promise<void>;
+  /** Asks for the next practitioners of the search's offer and their slots; resolves once all are sent. */
+  loadMore(searchId: string): Promise<void>;
 }
 
 export interface BookingPort {

@@ -22,6 +22,7 @@ export const unavailableSearch: SearchPort = {
   start: () => Promise.reject(unavailable('Recherche')),
   cancel: () => Promise.resolve(),
   retry: () => Promise.reject(unavailable('Recherche')),
+  loadMore: () => Promise.reject(unavailable('Recherche')),
 };
 
 export const unavailableBooking: BookingPort = {

@@ -273,6 +273,7 @@ export const fr = {
   },
   offerPage: {
     more: (shown: number, total: number) => `${shown} professionnels affichés sur ${total} dans le rayon`,
+    loading: 'Chargement de la suite…',
   },
   shiftChange: {
     confirmTitle: 'Se déconnecter ?',

@@ -158,13 +158,33 @@ export function ErrorNotice({
   );
 }
 
-/** The offer holds the nearest practitioners of a larger radius: say how many of how many the list shows. */
-export function OfferPageNotice({ offer }: { offer: CareOffer | undefined }) {
+/**
+ * The offer holds the nearest practitioners of a larger radius: say how many of how many the list shows, while
+ * the next ones load, or why they did not (with « Réessayer »).
+ */
+export function OfferPageNotice({
+  offer,
+  paging,
+}: {
+  offer: CareOffer | undefined;
+  paging?: { loading: boolean; failure?: string; retry: () => void };
+}) {
   const total = offer?.practitionerTotal;
-  if (!offer || total === undefined || total <= offer.practitioners.length) return null;
+  if (!offer || total === undefined || (total <= offer.practitioners.length && !paging?.loading)) return null;
   return (
-    <p className="notice notice-info" role="status" data-testid="offer-page-notice">
-      {fr.offerPage.more(offer.practitioners.length, total)}
-    </p>
+    <div className="notice notice-info notice-line" role="status" data-testid="offer-page-notice">
+      <p className="notice-text">
+        {fr.offerPage.more(offer.practitioners.length, total)}
+        {paging?.loading && <span data-testid="offer-page-loading"> · {fr.offerPage.loading}</span>}
+      </p>
+      {paging?.failure !== undefined && (
+        <span className="notice-text" data-testid="offer-page-failure">
+          <PlainText message={paging.failure} />
+          <button type="button" className="btn" onClick={paging.retry}>
+            {fr.incidents.retry}
+          </button>
+        </span>
+      )}
+    </div>
   );
 }

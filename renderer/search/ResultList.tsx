@@ -21,10 +21,14 @@ interface ResultListProps {
   cptsFocus?: string;
   actions: CardActions;
   controller: { current: ListController | undefined };
+  /** Told whether the last row rendered is within a few rows of the end (the list may hold more), on each change. */
+  onNearEnd?: (near: boolean) => void;
 }
 
 const ESTIMATED_CARD_HEIGHT = 230;
 const ESTIMATED_HEADING_HEIGHT = 44;
+/** Rows before the end at which the next practitioners are asked for (the overscan renders a few beyond view). */
+const NEAR_END_ROWS = 3;
 
 export function ResultList({
   rows,
@@ -36,6 +40,7 @@ export function ResultList({
   cptsFocus,
   actions,
   controller,
+  onNearEnd,
 }: ResultListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | undefined>(undefined);
@@ -83,6 +88,9 @@ export function ResultList({
   useAnchoredScroll(scroller, selectedKey ?? hoveredKey);
 
   const items = virtualizer.getVirtualItems();
+  const lastRendered = items.at(-1)?.index;
+  const nearEnd = lastRendered !== undefined && lastRendered >= rows.length - 1 - NEAR_END_ROWS;
+  useEffect(() => onNearEnd?.(nearEnd), [onNearEnd, nearEnd]);
   const focusableKey =
     selectedKey !== undefined && rowOfKey.has(selectedKey) ? selectedKey : rows.find((r) => r.kind === 'card')?.key;
 

@@ -25,6 +25,8 @@ interface ResultsAreaProps {
   radiusKm?: number;
   dispatchView: (action: TabViewAction) => void;
   onMapSelect: (key: string) => void;
+  /** The list's end is near: the next practitioners may be asked for. */
+  onNearEnd?: (near: boolean) => void;
 }
 
 export function ResultsArea(props: ResultsAreaProps) {
@@ -44,6 +46,7 @@ export function ResultsArea(props: ResultsAreaProps) {
     radiusKm,
     dispatchView,
     onMapSelect,
+    onNearEnd,
   } = props;
   const intentionLabel = view.intention === 'first' ? fr.results.firstIntention : fr.results.secondIntention;
   return (
@@ -74,6 +77,7 @@ export function ResultsArea(props: ResultsAreaProps) {
             {...(view.cptsFocus ? { cptsFocus: view.cptsFocus } : {})}
             actions={actions}
             controller={list}
+            {...(onNearEnd ? { onNearEnd } : {})}
           />
         ) : (
           <EmptyList

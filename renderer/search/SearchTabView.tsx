@@ -28,6 +28,7 @@ import { specialtyToPick } from './specialty-picker';
 import { runTabCommand } from './tab-commands';
 import { activeFilterCount, type TabViewAction } from './tab-view';
 import { useNow } from './use-now';
+import { useOfferPaging } from './use-offer-paging';
 import { useTabResults } from './use-tab-results';
 import { lrmOriginOf, type WorkspaceControls } from './use-workspace';
 import type { SearchTab } from './workspace';
@@ -63,6 +64,13 @@ export function SearchTabView({
     `${view.intention}|${view.cptsFocus ?? ''}|${JSON.stringify(view.filters)}`,
   );
   const model = stable.model;
+  const paging = useOfferPaging(
+    getConsoleApi(),
+    tab.searchId,
+    stream.offer,
+    model.cards.length,
+    `${view.intention}|${JSON.stringify(view.filters)}`,
+  );
   const list = useRef<ListController | undefined>(undefined);
   const focusFilters = useRef<(() => void) | undefined>(undefined);
 
@@ -199,7 +207,7 @@ export function SearchTabView({
           </p>
         )}
         <GpNotice gp={stream.gp} fromLrm={tab.origin.kind === 'launch'} />
-        <OfferPageNotice offer={stream.offer} />
+        <OfferPageNotice offer={stream.offer} paging={paging} />
         {summary.total > 0 && (
           <StatusStrip
             summary={summary}
@@ -277,6 +285,7 @@ export function SearchTabView({
               {...(stream.location ? { patient: stream.location.point, radiusKm: stream.location.radiusKm } : {})}
               dispatchView={dispatchView}
               onMapSelect={(key) => select(key, 'scroll')}
+              onNearEnd={paging.onNearEnd}
             />
           </SlotContext.Provider>
         </SourceStatesContext.Provider>

@@ -1,6 +1,7 @@
 // What one search tab knows of its search, built only from the search stream's events (pure reducer).
 // The stream sends location, offer, then slots/source-status per source, then done; a retry of failed sources
-// sends location and offer again (with only the retried sources) followed by their slots and statuses.
+// sends location and offer again (with only the retried sources) followed by their slots and statuses; a further
+// page of practitioners sends its offer (those practitioners and their sources) then their slots and statuses.
 import type {
   CareOffer,
   GpLookup,
@@ -11,6 +12,7 @@ import type {
 } from '../../shared/domain/search';
 import type { Slot } from '../../shared/domain/slot';
 import type { SearchState } from '../../shared/ranking/results';
+import { mergeOffer } from './offer-merge';
 
 type SearchPhase = 'starting' | 'running' | 'done';
 
@@ -98,7 +100,8 @@ function applyOffer(state: SearchStreamState, offer: CareOffer, gp: GpLookup): S
   return {
     ...state,
     phase: 'running',
-    offer: { ...offer, sources: mergeSources(state.offer.sources, offer.sources) },
+    // A further page or a retry's offer adds to the practitioners held (retries send the first page again).
+    offer: mergeOffer(state.offer, offer),
     gp,
     sources: mergeSources(state.sources, offer.sources),
     statuses,

@@ -66,6 +66,7 @@ export const consoleCallSchemas = {
   startSearch: z.tuple([searchQuerySchema]),
   cancelSearch: z.tuple([id]),
   retrySources: z.tuple([id, z.array(id).min(1).max(200)]),
+  loadMoreOffer: z.tuple([id]),
   openBooking: z.tuple([openBookingRequestSchema]),
   listAppointments: none,
   bookAgendaSlot: z.tuple([agendaBookingRequestSchema]),

@@ -115,6 +115,12 @@ export interface ConsoleCalls {
   cancelSearch(searchId: string): Promise<void>;
   /** Re-asks only the given sources of a search (those that failed). */
   retrySources(searchId: string, sourceIds: string[]): Promise<void>;
+  /**
+   * The next practitioners of the search's offer (nearest first), with their slots, on the same search stream.
+   * Resolves once they and their slots are sent; nothing happens when every practitioner was sent. Rejects
+   * `offer-page-failed` when the page could not be had (the search itself goes on).
+   */
+  loadMoreOffer(searchId: string): Promise<void>;
   /** Opens the slot's booking page in the system browser; rejects (ConsoleError) when it may not be opened. */
   openBooking(request: OpenBookingRequest): Promise<void>;
   listAppointments(): Promise<Appointment[]>;

@@ -21,6 +21,7 @@ const CONSOLE_ERROR_CODES = [
   // Searches.
   'search-refused',
   'unknown-search',
+  'offer-page-failed',
   // Bookings.
   'unknown-publisher',
   'booking-url-refused',

@@ -20,6 +20,7 @@ function callsOver<R>(invoke: (name: keyof ConsoleCalls, args: unknown[]) => R):
     startSearch: (query) => invoke('startSearch', [query]),
     cancelSearch: (searchId) => invoke('cancelSearch', [searchId]),
     retrySources: (searchId, sourceIds) => invoke('retrySources', [searchId, sourceIds]),
+    loadMoreOffer: (searchId) => invoke('loadMoreOffer', [searchId]),
     openBooking: (request) => invoke('openBooking', [request]),
     listAppointments: () => invoke('listAppointments', []),
     bookAgendaSlot: (request) => invoke('bookAgendaSlot', [request]),

@@ -32,6 +32,13 @@ const searchRequestSchema = z.object({
   query: searchQuerySchema,
   /** Retry: re-ask only these sources. */
   sources: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
+  /**
+   * A further page of the search's practitioners (nearest first from `offset`): its offer event carries those
+   * practitioners only, and only their sources are asked for slots.
+   */
+  page: z
+    .object({ offset: z.number().int().min(1).max(1_000_000), limit: z.number().int().min(1).max(1_000) })
+    .optional(),
 });
 
 /** LRM origin of a launch (the LRM's software id): says which SAMU an appointment is sent back to. */

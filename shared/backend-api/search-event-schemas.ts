@@ -85,6 +85,10 @@ const careOfferSchema = z.object({
   ),
   sources: z.array(sourceInfoSchema),
   practitionerTotal: z.number().int().min(0).optional(),
+  page: z
+    .object({ offset: z.number().int().min(0), end: z.number().int().min(0) })
+    .refine((range) => range.end >= range.offset, 'fin avant le début')
+    .optional(),
   structures: z
     .array(
       z.object({

@@ -97,6 +97,12 @@ export interface OfferStructure {
   distanceKm?: number;
 }
 
+/** A slice of the radius's practitioners, nearest first: `offset` up to `end` (excluded). */
+export interface OfferPageRange {
+  offset: number;
+  end: number;
+}
+
 export interface CareOffer {
   practitioners: OfferPractitioner[];
   cpts: OfferCpts[];
@@ -107,6 +113,11 @@ export interface CareOffer {
    * added when further): the console asks for the rest page by page. Absent: `practitioners` is all of them.
    */
   practitionerTotal?: number;
+  /**
+   * Which slice of the radius's practitioners (nearest first) `practitioners` holds: `offset` up to `end` (excluded),
+   * the GP added when further. A page with `offset` > 0 adds to the practitioners the search already sent.
+   */
+  page?: OfferPageRange;
   /** MSP and centres de santé within the radius, nearest first. */
   structures?: OfferStructure[];
 }

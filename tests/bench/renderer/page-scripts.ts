@@ -74,6 +74,7 @@ export function installBenchConsole(launch: LaunchEvent): void {
     },
     cancelSearch: async () => undefined,
     retrySources: async () => undefined,
+    loadMoreOffer: async () => undefined,
     openBooking: async () => undefined,
     listAppointments: async () => [],
     recordContact: async () => ({
