@@ -2,6 +2,7 @@
 // publishers posting RDV V3 appointments (create, then status changes) with their training keys, for a duration;
 // then every posted appointment is read back through the console API as its regulator. Used by `npm run soak`
 // (60 s) and by the short run in the integration suite (a few seconds).
+import { authorizationHeaders } from '@services/session/dpop-key';
 import type { TrainingEnvironment } from '../../backend/training/environment';
 import { readNdjson } from '../../electron/services/ndjson';
 import type { Appointment, AppointmentStatus } from '../../shared/domain/appointment';
@@ -143,7 +144,10 @@ export async function runLoad(env: TrainingEnvironment, options: LoadOptions): P
         const token = await session.session.accessToken();
         const response = await fetch(`${env.backendUrl}/api/search`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers: {
+            'content-type': 'application/json',
+            ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/search`)),
+          },
           body: JSON.stringify({ query }),
         });
         if (response.status !== 200 || !response.body) {
@@ -253,7 +257,13 @@ export async function runLoad(env: TrainingEnvironment, options: LoadOptions): P
   let wrongStatus = 0;
   for (const [operator, session] of sessions) {
     const response = await fetch(`${env.backendUrl}/api/appointments`, {
-      headers: { authorization: `Bearer ${await session.session.accessToken()}` },
+      headers: {
+        ...(await authorizationHeaders(
+          await session.session.accessToken(),
+          'GET',
+          `${env.backendUrl}/api/appointments`,
+        )),
+      },
     });
     if (response.status !== 200) {
       fail('read-back', `GET /api/appointments ${response.status} for ${operator}`);

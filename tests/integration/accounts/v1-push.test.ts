@@ -1,5 +1,6 @@
 // RDV V1 on the training stack: a login pushes the regulator's account to every publisher that takes bookings;
 // withdrawing access pushes active=false at once and the API stops accepting the regulator's token.
+import { authorizationHeaders } from '@services/session/dpop-key';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTrainingEnvironment, type TrainingEnvironment } from '@backend/training/environment';
 import { ALICE, loginToTraining, type LoggedIn } from '../support/training-session';
@@ -49,7 +50,9 @@ describe('RDV V1 regulator accounts', () => {
     const bruno = await loginToTraining(env, BRUNO);
     await env.backend.settled();
     const token = await bruno.session.accessToken();
-    const before = await fetch(`${env.backendUrl}/api/appointments`, { headers: { authorization: `Bearer ${token}` } });
+    const before = await fetch(`${env.backendUrl}/api/appointments`, {
+      headers: { ...(await authorizationHeaders(token, 'GET', `${env.backendUrl}/api/appointments`)) },
+    });
     expect(before.status).toBe(200);
 
     const outcomes = await env.backend.withdrawRegulator(BRUNO);
@@ -57,7 +60,9 @@ describe('RDV V1 regulator accounts', () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
     for (const publisher of takingBookings()) expect(publisher.routes!.v1.accounts.get(BRUNO)?.active).toBe(false);
 
-    const after = await fetch(`${env.backendUrl}/api/appointments`, { headers: { authorization: `Bearer ${token}` } });
+    const after = await fetch(`${env.backendUrl}/api/appointments`, {
+      headers: { ...(await authorizationHeaders(token, 'GET', `${env.backendUrl}/api/appointments`)) },
+    });
     expect(after.status).toBe(401);
     await bruno.session.close();
     await alice.session.close();

@@ -2,6 +2,7 @@
 // same slot at once, each through their own console's agenda service on a different instance; one gets it, the
 // other a clear refusal. The slot leaves every search, the booking reaches the winner's live stream, and cancelling
 // puts it back; the appointment stays listed as cancelled. The booking keeps its search's LRM origin.
+import { authorizationHeaders } from '@services/session/dpop-key';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withAgendaSlotIds } from '@backend/agenda/appointment-list';
@@ -145,10 +146,13 @@ describe('two consoles booking one SAS-agenda slot', () => {
 
   it('answers 409 agenda-slot-taken over HTTP to a later attempt, and 404 for a slot that never existed', async () => {
     const post = (body: unknown) =>
-      alice.session.accessToken().then((token) =>
+      alice.session.accessToken().then(async (token) =>
         fetch(`${loser.url}${backendRoutes.agendaBook.path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          headers: {
+            ...(await authorizationHeaders(token, 'POST', `${loser.url}${backendRoutes.agendaBook.path}`)),
+            'content-type': 'application/json',
+          },
           body: JSON.stringify(body),
         }),
       );

@@ -2,6 +2,7 @@
 // national protocol on loopback) exactly as with the real one. An Agen address is placed on its street and the
 // list is ordered by distance, SOS Médecins included; a commune alone keeps the seeded neutral order; a commune
 // outside the data set's departments says so.
+import { authorizationHeaders } from '@services/session/dpop-key';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedLocation, SearchEvent } from '@shared/domain/search';
 import { collectSearchEvents, rankResults } from '@shared/ranking/results';
@@ -27,7 +28,10 @@ async function search(location: Record<string, string>): Promise<SearchEvent[]> 
   const token = await session.session.accessToken();
   const response = await fetch(`${env.backendUrl}/api/search`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/search`)),
+    },
     body: JSON.stringify({ query: { location } }),
   });
   expect(response.status).toBe(200);

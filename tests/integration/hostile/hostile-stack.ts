@@ -6,6 +6,7 @@
 //   a copy of the training data set where its FHIR base URL is that address instead of a placeholder;
 // - a decoy server on another loopback host, the target of the redirect fault: it must never be called.
 // The clock is frozen so that every search asks the same window and the same slots: runs compare exactly.
+import { authorizationHeaders } from '@services/session/dpop-key';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -163,7 +164,10 @@ export async function startHostileStack(options: HostileStackOptions): Promise<H
       const started = performance.now();
       const response = await fetch(`${env.backendUrl}/api/search`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/search`)),
+        },
         body: JSON.stringify({ query, ...(sources ? { sources } : {}) }),
       });
       if (response.status !== 200 || !response.body) throw new Error(`search answered ${response.status}`);

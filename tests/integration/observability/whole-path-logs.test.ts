@@ -1,6 +1,7 @@
 // Whole-path observability on loopback: a login, a search around a patient's street address and a V3 appointment
 // carrying patient details, with the backend's real pino logger captured. Every line is JSON, the search line has
 // its counts and request id, and no line holds the address, the street or anything about the patient.
+import { authorizationHeaders } from '@services/session/dpop-key';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEvent } from '@shared/domain/search';
@@ -45,7 +46,7 @@ describe('logs and metrics of a whole path', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
+        ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/search`)),
         'x-request-id': PROXY_REQUEST_ID,
       },
       body: JSON.stringify({

@@ -3,6 +3,7 @@
 // participation decides where a CPTS slot shows and the CPTS lists all its members; RDV V3 takes the SAS technical id
 // at /fhir/v1/Appointment, answers an absolute Location, stores no patient data, and flags an appointment the
 // console did not start. The SOS publisher's IG answer is built here (an association-keyed Schedule search).
+import { authorizationHeaders } from '@services/session/dpop-key';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,7 +90,10 @@ async function search(): Promise<SearchEvent[]> {
   const token = await console_.session.accessToken();
   const response = await fetch(`${env.backendUrl}/api/search`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/search`)),
+    },
     body: JSON.stringify({
       query: {
         location: { inseeCode: '33063', city: 'Bordeaux', streetName: 'cours de l’Intendance', streetNumber: '10' },
@@ -178,7 +182,7 @@ describe('training stack: RDV V3', () => {
   const listed = async () => {
     const token = await console_.session.accessToken();
     const response = await fetch(`${env.backendUrl}/api/appointments`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { ...(await authorizationHeaders(token, 'GET', `${env.backendUrl}/api/appointments`)) },
     });
     return ((await response.json()) as { appointments: unknown[] }).appointments.map((a) =>
       appointmentAnswerSchema.parse(a),
@@ -200,7 +204,10 @@ describe('training stack: RDV V3', () => {
     const token = await console_.session.accessToken();
     const opened = await fetch(`${env.backendUrl}/api/bookings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/bookings`)),
+      },
       body: JSON.stringify({ searchId: 'onglet-formation', sourceId: publisher }),
     });
     expect(opened.status).toBe(201);

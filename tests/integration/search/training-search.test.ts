@@ -1,5 +1,6 @@
 // The backend's end-to-end check on loopback: the training backend and its simulated publishers, a general
 // medicine search around an address in the urban department, streamed as NDJSON.
+import { authorizationHeaders } from '@services/session/dpop-key';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEvent } from '@shared/domain/search';
 import type { Slot } from '@shared/domain/slot';
@@ -42,7 +43,10 @@ async function search(body: unknown): Promise<Timed[]> {
   const started = performance.now();
   const response = await fetch(`${env.backendUrl}/api/search`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/search`)),
+    },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);
@@ -185,7 +189,10 @@ describe('training search (backend + simulated publishers)', () => {
     const token = await console_.session.accessToken();
     const bad = await fetch(`${env.backendUrl}/api/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        ...(await authorizationHeaders(token, 'POST', `${env.backendUrl}/api/search`)),
+      },
       body: JSON.stringify({ query: { location: { streetNumber: '12' } } }),
     });
     expect(bad.status).toBe(400);
