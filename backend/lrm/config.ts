@@ -7,6 +7,17 @@ const LRM_ORIGIN = /^[\w.:-]{1,100}$/u;
 /** A Hub Santé client id: `fr.health.samu330`, `fr.health.ptfsas`… */
 const HUB_CLIENT_ID = /^fr\.health\.[a-z0-9][a-z0-9-]{1,40}$/u;
 const SAMU_ADDRESS = /^fr\.health\.samu[0-9a-z]{2,6}$/u;
+/** Names an object cannot hold as its own key once parsed: such an origin would silently lose its SAMU. */
+const RESERVED_ORIGINS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Seen before the record is parsed: the parser drops `__proto__` without a word. */
+function refuseReservedOrigins(raw: unknown, ctx: { addIssue(issue: { code: 'custom'; message: string }): void }) {
+  if (typeof raw === 'object' && raw !== null)
+    for (const origin of Object.keys(raw))
+      if (RESERVED_ORIGINS.has(origin))
+        ctx.addIssue({ code: 'custom', message: `origine LRM réservée (nom interdit) : ${origin}` });
+  return raw;
+}
 
 const pem = z.string().min(1).max(1000);
 
@@ -28,9 +39,12 @@ export const lrmConfigSchema = z
       .default('fr.health.ptfsas'),
     /** LRM origin → the SAMU's Hub address. An origin not listed: its appointments are not sent. */
     samus: z
-      .record(
-        z.string().regex(LRM_ORIGIN, { message: 'origine LRM invalide' }),
-        z.string().regex(SAMU_ADDRESS, { message: 'adresse Hub d’un SAMU attendue (fr.health.samuXXX)' }),
+      .preprocess(
+        refuseReservedOrigins,
+        z.record(
+          z.string().regex(LRM_ORIGIN, { message: 'origine LRM invalide' }),
+          z.string().regex(SAMU_ADDRESS, { message: 'adresse Hub d’un SAMU attendue (fr.health.samuXXX)' }),
+        ),
       )
       .default({}),
     /** Exchange messages are published to; the default exchange routes by queue name. */

@@ -1,6 +1,7 @@
 // « DRM à rattacher »: the page of the simulated LRM where a trainee sees, per SAMU, the orientations the platform
 // sent back, as a regulator would before attaching each to the call's record. Server-rendered, every value escaped,
-// no script; it refreshes itself every few seconds.
+// no script; « Actualiser » reloads it (no automatic refresh: a page that changes under a reader's eyes is a barrier,
+// WCAG 2.2.1).
 import { escapeHtml } from '../../identity/html';
 import type { Orientation } from './orientations';
 
@@ -77,17 +78,16 @@ const STYLE =
 export function renderDrmPage(options: {
   samus: readonly { samu: string; orientations: readonly Orientation[] }[];
   connected: boolean;
-  refreshSeconds?: number;
 }): string {
   const link = options.connected
     ? '<p>Liaison avec le Hub (RabbitMQ) : active.</p>'
     : '<p class="off">Liaison avec le Hub (RabbitMQ) interrompue : les orientations ne sont plus reçues.</p>';
   return (
     '<!doctype html><html lang="fr"><head><meta charset="utf-8">' +
-    `<meta http-equiv="refresh" content="${options.refreshSeconds ?? 5}">` +
     `<title>DRM à rattacher — LRM simulé</title><style>${STYLE}</style></head><body>` +
     '<div class="banner">FORMATION — LRM SIMULÉ</div><h1>DRM à rattacher</h1>' +
     `<p>Orientations transmises par la plateforme SAS, à rattacher au dossier de régulation médicale.</p>${link}` +
+    '<p><a href="/">Actualiser</a></p>' +
     options.samus.map(({ samu, orientations }) => samuSection(samu, orientations)).join('') +
     '</body></html>'
   );

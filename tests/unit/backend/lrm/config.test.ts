@@ -70,7 +70,9 @@ describe('configuration de la liaison LRM', () => {
   });
 
   it('keeps every well-formed origin → SAMU mapping as given', () => {
-    const origin = fc.stringMatching(/^[\w.:-]{1,40}$/u);
+    const origin = fc
+      .stringMatching(/^[\w.:-]{1,40}$/u)
+      .filter((key) => !['__proto__', 'constructor', 'prototype'].includes(key));
     const samu = fc.stringMatching(/^fr\.health\.samu[0-9a-z]{2,6}$/u);
     fc.assert(
       fc.property(fc.dictionary(origin, samu), (samus) => {
@@ -79,5 +81,13 @@ describe('configuration de la liaison LRM', () => {
         for (const [key, value] of Object.entries(samus)) expect(samuFor(parsed.config, key)).toBe(value);
       }),
     );
+  });
+
+  it('refuses an origin an object cannot hold as its own key, rather than losing its SAMU silently', () => {
+    for (const reserved of ['__proto__', 'constructor', 'prototype']) {
+      const parsed = parseLrmConfig(JSON.parse(`{"samus":{"${reserved}":"fr.health.samu330"}}`));
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.problems.join('\n')).toMatch(/origine LRM réservée/u);
+    }
   });
 });
