@@ -75,6 +75,7 @@ export function createConsoleServices(options: ConsoleServicesOptions): ConsoleS
     now,
     newId: options.newId,
     onReady: (event) => bus.emit('launch', event),
+    onWaitingChange: (count) => bus.emit('launchesWaiting', count),
   });
   const appointments = createAppointmentsService({ api, journal, logger });
   const booking = createBookingService({

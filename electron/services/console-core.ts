@@ -58,6 +58,7 @@ export function createConsoleCore(deps: ConsoleCoreDeps): ConsoleCore {
     cancelLogin: () => deps.session.cancelLogin(),
     logout: () => deps.session.logout(),
     takeLaunches: () => Promise.resolve(deps.launches.take()),
+    countWaitingLaunches: () => Promise.resolve(deps.launches.pendingCount()),
     suggestLocations: (text: string) => deps.places.suggest(text),
     startSearch: async (query: SearchQuery) => ({
       searchId: await deps.search.start(query, (event) => bus.emit('search', event)),

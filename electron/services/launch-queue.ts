@@ -9,6 +9,8 @@ export interface LaunchQueueDeps {
   newId: () => string;
   /** Called when a launch becomes available to the renderer. */
   onReady: (event: LaunchEvent) => void;
+  /** Called when the number of launches waiting for a login changes. */
+  onWaitingChange?: (count: number) => void;
 }
 
 /** At most this many launches wait: an LRM stuck in a loop must not grow memory without bound. */
@@ -30,6 +32,7 @@ export class LaunchQueue {
     this.waiting.push(event);
     if (this.waiting.length > MAX_WAITING) this.waiting.shift();
     if (this.isDeliverable(event)) this.deps.onReady(event);
+    else this.deps.onWaitingChange?.(this.pendingCount());
     return event;
   }
 
@@ -38,6 +41,7 @@ export class LaunchQueue {
     this.loggedIn = loggedIn;
     if (becameLoggedIn) {
       for (const event of this.waiting) if (event.result.ok) this.deps.onReady(event);
+      this.deps.onWaitingChange?.(0);
     }
   }
 

@@ -49,6 +49,11 @@ export function App() {
               </div>
             )}
             <LaunchErrors launches={state.launches} onDismiss={dismissLaunch} />
+            {!loggedIn && state.launchesWaiting > 0 && (
+              <p className="notice notice-info" role="status" data-testid="launches-waiting">
+                {fr.incidents.pendingLaunches(state.launchesWaiting)}
+              </p>
+            )}
             {keepWorkspace && (
               <Workspace
                 launches={state.launches}

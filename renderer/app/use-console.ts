@@ -14,6 +14,8 @@ export interface ConsoleState {
   hadSession: boolean;
   /** The regulator chose to log out: nothing of the shift is kept for the next one. */
   loggedOutByUser: boolean;
+  /** LRM launches waiting for a login. */
+  launchesWaiting: number;
 }
 
 export function useConsole() {
@@ -23,6 +25,7 @@ export function useConsole() {
     launches: [],
     hadSession: false,
     loggedOutByUser: false,
+    launchesWaiting: 0,
   });
 
   const report = useCallback((error: unknown) => setState((s) => ({ ...s, error: consoleErrorPayload(error) })), []);
@@ -47,7 +50,9 @@ export function useConsole() {
         if (session.status === 'logged-in') takeLaunches();
       }),
       api.on('launch', () => takeLaunches()),
+      api.on('launchesWaiting', (launchesWaiting) => setState((s) => ({ ...s, launchesWaiting }))),
     ];
+    api.countWaitingLaunches().then((launchesWaiting) => setState((s) => ({ ...s, launchesWaiting })), report);
     api.getEnvironment().then((environment) => setState((s) => ({ ...s, environment })), report);
     api.getSession().then((session) => setState((s) => ({ ...s, session })), report);
     // Pull first: launches that arrived before this window existed are waiting in main.

@@ -17,10 +17,6 @@ export const fr = {
     loggedOutTitle: 'Connectez-vous pour rechercher une offre de soins',
     loggedOutBody:
       'La connexion se fait une fois par garde. Les recherches lancées depuis le logiciel de régulation attendent votre connexion.',
-    pendingLaunches: (count: number) =>
-      count === 1
-        ? '1 recherche du logiciel de régulation attend votre connexion.'
-        : `${count} recherches du logiciel de régulation attendent votre connexion.`,
   },
   launch: {
     invalidTitle: 'Lancement depuis le logiciel de régulation refusé',

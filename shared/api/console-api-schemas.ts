@@ -62,6 +62,7 @@ export const consoleCallSchemas = {
   cancelLogin: none,
   logout: none,
   takeLaunches: none,
+  countWaitingLaunches: none,
   suggestLocations: z.tuple([z.string().max(200)]),
   startSearch: z.tuple([searchQuerySchema]),
   cancelSearch: z.tuple([id]),

@@ -109,6 +109,8 @@ export interface ConsoleCalls {
   logout(): Promise<void>;
   /** Launches received so far and not yet taken (pull-first: nothing is lost at cold start). */
   takeLaunches(): Promise<LaunchEvent[]>;
+  /** How many valid launches wait for a login (the logged-out screen says so). */
+  countWaitingLaunches(): Promise<number>;
   /** Location autocomplete: communes offline, addresses when the backend has a street geocoder. */
   suggestLocations(text: string): Promise<LocationSuggestion[]>;
   startSearch(query: SearchQuery): Promise<SearchHandle>;
@@ -152,6 +154,8 @@ export interface ConsoleEvents {
   search: SearchStreamEvent;
   appointments: Appointment[];
   appointmentsLink: AppointmentsLink;
+  /** How many valid LRM launches wait for a regulator to log in (they open as tabs after the login). */
+  launchesWaiting: number;
   journal: JournalEntry[];
 }
 
@@ -170,6 +174,7 @@ export const CONSOLE_EVENT_NAMES = [
   'search',
   'appointments',
   'appointmentsLink',
+  'launchesWaiting',
   'journal',
 ] as const satisfies readonly ConsoleEventName[];
 

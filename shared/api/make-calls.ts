@@ -16,6 +16,7 @@ function callsOver<R>(invoke: (name: keyof ConsoleCalls, args: unknown[]) => R):
     cancelLogin: () => invoke('cancelLogin', []),
     logout: () => invoke('logout', []),
     takeLaunches: () => invoke('takeLaunches', []),
+    countWaitingLaunches: () => invoke('countWaitingLaunches', []),
     suggestLocations: (text) => invoke('suggestLocations', [text]),
     startSearch: (query) => invoke('startSearch', [query]),
     cancelSearch: (searchId) => invoke('cancelSearch', [searchId]),

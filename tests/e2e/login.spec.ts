@@ -45,7 +45,11 @@ test('a launch received while logged out waits for login; a malformed one is ref
     'sas-console://recherche?origin=TEST-SAMU000&inseecode=33063&streetname=cours%20de%20l%27Intendance&streetnumber=10',
   );
   expect(harness.services.launches.pendingCount()).toBe(1);
+  // The screen says a call's search waits for the login.
+  await expect(page.getByTestId('launches-waiting')).toHaveText('1 recherche du LRM en attente de connexion');
+  await screenshot(page, '05b-launch-waiting-for-login');
   await login(page, harness);
+  await expect(page.getByTestId('launches-waiting')).toHaveCount(0);
   await expect.poll(() => harness.services.launches.pendingCount()).toBe(0);
   // It ran right after login, in its own tab labelled with its origin.
   await expect(

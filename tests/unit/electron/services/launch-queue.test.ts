@@ -5,14 +5,16 @@ import { LaunchQueue } from '@services/launch-queue';
 
 function queue() {
   const ready: LaunchEvent[] = [];
+  const waiting: number[] = [];
   let n = 0;
   const q = new LaunchQueue({
     parse: (input) => parseLaunch(input),
     now: () => new Date('2026-11-26T10:00:00Z'),
     newId: () => `l${++n}`,
     onReady: (e) => ready.push(e),
+    onWaitingChange: (count) => waiting.push(count),
   });
-  return { q, ready };
+  return { q, ready, waiting };
 }
 
 const VALID =
@@ -20,6 +22,18 @@ const VALID =
 const INVALID = 'sas-console://recherche?origin=TEST-SAMU000&streetnumber=12a';
 
 describe('LaunchQueue', () => {
+  it('says how many valid launches wait for a login, and that none do once logged in', () => {
+    const { q, waiting } = queue();
+    q.receive(VALID);
+    q.receive(INVALID);
+    q.receive(VALID);
+    expect(waiting).toEqual([1, 2]);
+    q.setLoggedIn(true);
+    expect(waiting).toEqual([1, 2, 0]);
+    q.receive(VALID);
+    expect(waiting).toEqual([1, 2, 0]);
+  });
+
   it('holds a valid launch until login, then delivers it once', () => {
     const { q, ready } = queue();
     q.receive(VALID);
