@@ -73,6 +73,7 @@ function toPublisherEntry(publisher: Publisher): PublisherEntry {
     flavour: publisher.kind === 'sos' ? 'sos' : 'ps',
     fhirBaseUrl: publisher.fhirBaseUrl,
     cpts: publisher.kind === 'cpts',
+    regulatorAccounts: publisher.acceptsV1Accounts,
   };
 }
 
@@ -89,7 +90,10 @@ export function publisherRequestUrl(source: PublisherSource, ids: readonly strin
 
 export function mapPublisherAnswer(body: unknown, source: PublisherSource): MappedAnswer {
   const mapped = mapSlotBundle(body, { sourceId: source.info.id });
-  return { slots: mapped.slots, issueCount: mapped.issues.length };
+  const slots = source.regulatorAccounts
+    ? mapped.slots
+    : mapped.slots.map((slot) => ({ ...slot, regulatorAccountsRefused: true }));
+  return { slots, issueCount: mapped.issues.length };
 }
 
 export function agendaSlotsFrom(repository: AgendaSlotRepository, directory: Directory) {

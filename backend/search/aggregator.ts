@@ -18,6 +18,8 @@ export interface PublisherSource {
   baseUrl: string;
   /** Ask for CPTS includes (HealthcareService, Organization). */
   cpts: boolean;
+  /** False: the publisher takes no regulator accounts, its slots are marked so (call the number shown). */
+  regulatorAccounts: boolean;
   /**
    * For each practitioner asked who participates in the SAS via a CPTS, that CPTS's FINESS: a CPTS-typed slot shows
    * on a practitioner's card only when it is offered through the CPTS they participate via.

@@ -33,6 +33,8 @@ export interface PublisherEntry {
   fhirBaseUrl: string;
   /** Publisher also returns CPTS slots: ask for the CPTS includes. */
   cpts: boolean;
+  /** The publisher takes regulators' accounts (RDV V1): its booking pages can be used from the console. */
+  regulatorAccounts: boolean;
 }
 
 export interface PublisherRegistry {

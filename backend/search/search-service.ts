@@ -253,6 +253,7 @@ function planSources(
       flavour: entry.flavour,
       baseUrl: entry.fhirBaseUrl,
       cpts: entry.cpts,
+      regulatorAccounts: entry.regulatorAccounts,
       ids: [...new Set(ids)],
       ...(entry.flavour === 'ps' ? { cptsByPractitioner } : {}),
     });

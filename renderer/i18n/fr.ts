@@ -311,12 +311,15 @@ export const fr = {
     bookable: 'Réservable en ligne : cliquez pour ouvrir la page de réservation',
     sasAgenda: 'Agenda SAS : réservable, page de réservation de l’agenda SAS',
     noUrl: 'Sans page de réservation : appelez le numéro affiché',
+    noAccount: 'Éditeur sans compte régulateur : appelez le numéro affiché',
     walkIn: 'Sans rendez-vous : indiquez l’adresse et les horaires au patient',
     noUrlShort: 'appeler',
     sasShort: 'agenda SAS',
     booked: 'réservé',
     opened: 'page ouverte',
     openedFeedback: (time: string) => `Page de réservation du créneau de ${time} ouverte dans le navigateur.`,
+    noAccountFeedback: (time: string) =>
+      `Le créneau de ${time} est chez un éditeur qui n’accepte pas les comptes des régulateurs : appelez le numéro affiché sur la fiche.`,
     callFeedback: (time: string) =>
       `Le créneau de ${time} n’a pas de page de réservation : appelez le numéro affiché sur la fiche.`,
     walkInLine: (day: string, from: string, to: string) => `${day} : sans rendez-vous de ${from} à ${to}`,

@@ -110,6 +110,11 @@ export function SearchTabView({
         return;
       }
       // Said at once: the page opens in another window, the regulator must know the click was taken.
+      if (slotKind(slot) === 'no-account') {
+        // Its page would not know the regulator: nothing is opened, the number is called.
+        setBookingFeedback(fr.slotKinds.noAccountFeedback(time));
+        return;
+      }
       if (slotKind(slot) === 'no-url' || slotKind(slot) === 'walk-in')
         setBookingFeedback(fr.slotKinds.callFeedback(time));
       void controls.book(tab.id, slot, card).then((opened) => {

@@ -89,6 +89,7 @@ export const slotAnswerSchema = z.object({
   modes: z.array(z.enum(CONSULTATION_MODES)),
   withAppointment: z.boolean(),
   bookingUrl: z.string().optional(),
+  regulatorAccountsRefused: z.boolean().optional(),
   sourceId: z.string(),
   specialties: z.array(codingAnswerSchema),
   practitionerId: z.string().optional(),

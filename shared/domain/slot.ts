@@ -22,6 +22,11 @@ export interface Slot {
   withAppointment: boolean;
   /** The publisher's booking page for this slot (Slot.comment). */
   bookingUrl?: string;
+  /**
+   * The publisher takes no accounts of SAS regulators (no RDV V1): its booking page would not know the regulator,
+   * so the slot is booked by calling the number shown, like a slot without a page.
+   */
+  regulatorAccountsRefused?: boolean;
   /** Source that returned the slot: a publisher id, or `sas-agenda`. */
   sourceId: string;
   specialties: Coding[];

@@ -30,7 +30,8 @@ for (const viewport of VIEWPORTS) {
     await expect(legend.locator('li')).toHaveText([
       /Réservable en ligne/u,
       /Agenda SAS/u,
-      /appelez le numéro affiché/u,
+      /Sans page de réservation : appelez le numéro affiché/u,
+      /Éditeur sans compte régulateur : appelez le numéro affiché/u,
       /Sans rendez-vous/u,
     ]);
     await shot(page, 'slots-01-legend', viewport);
@@ -42,9 +43,27 @@ for (const viewport of VIEWPORTS) {
     const other = list.locator('button.slot[data-slot-kind="no-url"], button.slot[data-slot-kind="sas-agenda"]');
     await expect(other.first()).toBeVisible();
     const styleOf = (l: typeof bookable) =>
-      l.evaluate((b) => `${getComputedStyle(b).borderTopStyle} ${getComputedStyle(b).backgroundColor}`);
+      l.evaluate((b) => {
+        const style = getComputedStyle(b);
+        return `${style.borderTopStyle} ${style.backgroundColor} ${style.backgroundImage} ${style.boxShadow}`;
+      });
     expect(await styleOf(other.first())).not.toBe(await styleOf(bookable));
     await expect(other.first().locator('.slot-action')).toHaveText(/appeler|agenda SAS/u);
+    const bookableStyle = await styleOf(bookable);
+
+    // A publisher that takes no regulator accounts (no RDV V1): its chips look apart, say to call, and open nothing.
+    const noAccountChips = list.locator('button.slot[data-slot-kind="no-account"]');
+    for (let i = 0; i < 40 && (await noAccountChips.count()) === 0; i += 1)
+      await list.evaluate((l) => l.scrollBy(0, 500));
+    const noAccount = noAccountChips.first();
+    await noAccount.scrollIntoViewIfNeeded();
+    expect(await styleOf(noAccount)).not.toBe(bookableStyle);
+    await expect(noAccount.locator('.slot-action')).toHaveText('appeler');
+    const pagesBefore = page.context().pages().length;
+    await noAccount.click();
+    await expect(page.getByTestId('booking-feedback')).toHaveText(/n’accepte pas les comptes des régulateurs/u);
+    expect(page.context().pages()).toHaveLength(pagesBefore);
+    await shot(page, 'slots-02b-no-regulator-account', viewport);
 
     // The walk-in site: one line with its hours, no walk-in chips.
     // The list is virtualized: scroll it until the SOS Médecins site's card is rendered.
@@ -58,8 +77,9 @@ for (const viewport of VIEWPORTS) {
 
     // A click on a bookable slot: the booking page opens in the browser, the console says so at once.
     await list.evaluate((l) => l.scrollTo(0, 0));
-    const chosen = list.locator('button.slot[data-slot-kind="bookable"]').first();
-    const slotId = await chosen.getAttribute('data-slot-id');
+    // Held by its id: further pages of the offer may arrive meanwhile, « the first bookable chip » may change.
+    const slotId = await list.locator('button.slot[data-slot-kind="bookable"]').first().getAttribute('data-slot-id');
+    const chosen = list.locator(`button.slot[data-slot-id="${slotId}"]`);
     const opened = page.context().waitForEvent('page');
     await chosen.click();
     const booking = await opened;

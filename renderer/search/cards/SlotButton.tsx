@@ -19,6 +19,7 @@ const KIND_TITLE = {
   bookable: fr.slotKinds.bookable,
   'sas-agenda': fr.agendaBooking.legend,
   'no-url': fr.slotKinds.noUrl,
+  'no-account': fr.slotKinds.noAccount,
   'walk-in': fr.slotKinds.walkIn,
 } as const;
 
@@ -62,7 +63,7 @@ export const SlotButton = memo(function SlotButton({ slot, dayLabel, showDate, o
           {type}
         </span>
       ))}
-      {kind === 'no-url' && <span className="slot-action">{fr.slotKinds.noUrlShort}</span>}
+      {(kind === 'no-url' || kind === 'no-account') && <span className="slot-action">{fr.slotKinds.noUrlShort}</span>}
       {kind === 'sas-agenda' && <span className="slot-action">{fr.slotKinds.sasShort}</span>}
       {kind === 'walk-in' && <span className="slot-walkin">{fr.slot.walkIn}</span>}
       {isBooked && <span className="slot-state slot-state-booked">{fr.slotKinds.booked}</span>}

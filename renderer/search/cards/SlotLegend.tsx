@@ -6,6 +6,7 @@ const ENTRIES: readonly { kind: SlotKind; text: string }[] = [
   { kind: 'bookable', text: fr.slotKinds.bookable },
   { kind: 'sas-agenda', text: fr.agendaBooking.legend },
   { kind: 'no-url', text: fr.slotKinds.noUrl },
+  { kind: 'no-account', text: fr.slotKinds.noAccount },
   { kind: 'walk-in', text: fr.slotKinds.walkIn },
 ];
 

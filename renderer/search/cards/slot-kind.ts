@@ -1,15 +1,18 @@
 // What a regulator can do with a slot, which decides how its chip looks: book it online (publisher's booking page),
 // book it in the console (SAS agenda: no page, the regulator confirms here), call the number shown (no booking
-// page), or send the patient without an appointment (walk-in).
+// page, or a publisher that takes no regulator accounts), or send the patient without an appointment (walk-in).
 import { SAS_AGENDA_SOURCE_ID } from '@shared/domain/appointment';
 import type { Slot } from '@shared/domain/slot';
 
-export type SlotKind = 'bookable' | 'sas-agenda' | 'no-url' | 'walk-in';
+export type SlotKind = 'bookable' | 'sas-agenda' | 'no-url' | 'no-account' | 'walk-in';
 
-export function slotKind(slot: Pick<Slot, 'withAppointment' | 'bookingUrl' | 'sourceId'>): SlotKind {
+export function slotKind(
+  slot: Pick<Slot, 'withAppointment' | 'bookingUrl' | 'sourceId' | 'regulatorAccountsRefused'>,
+): SlotKind {
   if (!slot.withAppointment) return 'walk-in';
   // The SAS agenda is booked in the console itself: whether a page was given does not matter.
   if (slot.sourceId === SAS_AGENDA_SOURCE_ID) return 'sas-agenda';
+  if (slot.regulatorAccountsRefused) return 'no-account';
   return slot.bookingUrl ? 'bookable' : 'no-url';
 }
 

@@ -71,6 +71,7 @@ export async function platformBaselineSearch(deps: BaselineDeps, query: SearchQu
         flavour: entry.flavour,
         baseUrl: entry.fhirBaseUrl,
         cpts: entry.cpts,
+        regulatorAccounts: entry.regulatorAccounts,
         ids,
       };
       outcome.requests += 1;

@@ -101,6 +101,7 @@ describe('publisher requests in flight', () => {
       flavour: 'ps',
       baseUrl: slow.url,
       cpts: false,
+      regulatorAccounts: true,
       ids: ['899990000012'],
     });
     const statuses: SourceStatus[] = [];

@@ -37,6 +37,7 @@ async function shown(answer: Slot[]): Promise<Slot[]> {
     flavour: 'ps',
     baseUrl: 'https://editeur-a.example/fhir',
     cpts: true,
+    regulatorAccounts: true,
     ids: [VIA_CPTS, INDIVIDUAL, NOT_PARTICIPATING],
     cptsByPractitioner: new Map([[VIA_CPTS, CPTS_A]]),
   };

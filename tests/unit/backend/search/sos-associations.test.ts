@@ -20,6 +20,7 @@ function source(ids: string[]): PublisherSource {
     flavour: 'sos',
     baseUrl: BASE,
     cpts: false,
+    regulatorAccounts: true,
     ids,
   };
 }

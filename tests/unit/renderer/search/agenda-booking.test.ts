@@ -50,6 +50,13 @@ describe('the SAS-agenda chip', () => {
     expect(slotKind({ ...AGENDA_SLOT, sourceId: 'agendaplume' })).toBe('no-url');
     expect(slotKind({ ...AGENDA_SLOT, sourceId: 'agendaplume', bookingUrl: 'https://x.invalid' })).toBe('bookable');
   });
+
+  it('a publisher that takes no regulator accounts: call the number, even with a booking page', () => {
+    const refused = { ...AGENDA_SLOT, sourceId: 'cabinet-lumiere', regulatorAccountsRefused: true };
+    expect(slotKind({ ...refused, bookingUrl: 'https://x.invalid' })).toBe('no-account');
+    expect(slotKind(refused)).toBe('no-account');
+    expect(slotKind({ ...refused, withAppointment: false })).toBe('walk-in');
+  });
 });
 
 describe('the confirmation', () => {
