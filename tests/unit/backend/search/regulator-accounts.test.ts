@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapPublisherAnswer } from '@backend/search/adapters';
 import type { PublisherSource } from '@backend/search/aggregator';
-import { loadIg } from '../../../fixtures/fhir/load';
+import { loadIg } from '@tests/fixtures/fhir/load';
 
 const source = (regulatorAccounts: boolean): PublisherSource => ({
   kind: 'publisher',
