@@ -4,7 +4,7 @@
 // update. The same with a SAS-agenda slot booked and cancelled in the console.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { agendaPractitioner, gpCard, launchUrl, PATIENT, publisherPractitioner } from './orientation-helpers';
+import { agendaPractitioner, bookAtPublisher, gpCard, launchUrl, publisherPractitioner } from './orientation-helpers';
 import { expectNoSeriousViolation, openConsole, shot, VIEWPORTS } from './regulator-screen';
 
 const SAMU = 'fr.health.samu330';
@@ -44,18 +44,7 @@ test('an appointment booked at a publisher, then in the SAS agenda, reaches the 
 
   // A publisher slot, booked at the publisher; its page stays open to cancel later.
   harness.launch(launchUrl(atPublisher));
-  const bookable = (await gpCard(page, atPublisher)).locator('button.slot[data-slot-kind="bookable"]').first();
-  await expect(bookable).toBeVisible({ timeout: 30_000 });
-  const opened = page.context().waitForEvent('page');
-  await bookable.click();
-  const booking = await opened;
-  await booking.waitForLoadState('domcontentloaded');
-  await booking.getByLabel('Nom', { exact: true }).fill(PATIENT.familyName);
-  await booking.getByLabel('Prénom', { exact: true }).fill(PATIENT.givenName);
-  await booking.getByLabel('Date de naissance').fill(PATIENT.birthDate);
-  await booking.getByLabel('Téléphone').fill(PATIENT.phone);
-  await booking.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
-  await expect(booking.getByTestId('booking-status')).toContainText('Confirmé');
+  const booking = await bookAtPublisher(page, await gpCard(page, atPublisher));
   await page.bringToFront();
 
   // The console: the entry, then « Transmis au LRM » once the LRM acknowledged it (RC-DE).

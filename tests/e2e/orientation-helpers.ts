@@ -1,11 +1,11 @@
 // What the orientation specs share: practitioners of the training data chosen for what the test books (a publisher
 // taking SAS bookings with single sign-on, or the SAS agenda), the LRM launch naming them as GP, and their card.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Harness } from '../../electron/harness/harness';
 import { expect } from './fixtures';
 
 const GENERAL_MEDICINE = 'SM54';
-export const PATIENT = {
+const PATIENT = {
   familyName: 'Vermeilcourt',
   givenName: 'Léonie',
   birthDate: '1987-04-23',
@@ -64,4 +64,24 @@ export async function gpCard(page: Page, chosen: Chosen) {
   const card = page.getByTestId('result-list').locator('article.card').first();
   await expect(card.getByRole('heading', { level: 3 })).toContainText(chosen.familyName, { timeout: 30_000 });
   return card;
+}
+
+/**
+ * Books the first bookable slot of the card at its publisher (the page opens already logged in: single sign-on),
+ * fills the patient and confirms there; the publisher's page is returned, still open.
+ */
+export async function bookAtPublisher(page: Page, card: Locator): Promise<Page> {
+  const bookable = card.locator('button.slot[data-slot-kind="bookable"]').first();
+  await expect(bookable).toBeVisible({ timeout: 30_000 });
+  const opened = page.context().waitForEvent('page');
+  await bookable.click();
+  const booking = await opened;
+  await booking.waitForLoadState('domcontentloaded');
+  await booking.getByLabel('Nom', { exact: true }).fill(PATIENT.familyName);
+  await booking.getByLabel('Prénom', { exact: true }).fill(PATIENT.givenName);
+  await booking.getByLabel('Date de naissance').fill(PATIENT.birthDate);
+  await booking.getByLabel('Téléphone').fill(PATIENT.phone);
+  await booking.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+  await expect(booking.getByTestId('booking-status')).toContainText('Confirmé');
+  return booking;
 }

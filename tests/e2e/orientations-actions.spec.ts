@@ -4,7 +4,7 @@
 // its call, the practitioner and the place, its reference, its status history and its LRM transmission state; the
 // SAS-agenda one is cancelled in the console, the publisher one re-opens its booking page at the publisher.
 import { expect, test } from './fixtures';
-import { agendaPractitioner, gpCard, launchUrl, PATIENT, publisherPractitioner } from './orientation-helpers';
+import { agendaPractitioner, bookAtPublisher, gpCard, launchUrl, publisherPractitioner } from './orientation-helpers';
 import { expectNoSeriousViolation, openConsole, shot, VIEWPORTS } from './regulator-screen';
 
 test.describe.configure({ timeout: 300_000 });
@@ -22,19 +22,7 @@ for (const viewport of VIEWPORTS) {
 
     // First call: a publisher slot, booked at the publisher (already logged in), confirmed there.
     harness.launch(launchUrl(atPublisher));
-    const first = await gpCard(page, atPublisher);
-    const bookable = first.locator('button.slot[data-slot-kind="bookable"]').first();
-    await expect(bookable).toBeVisible({ timeout: 30_000 });
-    const opened = page.context().waitForEvent('page');
-    await bookable.click();
-    const booking = await opened;
-    await booking.waitForLoadState('domcontentloaded');
-    await booking.getByLabel('Nom', { exact: true }).fill(PATIENT.familyName);
-    await booking.getByLabel('Prénom', { exact: true }).fill(PATIENT.givenName);
-    await booking.getByLabel('Date de naissance').fill(PATIENT.birthDate);
-    await booking.getByLabel('Téléphone').fill(PATIENT.phone);
-    await booking.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
-    await expect(booking.getByTestId('booking-status')).toContainText('Confirmé');
+    const booking = await bookAtPublisher(page, await gpCard(page, atPublisher));
     await booking.close();
     await page.bringToFront();
 
