@@ -44,6 +44,8 @@ describe('storage down', () => {
       expect(await notReady.json()).toEqual({
         status: 'not-ready',
         checks: { storage: false, directory: true, keys: true, accepting: true },
+        // Said, but no reason to take the instance out: appointments wait in the outbox.
+        lrm: { connected: false, label: 'Liaison LRM désactivée : aucun broker configuré.' },
       });
       expect((await fetch(`${origin()}/health`)).status).toBe(200);
     } finally {
