@@ -25,8 +25,9 @@ const test = base.extend<{ harness: Harness }>({
 /** The notice's two numbers: practitioners shown, practitioners in the radius (the notice goes once all are). */
 async function shownOf(page: Page, total = 0): Promise<{ shown: number; total: number }> {
   const notice = page.getByTestId('offer-page-notice');
-  if ((await notice.count()) === 0) return { shown: total, total };
-  const text = (await notice.textContent()) ?? '';
+  // The notice goes away once every practitioner is listed, possibly between two reads: gone means all shown.
+  const text = await notice.textContent({ timeout: 1_000 }).catch(() => undefined);
+  if (text === undefined || text === null) return { shown: total, total };
   const match = /(\d+) professionnels affichés sur (\d+) dans le rayon/u.exec(text);
   return { shown: Number(match?.[1] ?? 0), total: Number(match?.[2] ?? 0) };
 }
