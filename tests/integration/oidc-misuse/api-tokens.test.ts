@@ -136,7 +136,7 @@ describe('the console’s tokens are bound to its key (DPoP)', () => {
   });
 
   it('its refresh token is refused at the provider without the key it is bound to', async () => {
-    expect(refreshToken).toBeTruthy();
+    expect(refreshToken).toMatch(/^[\w.~-]{20,}$/u);
     const config = await oidc.discovery(new URL(env.backend.identity.issuer), 'sas-console', undefined, oidc.None(), {
       execute: [oidc.allowInsecureRequests],
     });
